@@ -1,0 +1,231 @@
+#include "text.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+/*
+ * Length of the UTF-8 sequence at s (at most avail bytes readable), with its
+ * code point in *cp, or 0 when the bytes are not a valid sequence.  Bytes
+ * are examined one at a time, so on a NUL-terminated string a truncated
+ * sequence stops at the terminator (NUL is never a continuation byte).
+ */
+static int sequence_at(const unsigned char *s, size_t avail, int32_t *cp)
+{
+    unsigned char lead = s[0];
+    if (lead < 0x80) {
+        *cp = lead;
+        return 1;
+    }
+    int n;
+    int32_t value;
+    /* The second byte's range excludes overlong forms (E0, F0), surrogates
+     * (ED) and code points above U+10FFFF (F4). */
+    unsigned char low = 0x80, high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        n = 2;
+        value = lead & 0x1F;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        n = 3;
+        value = lead & 0x0F;
+        if (lead == 0xE0)
+            low = 0xA0;
+        else if (lead == 0xED)
+            high = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        n = 4;
+        value = lead & 0x07;
+        if (lead == 0xF0)
+            low = 0x90;
+        else if (lead == 0xF4)
+            high = 0x8F;
+    } else {
+        return 0;
+    }
+    if (avail < (size_t)n)
+        return 0;
+    for (int i = 1; i < n; i++) {
+        unsigned char c = s[i];
+        if (i == 1 ? (c < low || c > high) : (c & 0xC0) != 0x80)
+            return 0;
+        value = (value << 6) | (c & 0x3F);
+    }
+    *cp = value;
+    return n;
+}
+
+long htx_utf8_invalid_at(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        int32_t cp;
+        int n = u[i] == 0 ? 0 : sequence_at(u + i, len - i, &cp);
+        if (n == 0)
+            return (long)i;
+        i += (size_t)n;
+    }
+    return -1;
+}
+
+int htx_utf8_decode(const char *s, int32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] == 0) {
+        *cp = 0;
+        return 0;
+    }
+    int n = sequence_at(u, SIZE_MAX, cp);
+    if (n == 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    return n;
+}
+
+size_t htx_utf8_length(const char *s)
+{
+    size_t count = 0;
+    int32_t cp;
+    for (int n; (n = htx_utf8_decode(s, &cp)) > 0; s += n)
+        count++;
+    return count;
+}
+
+bool htx_cp_is_space(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp == ' ' || (cp >= '\t' && cp <= '\r');
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+           cat == UTF8PROC_CATEGORY_ZP;
+}
+
+bool htx_cp_is_mark(int32_t cp)
+{
+    if (cp < 0x300)
+        return false; /* the first combining mark is U+0300 */
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
+           cat == UTF8PROC_CATEGORY_ME;
+}
+
+static bool is_control(int32_t cp)
+{
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
+}
+
+/*
+ * Copies valid UTF-8 text into out (room for strlen(text) + 1 bytes) without
+ * the control characters kind allows to be folded away.  Returns 0, or the
+ * 1-based position (in characters of text) of the first refused control.
+ */
+static size_t copy_checking_controls(const char *text, htx_text_kind kind, char *out)
+{
+    size_t position = 0;
+    size_t o = 0;
+    int32_t cp;
+    for (int n; (n = htx_utf8_decode(text, &cp)) > 0; text += n) {
+        position++;
+        if (is_control(cp)) {
+            bool multiline = kind == HTX_TEXT_MULTILINE;
+            if (multiline && cp == '\r' && text[1] == '\n')
+                continue; /* "\r\n" becomes the "\n" that follows */
+            if (!multiline || (cp != '\n' && cp != '\t'))
+                return position;
+        }
+        memcpy(out + o, text, (size_t)n);
+        o += (size_t)n;
+    }
+    out[o] = '\0';
+    return 0;
+}
+
+/* Bounds [*start, *end) of s without its leading and trailing white space. */
+static void trim_bounds(const char *s, size_t *start, size_t *end)
+{
+    size_t i = 0;
+    size_t content_end = 0;
+    bool seen_content = false;
+    *start = 0;
+    int32_t cp;
+    for (int n; (n = htx_utf8_decode(s + i, &cp)) > 0; i += (size_t)n) {
+        if (htx_cp_is_space(cp))
+            continue;
+        if (!seen_content)
+            *start = i;
+        seen_content = true;
+        content_end = i + (size_t)n;
+    }
+    if (!seen_content)
+        *start = 0;
+    *end = content_end;
+}
+
+/* NFC of s[0..len) as a fresh string, or NULL (out of memory, invalid). */
+static char *nfc_of(const char *s, size_t len)
+{
+    if (len == 0)
+        return strdup("");
+    utf8proc_uint8_t *result = NULL;
+    /* STABLE: compose with the stable rules, so later Unicode versions
+     * produce the same stored bytes. */
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+                                      &result, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (n < 0) {
+        free(result);
+        return NULL;
+    }
+    return (char *)result;
+}
+
+char *htx_text_nfc(const char *text)
+{
+    return nfc_of(text, strlen(text));
+}
+
+htx_status htx_text_normalize(const char *text, htx_text_kind kind, size_t max_chars,
+                              const char *field, char **out, htx_error *err)
+{
+    *out = NULL;
+    if (!text)
+        text = "";
+    size_t len = strlen(text);
+    char number[24];
+
+    long bad = htx_utf8_invalid_at(text, len);
+    if (bad >= 0) {
+        snprintf(number, sizeof number, "%ld", bad + 1);
+        return htx_fail(err, HTX_ERR_INVALID, MSG_BAD_UTF8, field, number, NULL);
+    }
+
+    char *clean = malloc(len + 1);
+    if (!clean)
+        return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, field, NULL, NULL);
+    size_t control_at = copy_checking_controls(text, kind, clean);
+    if (control_at > 0) {
+        free(clean);
+        snprintf(number, sizeof number, "%zu", control_at);
+        return htx_fail(err, HTX_ERR_INVALID, MSG_CONTROL_CHAR, field, number, NULL);
+    }
+
+    size_t start, end;
+    trim_bounds(clean, &start, &end);
+    char *nfc = nfc_of(clean + start, end - start);
+    free(clean);
+    if (!nfc)
+        return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, field, NULL, NULL);
+
+    /* The limit applies to what is stored: NFC, so a pasted NFD text is not
+     * refused for the combining marks NFC folds into its letters. */
+    if (max_chars > 0 && htx_utf8_length(nfc) > max_chars) {
+        free(nfc);
+        snprintf(number, sizeof number, "%zu", max_chars);
+        return htx_fail(err, HTX_ERR_INVALID, MSG_TOO_LONG, field, number, NULL);
+    }
+    *out = nfc;
+    return HTX_OK;
+}
