@@ -1,0 +1,263 @@
+#include "browse.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "query_where.h"
+#include "store_internal.h"
+
+/*
+ * Each order is a tuple of SQL expressions ending in a unique column, so the
+ * order is total and "after this row" is well defined.  Unknown founding
+ * dates and member counts sort last through coalesce; schema v3 indexes
+ * these exact expressions.
+ */
+typedef struct sort_keys {
+    int parts;
+    const char *expr[HTX_ROW_KEY_PARTS];
+} sort_keys;
+
+static const sort_keys *keys_for(htx_sort sort)
+{
+    static const sort_keys by_name = {2, {"c.name_key", "c.id"}};
+    static const sort_keys by_code = {1, {"c.code"}};
+    static const sort_keys by_founded = {3, {"coalesce(c.founded, '9999-12-31')", "c.name_key", "c.id"}};
+    static const sort_keys by_members = {3, {"coalesce(-c.members, 1)", "c.name_key", "c.id"}};
+    switch (sort) {
+    case HTX_SORT_NAME: return &by_name;
+    case HTX_SORT_CODE: return &by_code;
+    case HTX_SORT_FOUNDED: return &by_founded;
+    case HTX_SORT_MEMBERS: return &by_members;
+    case HTX_SORT_DISTRICT: break;
+    }
+    return NULL;
+}
+
+/* "(e1, e2)" */
+static void tuple(const sort_keys *k, char *out, size_t size, const char *suffix)
+{
+    size_t n = snprintf(out, size, "(");
+    for (int i = 0; i < k->parts && n < size; i++)
+        n += snprintf(out + n, size - n, "%s%s%s", i ? ", " : "", k->expr[i], suffix);
+    if (n < size)
+        snprintf(out + n, size - n, ")");
+}
+
+static void order_list(const sort_keys *k, bool descending, char *out, size_t size)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (int i = 0; i < k->parts && n < size; i++)
+        n += snprintf(out + n, size - n, "%s%s%s", i ? ", " : "", k->expr[i], descending ? " DESC" : "");
+}
+
+static void placeholders(int parts, char *out, size_t size)
+{
+    size_t n = snprintf(out, size, "(");
+    for (int i = 0; i < parts && n < size; i++)
+        n += snprintf(out + n, size - n, "%s?", i ? ", " : "");
+    if (n < size)
+        snprintf(out + n, size - n, ")");
+}
+
+static void bind_key(sqlite3_stmt *stmt, int first, const htx_row_key *key)
+{
+    for (int i = 0; i < key->parts; i++) {
+        int index = first + i;
+        switch (key->part[i].type) {
+        case 1: sqlite3_bind_int64(stmt, index, key->part[i].integer); break;
+        case 2:
+            sqlite3_bind_text(stmt, index, (const char *)key->part[i].bytes, key->part[i].length,
+                              SQLITE_STATIC);
+            break;
+        case 3:
+            sqlite3_bind_blob(stmt, index, key->part[i].bytes, key->part[i].length, SQLITE_STATIC);
+            break;
+        default: sqlite3_bind_null(stmt, index); break;
+        }
+    }
+}
+
+static void read_key(sqlite3_stmt *stmt, int first, int parts, htx_row_key *key)
+{
+    key->parts = parts;
+    for (int i = 0; i < parts; i++) {
+        int col = first + i;
+        int type = sqlite3_column_type(stmt, col);
+        key->part[i].length = 0;
+        if (type == SQLITE_INTEGER) {
+            key->part[i].type = 1;
+            key->part[i].integer = sqlite3_column_int64(stmt, col);
+        } else if (type == SQLITE_TEXT || type == SQLITE_BLOB) {
+            const void *data = type == SQLITE_TEXT ? (const void *)sqlite3_column_text(stmt, col)
+                                                   : sqlite3_column_blob(stmt, col);
+            int n = sqlite3_column_bytes(stmt, col);
+            /* Only a name of hundreds of non-Vietnamese letters has a longer
+             * key; cut, it still orders right unless two such names share
+             * their first 1024 key bytes. */
+            if (n > (int)sizeof key->part[i].bytes)
+                n = (int)sizeof key->part[i].bytes;
+            key->part[i].type = type == SQLITE_TEXT ? 2 : 3;
+            memcpy(key->part[i].bytes, data, (size_t)n);
+            key->part[i].length = n;
+        } else {
+            key->part[i].type = 0;
+        }
+    }
+}
+
+#define BRIEF_COLUMNS \
+    "c.id, c.code, c.name, c.district_code, c.sector_code, c.founded, c.members, c.status"
+#define BRIEF_COUNT 8
+
+static void read_brief(sqlite3_stmt *stmt, int parts, htx_brief *b)
+{
+    b->id = sqlite3_column_int64(stmt, 0);
+    htx_column_copy(stmt, 1, b->code, sizeof b->code);
+    htx_column_copy(stmt, 2, b->name, sizeof b->name);
+    htx_column_copy(stmt, 3, b->district, sizeof b->district);
+    htx_column_copy(stmt, 4, b->sector, sizeof b->sector);
+    htx_column_copy(stmt, 5, b->founded, sizeof b->founded);
+    b->members = sqlite3_column_type(stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(stmt, 6);
+    const char *status = (const char *)sqlite3_column_text(stmt, 7);
+    b->status = HTX_ACTIVE;
+    for (int i = 0; status && i < HTX_STATUS_COUNT; i++)
+        if (strcmp(status, htx_status_code((htx_coop_status)i)) == 0)
+            b->status = i;
+    read_key(stmt, BRIEF_COUNT, parts, &b->key);
+}
+
+htx_status htx_browse(htx_store *s, const htx_filter *f, htx_browse_dir dir, const htx_row_key *anchor,
+                      int limit, htx_brief *rows, int *count, htx_error *err)
+{
+    *count = 0;
+    const sort_keys *k = keys_for(f->sort);
+    if (!k)
+        return htx_fail(err, HTX_ERR_INVALID, MSG_DB_ERROR, NULL, "sort", NULL);
+    bool use_anchor = anchor && anchor->parts == k->parts && dir != HTX_BROWSE_LAST;
+    bool backwards = dir == HTX_BROWSE_BEFORE || dir == HTX_BROWSE_LAST;
+
+    htx_where w;
+    htx_status st = htx_where_build(s, &w, f, err);
+    if (st != HTX_OK) {
+        htx_where_free(&w);
+        return st;
+    }
+    char keys[256], order[256], marks[32], range[600] = "";
+    tuple(k, keys, sizeof keys, "");
+    order_list(k, backwards, order, sizeof order);
+    placeholders(k->parts, marks, sizeof marks);
+    if (use_anchor) {
+        const char *op = dir == HTX_BROWSE_FROM ? ">=" : dir == HTX_BROWSE_AFTER ? ">" : "<";
+        snprintf(range, sizeof range, " AND %s %s %s", keys, op, marks);
+    }
+    char select_keys[256];
+    order_list(k, false, select_keys, sizeof select_keys);
+    char sql[2400];
+    snprintf(sql, sizeof sql, "SELECT " BRIEF_COLUMNS ", %s FROM cooperative c %s%s ORDER BY %s LIMIT ?",
+             select_keys, w.sql, range, order);
+
+    sqlite3_stmt *stmt = NULL;
+    st = htx_where_prepare(s, sql, &w, 1, &stmt, err);
+    if (st == HTX_OK) {
+        int next = w.count + 1;
+        if (use_anchor) {
+            bind_key(stmt, next, anchor);
+            next += k->parts;
+        }
+        sqlite3_bind_int(stmt, next, limit);
+        int rc = SQLITE_DONE;
+        while (*count < limit && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+            read_brief(stmt, k->parts, &rows[(*count)++]);
+        if (*count < limit && rc != SQLITE_DONE)
+            st = htx_store_fail(s, err);
+    }
+    sqlite3_finalize(stmt);
+    htx_where_free(&w);
+    return st;
+}
+
+htx_status htx_browse_position(htx_store *s, const htx_filter *f, const htx_row_key *anchor,
+                               int64_t *out, htx_error *err)
+{
+    const sort_keys *k = keys_for(f->sort);
+    if (!k || anchor->parts != k->parts)
+        return htx_fail(err, HTX_ERR_INVALID, MSG_DB_ERROR, NULL, "sort", NULL);
+    htx_where w;
+    htx_status st = htx_where_build(s, &w, f, err);
+    if (st != HTX_OK) {
+        htx_where_free(&w);
+        return st;
+    }
+    char keys[256], marks[32], sql[2000];
+    tuple(k, keys, sizeof keys, "");
+    placeholders(k->parts, marks, sizeof marks);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM cooperative c %s AND %s < %s", w.sql, keys, marks);
+    sqlite3_stmt *stmt = NULL;
+    st = htx_where_prepare(s, sql, &w, 1, &stmt, err);
+    if (st == HTX_OK) {
+        bind_key(stmt, w.count + 1, anchor);
+        if (sqlite3_step(stmt) == SQLITE_ROW)
+            *out = sqlite3_column_int64(stmt, 0);
+        else
+            st = htx_store_fail(s, err);
+    }
+    sqlite3_finalize(stmt);
+    htx_where_free(&w);
+    return st;
+}
+
+htx_status htx_browse_key_of(htx_store *s, const htx_filter *f, int64_t id, htx_row_key *out,
+                             htx_error *err)
+{
+    const sort_keys *k = keys_for(f->sort);
+    if (!k)
+        return htx_fail(err, HTX_ERR_INVALID, MSG_DB_ERROR, NULL, "sort", NULL);
+    htx_where w;
+    htx_status st = htx_where_build(s, &w, f, err);
+    if (st != HTX_OK) {
+        htx_where_free(&w);
+        return st;
+    }
+    char select_keys[256], sql[2000];
+    order_list(k, false, select_keys, sizeof select_keys);
+    snprintf(sql, sizeof sql, "SELECT %s FROM cooperative c %s AND c.id = ?", select_keys, w.sql);
+    sqlite3_stmt *stmt = NULL;
+    st = htx_where_prepare(s, sql, &w, 1, &stmt, err);
+    if (st == HTX_OK) {
+        sqlite3_bind_int64(stmt, w.count + 1, id);
+        int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW)
+            read_key(stmt, 0, k->parts, out);
+        else if (rc == SQLITE_DONE)
+            st = HTX_ERR_NOT_FOUND;
+        else
+            st = htx_store_fail(s, err);
+    }
+    sqlite3_finalize(stmt);
+    htx_where_free(&w);
+    return st;
+}
+
+htx_status htx_district_counts(htx_store *s, int64_t counts[], int64_t *total, htx_error *err)
+{
+    sqlite3_stmt *stmt =
+        htx_store_statement(s, "SELECT district_code, cooperatives FROM district_tally", err);
+    if (!stmt)
+        return HTX_ERR_DB;
+    *total = 0;
+    for (size_t i = 0; i < HTX_DISTRICT_COUNT; i++)
+        counts[i] = 0;
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *code = (const char *)sqlite3_column_text(stmt, 0);
+        int64_t n = sqlite3_column_int64(stmt, 1);
+        for (size_t i = 0; code && i < HTX_DISTRICT_COUNT; i++)
+            if (strcmp(HTX_DISTRICTS[i].code, code) == 0)
+                counts[i] = n;
+        *total += n;
+    }
+    htx_status st = rc == SQLITE_DONE ? HTX_OK : htx_store_fail(s, err);
+    htx_stmt_release(stmt);
+    return st;
+}

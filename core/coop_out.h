@@ -1,0 +1,33 @@
+/*
+ * Cooperatives as machine-readable records: TSV, CSV or JSON with English
+ * keys.  The first columns are code, name, district, sector, founded,
+ * members, capital, representative, phone, status (sector as its code,
+ * district as its name, founded as YYYY-MM-DD), then the other fields.
+ * The command line's list and the exporter write through this.
+ */
+#ifndef HTX_COOP_OUT_H
+#define HTX_COOP_OUT_H
+
+#include <stdio.h>
+
+#include "coop.h"
+
+typedef enum htx_record_format { HTX_RECORD_TSV, HTX_RECORD_CSV, HTX_RECORD_JSON } htx_record_format;
+
+/* The fields in output order. */
+extern const htx_field_id htx_record_fields[HTX_FIELD_COUNT];
+
+typedef struct htx_record_writer {
+    FILE *out;
+    htx_record_format format;
+    long written;
+} htx_record_writer;
+
+void htx_records_begin(htx_record_writer *w, FILE *out, htx_record_format format);
+void htx_records_write(htx_record_writer *w, const htx_coop *c);
+void htx_records_end(htx_record_writer *w);
+
+/* The value of one field as written in records. */
+void htx_record_value(const htx_coop *c, htx_field_id id, char *out, size_t size);
+
+#endif

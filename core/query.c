@@ -1,0 +1,302 @@
+#include "query.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "collate.h"
+#include "coop_row.h"
+#include "fold.h"
+#include "query_where.h"
+#include "store_internal.h"
+
+void htx_filter_init(htx_filter *f)
+{
+    memset(f, 0, sizeof *f);
+    f->status = -1;
+    f->sort = HTX_SORT_NAME;
+}
+
+int htx_sort_parse(const char *text)
+{
+    static const char *const names[] = {"name", "code", "district", "founded", "members"};
+    for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
+        if (text && strcmp(text, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+int htx_stats_by_parse(const char *text)
+{
+    static const char *const names[] = {"sector", "district", "club", "year"};
+    for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
+        if (text && strcmp(text, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+static const char *order_by(htx_sort sort)
+{
+    switch (sort) {
+    case HTX_SORT_CODE: return "c.code";
+    case HTX_SORT_DISTRICT: return "d.sort_key, c.name_key, c.id";
+    /* Unknown founding dates and member counts go last; the expressions
+     * are those of browse.c, which schema v3 indexes. */
+    case HTX_SORT_FOUNDED: return "coalesce(c.founded, '9999-12-31'), c.name_key, c.id";
+    case HTX_SORT_MEMBERS: return "coalesce(-c.members, 1), c.name_key, c.id";
+    case HTX_SORT_NAME: break;
+    }
+    return "c.name_key, c.id";
+}
+
+htx_status htx_query_each(htx_store *s, const htx_filter *f, htx_coop_visitor visit, void *ctx,
+                          htx_error *err)
+{
+    htx_where w;
+    htx_status st = htx_where_build(s, &w, f, err);
+    if (st != HTX_OK) {
+        htx_where_free(&w);
+        return st;
+    }
+    char sql[2048];
+    snprintf(sql, sizeof sql,
+             "SELECT " HTX_COOP_COLUMNS " FROM cooperative c JOIN district d ON d.code = c.district_code"
+             " %s ORDER BY %s",
+             w.sql, order_by(f->sort));
+    sqlite3_stmt *stmt = NULL;
+    st = htx_where_prepare(s, sql, &w, 1, &stmt, err);
+    if (st == HTX_OK) {
+        htx_coop *c = malloc(sizeof *c);
+        if (!c)
+            st = htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+        int rc = SQLITE_DONE;
+        while (c && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            htx_coop_from_row(stmt, c);
+            if (visit(c, ctx))
+                break;
+        }
+        if (c && rc != SQLITE_ROW && rc != SQLITE_DONE)
+            st = htx_store_fail(s, err);
+        free(c);
+    }
+    sqlite3_finalize(stmt);
+    htx_where_free(&w);
+    return st;
+}
+
+/* Only a district (or nothing) is asked for: the tally kept by schema v2's
+ * triggers answers without counting rows. */
+static bool tally_can_answer(const htx_filter *f)
+{
+    return !(f->sector && f->sector[0]) && !(f->club && f->club[0]) && f->status < 0 &&
+           !(f->search && f->search[0]) && !f->founded_from[0] && !f->founded_to[0];
+}
+
+static htx_status count_from_tally(htx_store *s, const char *district, int64_t *out, htx_error *err)
+{
+    sqlite3_stmt *stmt = htx_store_statement(
+        s,
+        "SELECT coalesce(sum(cooperatives), 0) FROM district_tally"
+        " WHERE ?1 IS NULL OR district_code = ?1",
+        err);
+    if (!stmt)
+        return HTX_ERR_DB;
+    htx_bind_text_or_null(stmt, 1, district);
+    htx_status st = HTX_OK;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        *out = sqlite3_column_int64(stmt, 0);
+    else
+        st = htx_store_fail(s, err);
+    htx_stmt_release(stmt);
+    return st;
+}
+
+/* limit < 0: no limit. */
+static htx_status count_rows(htx_store *s, const htx_filter *f, int64_t limit, int64_t *out, htx_error *err)
+{
+    if (tally_can_answer(f)) {
+        htx_status st = count_from_tally(s, f->district, out, err);
+        if (st == HTX_OK && limit >= 0 && *out > limit)
+            *out = limit;
+        return st;
+    }
+    htx_where w;
+    htx_status st = htx_where_build(s, &w, f, err);
+    if (st != HTX_OK) {
+        htx_where_free(&w);
+        return st;
+    }
+    char sql[1300];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM cooperative c %s LIMIT ?)", w.sql);
+    sqlite3_stmt *stmt = NULL;
+    st = htx_where_prepare(s, sql, &w, 1, &stmt, err);
+    if (st == HTX_OK) {
+        sqlite3_bind_int64(stmt, w.count + 1, limit);
+        if (sqlite3_step(stmt) == SQLITE_ROW)
+            *out = sqlite3_column_int64(stmt, 0);
+        else
+            st = htx_store_fail(s, err);
+    }
+    sqlite3_finalize(stmt);
+    htx_where_free(&w);
+    return st;
+}
+
+htx_status htx_query_count(htx_store *s, const htx_filter *f, int64_t *out, htx_error *err)
+{
+    return count_rows(s, f, -1, out, err);
+}
+
+htx_status htx_query_count_upto(htx_store *s, const htx_filter *f, int64_t limit, int64_t *out,
+                                htx_error *err)
+{
+    return count_rows(s, f, limit, out, err);
+}
+
+/* Group counts keyed by text, read from a "SELECT key, count" statement. */
+typedef struct group_count {
+    char key[16];
+    int64_t count;
+} group_count;
+
+static htx_status read_groups(htx_store *s, sqlite3_stmt *stmt, group_count *groups, int max,
+                              int *n, htx_error *err)
+{
+    int rc;
+    *n = 0;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (*n == max)
+            continue;
+        htx_column_copy(stmt, 0, groups[*n].key, sizeof groups[*n].key);
+        groups[*n].count = sqlite3_column_int64(stmt, 1);
+        (*n)++;
+    }
+    return rc == SQLITE_DONE ? HTX_OK : htx_store_fail(s, err);
+}
+
+static int64_t group_lookup(const group_count *groups, int n, const char *key)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(groups[i].key, key) == 0)
+            return groups[i].count;
+    return 0;
+}
+
+static int compare_districts(const void *a, const void *b)
+{
+    const htx_district *const *x = a, *const *y = b;
+    return htx_collate_compare((*x)->name, (*y)->name);
+}
+
+/* Emits every sector/district/club, zero counts included, in natural order. */
+static htx_status emit_fixed_groups(htx_stats_by by, htx_lang lang, const group_count *groups, int n,
+                                    htx_stat_visitor visit, void *ctx)
+{
+    htx_stat_row row;
+    if (by == HTX_STATS_DISTRICT) {
+        const htx_district *order[64];
+        for (size_t i = 0; i < HTX_DISTRICT_COUNT; i++)
+            order[i] = &HTX_DISTRICTS[i];
+        qsort(order, HTX_DISTRICT_COUNT, sizeof order[0], compare_districts);
+        for (size_t i = 0; i < HTX_DISTRICT_COUNT; i++) {
+            snprintf(row.key, sizeof row.key, "%s", order[i]->code);
+            row.name = order[i]->name;
+            row.count = group_lookup(groups, n, order[i]->code);
+            if (visit(&row, ctx))
+                break;
+        }
+        return HTX_OK;
+    }
+    size_t count = by == HTX_STATS_SECTOR ? HTX_SECTOR_COUNT : HTX_CLUB_COUNT;
+    for (size_t i = 0; i < count; i++) {
+        const char *code = by == HTX_STATS_SECTOR ? HTX_SECTORS[i].code : HTX_CLUBS[i].code;
+        snprintf(row.key, sizeof row.key, "%s", code);
+        row.name = by == HTX_STATS_SECTOR ? htx_sector_name(&HTX_SECTORS[i], lang)
+                                          : htx_club_name(&HTX_CLUBS[i], lang);
+        row.count = group_lookup(groups, n, code);
+        if (visit(&row, ctx))
+            break;
+    }
+    return HTX_OK;
+}
+
+htx_status htx_query_stats(htx_store *s, const htx_filter *f, htx_stats_by by, htx_lang lang,
+                           htx_stat_visitor visit, void *ctx, htx_error *err)
+{
+    htx_where w;
+    htx_status st = htx_where_build(s, &w, f, err);
+    if (st != HTX_OK) {
+        htx_where_free(&w);
+        return st;
+    }
+    char sql[1400];
+    switch (by) {
+    case HTX_STATS_SECTOR:
+        snprintf(sql, sizeof sql, "SELECT c.sector_code, count(*) FROM cooperative c %s GROUP BY 1", w.sql);
+        break;
+    case HTX_STATS_DISTRICT:
+        snprintf(sql, sizeof sql, "SELECT c.district_code, count(*) FROM cooperative c %s GROUP BY 1",
+                 w.sql);
+        break;
+    case HTX_STATS_CLUB:
+        snprintf(sql, sizeof sql,
+                 "SELECT k.club_code, count(DISTINCT c.id) FROM cooperative c"
+                 " JOIN membership k ON k.coop_id = c.id AND k.left_on IS NULL %s GROUP BY 1",
+                 w.sql);
+        break;
+    case HTX_STATS_YEAR:
+        snprintf(sql, sizeof sql,
+                 "SELECT substr(c.founded, 1, 4), count(*) FROM cooperative c %s"
+                 " AND c.founded IS NOT NULL GROUP BY 1 ORDER BY 1",
+                 w.sql);
+        break;
+    }
+    sqlite3_stmt *stmt = NULL;
+    st = htx_where_prepare(s, sql, &w, 1, &stmt, err);
+    /* Years since 1900 bound the groups; the fixed kinds have at most 30. */
+    enum { MAX_GROUPS = 8200 };
+    group_count *groups = st == HTX_OK ? malloc(MAX_GROUPS * sizeof *groups) : NULL;
+    int n = 0;
+    if (st == HTX_OK && !groups)
+        st = htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    if (st == HTX_OK)
+        st = read_groups(s, stmt, groups, MAX_GROUPS, &n, err);
+    if (st == HTX_OK && by == HTX_STATS_YEAR) {
+        for (int i = 0; i < n; i++) {
+            htx_stat_row row;
+            memcpy(row.key, groups[i].key, sizeof row.key);
+            row.name = groups[i].key;
+            row.count = groups[i].count;
+            if (visit(&row, ctx))
+                break;
+        }
+    } else if (st == HTX_OK) {
+        st = emit_fixed_groups(by, lang, groups, n, visit, ctx);
+    }
+    free(groups);
+    sqlite3_finalize(stmt);
+    htx_where_free(&w);
+    return st;
+}
+
+htx_status htx_query_targets(htx_store *s, int64_t *base, int64_t *compliant, int64_t *profitable,
+                             htx_error *err)
+{
+    sqlite3_stmt *stmt = htx_store_statement(
+        s,
+        "SELECT count(*), coalesce(sum(compliant = 1), 0), coalesce(sum(profitable = 1), 0)"
+        " FROM cooperative WHERE status <> 'dissolved'",
+        err);
+    if (!stmt)
+        return HTX_ERR_DB;
+    htx_status st = HTX_OK;
+    if (sqlite3_step(stmt) == SQLITE_ROW) {
+        *base = sqlite3_column_int64(stmt, 0);
+        *compliant = sqlite3_column_int64(stmt, 1);
+        *profitable = sqlite3_column_int64(stmt, 2);
+    } else {
+        st = htx_store_fail(s, err);
+    }
+    htx_stmt_release(stmt);
+    return st;
+}

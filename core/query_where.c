@@ -1,0 +1,153 @@
+#include "query_where.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fold.h"
+#include "store_internal.h"
+
+static void add_condition(htx_where *w, const char *condition, const char *p1, const char *p2)
+{
+    size_t used = strlen(w->sql);
+    snprintf(w->sql + used, sizeof w->sql - used, " AND %s", condition);
+    if (p1)
+        w->params[w->count++] = p1;
+    if (p2)
+        w->params[w->count++] = p2;
+}
+
+/* "%" + text with LIKE's wildcards escaped + "%". */
+static char *like_pattern(const char *text)
+{
+    size_t n = strlen(text);
+    char *p = malloc(2 * n + 3);
+    if (!p)
+        return NULL;
+    char *o = p;
+    *o++ = '%';
+    for (const char *s = text; *s; s++) {
+        if (*s == '%' || *s == '_' || *s == '\\')
+            *o++ = '\\';
+        *o++ = *s;
+    }
+    *o++ = '%';
+    *o = '\0';
+    return p;
+}
+
+/* A query of digits (and dashes) can only be a registration code. */
+static bool looks_like_code(const char *q)
+{
+    bool digit = false;
+    for (; *q; q++) {
+        if (*q >= '0' && *q <= '9')
+            digit = true;
+        else if (*q != '-' && *q != ' ')
+            return false;
+    }
+    return digit;
+}
+
+/*
+ * Whether the trigram index narrows a search well: it does when the folded
+ * text occurs in few names.  When it occurs in many, reading the names in
+ * sort order and testing each fills a screen sooner than collecting every
+ * match from the index first.
+ */
+#define SELECTIVE_BELOW 1000
+
+static bool trigram_is_selective(htx_store *s, const char *pattern)
+{
+    sqlite3_stmt *stmt = htx_store_statement(
+        s,
+        "SELECT count(*) FROM (SELECT 1 FROM cooperative_search WHERE name_plain LIKE ? LIMIT ?)",
+        NULL);
+    if (!stmt)
+        return false;
+    sqlite3_bind_text(stmt, 1, pattern, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(stmt, 2, SELECTIVE_BELOW);
+    bool selective = sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_int(stmt, 0) < SELECTIVE_BELOW;
+    htx_stmt_release(stmt);
+    return selective;
+}
+
+htx_status htx_where_build(htx_store *s, htx_where *w, const htx_filter *f, htx_error *err)
+{
+    memset(w, 0, sizeof *w);
+    strcpy(w->sql, "WHERE 1");
+    if (f->district && f->district[0])
+        add_condition(w, "c.district_code = ?", f->district, NULL);
+    if (f->sector && f->sector[0])
+        add_condition(w, "c.sector_code = ?", f->sector, NULL);
+    if (f->status >= 0)
+        add_condition(w, "c.status = ?", htx_status_code((htx_coop_status)f->status), NULL);
+    if (f->founded_from[0])
+        add_condition(w, "c.founded >= ?", f->founded_from, NULL);
+    if (f->founded_to[0])
+        add_condition(w, "c.founded <= ?", f->founded_to, NULL);
+    if (f->club && f->club[0])
+        add_condition(w,
+                  "EXISTS (SELECT 1 FROM membership m WHERE m.coop_id = c.id"
+                  " AND m.club_code = ? AND m.left_on IS NULL)",
+                  f->club, NULL);
+    if (f->search && f->search[0]) {
+        if (looks_like_code(f->search)) {
+            /* Spaces typed inside a code are not part of it. */
+            char digits[64];
+            size_t n = 0;
+            for (const char *q = f->search; *q && n + 1 < sizeof digits; q++)
+                if (*q != ' ')
+                    digits[n++] = *q;
+            digits[n] = '\0';
+            w->owned[0] = like_pattern(digits);
+            if (!w->owned[0])
+                return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+            add_condition(w, "c.code LIKE ? ESCAPE '\\'", w->owned[0], NULL);
+        } else {
+            char *plain = htx_fold_plain(f->search);
+            w->owned[1] = plain ? like_pattern(plain) : NULL;
+            if (!w->owned[1]) {
+                free(plain);
+                return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+            }
+            /* The LIKE on the folded name lets through every row that can
+             * match, and htx_match then applies the exact rule.  For a rare
+             * text of three letters or more the trigram index (schema v4)
+             * finds the candidates without reading every name; it cannot use
+             * an index with an ESCAPE clause, so there a typed % or _ stays a
+             * wildcard: the prefilter only gets wider, htx_match decides. */
+            w->owned[2] = strlen(plain) >= 3 ? malloc(strlen(plain) + 3) : NULL;
+            if (w->owned[2])
+                sprintf(w->owned[2], "%%%s%%", plain);
+            if (w->owned[2] && trigram_is_selective(s, w->owned[2]))
+                add_condition(w,
+                              "c.id IN (SELECT rowid FROM cooperative_search WHERE name_plain LIKE ?)"
+                              " AND htx_match(c.name, ?)",
+                              w->owned[2], f->search);
+            else
+                add_condition(w, "c.name_plain LIKE ? ESCAPE '\\' AND htx_match(c.name, ?)", w->owned[1],
+                              f->search);
+            free(plain);
+        }
+    }
+    return HTX_OK;
+}
+
+void htx_where_free(htx_where *w)
+{
+    for (size_t i = 0; i < sizeof w->owned / sizeof w->owned[0]; i++)
+        free(w->owned[i]);
+}
+
+htx_status htx_where_prepare(htx_store *s, const char *sql, const htx_where *w, int first_param,
+                          sqlite3_stmt **out, htx_error *err)
+{
+    if (sqlite3_prepare_v2(htx_store_db(s), sql, -1, out, NULL) != SQLITE_OK)
+        return htx_store_fail(s, err);
+    for (int i = 0; i < w->count; i++)
+        sqlite3_bind_text(*out, first_param + i, w->params[i], -1, SQLITE_STATIC);
+    return HTX_OK;
+}
+

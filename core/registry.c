@@ -1,0 +1,306 @@
+#include "registry.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "collate.h"
+#include "coop_row.h"
+#include "fold.h"
+#include "store_internal.h"
+
+/* The derived columns stored beside the name (see schema.c). */
+typedef struct name_forms {
+    unsigned char *key;
+    size_t key_len;
+    char *plain;
+} name_forms;
+
+static htx_status name_forms_make(const char *name, name_forms *f, htx_error *err)
+{
+    f->key = NULL;
+    f->plain = htx_fold_plain(name);
+    if (!f->plain || htx_collate_key(name, &f->key, &f->key_len) != 0) {
+        free(f->plain);
+        free(f->key);
+        return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    }
+    return HTX_OK;
+}
+
+static void name_forms_free(name_forms *f)
+{
+    free(f->key);
+    free(f->plain);
+}
+
+/* Binds the record's fields in the order of the INSERT and UPDATE below:
+ * code, name, name_key, name_plain, district_code … notes (parameters 1–20). */
+static void bind_fields(sqlite3_stmt *stmt, const htx_coop *c, const name_forms *f)
+{
+    sqlite3_bind_text(stmt, 1, c->code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, c->name, -1, SQLITE_STATIC);
+    sqlite3_bind_blob(stmt, 3, f->key, (int)f->key_len, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 4, f->plain, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 5, c->district, -1, SQLITE_STATIC);
+    htx_bind_text_or_null(stmt, 6, c->ward);
+    htx_bind_text_or_null(stmt, 7, c->address);
+    sqlite3_bind_text(stmt, 8, c->sector, -1, SQLITE_STATIC);
+    htx_bind_text_or_null(stmt, 9, c->founded);
+    htx_bind_int_or_null(stmt, 10, c->members);
+    htx_bind_int_or_null(stmt, 11, c->capital);
+    htx_bind_text_or_null(stmt, 12, c->representative);
+    htx_bind_text_or_null(stmt, 13, c->phone);
+    htx_bind_text_or_null(stmt, 14, c->email);
+    htx_bind_text_or_null(stmt, 15, c->products);
+    sqlite3_bind_text(stmt, 16, htx_status_code(c->status), -1, SQLITE_STATIC);
+    sqlite3_bind_int(stmt, 17, c->compliant ? 1 : 0);
+    htx_bind_int_or_null(stmt, 18, c->profitable);
+    htx_bind_text_or_null(stmt, 19, c->notes);
+    sqlite3_bind_text(stmt, 20, c->updated_at, -1, SQLITE_STATIC);
+}
+
+static htx_status code_taken(htx_store *s, const char *code, int64_t exclude_id, htx_error *err)
+{
+    sqlite3_stmt *stmt =
+        htx_store_statement(s, "SELECT 1 FROM cooperative WHERE code = ? AND id <> ?", err);
+    if (!stmt)
+        return HTX_ERR_DB;
+    sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, exclude_id);
+    int rc = sqlite3_step(stmt);
+    htx_status st = HTX_OK;
+    if (rc == SQLITE_ROW)
+        st = htx_fail(err, HTX_ERR_DUPLICATE, MSG_CODE_DUPLICATE, "code", code, NULL);
+    else if (rc != SQLITE_DONE)
+        st = htx_store_fail(s, err);
+    htx_stmt_release(stmt);
+    return st;
+}
+
+/* The audit JSON for the fields of after that differ from before (every
+ * field that has a value, when before is NULL). */
+static htx_status describe_changes(const htx_coop *before, const htx_coop *after, char **json,
+                                   int *count, htx_error *err)
+{
+    htx_changes ch;
+    htx_status st = htx_changes_open(&ch, err);
+    if (st != HTX_OK)
+        return st;
+    char old_value[8192], new_value[8192]; /* notes can be this long */
+    for (int i = 0; i < HTX_FIELD_COUNT; i++) {
+        htx_field_id id = htx_fields[i].id;
+        htx_coop_value(after, id, HTX_VALUE_RAW, HTX_LANG_EN, new_value, sizeof new_value);
+        if (before) {
+            htx_coop_value(before, id, HTX_VALUE_RAW, HTX_LANG_EN, old_value, sizeof old_value);
+            if (strcmp(old_value, new_value) == 0)
+                continue;
+        } else if (!new_value[0]) {
+            continue;
+        }
+        htx_changes_add(&ch, htx_fields[i].key, before && old_value[0] ? old_value : NULL,
+                        new_value[0] ? new_value : NULL);
+    }
+    *count = ch.count;
+    st = htx_changes_finish(&ch, err);
+    *json = ch.json;
+    return st;
+}
+
+htx_status htx_coop_insert_in_tx(htx_store *s, htx_coop *c, const char *user, htx_error *err)
+{
+    htx_status st = code_taken(s, c->code, 0, err);
+    if (st != HTX_OK)
+        return st;
+    name_forms forms;
+    st = name_forms_make(c->name, &forms, err);
+    if (st != HTX_OK)
+        return st;
+
+    htx_store_timestamp(c->updated_at);
+    memcpy(c->created_at, c->updated_at, sizeof c->created_at);
+    c->version = 1;
+    sqlite3_stmt *stmt = htx_store_statement(
+        s,
+        "INSERT INTO cooperative(code, name, name_key, name_plain, district_code, ward, address,"
+        " sector_code, founded, members, capital, representative, phone, email, products, status,"
+        " compliant, profitable, notes, updated_at, created_at, version)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+        " ?19, ?20, ?20, 1)",
+        err);
+    if (!stmt) {
+        name_forms_free(&forms);
+        return HTX_ERR_DB;
+    }
+    bind_fields(stmt, c, &forms);
+    if (sqlite3_step(stmt) == SQLITE_DONE)
+        c->id = sqlite3_last_insert_rowid(htx_store_db(s));
+    else
+        st = htx_store_fail(s, err);
+    htx_stmt_release(stmt);
+    name_forms_free(&forms);
+
+    if (st == HTX_OK) {
+        char *json = NULL;
+        int count = 0;
+        st = describe_changes(NULL, c, &json, &count, err);
+        if (st == HTX_OK)
+            st = htx_audit_record(s, user, "create", c->code, json, err);
+        free(json);
+    }
+    return st;
+}
+
+htx_status htx_coop_insert(htx_store *s, htx_coop *c, const char *user, htx_error *err)
+{
+    htx_status st = htx_store_begin(s, err);
+    if (st != HTX_OK)
+        return st;
+    int64_t id_before = c->id;
+    st = htx_store_finish(s, htx_coop_insert_in_tx(s, c, user, err), err);
+    if (st != HTX_OK)
+        c->id = id_before;
+    return st;
+}
+
+static htx_status load_where(htx_store *s, const char *sql, const char *code, int64_t id,
+                             htx_coop *out, htx_error *err)
+{
+    sqlite3_stmt *stmt = htx_store_statement(s, sql, err);
+    if (!stmt)
+        return HTX_ERR_DB;
+    if (code)
+        sqlite3_bind_text(stmt, 1, code, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_int64(stmt, 1, id);
+    htx_status st = HTX_OK;
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        htx_coop_from_row(stmt, out);
+    } else if (rc == SQLITE_DONE) {
+        char shown[32];
+        snprintf(shown, sizeof shown, "%s", code ? code : "?");
+        st = htx_fail(err, HTX_ERR_NOT_FOUND, MSG_COOP_NOT_FOUND, NULL, shown, NULL);
+    } else {
+        st = htx_store_fail(s, err);
+    }
+    htx_stmt_release(stmt);
+    return st;
+}
+
+htx_status htx_coop_load(htx_store *s, const char *code, htx_coop *out, htx_error *err)
+{
+    return load_where(s, "SELECT " HTX_COOP_COLUMNS " FROM cooperative c WHERE c.code = ?", code, 0,
+                      out, err);
+}
+
+htx_status htx_coop_load_id(htx_store *s, int64_t id, htx_coop *out, htx_error *err)
+{
+    return load_where(s, "SELECT " HTX_COOP_COLUMNS " FROM cooperative c WHERE c.id = ?", NULL, id,
+                      out, err);
+}
+
+static htx_status update_in_tx(htx_store *s, htx_coop *c, const char *user, htx_error *err)
+{
+    htx_coop stored;
+    htx_status st = htx_coop_load_id(s, c->id, &stored, err);
+    if (st != HTX_OK)
+        return st;
+    if (stored.version != c->version) {
+        char version[24];
+        snprintf(version, sizeof version, "%lld", (long long)stored.version);
+        return htx_fail(err, HTX_ERR_CONFLICT, MSG_CONFLICT, NULL, stored.code, version);
+    }
+    if (strcmp(stored.code, c->code) != 0 && (st = code_taken(s, c->code, c->id, err)) != HTX_OK)
+        return st;
+
+    char *json = NULL;
+    int count = 0;
+    st = describe_changes(&stored, c, &json, &count, err);
+    if (st != HTX_OK || count == 0) {
+        free(json);
+        return st; /* nothing changed: nothing written, version kept */
+    }
+
+    name_forms forms;
+    st = name_forms_make(c->name, &forms, err);
+    if (st != HTX_OK) {
+        free(json);
+        return st;
+    }
+    char updated_at[20];
+    memcpy(updated_at, c->updated_at, sizeof updated_at);
+    htx_store_timestamp(c->updated_at);
+    sqlite3_stmt *stmt = htx_store_statement(
+        s,
+        "UPDATE cooperative SET code = ?1, name = ?2, name_key = ?3, name_plain = ?4,"
+        " district_code = ?5, ward = ?6, address = ?7, sector_code = ?8, founded = ?9,"
+        " members = ?10, capital = ?11, representative = ?12, phone = ?13, email = ?14,"
+        " products = ?15, status = ?16, compliant = ?17, profitable = ?18, notes = ?19,"
+        " updated_at = ?20, version = version + 1"
+        " WHERE id = ?21 AND version = ?22",
+        err);
+    if (!stmt) {
+        st = HTX_ERR_DB;
+    } else {
+        bind_fields(stmt, c, &forms);
+        sqlite3_bind_int64(stmt, 21, c->id);
+        sqlite3_bind_int64(stmt, 22, c->version);
+        if (sqlite3_step(stmt) != SQLITE_DONE)
+            st = htx_store_fail(s, err);
+        htx_stmt_release(stmt);
+    }
+    name_forms_free(&forms);
+    if (st == HTX_OK)
+        st = htx_audit_record(s, user, "update", c->code, json, err);
+    free(json);
+    if (st == HTX_OK)
+        c->version++;
+    else
+        memcpy(c->updated_at, updated_at, sizeof updated_at);
+    return st;
+}
+
+htx_status htx_coop_update(htx_store *s, htx_coop *c, const char *user, htx_error *err)
+{
+    htx_status st = htx_store_begin(s, err);
+    if (st != HTX_OK)
+        return st;
+    int64_t version = c->version;
+    st = htx_store_finish(s, update_in_tx(s, c, user, err), err);
+    if (st != HTX_OK)
+        c->version = version; /* a failed commit must not leave the bumped version */
+    return st;
+}
+
+htx_status htx_coop_find_same_name(htx_store *s, const char *name, const char *district,
+                                   int64_t exclude_id, htx_coop *found, htx_error *err)
+{
+    char *plain = htx_fold_plain(name);
+    if (!plain)
+        return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    sqlite3_stmt *stmt = htx_store_statement(
+        s,
+        "SELECT " HTX_COOP_COLUMNS " FROM cooperative c"
+        " WHERE c.district_code = ? AND c.name_plain = ? AND c.id <> ? ORDER BY c.id LIMIT 1",
+        err);
+    if (!stmt) {
+        free(plain);
+        return HTX_ERR_DB;
+    }
+    sqlite3_bind_text(stmt, 1, district, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt, 2, plain, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(stmt, 3, exclude_id);
+    int rc = sqlite3_step(stmt);
+    htx_status st = HTX_ERR_NOT_FOUND;
+    if (rc == SQLITE_ROW) {
+        htx_coop_from_row(stmt, found);
+        st = HTX_OK;
+    } else if (rc != SQLITE_DONE) {
+        st = htx_store_fail(s, err);
+    }
+    htx_stmt_release(stmt);
+    free(plain);
+    return st;
+}

@@ -1,0 +1,42 @@
+/*
+ * The register of cooperatives: create, read, update, with the audit log.
+ *
+ * Every save writes the record and one audit-log entry in one transaction.
+ * Saves are guarded by the record's version (optimistic locking): a save
+ * based on an old version fails with HTX_ERR_CONFLICT and changes nothing.
+ */
+#ifndef HTX_REGISTRY_H
+#define HTX_REGISTRY_H
+
+#include "coop.h"
+#include "store.h"
+
+/* Stores a new cooperative (c->id, version, created/updated times are set).
+ * A code already present fails with HTX_ERR_DUPLICATE. */
+htx_status htx_coop_insert(htx_store *s, htx_coop *c, const char *user, htx_error *err);
+
+/* Loads by registration code; HTX_ERR_NOT_FOUND when absent. */
+htx_status htx_coop_load(htx_store *s, const char *code, htx_coop *out, htx_error *err);
+htx_status htx_coop_load_id(htx_store *s, int64_t id, htx_coop *out, htx_error *err);
+
+/*
+ * Saves c, which was loaded as version c->version.  On success c->version
+ * and updated_at advance.  The audit entry lists the fields that differ from
+ * the stored record with old and new values; saving an unchanged record
+ * writes nothing.
+ */
+htx_status htx_coop_update(htx_store *s, htx_coop *c, const char *user, htx_error *err);
+
+/*
+ * A cooperative in district with the same name ignoring case, marks and tone
+ * placement, other than exclude_id: fills code/name and returns HTX_OK, or
+ * HTX_ERR_NOT_FOUND.
+ */
+htx_status htx_coop_find_same_name(htx_store *s, const char *name, const char *district,
+                                   int64_t exclude_id, htx_coop *found, htx_error *err);
+
+/* Variant of insert used by bulk loaders that already hold a transaction:
+ * does not begin or commit. */
+htx_status htx_coop_insert_in_tx(htx_store *s, htx_coop *c, const char *user, htx_error *err);
+
+#endif

@@ -1,0 +1,304 @@
+#include "schema.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "collate.h"
+#include "refdata.h"
+#include "store_internal.h"
+
+/*
+ * Version 1: the register.
+ *
+ * Beside each sortable name the table keeps name_key, a binary Vietnamese
+ * collation key (collate.h), so ORDER BY uses a plain index and the file
+ * stays readable by the sqlite3 shell (no custom collation needed to open
+ * it); and name_plain, the name without case or marks (fold.h), for the
+ * search prefilter and the same-name check.  Optional values are NULL when
+ * unknown.  Dates are ISO text; money is integer VND.
+ */
+static const char schema_v1[] =
+    "CREATE TABLE district ("
+    "  code TEXT PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('quan', 'huyen', 'thi_xa')),"
+    "  sort_key BLOB NOT NULL"
+    ");"
+    "CREATE TABLE sector ("
+    "  code TEXT PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  name_en TEXT NOT NULL,"
+    "  position INTEGER NOT NULL"
+    ");"
+    "CREATE TABLE club ("
+    "  code TEXT PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  name_en TEXT NOT NULL,"
+    "  position INTEGER NOT NULL"
+    ");"
+    "CREATE TABLE cooperative ("
+    "  id INTEGER PRIMARY KEY,"
+    "  code TEXT NOT NULL UNIQUE,"
+    "  name TEXT NOT NULL CHECK (name <> ''),"
+    "  name_key BLOB NOT NULL,"
+    "  name_plain TEXT NOT NULL,"
+    "  district_code TEXT NOT NULL REFERENCES district(code),"
+    "  ward TEXT,"
+    "  address TEXT,"
+    "  sector_code TEXT NOT NULL REFERENCES sector(code),"
+    "  founded TEXT CHECK (founded IS NULL OR founded GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),"
+    "  members INTEGER CHECK (members IS NULL OR members >= 0),"
+    "  capital INTEGER CHECK (capital IS NULL OR capital >= 0),"
+    "  representative TEXT,"
+    "  phone TEXT,"
+    "  email TEXT,"
+    "  products TEXT,"
+    "  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended', 'dissolved')),"
+    "  compliant INTEGER NOT NULL DEFAULT 0 CHECK (compliant IN (0, 1)),"
+    "  profitable INTEGER CHECK (profitable IS NULL OR profitable IN (0, 1)),"
+    "  notes TEXT,"
+    "  created_at TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL,"
+    "  version INTEGER NOT NULL DEFAULT 1"
+    ");"
+    /* The id at the end of each index makes every order total, which the
+     * TUI's windowed (keyset) queries rely on. */
+    "CREATE INDEX cooperative_by_name ON cooperative(name_key, id);"
+    "CREATE INDEX cooperative_by_district ON cooperative(district_code, name_key, id);"
+    "CREATE INDEX cooperative_by_founded ON cooperative(founded, id);"
+    "CREATE INDEX cooperative_by_sector ON cooperative(sector_code);"
+    "CREATE INDEX cooperative_same_name ON cooperative(district_code, name_plain);"
+    "CREATE TABLE membership ("
+    "  id INTEGER PRIMARY KEY,"
+    "  coop_id INTEGER NOT NULL REFERENCES cooperative(id) ON DELETE CASCADE,"
+    "  club_code TEXT NOT NULL REFERENCES club(code),"
+    "  role TEXT NOT NULL CHECK (role IN ('chair', 'vice-chair', 'member')),"
+    "  joined_on TEXT,"
+    "  left_on TEXT,"
+    "  CHECK (left_on IS NULL OR joined_on IS NULL OR left_on >= joined_on)"
+    ");"
+    /* At most one current membership of a cooperative in a club. */
+    "CREATE UNIQUE INDEX membership_current ON membership(club_code, coop_id) WHERE left_on IS NULL;"
+    "CREATE INDEX membership_by_coop ON membership(coop_id);"
+    "CREATE TABLE audit_log ("
+    "  id INTEGER PRIMARY KEY,"
+    "  at TEXT NOT NULL,"
+    "  user TEXT NOT NULL,"
+    "  action TEXT NOT NULL,"
+    "  entity_key TEXT NOT NULL,"
+    "  changes TEXT NOT NULL"
+    ");"
+    "CREATE INDEX audit_by_entity ON audit_log(entity_key, id);";
+
+static const char *district_kind_code(htx_district_kind kind)
+{
+    switch (kind) {
+    case HTX_URBAN_DISTRICT: return "quan";
+    case HTX_TOWN: return "thi_xa";
+    case HTX_RURAL_DISTRICT: return "huyen";
+    }
+    return "";
+}
+
+static htx_status seed_districts(htx_store *s, htx_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    sqlite3 *db = htx_store_db(s);
+    if (sqlite3_prepare_v2(db, "INSERT INTO district(code, name, kind, sort_key) VALUES (?, ?, ?, ?)",
+                           -1, &stmt, NULL) != SQLITE_OK)
+        return htx_store_fail(s, err);
+    htx_status st = HTX_OK;
+    for (size_t i = 0; i < HTX_DISTRICT_COUNT && st == HTX_OK; i++) {
+        const htx_district *d = &HTX_DISTRICTS[i];
+        unsigned char *key = NULL;
+        size_t key_len = 0;
+        if (htx_collate_key(d->name, &key, &key_len) != 0) {
+            st = htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+            break;
+        }
+        sqlite3_bind_text(stmt, 1, d->code, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 2, d->name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 3, district_kind_code(d->kind), -1, SQLITE_STATIC);
+        sqlite3_bind_blob(stmt, 4, key, (int)key_len, free);
+        if (sqlite3_step(stmt) != SQLITE_DONE)
+            st = htx_store_fail(s, err);
+        sqlite3_reset(stmt);
+    }
+    sqlite3_finalize(stmt);
+    return st;
+}
+
+/* Sectors and clubs share a shape: code, name, English name, position. */
+static htx_status seed_named(htx_store *s, const char *sql, size_t count,
+                             const char *(*field)(size_t index, int which), htx_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(htx_store_db(s), sql, -1, &stmt, NULL) != SQLITE_OK)
+        return htx_store_fail(s, err);
+    htx_status st = HTX_OK;
+    for (size_t i = 0; i < count && st == HTX_OK; i++) {
+        for (int k = 0; k < 3; k++)
+            sqlite3_bind_text(stmt, k + 1, field(i, k), -1, SQLITE_STATIC);
+        sqlite3_bind_int64(stmt, 4, (sqlite3_int64)i);
+        if (sqlite3_step(stmt) != SQLITE_DONE)
+            st = htx_store_fail(s, err);
+        sqlite3_reset(stmt);
+    }
+    sqlite3_finalize(stmt);
+    return st;
+}
+
+static const char *sector_field(size_t i, int which)
+{
+    const htx_sector *x = &HTX_SECTORS[i];
+    return which == 0 ? x->code : which == 1 ? x->name_vi : x->name_en;
+}
+
+static const char *club_field(size_t i, int which)
+{
+    const htx_club *x = &HTX_CLUBS[i];
+    return which == 0 ? x->code : which == 1 ? x->name : x->name_en;
+}
+
+static htx_status migrate_v1(htx_store *s, htx_error *err)
+{
+    htx_status st = htx_store_exec(s, schema_v1, err);
+    if (st == HTX_OK)
+        st = seed_districts(s, err);
+    if (st == HTX_OK)
+        st = seed_named(s, "INSERT INTO sector(code, name, name_en, position) VALUES (?, ?, ?, ?)",
+                        HTX_SECTOR_COUNT, sector_field, err);
+    if (st == HTX_OK)
+        st = seed_named(s, "INSERT INTO club(code, name, name_en, position) VALUES (?, ?, ?, ?)",
+                        HTX_CLUB_COUNT, club_field, err);
+    return st;
+}
+
+/*
+ * Version 2: the number of cooperatives per district, kept by triggers, so
+ * the district panel shows its counts without counting a million rows on
+ * every refresh.
+ */
+static const char schema_v2[] =
+    "CREATE TABLE district_tally ("
+    "  district_code TEXT PRIMARY KEY REFERENCES district(code),"
+    "  cooperatives INTEGER NOT NULL DEFAULT 0"
+    ");"
+    "INSERT INTO district_tally(district_code, cooperatives)"
+    "  SELECT d.code, (SELECT count(*) FROM cooperative c WHERE c.district_code = d.code)"
+    "  FROM district d;"
+    "CREATE TRIGGER tally_insert AFTER INSERT ON cooperative BEGIN"
+    "  UPDATE district_tally SET cooperatives = cooperatives + 1"
+    "   WHERE district_code = NEW.district_code;"
+    "END;"
+    "CREATE TRIGGER tally_delete AFTER DELETE ON cooperative BEGIN"
+    "  UPDATE district_tally SET cooperatives = cooperatives - 1"
+    "   WHERE district_code = OLD.district_code;"
+    "END;"
+    "CREATE TRIGGER tally_move AFTER UPDATE OF district_code ON cooperative"
+    "  WHEN OLD.district_code <> NEW.district_code BEGIN"
+    "  UPDATE district_tally SET cooperatives = cooperatives - 1"
+    "   WHERE district_code = OLD.district_code;"
+    "  UPDATE district_tally SET cooperatives = cooperatives + 1"
+    "   WHERE district_code = NEW.district_code;"
+    "END;";
+
+static htx_status migrate_v2(htx_store *s, htx_error *err)
+{
+    return htx_store_exec(s, schema_v2, err);
+}
+
+/*
+ * Version 3: indexes on the exact sort expressions the screens page through
+ * (browse.c), so that sorting a million rows by founding date or members
+ * reads an index instead of sorting the table on every key press.
+ */
+static const char schema_v3[] =
+    "CREATE INDEX cooperative_by_founded_key"
+    "  ON cooperative(coalesce(founded, '9999-12-31'), name_key, id);"
+    "CREATE INDEX cooperative_by_members_key ON cooperative(coalesce(-members, 1), name_key, id);"
+    "DROP INDEX cooperative_by_founded;";
+
+static htx_status migrate_v3(htx_store *s, htx_error *err)
+{
+    return htx_store_exec(s, schema_v3, err);
+}
+
+/*
+ * Version 4: a trigram index over the folded names (FTS5, external
+ * content), so a search of three letters or more reads the matching rows
+ * instead of testing every name: on a million rows a key press in the search
+ * box stays instant.  Triggers keep it in step with the table.
+ */
+static const char schema_v4[] =
+    "CREATE VIRTUAL TABLE cooperative_search USING fts5("
+    "  name_plain, content = 'cooperative', content_rowid = 'id', tokenize = 'trigram');"
+    "INSERT INTO cooperative_search(cooperative_search) VALUES ('rebuild');"
+    "CREATE TRIGGER search_insert AFTER INSERT ON cooperative BEGIN"
+    "  INSERT INTO cooperative_search(rowid, name_plain) VALUES (NEW.id, NEW.name_plain);"
+    "END;"
+    "CREATE TRIGGER search_delete AFTER DELETE ON cooperative BEGIN"
+    "  INSERT INTO cooperative_search(cooperative_search, rowid, name_plain)"
+    "   VALUES ('delete', OLD.id, OLD.name_plain);"
+    "END;"
+    "CREATE TRIGGER search_update AFTER UPDATE OF name_plain ON cooperative BEGIN"
+    "  INSERT INTO cooperative_search(cooperative_search, rowid, name_plain)"
+    "   VALUES ('delete', OLD.id, OLD.name_plain);"
+    "  INSERT INTO cooperative_search(rowid, name_plain) VALUES (NEW.id, NEW.name_plain);"
+    "END;";
+
+static htx_status migrate_v4(htx_store *s, htx_error *err)
+{
+    return htx_store_exec(s, schema_v4, err);
+}
+
+static htx_status (*const migrations[HTX_SCHEMA_VERSION])(htx_store *, htx_error *) = {
+    migrate_v1,
+    migrate_v2,
+    migrate_v3,
+    migrate_v4,
+};
+
+htx_status htx_schema_current(htx_store *s, int *version, htx_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(htx_store_db(s), "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
+        return htx_store_fail(s, err);
+    htx_status st = HTX_OK;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        *version = sqlite3_column_int(stmt, 0);
+    else
+        st = htx_store_fail(s, err);
+    sqlite3_finalize(stmt);
+    return st;
+}
+
+htx_status htx_schema_migrate(htx_store *s, int target, htx_error *err)
+{
+    int version = 0;
+    htx_status st = htx_schema_current(s, &version, err);
+    while (st == HTX_OK && version < target) {
+        st = htx_store_begin(s, err);
+        if (st != HTX_OK)
+            break;
+        /* Re-read inside the write lock: another process may have migrated
+         * the file while this one waited. */
+        st = htx_schema_current(s, &version, err);
+        if (st == HTX_OK && version < target) {
+            st = migrations[version](s, err);
+            if (st == HTX_OK) {
+                char pragma[40];
+                snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", version + 1);
+                st = htx_store_exec(s, pragma, err);
+            }
+        }
+        if (st == HTX_OK)
+            st = htx_store_commit(s, err);
+        if (st != HTX_OK) {
+            htx_store_rollback(s);
+            break;
+        }
+        st = htx_schema_current(s, &version, err);
+    }
+    return st;
+}

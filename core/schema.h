@@ -1,0 +1,19 @@
+/*
+ * Schema migrations (private to core/).  Version n of the schema is reached
+ * by running migrations 1..n in order, each in its own transaction, each
+ * setting PRAGMA user_version to its number when it commits.
+ */
+#ifndef HTX_SCHEMA_H
+#define HTX_SCHEMA_H
+
+#include "store.h"
+
+#define HTX_SCHEMA_VERSION 4
+
+/* Brings the schema from its current version up to target (<= HTX_SCHEMA_VERSION). */
+htx_status htx_schema_migrate(htx_store *s, int target, htx_error *err);
+
+/* Current PRAGMA user_version. */
+htx_status htx_schema_current(htx_store *s, int *version, htx_error *err);
+
+#endif

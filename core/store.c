@@ -1,0 +1,331 @@
+#include "store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fold.h"
+#include "schema.h"
+#include "store_internal.h"
+
+/* Room for every fixed statement core/ prepares. */
+#define STATEMENT_CACHE_SIZE 64
+
+struct htx_store {
+    sqlite3 *db;
+    char *path;
+    struct {
+        char *sql;
+        sqlite3_stmt *stmt;
+    } cache[STATEMENT_CACHE_SIZE];
+    int cached;
+};
+
+int htx_store_schema_version(void)
+{
+    return HTX_SCHEMA_VERSION;
+}
+
+sqlite3 *htx_store_db(htx_store *s)
+{
+    return s->db;
+}
+
+const char *htx_store_path(const htx_store *s)
+{
+    return s->path;
+}
+
+htx_status htx_store_fail(htx_store *s, htx_error *err)
+{
+    int code = sqlite3_extended_errcode(s->db);
+    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+        return htx_fail(err, HTX_ERR_DB, MSG_DB_BUSY, NULL, NULL, NULL);
+    if (code == SQLITE_NOMEM)
+        return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    return htx_fail(err, HTX_ERR_DB, MSG_DB_ERROR, NULL, sqlite3_errmsg(s->db), NULL);
+}
+
+sqlite3_stmt *htx_store_statement(htx_store *s, const char *sql, htx_error *err)
+{
+    for (int i = 0; i < s->cached; i++)
+        if (strcmp(s->cache[i].sql, sql) == 0)
+            return s->cache[i].stmt;
+
+    /* Only fixed SQL texts come here, so the cache cannot fill up unless a
+     * caller passes generated SQL: that is a bug, reported as an error. */
+    if (s->cached == STATEMENT_CACHE_SIZE) {
+        htx_fail(err, HTX_ERR_DB, MSG_DB_ERROR, NULL, "statement cache full", NULL);
+        return NULL;
+    }
+    char *copy = strdup(sql);
+    if (!copy) {
+        htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+        return NULL;
+    }
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+        free(copy);
+        htx_store_fail(s, err);
+        return NULL;
+    }
+    s->cache[s->cached].sql = copy;
+    s->cache[s->cached].stmt = stmt;
+    s->cached++;
+    return stmt;
+}
+
+void htx_stmt_release(sqlite3_stmt *stmt)
+{
+    if (!stmt)
+        return;
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+}
+
+int htx_bind_text_or_null(sqlite3_stmt *stmt, int index, const char *text)
+{
+    if (!text || !text[0])
+        return sqlite3_bind_null(stmt, index);
+    return sqlite3_bind_text(stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+int htx_bind_int_or_null(sqlite3_stmt *stmt, int index, int64_t value)
+{
+    if (value < 0)
+        return sqlite3_bind_null(stmt, index);
+    return sqlite3_bind_int64(stmt, index, value);
+}
+
+void htx_column_copy(sqlite3_stmt *stmt, int col, char *out, size_t size)
+{
+    const char *text = (const char *)sqlite3_column_text(stmt, col);
+    size_t n = text ? (size_t)sqlite3_column_bytes(stmt, col) : 0;
+    if (n >= size) {
+        n = size - 1;
+        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+            n--;
+    }
+    if (n)
+        memcpy(out, text, n);
+    out[n] = '\0';
+}
+
+void htx_store_timestamp(char out[20])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+htx_status htx_store_exec(htx_store *s, const char *sql, htx_error *err)
+{
+    if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return htx_store_fail(s, err);
+    return HTX_OK;
+}
+
+htx_status htx_store_begin(htx_store *s, htx_error *err)
+{
+    return htx_store_exec(s, "BEGIN IMMEDIATE", err);
+}
+
+htx_status htx_store_commit(htx_store *s, htx_error *err)
+{
+    return htx_store_exec(s, "COMMIT", err);
+}
+
+void htx_store_rollback(htx_store *s)
+{
+    if (!sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+htx_status htx_store_finish(htx_store *s, htx_status st, htx_error *err)
+{
+    if (st == HTX_OK)
+        st = htx_store_commit(s, err);
+    if (st != HTX_OK)
+        htx_store_rollback(s);
+    return st;
+}
+
+htx_status htx_store_data_version(htx_store *s, int64_t *out, htx_error *err)
+{
+    sqlite3_stmt *stmt = htx_store_statement(s, "PRAGMA data_version", err);
+    if (!stmt)
+        return HTX_ERR_DB;
+    htx_status st = HTX_OK;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        *out = sqlite3_column_int64(stmt, 0);
+    else
+        st = htx_store_fail(s, err);
+    htx_stmt_release(stmt);
+    return st;
+}
+
+/*
+ * htx_match(name, query): the search rule of fold.h as an SQL function.  The
+ * compiled query is kept as auxiliary data of the query argument, so it is
+ * compiled once per statement execution, not once per row.
+ */
+static void free_pattern(void *p)
+{
+    htx_query_free(p);
+}
+
+static void sql_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *text = (const char *)sqlite3_value_text(argv[0]);
+    htx_query_pattern *p = sqlite3_get_auxdata(ctx, 1);
+    if (!p) {
+        const char *query = (const char *)sqlite3_value_text(argv[1]);
+        p = htx_query_compile(query ? query : "");
+        if (!p) {
+            sqlite3_result_error_nomem(ctx);
+            return;
+        }
+        sqlite3_set_auxdata(ctx, 1, p, free_pattern);
+        p = sqlite3_get_auxdata(ctx, 1); /* may have been freed by SQLite on OOM */
+        if (!p) {
+            sqlite3_result_error_nomem(ctx);
+            return;
+        }
+    }
+    sqlite3_result_int(ctx, text && htx_query_matches(p, text));
+}
+
+static htx_status configure(htx_store *s, htx_error *err)
+{
+    /* WAL lets a terminal read while another writes; the busy timeout makes
+     * a writer wait for a colleague's short transaction instead of failing. */
+    sqlite3_busy_timeout(s->db, 5000);
+    htx_status st = htx_store_exec(s,
+                                   "PRAGMA foreign_keys = ON;"
+                                   "PRAGMA journal_mode = WAL;"
+                                   "PRAGMA synchronous = NORMAL;",
+                                   err);
+    if (st != HTX_OK)
+        return st;
+    if (sqlite3_create_function(s->db, "htx_match", 2,
+                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                sql_match, NULL, NULL) != SQLITE_OK)
+        return htx_store_fail(s, err);
+    return HTX_OK;
+}
+
+/* Creates the directories above path (as mkdir -p, mode 0700). */
+static void make_parent_dirs(const char *path)
+{
+    char *copy = strdup(path);
+    if (!copy)
+        return;
+    for (char *p = copy + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        mkdir(copy, 0700);
+        *p = '/';
+    }
+    free(copy);
+}
+
+/* Creates an empty file that SQLite will fill.  O_EXCL makes "refuses to
+ * overwrite" race-free, and the mode is set here because SQLite would use
+ * the umask (typically 0644) and the register holds personal data. */
+static htx_status create_file(const char *path, htx_error *err)
+{
+    make_parent_dirs(path);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        if (errno == EEXIST)
+            return htx_fail(err, HTX_ERR_EXISTS, MSG_DB_EXISTS, NULL, path, NULL);
+        return htx_fail(err, HTX_ERR_IO, MSG_DB_OPEN, NULL, path, strerror(errno));
+    }
+    fchmod(fd, 0600); /* in case the umask took bits away from the owner */
+    close(fd);
+    return HTX_OK;
+}
+
+static htx_status check_existing(htx_store *s, htx_error *err)
+{
+    int version = 0;
+    htx_status st = htx_schema_current(s, &version, err);
+    if (st != HTX_OK)
+        return htx_fail(err, HTX_ERR_INVALID, MSG_DB_NOT_HTX, NULL, s->path, NULL);
+    if (version > HTX_SCHEMA_VERSION) {
+        char v[16];
+        snprintf(v, sizeof v, "%d", version);
+        return htx_fail(err, HTX_ERR_INVALID, MSG_DB_NEWER, NULL, s->path, v);
+    }
+    if (version == 0)
+        return htx_fail(err, HTX_ERR_INVALID, MSG_DB_NOT_HTX, NULL, s->path, NULL);
+    return HTX_OK;
+}
+
+htx_status htx_store_open(const char *path, htx_open_mode mode, htx_store **out, htx_error *err)
+{
+    *out = NULL;
+    htx_status st;
+    if (mode == HTX_OPEN_CREATE_NEW) {
+        st = create_file(path, err);
+        if (st != HTX_OK)
+            return st;
+    } else if (access(path, F_OK) != 0) {
+        return htx_fail(err, HTX_ERR_NOT_FOUND, MSG_DB_MISSING, NULL, path, NULL);
+    }
+
+    htx_store *s = calloc(1, sizeof *s);
+    if (!s || !(s->path = strdup(path))) {
+        free(s);
+        return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    }
+    int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL);
+    if (rc != SQLITE_OK) {
+        st = htx_fail(err, HTX_ERR_IO, MSG_DB_OPEN, NULL, path,
+                      s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        goto fail;
+    }
+    /* A file that is not a database shows up at the first statement. */
+    st = configure(s, err);
+    if (st != HTX_OK) {
+        st = htx_fail(err, HTX_ERR_INVALID, MSG_DB_NOT_HTX, NULL, path, NULL);
+        goto fail;
+    }
+    if (mode == HTX_OPEN_EXISTING) {
+        st = check_existing(s, err);
+        if (st != HTX_OK)
+            goto fail;
+    }
+    st = htx_schema_migrate(s, HTX_SCHEMA_VERSION, err);
+    if (st != HTX_OK)
+        goto fail;
+    *out = s;
+    return HTX_OK;
+
+fail:
+    htx_store_close(s);
+    if (mode == HTX_OPEN_CREATE_NEW)
+        unlink(path); /* nothing half-made stays behind */
+    return st;
+}
+
+void htx_store_close(htx_store *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < s->cached; i++) {
+        sqlite3_finalize(s->cache[i].stmt);
+        free(s->cache[i].sql);
+    }
+    sqlite3_close(s->db);
+    free(s->path);
+    free(s);
+}

@@ -1,0 +1,41 @@
+/*
+ * What core's storage modules share and nothing outside core/ sees: the
+ * connection, a cache of prepared statements, and small binding helpers.
+ */
+#ifndef HTX_STORE_INTERNAL_H
+#define HTX_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "error.h"
+#include "store.h"
+
+sqlite3 *htx_store_db(htx_store *s);
+
+/*
+ * A prepared statement for sql, prepared once per connection and kept (sql
+ * is compared by content).  Call htx_stmt_release() when done with it, which
+ * resets it and clears its bindings.  NULL on failure with err set.
+ */
+sqlite3_stmt *htx_store_statement(htx_store *s, const char *sql, htx_error *err);
+void htx_stmt_release(sqlite3_stmt *stmt);
+
+/* Fills err from the connection's last error and returns HTX_ERR_DB (or
+ * HTX_ERR_INVALID/… where the SQLite code says more). */
+htx_status htx_store_fail(htx_store *s, htx_error *err);
+
+/* Binds text, or NULL when text is empty (optional fields are stored NULL). */
+int htx_bind_text_or_null(sqlite3_stmt *stmt, int index, const char *text);
+/* Binds value, or NULL when value < 0 (unknown numbers). */
+int htx_bind_int_or_null(sqlite3_stmt *stmt, int index, int64_t value);
+/* Copies column text into out ("" for NULL), never splitting UTF-8. */
+void htx_column_copy(sqlite3_stmt *stmt, int col, char *out, size_t size);
+
+/* "yyyy-mm-dd hh:mm:ss", UTC, now. */
+void htx_store_timestamp(char out[20]);
+
+/* Runs a transaction-less statement with no result rows (DDL, pragmas). */
+htx_status htx_store_exec(htx_store *s, const char *sql, htx_error *err);
+
+#endif

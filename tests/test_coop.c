@@ -1,0 +1,232 @@
+/* The record's fields: every entry path sets values through htx_coop_set. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "coop.h"
+#include "refdata.h"
+
+static htx_status set(htx_coop *c, const char *key, const char *value, htx_report *r)
+{
+    htx_report_init(r);
+    return htx_coop_set(c, key, value, r);
+}
+
+static void nfd_and_composite_names_are_stored_nfc(void **state)
+{
+    (void)state;
+    htx_coop a, b, c;
+    htx_report r;
+    htx_coop_init(&a);
+    htx_coop_init(&b);
+    htx_coop_init(&c);
+    /* "Hợp tác xã Đồng Tâm": precomposed, fully decomposed, and the CP1258
+     * composite form (ơ precomposed + combining dot below, etc.). */
+    const char *nfc = "H\xe1\xbb\xa3p t\xc3\xa1\x63 x\xc3\xa3 \xc4\x90\xe1\xbb\x93ng T\xc3\xa2m";
+    const char *nfd = "Ho\xcc\x9b\xcc\xa3p ta\xcc\x81\x63 xa\xcc\x83 \xc4\x90o\xcc\x82\xcc\x80ng Ta\xcc\x82m";
+    const char *cp1258 = "H\xc6\xa1\xcc\xa3p ta\xcc\x81\x63 xa\xcc\x83 \xc4\x90\xc3\xb4\xcc\x80ng T\xc3\xa2m";
+    assert_int_equal(set(&a, "name", nfc, &r), HTX_OK);
+    assert_int_equal(set(&b, "name", nfd, &r), HTX_OK);
+    assert_int_equal(set(&c, "name", cp1258, &r), HTX_OK);
+    assert_string_equal(a.name, nfc);
+    assert_string_equal(b.name, nfc);
+    assert_string_equal(c.name, nfc);
+}
+
+static void invalid_utf8_names_the_byte(void **state)
+{
+    (void)state;
+    htx_coop c;
+    htx_report r;
+    htx_coop_init(&c);
+    assert_int_equal(set(&c, "name", "HTX \xc3\x28 abc", &r), HTX_ERR_INVALID);
+    assert_int_equal(r.errors, 1);
+    assert_int_equal(r.items[0].msg, MSG_BAD_UTF8);
+    assert_string_equal(r.items[0].field, "name");
+    assert_string_equal(r.items[0].arg[0], "5");
+    assert_string_equal(c.name, ""); /* nothing stored */
+
+    char text[256];
+    htx_error_text(&r.items[0], HTX_LANG_VI, text, sizeof text);
+    assert_string_equal(text, "Tên HTX: văn bản không phải UTF-8 hợp lệ (byte thứ 5)");
+    htx_error_text(&r.items[0], HTX_LANG_EN, text, sizeof text);
+    assert_string_equal(text, "Cooperative name: text is not valid UTF-8 (byte 5)");
+}
+
+static void control_characters_are_refused_in_lines_not_in_notes(void **state)
+{
+    (void)state;
+    htx_coop c;
+    htx_report r;
+    htx_coop_init(&c);
+    assert_int_equal(set(&c, "name", "HTX \x1b[31mĐỏ", &r), HTX_ERR_INVALID);
+    assert_int_equal(r.items[0].msg, MSG_CONTROL_CHAR);
+    assert_int_equal(set(&c, "representative", "Nguyễn\nVăn A", &r), HTX_ERR_INVALID);
+    assert_int_equal(set(&c, "notes", "dòng 1\r\ndòng 2", &r), HTX_OK);
+    assert_string_equal(c.notes, "dòng 1\ndòng 2");
+    assert_int_equal(set(&c, "notes", "bad \x07 bell", &r), HTX_ERR_INVALID);
+}
+
+static void each_kind_is_parsed_to_its_stored_form(void **state)
+{
+    (void)state;
+    htx_coop c;
+    htx_report r;
+    htx_coop_init(&c);
+    assert_int_equal(set(&c, "code", " 0314409058-002 ", &r), HTX_OK);
+    assert_string_equal(c.code, "0314409058-002");
+    assert_int_equal(set(&c, "district", "HUYEN GIA LAM", &r), HTX_OK);
+    assert_string_equal(c.district, "018");
+    assert_int_equal(set(&c, "district", "268", &r), HTX_OK);
+    assert_string_equal(c.district, "268");
+    assert_int_equal(set(&c, "sector", "Thương mại – Dịch vụ", &r), HTX_OK);
+    assert_string_equal(c.sector, "trade");
+    assert_int_equal(set(&c, "founded", "2019-03-05", &r), HTX_OK);
+    assert_string_equal(c.founded, "2019-03-05");
+    assert_int_equal(set(&c, "status", "tam ngung", &r), HTX_OK);
+    assert_int_equal(c.status, HTX_SUSPENDED);
+    assert_int_equal(set(&c, "compliant", "có", &r), HTX_OK);
+    assert_true(c.compliant);
+    assert_int_equal(set(&c, "profitable", "unknown", &r), HTX_OK);
+    assert_int_equal(c.profitable, -1);
+    assert_int_equal(set(&c, "profitable", "không", &r), HTX_OK);
+    assert_int_equal(c.profitable, 0);
+    assert_int_equal(set(&c, "email", "HTX@Example.VN", &r), HTX_OK);
+    assert_string_equal(c.email, "HTX@example.vn");
+    /* an empty value clears an optional field */
+    assert_int_equal(set(&c, "founded", "", &r), HTX_OK);
+    assert_string_equal(c.founded, "");
+}
+
+static void bad_values_are_refused_with_the_field(void **state)
+{
+    (void)state;
+    htx_coop c;
+    htx_report r;
+    htx_coop_init(&c);
+    struct {
+        const char *key, *value;
+        htx_msg msg;
+    } cases[] = {
+        {"code", "0100233487", MSG_CODE_CHECK_DIGIT},
+        {"code", "12345", MSG_CODE_FORMAT},
+        {"phone", "0123456789", MSG_PHONE_FORMAT},
+        {"founded", "31/02/2019", MSG_DATE_FORMAT},
+        {"founded", "01/01/2999", MSG_DATE_FUTURE},
+        {"district", "Quận 1", MSG_UNKNOWN_DISTRICT},
+        {"sector", "fishing", MSG_UNKNOWN_SECTOR},
+        {"status", "closed", MSG_UNKNOWN_STATUS},
+        {"members", "-3", MSG_NUMBER_FORMAT},
+        {"no_such_field", "x", MSG_UNKNOWN_FIELD},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_int_equal(set(&c, cases[i].key, cases[i].value, &r), HTX_ERR_INVALID);
+        assert_int_equal(r.errors, 1);
+        assert_int_equal(r.items[0].msg, cases[i].msg);
+    }
+    assert_string_equal(c.code, "");
+    assert_string_equal(c.phone, "");
+}
+
+static void record_checks_give_errors_and_warnings(void **state)
+{
+    (void)state;
+    htx_coop c;
+    htx_report r;
+    htx_coop_init(&c);
+    htx_report_init(&r);
+    htx_coop_check(&c, &r);
+    assert_int_equal(r.errors, 4); /* code, name, district, sector */
+    assert_true(htx_report_find(&r, "name") >= 0);
+
+    set(&c, "code", "0100233488", &r);
+    set(&c, "name", "Công ty Bình Minh", &r);
+    set(&c, "district", "ba dinh", &r);
+    set(&c, "sector", "trade", &r);
+    set(&c, "members", "3", &r);
+    htx_report_init(&r);
+    htx_coop_check(&c, &r);
+    assert_int_equal(r.errors, 0);
+    assert_int_equal(r.count, 2);
+    assert_true(r.is_warning[0] && r.is_warning[1]);
+    assert_int_equal(r.items[0].msg, MSG_NAME_PREFIX);
+    assert_int_equal(r.items[1].msg, MSG_MEMBERS_FEW);
+}
+
+static void fields_are_found_by_key_or_label(void **state)
+{
+    (void)state;
+    assert_int_equal(htx_field_find("name")->id, HTX_F_NAME);
+    assert_int_equal(htx_field_find("Tên HTX")->id, HTX_F_NAME);
+    assert_int_equal(htx_field_find("ten htx")->id, HTX_F_NAME);
+    assert_int_equal(htx_field_find("Quận/Huyện")->id, HTX_F_DISTRICT);
+    assert_int_equal(htx_field_find("Người đại diện")->id, HTX_F_REPRESENTATIVE);
+    assert_int_equal(htx_field_find("Mã số")->id, HTX_F_CODE);
+    assert_int_equal(htx_field_find("Charter capital")->id, HTX_F_CAPITAL);
+    assert_null(htx_field_find("colour"));
+}
+
+static void values_display_as_staff_write_them(void **state)
+{
+    (void)state;
+    htx_coop c;
+    htx_report r;
+    char out[128];
+    htx_coop_init(&c);
+    set(&c, "capital", "1500000000", &r);
+    set(&c, "founded", "5/3/2019", &r);
+    set(&c, "district", "ung hoa", &r);
+    set(&c, "status", "dissolved", &r);
+    htx_coop_value(&c, HTX_F_CAPITAL, HTX_VALUE_DISPLAY, HTX_LANG_VI, out, sizeof out);
+    assert_string_equal(out, "1.500.000.000 đ");
+    htx_coop_value(&c, HTX_F_CAPITAL, HTX_VALUE_RAW, HTX_LANG_VI, out, sizeof out);
+    assert_string_equal(out, "1500000000");
+    htx_coop_value(&c, HTX_F_FOUNDED, HTX_VALUE_DISPLAY, HTX_LANG_VI, out, sizeof out);
+    assert_string_equal(out, "05/03/2019");
+    htx_coop_value(&c, HTX_F_DISTRICT, HTX_VALUE_DISPLAY, HTX_LANG_VI, out, sizeof out);
+    assert_string_equal(out, "Ứng Hòa");
+    htx_coop_value(&c, HTX_F_STATUS, HTX_VALUE_DISPLAY, HTX_LANG_VI, out, sizeof out);
+    assert_string_equal(out, "Đã giải thể");
+    htx_coop_value(&c, HTX_F_STATUS, HTX_VALUE_DISPLAY, HTX_LANG_EN, out, sizeof out);
+    assert_string_equal(out, "Dissolved");
+    htx_coop_value(&c, HTX_F_PROFITABLE, HTX_VALUE_DISPLAY, HTX_LANG_VI, out, sizeof out);
+    assert_string_equal(out, "Chưa rõ");
+    htx_coop_value(&c, HTX_F_MEMBERS, HTX_VALUE_DISPLAY, HTX_LANG_VI, out, sizeof out);
+    assert_string_equal(out, "");
+}
+
+static void reference_data_lookups(void **state)
+{
+    (void)state;
+    assert_int_equal(HTX_DISTRICT_COUNT, 30);
+    assert_string_equal(htx_district_find("dong anh")->code, "017");
+    assert_string_equal(htx_district_find("Đống Đa")->code, "006");
+    assert_string_equal(htx_district_find("thi xa son tay")->code, "269");
+    assert_null(htx_district_find("Hà Nội"));
+    assert_string_equal(htx_club_find("nhua ha noi")->code, "plastic");
+    assert_string_equal(htx_club_find("CLB Quỹ Tín dụng Nhân dân")->code, "credit");
+    assert_string_equal(htx_club_find("CLB cac HTX Cong nghiep - Tieu thu cong nghiep")->code, "industry");
+    assert_string_equal(htx_sector_find("van tai")->code, "transport");
+    assert_int_equal(htx_role_parse("phó chủ nhiệm"), HTX_ROLE_VICE_CHAIR);
+    assert_int_equal(htx_role_parse("vice-chair"), HTX_ROLE_VICE_CHAIR);
+    assert_int_equal(htx_status_parse("Đang hoạt động"), HTX_ACTIVE);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(nfd_and_composite_names_are_stored_nfc),
+        cmocka_unit_test(invalid_utf8_names_the_byte),
+        cmocka_unit_test(control_characters_are_refused_in_lines_not_in_notes),
+        cmocka_unit_test(each_kind_is_parsed_to_its_stored_form),
+        cmocka_unit_test(bad_values_are_refused_with_the_field),
+        cmocka_unit_test(record_checks_give_errors_and_warnings),
+        cmocka_unit_test(fields_are_found_by_key_or_label),
+        cmocka_unit_test(values_display_as_staff_write_them),
+        cmocka_unit_test(reference_data_lookups),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
