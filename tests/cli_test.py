@@ -1,0 +1,368 @@
+#!/usr/bin/env python3
+"""The htx command line, driven as a script or a person would drive it.
+
+Usage: cli_test.py PATH_TO_HTX
+
+Vietnamese order is checked against ICU's "vi" collation (PyICU), an
+implementation independent of htx's own.
+"""
+import csv
+import io
+import json
+import os
+import stat
+import subprocess
+import sys
+import tempfile
+import unicodedata
+import unittest
+
+import icu
+
+HTX = None
+VI = icu.Collator.createInstance(icu.Locale("vi"))
+
+
+def run(*args, env=None, db=None, check=None):
+    """Runs htx; returns (status, stdout, stderr) as text."""
+    cmd = [HTX]
+    if db:
+        cmd += ["--db", db]
+    cmd += list(args)
+    full_env = dict(os.environ)
+    full_env.pop("HTX_DB", None)
+    full_env.pop("HTX_LANG", None)
+    full_env.update(env or {})
+    p = subprocess.run(cmd, capture_output=True, env=full_env, timeout=120)
+    out, err = p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+    if check is not None and p.returncode != check:
+        raise AssertionError(f"{cmd} exited {p.returncode}, expected {check}\n{out}\n{err}")
+    return p.returncode, out, err
+
+
+def tsv_rows(text):
+    lines = text.rstrip("\n").split("\n")
+    header = lines[0].split("\t")
+    return [dict(zip(header, line.split("\t"))) for line in lines[1:]]
+
+
+def read_bytes(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def plain(text):
+    """Lower case, no marks, đ as d: what "ignoring marks" means."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class DemoDatabase(unittest.TestCase):
+    """Read-only checks on one demo database."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "demo.db")
+        run("init", "--demo", db=cls.db, check=0)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def stats(self, *extra):
+        _, out, _ = run("stats", "--by", "sector", "--format", "tsv", *extra, db=self.db, check=0)
+        return {r["key"]: int(r["count"]) for r in tsv_rows(out)}
+
+    def names(self, *args):
+        _, out, _ = run("list", "--format", "tsv", *args, db=self.db, check=0)
+        return [r["name"] for r in tsv_rows(out)]
+
+    def test_sector_counts_match_the_alliance_figures(self):
+        counts = self.stats()
+        self.assertEqual(
+            [counts[k] for k in ("industry", "construction", "trade", "transport", "other")],
+            [293, 23, 253, 189, 46])
+        self.assertGreater(counts["agriculture"], 0)
+        self.assertGreater(counts["credit"], 0)
+
+    def test_founded_since_2018_adds_up_to_315(self):
+        counts = self.stats("--founded-from", "2018-01-01")
+        five = sum(counts[k] for k in ("industry", "construction", "trade", "transport", "other"))
+        self.assertEqual(five, 315)
+        # the same filter typed as staff type dates
+        self.assertEqual(self.stats("--founded-from", "01/01/2018"), counts)
+
+    def test_stats_tsv_has_key_name_count(self):
+        _, out, _ = run("stats", "--by", "district", "--format", "tsv", db=self.db, check=0)
+        lines = out.splitlines()
+        self.assertEqual(lines[0], "key\tname\tcount")
+        self.assertEqual(len(lines), 31)
+        self.assertEqual(lines[1].split("\t")[:2], ["001", "Ba Đình"])
+        self.assertEqual(lines[-1].split("\t")[:2], ["281", "Ứng Hòa"])
+
+    def test_sort_by_name_is_vietnamese_collation(self):
+        names = self.names("--sort", "name")
+        self.assertGreater(len(names), 800)
+        self.assertEqual(names, sorted(names, key=VI.getSortKey))
+
+    def test_sort_by_district_follows_district_names(self):
+        _, out, _ = run("list", "--format", "tsv", "--sort", "district", db=self.db, check=0)
+        districts = [r["district"] for r in tsv_rows(out)]
+        self.assertEqual(districts, sorted(districts, key=VI.getSortKey))
+        self.assertEqual(len(set(districts)), 30)
+
+    def test_search_ignores_case_and_marks_not_typed(self):
+        for query in ("dong tam", "DONG TAM", "Đông Tâm", "đồng tâm"):
+            self.assertIn("HTX Đồng Tâm", self.names("--search", query), query)
+        self.assertEqual(self.names("--search", "may tre"),
+                         ["HTX sản xuất mây tre đan xuất khẩu Phú Nghĩa"])
+
+    def test_typed_marks_are_respected(self):
+        with_marks = self.names("--search", "đường")
+        self.assertTrue(with_marks)
+        for name in with_marks:
+            self.assertIn("đường", name.lower())
+        # "dương" has no stroke typed, so it finds both; "đường" finds no "Dương"
+        duong = [n for n in self.names("--search", "dương") if "đường" not in n.lower()]
+        self.assertTrue(duong)
+        self.assertFalse(set(duong) & set(with_marks))
+        # "d" finds d and đ; "đ" finds only đ
+        d_names = self.names("--search", "d")
+        dd_names = self.names("--search", "đ")
+        self.assertTrue(any("đ" in n.lower() for n in d_names))
+        self.assertTrue(all("đ" in n.lower() for n in dd_names))
+        self.assertLess(len(dd_names), len(d_names))
+
+    def test_search_matches_plain_fold_superset(self):
+        # every result of a mark-free query contains it once marks are removed
+        for query in ("gom su", "van tai", "thuong mai"):
+            found = self.names("--search", query)
+            self.assertTrue(found, query)
+            for name in found:
+                self.assertIn(query, plain(name))
+
+    def test_filters_by_names_typed_without_marks(self):
+        names = self.names("--district", "gia lam")
+        self.assertIn("HTX gốm sứ Tân Thịnh", names)
+        self.assertEqual(names, self.names("--district", "018"))
+        self.assertEqual(names, self.names("--district", "Huyện Gia Lâm"))
+        _, out, _ = run("list", "--count", "--club", "nhua ha noi", db=self.db, check=0)
+        self.assertGreater(int(out), 0)
+        status, _, err = run("list", "--district", "Quận 13", db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIn("Quận 13", err)
+
+    def test_formats_tsv_csv_json_agree(self):
+        first = ["code", "name", "district", "sector", "founded", "members", "capital",
+                 "representative", "phone", "status"]
+        _, tsv_out, _ = run("list", "--format", "tsv", "--district", "Chương Mỹ", db=self.db, check=0)
+        _, csv_out, _ = run("list", "--format", "csv", "--district", "Chương Mỹ", db=self.db, check=0)
+        _, json_out, _ = run("list", "--format", "json", "--district", "Chương Mỹ", db=self.db, check=0)
+        tsv = tsv_rows(tsv_out)
+        rows = list(csv.reader(io.StringIO(csv_out, newline="")))
+        self.assertEqual(rows[0][:10], first)
+        records = json.loads(json_out)
+        self.assertEqual(list(records[0].keys())[:10], first)
+        self.assertEqual(len(tsv), len(rows) - 1)
+        self.assertEqual(len(tsv), len(records))
+        for t, c, j in zip(tsv, rows[1:], records):
+            self.assertEqual(t["name"], c[1])
+            self.assertEqual(t["name"], j["name"])
+            self.assertEqual(j["district"], "Chương Mỹ")
+            self.assertIn(j["sector"], ("industry", "construction", "trade", "transport",
+                                        "other", "agriculture", "credit"))
+            if j["founded"]:
+                self.assertRegex(j["founded"], r"^\d{4}-\d{2}-\d{2}$")
+            if j["members"] is not None:
+                self.assertIsInstance(j["members"], int)
+
+    def test_table_is_aligned_by_display_width(self):
+        _, out, _ = run("list", "--district", "Ứng Hòa", db=self.db, env={"COLUMNS": "100"}, check=0)
+        lines = out.splitlines()
+        self.assertIn("Tên HTX", lines[0])
+        body = lines[2:-1]
+        self.assertTrue(body)
+        # the code column ends at the same display column on every row
+        for line in body:
+            self.assertEqual(line[14], " ")
+        self.assertTrue(lines[-1].startswith("Tổng: "))
+
+    def test_count(self):
+        _, out, _ = run("list", "--count", db=self.db, check=0)
+        self.assertEqual(int(out), sum(self.stats().values()))
+
+    def test_show_text_and_json(self):
+        [row] = [r for r in tsv_rows(run("list", "--format", "tsv", "--search", "Tân Thịnh",
+                                         db=self.db, check=0)[1])]
+        status, out, _ = run("show", row["code"], db=self.db)
+        self.assertEqual(status, 0)
+        self.assertIn("HTX gốm sứ Tân Thịnh", out)
+        self.assertIn("Gia Lâm", out)
+        self.assertIn("Nhật ký thay đổi", out)
+        _, out, _ = run("show", row["code"], "--format", "json", db=self.db, check=0)
+        self.assertEqual(json.loads(out)[0]["code"], row["code"])
+
+    def test_english_interface(self):
+        status, _, err = run("--lang", "en", "show", "0100233487", db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIn("Registration code: wrong check digit", err)
+        status, _, err = run("show", "0100233488", db=self.db, env={"HTX_LANG": "en"})
+        self.assertEqual(status, 1)
+        self.assertIn("no cooperative with code 0100233488", err)
+
+
+class Changes(unittest.TestCase):
+    """Commands that write, each on its own fresh database."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.db = os.path.join(self.tmp.name, "htx.db")
+        run("init", db=self.db, check=0)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def count(self):
+        return int(run("list", "--count", db=self.db, check=0)[1])
+
+    def show(self, code):
+        return json.loads(run("show", code, "--format", "json", db=self.db, check=0)[1])[0]
+
+    def add(self, *fields, **kw):
+        return run("add", *fields, db=self.db, **kw)
+
+    def test_new_database_is_private_and_never_overwritten(self):
+        self.assertEqual(stat.S_IMODE(os.stat(self.db).st_mode), 0o600)
+        self.add("code=0100233488", "name=HTX Một", "district=Ba Đình", "sector=trade", check=0)
+        before = read_bytes(self.db)
+        status, _, err = run("init", "--demo", db=self.db)
+        self.assertEqual(status, 1)
+        self.assertIn("không ghi đè", err)
+        self.assertEqual(self.count(), 1)
+        self.assertEqual(read_bytes(self.db), before)
+
+    def test_default_database_locations(self):
+        xdg = os.path.join(self.tmp.name, "xdg")
+        run("init", env={"XDG_DATA_HOME": xdg}, check=0)
+        self.assertTrue(os.path.exists(os.path.join(xdg, "htx", "htx.db")))
+        status, out, _ = run("list", "--count", env={"HTX_DB": self.db, "XDG_DATA_HOME": xdg})
+        self.assertEqual((status, out), (0, "0\n"))
+        status, _, err = run("list", env={"HTX_DB": os.path.join(self.tmp.name, "none.db")})
+        self.assertEqual(status, 1)
+        self.assertIn("htx init", err)
+
+    def test_nfd_and_composite_input_are_stored_nfc(self):
+        name = "HTX Hợp Thành Đường Lâm"
+        nfd = unicodedata.normalize("NFD", name)
+        # CP1258's composite form: ơ, ư, â precomposed, the tone a combining mark
+        composite = "HTX H\u01a1\u0323p Tha\u0300nh \u0110\u01b0\u01a1\u0300ng L\u00e2m"
+        self.assertNotEqual(composite, name)
+        self.add("code=0100233488", "name=" + nfd, "district=Sơn Tây", "sector=trade", check=0)
+        self.add("code=0100112437", "name=" + composite + " 2", "district=Sơn Tây", "sector=trade",
+                 check=0)
+        self.assertEqual(self.show("0100233488")["name"], name)
+        self.assertEqual(self.show("0100112437")["name"], name + " 2")
+        self.assertTrue(unicodedata.is_normalized("NFC", self.show("0100112437")["name"]))
+
+    def test_invalid_values_are_refused_and_nothing_changes(self):
+        cases = [
+            (["code=0100233487"], "chữ số kiểm tra"),
+            (["code=01002334"], "10 chữ số"),
+            (["founded=31/02/2020"], "không phải ngày hợp lệ"),
+            (["founded=01/01/2990"], "tương lai"),
+            (["phone=0123 456 789"], "không phải số điện thoại"),
+            (["district=Hà Nội"], "không có quận/huyện"),
+            (["colour=red"], "không có trường"),
+        ]
+        base = {"code": "code=0100233488", "name": "name=HTX Một", "district": "district=Ba Đình",
+                "sector": "sector=trade"}
+        for extra, message in cases:
+            fields = dict(base)
+            for f in extra:
+                fields[f.split("=")[0]] = f
+            status, out, err = self.add(*fields.values())
+            self.assertEqual(status, 2, extra)
+            self.assertIn(message, err, extra)
+            self.assertEqual(out, "")
+            self.assertEqual(self.count(), 0)
+
+    def test_invalid_utf8_is_refused_with_the_byte_position(self):
+        p = subprocess.run([HTX, "--db", self.db, "add", b"name=HTX \xc3\x28", "code=0100233488",
+                            "district=001", "sector=trade"], capture_output=True)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("UTF-8", p.stderr.decode())
+        self.assertIn("byte thứ 5", p.stderr.decode())
+        self.assertEqual(self.count(), 0)
+
+    def test_control_characters_never_reach_the_terminal(self):
+        status, _, err = self.add("code=0100233488", "name=HTX \x1b]0;pwned\x07", "district=001",
+                                  "sector=trade")
+        self.assertEqual(status, 2)
+        self.assertNotIn("\x1b", err)
+        self.assertEqual(self.count(), 0)
+
+    def test_duplicate_code_is_refused(self):
+        self.add("code=0100233488", "name=HTX Một", "district=001", "sector=trade", check=0)
+        status, _, err = self.add("code=0100233488", "name=HTX Hai", "district=002", "sector=trade")
+        self.assertEqual(status, 2)
+        self.assertIn("đã có", err)
+        self.assertEqual(self.count(), 1)
+
+    def test_warnings_do_not_block(self):
+        status, out, err = self.add("code=0100233488", "name=Công ty Một", "district=001",
+                                    "sector=trade", "members=3")
+        self.assertEqual(status, 0)
+        self.assertIn("cảnh báo", err)
+        self.assertIn("ít nhất 5", err)
+        self.assertIn("Hợp tác xã", err)
+        status, _, err = self.add("code=0100112437", "name=CÔNG TY MỘT", "district=001", "sector=trade")
+        self.assertEqual(status, 0)
+        self.assertIn("cùng tên", err)
+        self.assertEqual(self.count(), 2)
+
+    def test_edit_changes_and_is_audited(self):
+        self.add("code=0100233488", "name=HTX Một", "district=001", "sector=trade", check=0)
+        run("--user", "lan", "edit", "0100233488", "phone=024 3825 3640", "capital=2.000.000.000",
+            db=self.db, check=0)
+        record = self.show("0100233488")
+        self.assertEqual(record["phone"], "02438253640")
+        self.assertEqual(record["capital"], 2000000000)
+        _, out, _ = run("show", "0100233488", db=self.db, check=0)
+        self.assertIn("lan", out)
+        self.assertIn('"phone": [null, "02438253640"]', out)
+        self.assertIn("2.000.000.000 đ", out)
+        # a bad value in an edit changes nothing, the good ones included
+        status, _, _ = run("edit", "0100233488", "members=12", "email=not-an-email", db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIsNone(self.show("0100233488")["members"])
+
+    def test_usage_errors(self):
+        self.assertEqual(run("frobnicate")[0], 2)
+        self.assertEqual(run("list", "--sort", "colour", db=self.db)[0], 2)
+        self.assertEqual(run("list", "--format", "xml", db=self.db)[0], 2)
+        self.assertEqual(run("list", "--bogus", db=self.db)[0], 2)
+        self.assertEqual(run("stats", "--by", "month", db=self.db)[0], 2)
+        self.assertEqual(run("list", "--founded-from", "2020-13-01", db=self.db)[0], 2)
+        self.assertEqual(run("show", db=self.db)[0], 2)
+        self.assertEqual(run("show", "0100233488", db=self.db)[0], 1)
+        self.assertEqual(run("--lang", "fr", "list", db=self.db)[0], 2)
+
+    def test_help_and_version(self):
+        status, out, _ = run("--help")
+        self.assertEqual(status, 0)
+        for command in ("init", "list", "show", "add", "edit", "stats"):
+            self.assertIn(command, out)
+        status, out, _ = run("list", "--help")
+        self.assertEqual(status, 0)
+        self.assertIn("--founded-from", out)
+        status, out, _ = run("--lang", "en", "stats", "--help")
+        self.assertIn("Usage", out)
+        status, out, _ = run("--version")
+        self.assertEqual(status, 0)
+        self.assertRegex(out, r"^htx \d+\.\d+")
+
+
+if __name__ == "__main__":
+    HTX = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=2)

@@ -1,0 +1,103 @@
+/*
+ * The command line: `htx SUBCOMMAND [options]`, the scriptable face of htx.
+ *
+ * Every subcommand is a function taking the shared context and its own
+ * arguments and returning an exit status: 0 success, 1 failure, 2 bad usage
+ * or invalid data (a refused command changes nothing).
+ */
+#ifndef HTX_CLI_H
+#define HTX_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "error.h"
+#include "store.h"
+
+enum { CLI_OK = 0, CLI_FAILURE = 1, CLI_USAGE = 2 };
+
+typedef struct cli_context {
+    htx_lang lang;
+    const char *db_path; /* --db, or NULL for $HTX_DB / the default */
+    const char *user;    /* --user, or NULL for $USER */
+    FILE *out;
+    FILE *err;
+} cli_context;
+
+/* ---- options ------------------------------------------------------------ */
+
+typedef struct cli_option {
+    const char *name; /* "--district", or "-o" */
+    bool takes_value;
+    const char *help_vi;
+    const char *help_en;
+} cli_option;
+
+#define CLI_MAX_OPTIONS 24
+#define CLI_MAX_OPERANDS 64
+
+typedef struct cli_args {
+    const cli_option *options;
+    const char *values[CLI_MAX_OPTIONS]; /* value, or "" for a flag that is present */
+    const char *operands[CLI_MAX_OPERANDS];
+    int operand_count;
+} cli_args;
+
+/*
+ * Parses argv against options (terminated by a {NULL} entry): "--name value",
+ * "--name=value", flags, and operands ("--" ends options).  Reports an
+ * unknown option or a missing value on ctx->err and returns false.
+ */
+bool cli_parse(const cli_context *ctx, const char *command, const cli_option *options, int argc,
+               char **argv, cli_args *out);
+/* The value of option name, or NULL when absent. */
+const char *cli_value(const cli_args *args, const char *name);
+bool cli_flag(const cli_args *args, const char *name);
+
+/* ---- shared helpers ------------------------------------------------------- */
+
+/* The database path: --db, else $HTX_DB, else $XDG_DATA_HOME/htx/htx.db,
+ * else ~/.local/share/htx/htx.db.  Writes into buf. */
+const char *cli_db_path(const cli_context *ctx, char *buf, size_t size);
+
+/* Opens the database, reporting failure; NULL on failure. */
+htx_store *cli_open_store(const cli_context *ctx, htx_open_mode mode);
+
+/* Prints "htx: <message>" in the user's language on ctx->err. */
+void cli_report(const cli_context *ctx, const htx_error *err);
+/* Prints a formatted message from the UI catalog. */
+void cli_say(const cli_context *ctx, FILE *to, const char *vi, const char *en, ...);
+/* The exit status for a failed core call. */
+int cli_status_exit(htx_status st);
+
+/* Prints the help of a command: usage line, summary and its options. */
+void cli_print_help(const cli_context *ctx, const char *usage, const char *summary_vi,
+                    const char *summary_en, const cli_option *options);
+
+/* A text in the user's language. */
+static inline const char *cli_tr(const cli_context *ctx, const char *vi, const char *en)
+{
+    return ctx->lang == HTX_LANG_EN ? en : vi;
+}
+
+/* ---- subcommands ---------------------------------------------------------- */
+
+typedef int (*cli_command_fn)(const cli_context *ctx, int argc, char **argv);
+
+typedef struct cli_command {
+    const char *name;
+    cli_command_fn run;
+    const char *summary_vi;
+    const char *summary_en;
+} cli_command;
+
+extern const cli_command cli_commands[];
+
+int cmd_init(const cli_context *ctx, int argc, char **argv);
+int cmd_list(const cli_context *ctx, int argc, char **argv);
+int cmd_show(const cli_context *ctx, int argc, char **argv);
+int cmd_add(const cli_context *ctx, int argc, char **argv);
+int cmd_edit(const cli_context *ctx, int argc, char **argv);
+int cmd_stats(const cli_context *ctx, int argc, char **argv);
+
+#endif

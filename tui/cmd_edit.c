@@ -1,0 +1,171 @@
+/*
+ * `htx add key=value…` and `htx edit CODE key=value…`: every value goes
+ * through the same rules as the forms (coop.h); nothing is stored unless
+ * every value is valid.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "registry.h"
+#include "audit.h"
+#include "display.h"
+
+static const cli_option options[] = {
+    {"--help", false, "trợ giúp", "this help"},
+    {NULL, false, NULL, NULL},
+};
+
+static void print_field_keys(const cli_context *ctx)
+{
+    fprintf(ctx->out, "\n%s:\n", cli_tr(ctx, "Trường", "Fields"));
+    for (int i = 0; i < HTX_FIELD_COUNT; i++)
+        fprintf(ctx->out, "  %-15s %s%s\n", htx_fields[i].key, htx_field_label(htx_fields[i].id, ctx->lang),
+                htx_fields[i].required ? cli_tr(ctx, " (bắt buộc)", " (required)") : "");
+}
+
+static void print_report(const cli_context *ctx, const htx_report *r)
+{
+    for (int i = 0; i < r->count; i++) {
+        char text[1024];
+        htx_error_text(&r->items[i], ctx->lang, text, sizeof text);
+        char *safe = htx_text_sanitize(text);
+        fprintf(ctx->err, "htx: %s%s\n",
+                r->is_warning[i] ? cli_tr(ctx, "cảnh báo: ", "warning: ") : "", safe ? safe : text);
+        free(safe);
+    }
+}
+
+/* Applies "key=value" operands from index first on to c. */
+static void apply_assignments(const cli_args *args, int first, htx_coop *c, htx_report *r)
+{
+    for (int i = first; i < args->operand_count; i++) {
+        const char *a = args->operands[i];
+        const char *eq = strchr(a, '=');
+        if (!eq || eq == a) {
+            htx_report_add(r, false, MSG_UNKNOWN_FIELD, "", a, NULL);
+            continue;
+        }
+        char key[64];
+        snprintf(key, sizeof key, "%.*s", (int)(eq - a), a);
+        htx_coop_set(c, key, eq + 1, r);
+    }
+}
+
+/* Warns about a cooperative of the same name in the same district. */
+static void warn_same_name(htx_store *store, const htx_coop *c, htx_report *r)
+{
+    htx_coop *other = malloc(sizeof *other);
+    htx_error err;
+    if (other && htx_coop_find_same_name(store, c->name, c->district, c->id, other, &err) == HTX_OK)
+        htx_report_add(r, true, MSG_NAME_SIMILAR, "name", other->name, other->code);
+    free(other);
+}
+
+static int save(const cli_context *ctx, htx_store *store, htx_coop *c, bool is_new)
+{
+    htx_report r;
+    htx_report_init(&r);
+    htx_coop_check(c, &r);
+    if (r.errors == 0)
+        warn_same_name(store, c, &r);
+    print_report(ctx, &r);
+    if (r.errors > 0)
+        return CLI_USAGE;
+
+    htx_error err;
+    const char *user = htx_audit_user(ctx->user);
+    htx_status st = is_new ? htx_coop_insert(store, c, user, &err) : htx_coop_update(store, c, user, &err);
+    if (st != HTX_OK) {
+        cli_report(ctx, &err);
+        return cli_status_exit(st);
+    }
+    char *safe = htx_text_sanitize(c->name);
+    cli_say(ctx, ctx->out, is_new ? "Đã thêm %s (%s)\n" : "Đã lưu %s (%s)\n",
+            is_new ? "Added %s (%s)\n" : "Saved %s (%s)\n", safe ? safe : "", c->code);
+    free(safe);
+    return CLI_OK;
+}
+
+int cmd_add(const cli_context *ctx, int argc, char **argv)
+{
+    cli_args args;
+    if (!cli_parse(ctx, "add", options, argc, argv, &args))
+        return CLI_USAGE;
+    if (cli_flag(&args, "--help")) {
+        cli_print_help(ctx, "htx add code=MÃ_SỐ name=TÊN district=QUẬN sector=NGÀNH [trường=giá_trị…]",
+                       "Thêm một HTX. Ngày nhập dd/mm/yyyy; có/không cho các trường có/không.",
+                       "Add a cooperative. Dates as dd/mm/yyyy; yes/no for yes/no fields.", options);
+        print_field_keys(ctx);
+        return CLI_OK;
+    }
+    if (args.operand_count == 0) {
+        cli_say(ctx, ctx->err, "htx add: cần các trường, ví dụ code=0100233488 name=\"HTX …\" (xem htx add --help)\n",
+                "htx add: fields needed, e.g. code=0100233488 name=\"HTX …\" (see htx add --help)\n");
+        return CLI_USAGE;
+    }
+    htx_coop *c = malloc(sizeof *c);
+    if (!c)
+        return CLI_FAILURE;
+    htx_coop_init(c);
+    htx_report r;
+    htx_report_init(&r);
+    apply_assignments(&args, 0, c, &r);
+    int status;
+    if (r.errors > 0) {
+        print_report(ctx, &r);
+        status = CLI_USAGE;
+    } else {
+        htx_store *store = cli_open_store(ctx, HTX_OPEN_EXISTING);
+        status = store ? save(ctx, store, c, true) : CLI_FAILURE;
+        htx_store_close(store);
+    }
+    free(c);
+    return status;
+}
+
+int cmd_edit(const cli_context *ctx, int argc, char **argv)
+{
+    cli_args args;
+    if (!cli_parse(ctx, "edit", options, argc, argv, &args))
+        return CLI_USAGE;
+    if (cli_flag(&args, "--help")) {
+        cli_print_help(ctx, "htx edit MÃ_SỐ trường=giá_trị…",
+                       "Sửa một HTX; trường để trống (trường=) thì xóa giá trị.",
+                       "Change a cooperative; an empty value (field=) clears the field.", options);
+        print_field_keys(ctx);
+        return CLI_OK;
+    }
+    if (args.operand_count < 2) {
+        cli_say(ctx, ctx->err, "htx edit: cần mã số HTX và ít nhất một trường=giá_trị\n",
+                "htx edit: give the registration code and at least one field=value\n");
+        return CLI_USAGE;
+    }
+    htx_error err;
+    char code[HTX_CODE_SIZE];
+    if (htx_parse_code(args.operands[0], code, &err) != HTX_OK) {
+        cli_report(ctx, &err);
+        return CLI_USAGE;
+    }
+    htx_store *store = cli_open_store(ctx, HTX_OPEN_EXISTING);
+    if (!store)
+        return CLI_FAILURE;
+    htx_coop *c = malloc(sizeof *c);
+    int status = CLI_FAILURE;
+    if (c && htx_coop_load(store, code, c, &err) != HTX_OK) {
+        cli_report(ctx, &err);
+    } else if (c) {
+        htx_report r;
+        htx_report_init(&r);
+        apply_assignments(&args, 1, c, &r);
+        if (r.errors > 0) {
+            print_report(ctx, &r);
+            status = CLI_USAGE;
+        } else {
+            status = save(ctx, store, c, false);
+        }
+    }
+    free(c);
+    htx_store_close(store);
+    return status;
+}

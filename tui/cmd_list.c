@@ -1,0 +1,152 @@
+#include <inttypes.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cli_filter.h"
+#include "cli_table.h"
+#include "coop_out.h"
+#include "query.h"
+#include "refdata.h"
+
+static const cli_option options[] = {
+    CLI_FILTER_OPTIONS,
+    {"--sort", true, "sắp xếp: name (mặc định), code, district, founded, members",
+     "sort: name (default), code, district, founded, members"},
+    {"--format", true, "định dạng: table (mặc định), tsv, csv, json",
+     "format: table (default), tsv, csv, json"},
+    {"--count", false, "chỉ in số HTX", "print only the number of cooperatives"},
+    {"--help", false, "trợ giúp", "this help"},
+    {NULL, false, NULL, NULL},
+};
+
+enum { FORMAT_TABLE = -1 };
+
+static int parse_format(const char *text)
+{
+    if (!text || strcmp(text, "table") == 0)
+        return FORMAT_TABLE;
+    if (strcmp(text, "tsv") == 0)
+        return HTX_RECORD_TSV;
+    if (strcmp(text, "csv") == 0)
+        return HTX_RECORD_CSV;
+    if (strcmp(text, "json") == 0)
+        return HTX_RECORD_JSON;
+    return -2;
+}
+
+typedef struct table_state {
+    const cli_context *ctx;
+    cli_column cols[6];
+    long rows;
+} table_state;
+
+static int print_table_row(const htx_coop *c, void *data)
+{
+    table_state *t = data;
+    char district[64], sector[128], founded[16], members[32];
+    htx_coop_value(c, HTX_F_DISTRICT, HTX_VALUE_DISPLAY, t->ctx->lang, district, sizeof district);
+    htx_coop_value(c, HTX_F_SECTOR, HTX_VALUE_DISPLAY, t->ctx->lang, sector, sizeof sector);
+    htx_coop_value(c, HTX_F_FOUNDED, HTX_VALUE_DISPLAY, t->ctx->lang, founded, sizeof founded);
+    htx_coop_value(c, HTX_F_MEMBERS, HTX_VALUE_DISPLAY, t->ctx->lang, members, sizeof members);
+    const char *cells[] = {c->code, c->name, district, sector, founded, members};
+    cli_table_row(t->ctx->out, t->cols, 6, cells);
+    t->rows++;
+    return 0;
+}
+
+static int print_record(const htx_coop *c, void *data)
+{
+    htx_records_write(data, c);
+    return 0;
+}
+
+static int list_table(const cli_context *ctx, htx_store *store, const htx_filter *f)
+{
+    table_state t = {.ctx = ctx,
+                     .cols = {
+                         {htx_field_label(HTX_F_CODE, ctx->lang), 14, false},
+                         {htx_field_label(HTX_F_NAME, ctx->lang), 0, false},
+                         {htx_field_label(HTX_F_DISTRICT, ctx->lang), 12, false},
+                         {htx_field_label(HTX_F_SECTOR, ctx->lang), 20, false},
+                         {cli_tr(ctx, "Thành lập", "Founded"), 10, false},
+                         {cli_tr(ctx, "Thành viên", "Members"), 10, true},
+                     }};
+    cli_table_layout(t.cols, 6, cli_terminal_width());
+    cli_table_header(ctx->out, t.cols, 6);
+    htx_error err;
+    htx_status st = htx_query_each(store, f, print_table_row, &t, &err);
+    if (st != HTX_OK) {
+        cli_report(ctx, &err);
+        return cli_status_exit(st);
+    }
+    cli_say(ctx, ctx->out, "Tổng: %ld HTX\n", "Total: %ld cooperatives\n", t.rows);
+    return CLI_OK;
+}
+
+int cmd_list(const cli_context *ctx, int argc, char **argv)
+{
+    cli_args args;
+    if (!cli_parse(ctx, "list", options, argc, argv, &args))
+        return CLI_USAGE;
+    if (cli_flag(&args, "--help")) {
+        cli_print_help(ctx, "htx list [--district D] [--sector S] [--club C] [--status S] [--search TEXT] "
+                            "[--founded-from DATE] [--founded-to DATE] [--sort KEY] [--format F] [--count]",
+                       "Liệt kê HTX theo bộ lọc, xếp theo thứ tự tiếng Việt.",
+                       "List cooperatives matching the filters, in Vietnamese order.", options);
+        return CLI_OK;
+    }
+    if (args.operand_count > 0) {
+        cli_say(ctx, ctx->err, "htx list: thừa tham số \"%s\"\n", "htx list: unexpected argument \"%s\"\n",
+                args.operands[0]);
+        return CLI_USAGE;
+    }
+    htx_filter f;
+    if (!cli_filter_from_args(ctx, &args, &f))
+        return CLI_USAGE;
+    const char *sort = cli_value(&args, "--sort");
+    if (sort) {
+        int s = htx_sort_parse(sort);
+        if (s < 0) {
+            cli_say(ctx, ctx->err, "htx list: --sort: không có cách xếp \"%s\" (name, code, district, founded, members)\n",
+                    "htx list: --sort: unknown order \"%s\" (name, code, district, founded, members)\n", sort);
+            return CLI_USAGE;
+        }
+        f.sort = (htx_sort)s;
+    }
+    int format = parse_format(cli_value(&args, "--format"));
+    if (format == -2) {
+        cli_say(ctx, ctx->err, "htx list: --format: không có định dạng \"%s\" (table, tsv, csv, json)\n",
+                "htx list: --format: unknown format \"%s\" (table, tsv, csv, json)\n",
+                cli_value(&args, "--format"));
+        return CLI_USAGE;
+    }
+
+    htx_store *store = cli_open_store(ctx, HTX_OPEN_EXISTING);
+    if (!store)
+        return CLI_FAILURE;
+    int status = CLI_OK;
+    htx_error err;
+    if (cli_flag(&args, "--count")) {
+        int64_t n = 0;
+        htx_status st = htx_query_count(store, &f, &n, &err);
+        if (st == HTX_OK)
+            fprintf(ctx->out, "%" PRId64 "\n", n);
+        else {
+            cli_report(ctx, &err);
+            status = cli_status_exit(st);
+        }
+    } else if (format == FORMAT_TABLE) {
+        status = list_table(ctx, store, &f);
+    } else {
+        htx_record_writer w;
+        htx_records_begin(&w, ctx->out, (htx_record_format)format);
+        htx_status st = htx_query_each(store, &f, print_record, &w, &err);
+        htx_records_end(&w);
+        if (st != HTX_OK) {
+            cli_report(ctx, &err);
+            status = cli_status_exit(st);
+        }
+    }
+    htx_store_close(store);
+    return status;
+}

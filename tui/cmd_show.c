@@ -1,0 +1,160 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "cli.h"
+#include "coop_out.h"
+#include "display.h"
+#include "membership.h"
+#include "registry.h"
+
+static const cli_option options[] = {
+    {"--format", true, "định dạng: text (mặc định) hoặc json", "format: text (default) or json"},
+    {"--help", false, "trợ giúp", "this help"},
+    {NULL, false, NULL, NULL},
+};
+
+#define LABEL_COLUMNS 34
+
+/* "Label ........ : value", the value sanitised; notes keep their lines. */
+static void print_field(FILE *out, const char *label, const char *value)
+{
+    char padded[256];
+    htx_text_pad(label, LABEL_COLUMNS, padded, sizeof padded);
+    fprintf(out, "%s: ", padded);
+    const char *line = value;
+    for (bool first = true; first || *line; first = false) {
+        const char *end = strchr(line, '\n');
+        size_t n = end ? (size_t)(end - line) : strlen(line);
+        char *piece = strndup(line, n);
+        char *safe = piece ? htx_text_sanitize(piece) : NULL;
+        fprintf(out, "%*s%s\n", first ? 0 : LABEL_COLUMNS + 2, "", safe ? safe : "");
+        free(safe);
+        free(piece);
+        line += n + (end ? 1 : 0);
+        if (!end)
+            break;
+    }
+}
+
+typedef struct show_state {
+    const cli_context *ctx;
+    int count;
+} show_state;
+
+static int print_membership(const htx_membership *m, void *data)
+{
+    show_state *s = data;
+    const cli_context *ctx = s->ctx;
+    const htx_club *club = htx_club_find(m->club);
+    char joined[HTX_ISO_DATE_SIZE] = "", left[HTX_ISO_DATE_SIZE] = "";
+    htx_date d;
+    if (m->joined[0] && htx_date_parse(m->joined, &d))
+        htx_date_display(d, joined);
+    if (m->left[0] && htx_date_parse(m->left, &d))
+        htx_date_display(d, left);
+    fprintf(ctx->out, "  %s — %s", club ? htx_club_name(club, ctx->lang) : m->club,
+            htx_role_name(m->role, ctx->lang));
+    if (joined[0])
+        fprintf(ctx->out, ", %s %s", cli_tr(ctx, "tham gia", "joined"), joined);
+    if (left[0])
+        fprintf(ctx->out, ", %s %s", cli_tr(ctx, "rời", "left"), left);
+    fputc('\n', ctx->out);
+    s->count++;
+    return 0;
+}
+
+static int print_audit(const htx_audit_entry *e, void *data)
+{
+    show_state *s = data;
+    char *safe_user = htx_text_sanitize(e->user);
+    char *safe_changes = htx_text_sanitize(e->changes);
+    fprintf(s->ctx->out, "  %s  %-10s %-7s %s\n", e->at, safe_user ? safe_user : "", e->action,
+            safe_changes ? safe_changes : "");
+    free(safe_user);
+    free(safe_changes);
+    s->count++;
+    return 0;
+}
+
+static int show_text(const cli_context *ctx, htx_store *store, const htx_coop *c)
+{
+    char value[8192];
+    for (int i = 0; i < HTX_FIELD_COUNT; i++) {
+        htx_coop_value(c, htx_fields[i].id, HTX_VALUE_DISPLAY, ctx->lang, value, sizeof value);
+        print_field(ctx->out, htx_field_label(htx_fields[i].id, ctx->lang), value);
+    }
+    char version[32];
+    snprintf(version, sizeof version, "%lld", (long long)c->version);
+    print_field(ctx->out, cli_tr(ctx, "Cập nhật lần cuối (UTC)", "Last updated (UTC)"), c->updated_at);
+    print_field(ctx->out, cli_tr(ctx, "Phiên bản", "Version"), version);
+
+    htx_error err;
+    show_state s = {.ctx = ctx};
+    fprintf(ctx->out, "\n%s:\n", cli_tr(ctx, "Câu lạc bộ", "Clubs"));
+    htx_status st = htx_membership_each(store, c->id, print_membership, &s, &err);
+    if (st == HTX_OK && s.count == 0)
+        fprintf(ctx->out, "  %s\n", cli_tr(ctx, "(chưa tham gia câu lạc bộ nào)", "(no club)"));
+    if (st == HTX_OK) {
+        s.count = 0;
+        fprintf(ctx->out, "\n%s:\n", cli_tr(ctx, "Nhật ký thay đổi", "Change log"));
+        st = htx_audit_recent(store, c->code, 10, print_audit, &s, &err);
+    }
+    if (st != HTX_OK) {
+        cli_report(ctx, &err);
+        return cli_status_exit(st);
+    }
+    return CLI_OK;
+}
+
+int cmd_show(const cli_context *ctx, int argc, char **argv)
+{
+    cli_args args;
+    if (!cli_parse(ctx, "show", options, argc, argv, &args))
+        return CLI_USAGE;
+    if (cli_flag(&args, "--help")) {
+        cli_print_help(ctx, "htx show MÃ_SỐ [--format text|json]",
+                       "Xem mọi thông tin của một HTX, các câu lạc bộ và nhật ký thay đổi.",
+                       "Show every field of a cooperative, its clubs and its change log.", options);
+        return CLI_OK;
+    }
+    if (args.operand_count != 1) {
+        cli_say(ctx, ctx->err, "htx show: cần đúng một mã số HTX\n", "htx show: give exactly one registration code\n");
+        return CLI_USAGE;
+    }
+    const char *format = cli_value(&args, "--format");
+    bool json = format && strcmp(format, "json") == 0;
+    if (format && !json && strcmp(format, "text") != 0) {
+        cli_say(ctx, ctx->err, "htx show: --format: không có định dạng \"%s\" (text, json)\n",
+                "htx show: --format: unknown format \"%s\" (text, json)\n", format);
+        return CLI_USAGE;
+    }
+    htx_error err;
+    char code[HTX_CODE_SIZE];
+    if (htx_parse_code(args.operands[0], code, &err) != HTX_OK) {
+        cli_report(ctx, &err);
+        return CLI_USAGE;
+    }
+    htx_store *store = cli_open_store(ctx, HTX_OPEN_EXISTING);
+    if (!store)
+        return CLI_FAILURE;
+    htx_coop *c = malloc(sizeof *c);
+    htx_status st = c ? htx_coop_load(store, code, c, &err)
+                      : htx_fail(&err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    int status;
+    if (st != HTX_OK) {
+        cli_report(ctx, &err);
+        status = CLI_FAILURE;
+    } else if (json) {
+        htx_record_writer w;
+        htx_records_begin(&w, ctx->out, HTX_RECORD_JSON);
+        htx_records_write(&w, c);
+        htx_records_end(&w);
+        status = CLI_OK;
+    } else {
+        status = show_text(ctx, store, c);
+    }
+    free(c);
+    htx_store_close(store);
+    return status;
+}

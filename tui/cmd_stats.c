@@ -1,0 +1,132 @@
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cli_filter.h"
+#include "cli_table.h"
+#include "format.h"
+#include "query.h"
+#include "textout.h"
+
+static const cli_option options[] = {
+    {"--by", true, "nhóm theo: sector (mặc định), district, club, year",
+     "group by: sector (default), district, club, year"},
+    CLI_FILTER_OPTIONS,
+    {"--format", true, "định dạng: table (mặc định), tsv (cột key, name, count)",
+     "format: table (default), tsv (columns key, name, count)"},
+    {"--help", false, "trợ giúp", "this help"},
+    {NULL, false, NULL, NULL},
+};
+
+#define MAX_ROWS 8200
+
+typedef struct stat_rows {
+    htx_stat_row rows[MAX_ROWS];
+    char names[MAX_ROWS][128]; /* a row's name is only valid during the visit */
+    int count;
+    int64_t total;
+} stat_rows;
+
+static int collect(const htx_stat_row *row, void *data)
+{
+    stat_rows *r = data;
+    if (r->count == MAX_ROWS)
+        return 1;
+    r->rows[r->count] = *row;
+    snprintf(r->names[r->count], sizeof r->names[r->count], "%s", row->name);
+    r->rows[r->count].name = r->names[r->count];
+    r->total += row->count;
+    r->count++;
+    return 0;
+}
+
+static void print_tsv(const cli_context *ctx, const stat_rows *r)
+{
+    fputs("key\tname\tcount\n", ctx->out);
+    for (int i = 0; i < r->count; i++) {
+        htx_tsv_field(ctx->out, r->rows[i].key);
+        fputc('\t', ctx->out);
+        htx_tsv_field(ctx->out, r->rows[i].name);
+        fprintf(ctx->out, "\t%" PRId64 "\n", r->rows[i].count);
+    }
+}
+
+static void print_table(const cli_context *ctx, const stat_rows *r, const char *group_label)
+{
+    cli_column cols[] = {
+        {group_label, 0, false},
+        {cli_tr(ctx, "Số HTX", "Count"), 9, true},
+        {cli_tr(ctx, "Tỷ lệ", "Share"), 7, true},
+    };
+    int width = cli_terminal_width();
+    cli_table_layout(cols, 3, width < 80 ? width : 80);
+    cli_table_header(ctx->out, cols, 3);
+    for (int i = 0; i < r->count; i++) {
+        char count[32], share[16];
+        htx_format_thousands(r->rows[i].count, count, sizeof count);
+        htx_format_percent(r->rows[i].count, r->total, share, sizeof share);
+        const char *cells[] = {r->rows[i].name, count, share};
+        cli_table_row(ctx->out, cols, 3, cells);
+    }
+    char total[32];
+    htx_format_thousands(r->total, total, sizeof total);
+    const char *cells[] = {cli_tr(ctx, "Tổng", "Total"), total, ""};
+    cli_table_row(ctx->out, cols, 3, cells);
+}
+
+int cmd_stats(const cli_context *ctx, int argc, char **argv)
+{
+    cli_args args;
+    if (!cli_parse(ctx, "stats", options, argc, argv, &args))
+        return CLI_USAGE;
+    if (cli_flag(&args, "--help")) {
+        cli_print_help(ctx, "htx stats --by sector|district|club|year [bộ lọc như htx list] [--format table|tsv]",
+                       "Đếm số HTX theo nhóm.", "Count cooperatives by group.", options);
+        return CLI_OK;
+    }
+    if (args.operand_count > 0) {
+        cli_say(ctx, ctx->err, "htx stats: thừa tham số \"%s\"\n", "htx stats: unexpected argument \"%s\"\n",
+                args.operands[0]);
+        return CLI_USAGE;
+    }
+    const char *by_text = cli_value(&args, "--by");
+    int by = by_text ? htx_stats_by_parse(by_text) : HTX_STATS_SECTOR;
+    if (by < 0) {
+        cli_say(ctx, ctx->err, "htx stats: --by: không có nhóm \"%s\" (sector, district, club, year)\n",
+                "htx stats: --by: unknown grouping \"%s\" (sector, district, club, year)\n", by_text);
+        return CLI_USAGE;
+    }
+    const char *format = cli_value(&args, "--format");
+    bool tsv = format && strcmp(format, "tsv") == 0;
+    if (format && !tsv && strcmp(format, "table") != 0) {
+        cli_say(ctx, ctx->err, "htx stats: --format: không có định dạng \"%s\" (table, tsv)\n",
+                "htx stats: --format: unknown format \"%s\" (table, tsv)\n", format);
+        return CLI_USAGE;
+    }
+    htx_filter f;
+    if (!cli_filter_from_args(ctx, &args, &f))
+        return CLI_USAGE;
+
+    htx_store *store = cli_open_store(ctx, HTX_OPEN_EXISTING);
+    if (!store)
+        return CLI_FAILURE;
+    stat_rows *rows = calloc(1, sizeof *rows);
+    htx_error err;
+    htx_status st = rows ? htx_query_stats(store, &f, (htx_stats_by)by, ctx->lang, collect, rows, &err)
+                         : htx_fail(&err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    htx_store_close(store);
+    if (st != HTX_OK) {
+        cli_report(ctx, &err);
+        free(rows);
+        return cli_status_exit(st);
+    }
+    static const char *const labels[][2] = {
+        {"Ngành", "Sector"}, {"Quận/Huyện", "District"}, {"Câu lạc bộ", "Club"}, {"Năm thành lập", "Year founded"}};
+    if (tsv)
+        print_tsv(ctx, rows);
+    else
+        print_table(ctx, rows, cli_tr(ctx, labels[by][0], labels[by][1]));
+    free(rows);
+    return CLI_OK;
+}

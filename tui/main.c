@@ -1,0 +1,165 @@
+/*
+ * htx: the register of cooperatives of the Hanoi City Cooperative Alliance.
+ *
+ * With a subcommand, htx runs it non-interactively (cli.h); without one it
+ * opens the full-screen interface.  Global options may stand anywhere on the
+ * command line: they are taken out before the subcommand parses the rest.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "htx_config.h"
+#include "tui.h"
+
+static const cli_option global_options[] = {
+    {"--db", true, "tệp cơ sở dữ liệu (mặc định: $HTX_DB hoặc $XDG_DATA_HOME/htx/htx.db)",
+     "database file (default: $HTX_DB or $XDG_DATA_HOME/htx/htx.db)"},
+    {"--user", true, "tên người dùng ghi vào nhật ký thay đổi (mặc định: $USER)",
+     "user name for the change log (default: $USER)"},
+    {"--lang", true, "ngôn ngữ: vi (mặc định) hoặc en", "language: vi (default) or en"},
+    {"--help", false, "trợ giúp", "this help"},
+    {"--version", false, "phiên bản", "version"},
+    {NULL, false, NULL, NULL},
+};
+
+static void print_main_help(const cli_context *ctx)
+{
+    FILE *o = ctx->out;
+    fprintf(o, "htx %s — %s\n\n", HTX_VERSION,
+            cli_tr(ctx, "Danh sách HTX của Liên minh HTX TP Hà Nội",
+                   "Register of the Hanoi City Cooperative Alliance"));
+    fprintf(o, "%s: htx [%s] [%s] [%s]\n\n", cli_tr(ctx, "Cách dùng", "Usage"),
+            cli_tr(ctx, "tùy chọn", "options"), cli_tr(ctx, "lệnh", "command"),
+            cli_tr(ctx, "tham số", "arguments"));
+    fprintf(o, "%s\n", cli_tr(ctx, "Không có lệnh: mở giao diện toàn màn hình.",
+                              "Without a command: open the full-screen interface."));
+    fprintf(o, "\n%s:\n", cli_tr(ctx, "Lệnh", "Commands"));
+    for (int i = 0; cli_commands[i].name; i++)
+        fprintf(o, "  %-8s %s\n", cli_commands[i].name,
+                cli_tr(ctx, cli_commands[i].summary_vi, cli_commands[i].summary_en));
+    fprintf(o, "\n%s:\n", cli_tr(ctx, "Tùy chọn chung", "Global options"));
+    for (int i = 0; global_options[i].name; i++)
+        fprintf(o, "  %-10s %s\n", global_options[i].name,
+                cli_tr(ctx, global_options[i].help_vi, global_options[i].help_en));
+    tui_print_options_help(ctx);
+    fprintf(o, "\n%s\n", cli_tr(ctx,
+                                "Mã thoát: 0 thành công, 1 lỗi, 2 sai cú pháp hoặc dữ liệu không hợp lệ.\n"
+                                "Xem thêm: htx LỆNH --help",
+                                "Exit status: 0 success, 1 failure, 2 bad usage or invalid data.\n"
+                                "See also: htx COMMAND --help"));
+}
+
+/* Takes the global options out of argv (in place); returns the new argc, or
+ * -1 after reporting a bad one.  --help and --version are left in place for
+ * the subcommand when one is named. */
+static int take_global_options(cli_context *ctx, int argc, char **argv, bool *help, bool *version)
+{
+    int kept = 1;
+    bool seen_command = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0) {
+            while (i < argc)
+                argv[kept++] = argv[i++];
+            break;
+        }
+        const char *value = NULL;
+        const char *name = NULL;
+        for (int k = 0; global_options[k].takes_value; k++) {
+            size_t n = strlen(global_options[k].name);
+            if (strncmp(a, global_options[k].name, n) == 0 && (a[n] == '=' || a[n] == '\0')) {
+                name = global_options[k].name;
+                if (a[n] == '=') {
+                    value = a + n + 1;
+                } else if (i + 1 < argc) {
+                    value = argv[++i];
+                } else {
+                    fprintf(ctx->err, "htx: %s %s\n", name,
+                            cli_tr(ctx, "cần một giá trị", "needs a value"));
+                    return -1;
+                }
+                break;
+            }
+        }
+        if (name) {
+            if (strcmp(name, "--db") == 0)
+                ctx->db_path = value;
+            else if (strcmp(name, "--user") == 0)
+                ctx->user = value;
+            else {
+                int lang = htx_lang_parse(value);
+                if (lang < 0) {
+                    fprintf(ctx->err, "htx: --lang: %s \"%s\" (vi, en)\n",
+                            cli_tr(ctx, "không có ngôn ngữ", "unknown language"), value);
+                    return -1;
+                }
+                ctx->lang = (htx_lang)lang;
+            }
+            continue;
+        }
+        if (!seen_command && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
+            *help = true;
+            continue;
+        }
+        if (!seen_command && (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0)) {
+            *version = true;
+            continue;
+        }
+        if (a[0] != '-')
+            seen_command = true;
+        argv[kept++] = argv[i];
+    }
+    argv[kept] = NULL;
+    return kept;
+}
+
+static const cli_command *find_command(const char *name)
+{
+    for (int i = 0; cli_commands[i].name; i++)
+        if (strcmp(cli_commands[i].name, name) == 0)
+            return &cli_commands[i];
+    return NULL;
+}
+
+int main(int argc, char **argv)
+{
+    /* ncursesw needs the locale for UTF-8; the C locale's number formats
+     * stay for printf (htx formats numbers itself). */
+    setlocale(LC_CTYPE, "");
+
+    cli_context ctx = {.lang = HTX_LANG_VI, .out = stdout, .err = stderr};
+    const char *env_lang = getenv("HTX_LANG");
+    if (env_lang && htx_lang_parse(env_lang) >= 0)
+        ctx.lang = (htx_lang)htx_lang_parse(env_lang);
+
+    bool help = false, version = false;
+    argc = take_global_options(&ctx, argc, argv, &help, &version);
+    if (argc < 0)
+        return CLI_USAGE;
+    if (version) {
+        printf("htx %s\n", HTX_VERSION);
+        return CLI_OK;
+    }
+    if (help) {
+        print_main_help(&ctx);
+        return CLI_OK;
+    }
+    if (argc > 1 && argv[1][0] != '-') {
+        const cli_command *cmd = find_command(argv[1]);
+        if (!cmd) {
+            fprintf(ctx.err, "htx: %s \"%s\" (%s)\n", cli_tr(&ctx, "không có lệnh", "unknown command"),
+                    argv[1], cli_tr(&ctx, "xem: htx --help", "see: htx --help"));
+            return CLI_USAGE;
+        }
+        int status = cmd->run(&ctx, argc - 2, argv + 2);
+        if (fflush(stdout) != 0 && status == CLI_OK) {
+            perror("htx");
+            status = CLI_FAILURE;
+        }
+        return status;
+    }
+    return tui_main(&ctx, argc - 1, argv + 1);
+}

@@ -1,0 +1,16 @@
+/*
+ * The full-screen interface, opened by `htx` without a subcommand.
+ */
+#ifndef HTX_TUI_H
+#define HTX_TUI_H
+
+#include "cli.h"
+
+/* Runs the interface with its own options (argv holds only options);
+ * returns the process exit status. */
+int tui_main(const cli_context *ctx, int argc, char **argv);
+
+/* Adds the interface's options to `htx --help`. */
+void tui_print_options_help(const cli_context *ctx);
+
+#endif
