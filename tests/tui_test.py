@@ -1,0 +1,285 @@
+#!/usr/bin/env python3
+"""The full-screen interface, driven in a real terminal through tmux.
+
+Usage: tui_test.py PATH_TO_HTX
+
+Each test starts the real htx in a detached tmux session of a known size on
+a demo database, types keys with send-keys and reads the rendered screen with
+capture-pane.  Nothing sleeps for a fixed time: every check polls the screen
+until what it expects appears or a deadline passes.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+HTX = None
+DEADLINE = float(os.environ.get("HTX_TUI_DEADLINE", "20"))
+
+
+def tmux(*args, check=True):
+    p = subprocess.run(["tmux", "-L", Screen.socket, *args], capture_output=True, text=True)
+    if check and p.returncode != 0:
+        raise AssertionError(f"tmux {' '.join(args)}: {p.stderr}")
+    return p.stdout
+
+
+class Screen:
+    """One htx in one tmux session."""
+
+    socket = f"htx-test-{os.getpid()}"
+
+    def __init__(self, db, *args, width=120, height=40, env=None):
+        self.name = f"htx{time.monotonic_ns()}"
+        self.status_file = os.path.join(os.path.dirname(db), self.name + ".status")
+        environment = {"LANG": "C.UTF-8", "TERM": "xterm-256color", "HTX_LANG": ""}
+        environment.update(env or {})
+        exports = " ".join(f"{k}={quote(v)}" for k, v in environment.items())
+        command = " ".join([quote(HTX), "--db", quote(db), *map(quote, args)])
+        # The exit status is written to a file: the pane closes with htx.
+        shell = f"env {exports} {command}; echo $? > {quote(self.status_file)}"
+        tmux("new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), shell)
+
+    def text(self):
+        return tmux("capture-pane", "-p", "-t", self.name, check=False)
+
+    def keys(self, *keys):
+        tmux("send-keys", "-t", self.name, *keys)
+
+    def type(self, text):
+        tmux("send-keys", "-t", self.name, "-l", text)
+
+    def resize(self, width, height):
+        tmux("resize-window", "-t", self.name, "-x", str(width), "-y", str(height))
+
+    def wait_for(self, *needles, absent=(), deadline=DEADLINE):
+        end = time.monotonic() + deadline
+        screen = ""
+        while time.monotonic() < end:
+            screen = self.text()
+            if all(n in screen for n in needles) and not any(a in screen for a in absent):
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"waited for {needles} (not {absent}); the screen was:\n{screen}")
+
+    def exit_status(self, deadline=DEADLINE):
+        end = time.monotonic() + deadline
+        while time.monotonic() < end:
+            if os.path.exists(self.status_file):
+                with open(self.status_file) as f:
+                    content = f.read().strip()
+                if content:
+                    return int(content)
+            time.sleep(0.05)
+        raise AssertionError("htx did not exit; the screen was:\n" + self.text())
+
+    def close(self):
+        tmux("kill-session", "-t", self.name, check=False)
+
+
+def quote(s):
+    return "'" + str(s).replace("'", "'\\''") + "'"
+
+
+class Interface(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "demo.db")
+        subprocess.run([HTX, "--db", cls.db, "init", "--demo"], check=True, capture_output=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        tmux("kill-server", check=False)
+        cls.tmp.cleanup()
+
+    def open(self, *args, **kw):
+        screen = Screen(self.db, *args, **kw)
+        self.addCleanup(screen.close)
+        return screen
+
+    def count_of(self, sector):
+        out = subprocess.run([HTX, "--db", self.db, "stats", "--format", "tsv"], check=True,
+                             capture_output=True, text=True).stdout
+        for line in out.splitlines()[1:]:
+            key, _, count = line.split("\t")
+            if key == sector:
+                return int(count)
+        raise KeyError(sector)
+
+    def test_district_panel_with_counts(self):
+        s = self.open()
+        screen = s.wait_for("Tất cả", "Ba Đình", "Ứng Hòa", "F10Thoát")
+        total = sum(self.count_of(k) for k in ("industry", "construction", "trade", "transport",
+                                               "other", "agriculture", "credit"))
+        shown = f"{total:,}".replace(",", ".")
+        line = next(l for l in screen.splitlines() if "Tất cả" in l)
+        self.assertIn(shown, line)
+        self.assertIn(f"1/{shown}", screen)
+
+    def test_choosing_gia_lam_shows_tan_thinh(self):
+        s = self.open()
+        s.wait_for("Tất cả", "Gia Lâm")
+        # Tất cả, Ba Đình, Ba Vì, Bắc Từ Liêm, Cầu Giấy, Chương Mỹ, Đan Phượng,
+        # Đông Anh, Đống Đa, Gia Lâm: nine steps down in Vietnamese order
+        s.keys(*["Down"] * 9)
+        screen = s.wait_for("HTX gốm sứ Tân Thịnh")
+        self.assertNotIn("HTX Đồng Tâm", screen)  # Thanh Trì's
+
+    def test_open_on_district_option(self):
+        s = self.open("--district", "gia lam")
+        s.wait_for("HTX gốm sứ Tân Thịnh")
+
+    def test_search_may_tre(self):
+        s = self.open()
+        s.wait_for("Tất cả")
+        s.keys("/")
+        s.wait_for("Tìm:")
+        s.type("may tre")
+        screen = s.wait_for("HTX sản xuất mây tre đan xuất khẩu Phú Nghĩa", "1/1")
+        self.assertNotIn("HTX gốm sứ Tân Thịnh", screen)
+        s.keys("Enter")
+        s.wait_for("Tìm: may tre")  # the kept filter on the status line
+        s.keys("Escape")
+        s.wait_for("HTX", absent=("Tìm: may tre",))
+
+    def test_f3_search_and_detail(self):
+        s = self.open()
+        s.wait_for("Tất cả")
+        s.keys("F3")
+        s.wait_for("Tìm:")
+        s.type("dong tam")
+        s.wait_for("HTX Đồng Tâm")
+        s.keys("Enter")
+        s.keys("Enter")
+        screen = s.wait_for("Chi tiết HTX", "Thanh Trì", "Nhật ký thay đổi")
+        self.assertIn("Mã số HTX", screen)
+        s.keys("Escape")
+        s.wait_for("Tìm: dong tam", absent=("Nhật ký thay đổi",))
+
+    def test_statistics_show_293_for_industry(self):
+        s = self.open()
+        s.wait_for("Tất cả")
+        s.keys("F8")
+        screen = s.wait_for("Thống kê", "Công nghiệp – Tiểu thủ công nghiệp")
+        line = next(l for l in screen.splitlines() if "Công nghiệp – Tiểu thủ công nghiệp" in l)
+        self.assertIn("293", line)
+        s.keys("Escape")
+        s.wait_for("Tất cả")
+
+    def test_clubs_list(self):
+        s = self.open()
+        s.wait_for("Tất cả")
+        s.keys("F7")
+        s.wait_for("CLB Nhựa Hà Nội", "CLB Quỹ Tín dụng Nhân dân", "CLB các HTX Nông nghiệp")
+        s.keys("Enter")
+        s.wait_for("Chủ nhiệm")
+
+    def test_function_keys_as_escape_digit(self):
+        s = self.open()
+        s.wait_for("Tất cả")
+        s.keys("Escape", "8")
+        s.wait_for("Công nghiệp – Tiểu thủ công nghiệp")
+        s.keys("Escape")
+        s.wait_for("Tất cả")
+        s.keys("Escape", "1")
+        s.wait_for("F10")  # help lists the keys
+        s.keys("Escape")
+        s.keys("Escape", "0")
+        self.assertEqual(s.exit_status(), 0)
+
+    def test_resize_to_tiny_and_back(self):
+        s = self.open()
+        s.wait_for("Tất cả")
+        s.resize(20, 6)
+        s.wait_for("Cửa sổ quá nhỏ")
+        s.resize(120, 40)
+        s.wait_for("Tất cả", "F10Thoát", absent=("Cửa sổ quá nhỏ",))
+
+    def test_resize_with_a_popup_open(self):
+        s = self.open()
+        s.wait_for("Tất cả")
+        s.keys("F6")
+        s.wait_for("Sắp xếp theo")
+        s.resize(70, 20)
+        s.wait_for("Sắp xếp theo")
+        s.resize(20, 6)
+        s.wait_for("Cửa sổ quá nhỏ")
+        s.resize(100, 30)
+        s.wait_for("Sắp xếp theo")
+        s.keys("Escape")
+        s.wait_for("Tất cả", absent=("Sắp xếp theo",))
+
+    def test_no_color_is_monochrome(self):
+        s = self.open("--no-color")
+        s.wait_for("Tất cả")
+        colored = tmux("capture-pane", "-e", "-p", "-t", s.name)
+        # colour escapes are 3x/4x/9x SGR parameters; bold/reverse are allowed
+        import re
+        self.assertFalse(re.search(r"\x1b\[[0-9;]*(3[0-7]|4[0-7]|38;|48;)", colored), colored[:500])
+        t = self.open(env={"NO_COLOR": "1"})
+        t.wait_for("Tất cả")
+        colored = tmux("capture-pane", "-e", "-p", "-t", t.name)
+        self.assertFalse(re.search(r"\x1b\[[0-9;]*(3[0-7]|4[0-7]|38;|48;)", colored))
+
+    def test_colour_by_default(self):
+        s = self.open()
+        s.wait_for("Tất cả")
+        colored = tmux("capture-pane", "-e", "-p", "-t", s.name)
+        import re
+        self.assertTrue(re.search(r"\x1b\[[0-9;]*(3[0-7]|4[0-7])", colored))
+
+    def test_linux_console_and_screen_terminals(self):
+        for term in ("linux", "screen"):
+            s = self.open(env={"TERM": term})
+            s.wait_for("Tất cả", "Ứng Hòa")
+            s.keys("q")
+            self.assertEqual(s.exit_status(), 0)
+
+    def test_quit_with_q_and_f10(self):
+        s = self.open()
+        s.wait_for("Tất cả")
+        s.keys("q")
+        self.assertEqual(s.exit_status(), 0)
+        t = self.open()
+        t.wait_for("Tất cả")
+        t.keys("F10")
+        self.assertEqual(t.exit_status(), 0)
+
+    def test_english(self):
+        s = self.open("--lang", "en")
+        s.wait_for("All", "F10Quit", "Districts")
+
+
+class Changes(unittest.TestCase):
+    """Another terminal's saves appear on screen."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.db = os.path.join(self.tmp.name, "demo.db")
+        subprocess.run([HTX, "--db", self.db, "init", "--demo"], check=True, capture_output=True)
+
+    def tearDown(self):
+        tmux("kill-server", check=False)
+        self.tmp.cleanup()
+
+    def test_changes_from_another_terminal_appear(self):
+        s = Screen(self.db, "--district", "Thanh Trì")
+        self.addCleanup(s.close)
+        s.wait_for("HTX Đồng Tâm")
+        out = subprocess.run([HTX, "--db", self.db, "list", "--format", "tsv", "--search", "Đồng Tâm"],
+                             check=True, capture_output=True, text=True).stdout
+        code = out.splitlines()[1].split("\t")[0]
+        subprocess.run([HTX, "--db", self.db, "edit", code, "name=HTX Đồng Tâm Mới"], check=True,
+                       capture_output=True)
+        s.wait_for("HTX Đồng Tâm Mới")
+
+
+if __name__ == "__main__":
+    HTX = os.path.abspath(sys.argv.pop(1))
+    if not shutil.which("tmux"):
+        sys.exit("tmux is needed for these tests (scripts/setup-debian.sh installs it)")
+    unittest.main(verbosity=2)

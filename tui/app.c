@@ -1,0 +1,212 @@
+#include "view.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "coop.h"
+#include "display.h"
+#include "ui_text.h"
+#include "views.h"
+
+void app_init(tui_app *app, htx_store *store, htx_lang lang, const char *db_path)
+{
+    memset(app, 0, sizeof *app);
+    app->store = store;
+    app->lang = lang;
+    app->db_path = db_path;
+    app->mouse = true;
+    htx_store_data_version(store, &app->data_version, NULL);
+}
+
+void app_free(tui_app *app)
+{
+    while (app->depth > 0)
+        app_pop(app);
+}
+
+bool app_push(tui_app *app, tui_view *v)
+{
+    if (!v)
+        return false;
+    if (app->depth == TUI_MAX_VIEWS) {
+        v->ops->destroy(v);
+        return false;
+    }
+    app->stack[app->depth++] = v;
+    return true;
+}
+
+void app_pop(tui_app *app)
+{
+    if (app->depth == 0)
+        return;
+    tui_view *v = app->stack[--app->depth];
+    v->ops->destroy(v);
+}
+
+tui_view *app_top(const tui_app *app)
+{
+    return app->depth ? app->stack[app->depth - 1] : NULL;
+}
+
+void app_notice(tui_app *app, const char *msg)
+{
+    snprintf(app->notice, sizeof app->notice, "%s", msg);
+}
+
+void app_notice_error(tui_app *app, const htx_error *err)
+{
+    char text[sizeof app->notice - 32];
+    htx_error_text(err, app->lang, text, sizeof text);
+    snprintf(app->notice, sizeof app->notice, "%s: %.*s", ui_text(UI_ERROR, app->lang),
+             (int)(sizeof app->notice - 32), text);
+}
+
+tui_rect app_body(const tui_canvas *c)
+{
+    tui_rect r = {1, 0, c->height - 3, c->width};
+    return r;
+}
+
+/* The function key of a click on the bar, or 0. */
+static int bar_key_at(const tui_app *app, int x)
+{
+    for (int a = 0; a < ACT_COUNT; a++)
+        if (app->bar_x[a][1] > app->bar_x[a][0] && x >= app->bar_x[a][0] && x < app->bar_x[a][1]) {
+            const tui_binding *b = tui_binding_of((tui_action)a);
+            return b ? b->fkey : 0;
+        }
+    return 0;
+}
+
+static void global_action(tui_app *app, tui_action action)
+{
+    switch (action) {
+    case ACT_QUIT: app->quit = true; break;
+    case ACT_HELP: app_push(app, view_help_new(app)); break;
+    case ACT_CLUBS: app_push(app, view_clubs_new(app)); break;
+    case ACT_STATS: app_push(app, view_stats_new(app)); break;
+    case ACT_BACK:
+        if (app->depth > 1)
+            app_pop(app);
+        break;
+    default: break;
+    }
+}
+
+void app_dispatch(tui_app *app, const tui_event *e)
+{
+    tui_event ev = *e;
+    if (ev.type == EV_KEY || ev.type == EV_MOUSE)
+        app->notice[0] = '\0';
+    /* A click on the function bar is the function key itself. */
+    if (ev.type == EV_MOUSE && ev.button == MOUSE_CLICK && app->depth > 0 &&
+        ev.y == app->stack[0]->area.y + app->stack[0]->area.height + 1) {
+        int key = bar_key_at(app, ev.x);
+        if (!key)
+            return;
+        ev.type = EV_KEY;
+        ev.key = key;
+    }
+    tui_view *top = app_top(app);
+    if (!top)
+        return;
+    int flags = top->ops->handle(top, app, &ev);
+    if (flags & VIEW_QUIT)
+        app->quit = true;
+    if (flags & VIEW_CLOSE) {
+        /* the view may have pushed another on top of itself meanwhile */
+        for (int i = app->depth - 1; i >= 0; i--)
+            if (app->stack[i] == top) {
+                top->ops->destroy(top);
+                memmove(&app->stack[i], &app->stack[i + 1], (size_t)(app->depth - 1 - i) * sizeof top);
+                app->depth--;
+                break;
+            }
+    }
+    if (flags == VIEW_IGNORED && ev.type == EV_KEY)
+        global_action(app, tui_action_for_key(ev.key));
+}
+
+static void draw_bar(tui_app *app, tui_canvas *c, int y)
+{
+    canvas_fill(c, y, 0, 1, c->width, STYLE_BAR_LABEL);
+    memset(app->bar_x, 0, sizeof app->bar_x);
+    int x = 0;
+    for (int i = 0; tui_bindings[i].action != ACT_NONE && x < c->width; i++) {
+        const tui_binding *b = &tui_bindings[i];
+        if (!b->bar_vi)
+            continue;
+        char key[8];
+        tui_key_name(b->fkey, key, sizeof key);
+        int start = x;
+        x += canvas_text(c, y, x, c->width - x, key, STYLE_BAR_KEY);
+        x += canvas_text(c, y, x, c->width - x, app->lang == HTX_LANG_EN ? b->bar_en : b->bar_vi,
+                         STYLE_BAR_LABEL);
+        app->bar_x[b->action][0] = start;
+        app->bar_x[b->action][1] = x;
+        x += 1;
+    }
+}
+
+static void draw_too_small(tui_app *app, tui_canvas *c)
+{
+    canvas_fill(c, 0, 0, c->height, c->width, STYLE_NORMAL);
+    const char *line1 = ui_text(UI_TOO_SMALL, app->lang);
+    const char *line2 = ui_text(UI_TOO_SMALL_HINT, app->lang);
+    int y = c->height / 2 - 1;
+    if (y < 0)
+        y = 0;
+    canvas_text(c, y, 0, c->width, line1, STYLE_ERROR);
+    if (y + 1 < c->height)
+        canvas_text(c, y + 1, 0, c->width, line2, STYLE_NORMAL);
+    char size[48];
+    snprintf(size, sizeof size, "%dx%d < %dx%d", c->width, c->height, TUI_MIN_WIDTH, TUI_MIN_HEIGHT);
+    if (y + 2 < c->height)
+        canvas_text(c, y + 2, 0, c->width, size, STYLE_DIM);
+}
+
+void app_render(tui_app *app, tui_canvas *c)
+{
+    if (c->width < TUI_MIN_WIDTH || c->height < TUI_MIN_HEIGHT) {
+        draw_too_small(app, c);
+        return;
+    }
+    canvas_fill(c, 0, 0, c->height, c->width, STYLE_NORMAL);
+    tui_rect body = app_body(c);
+    /* Draw from the topmost full view up, so popups sit on what is below. */
+    int first = app->depth - 1;
+    while (first > 0 && app->stack[first]->ops->popup)
+        first--;
+    for (int i = first; i >= 0 && i < app->depth; i++) {
+        tui_view *v = app->stack[i];
+        v->area = body;
+        v->ops->draw(v, app, c, body);
+    }
+    canvas_text_fill(c, 0, 0, c->width, ui_text(UI_APP_TITLE, app->lang), STYLE_TITLE);
+
+    char status[512] = "";
+    for (int i = app->depth - 1; i >= 0 && !status[0]; i--)
+        if (app->stack[i]->ops->status)
+            app->stack[i]->ops->status(app->stack[i], app, status, sizeof status);
+    int y = c->height - 2;
+    canvas_fill(c, y, 0, 1, c->width, STYLE_STATUS);
+    if (app->notice[0]) {
+        canvas_text(c, y, 1, c->width - 2, app->notice, STYLE_ERROR);
+    } else {
+        canvas_text(c, y, 1, c->width - 2, status, STYLE_STATUS);
+    }
+    draw_bar(app, c, c->height - 1);
+}
+
+bool app_poll_changes(tui_app *app)
+{
+    int64_t version = 0;
+    if (htx_store_data_version(app->store, &version, NULL) != HTX_OK || version == app->data_version)
+        return false;
+    app->data_version = version;
+    for (int i = 0; i < app->depth; i++)
+        if (app->stack[i]->ops->reload)
+            app->stack[i]->ops->reload(app->stack[i], app);
+    return true;
+}

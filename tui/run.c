@@ -1,0 +1,156 @@
+/*
+ * `htx` without a subcommand: opens the store, sets up the terminal and runs
+ * the screen manager's event loop until the user quits.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "refdata.h"
+#include "term.h"
+#include "tui.h"
+#include "views.h"
+
+static const cli_option options[] = {
+    {"--district", true, "mở ở một quận/huyện (mã hoặc tên, không dấu cũng được)",
+     "open on a district (code or name, marks optional)"},
+    {"--no-color", false, "màn hình đơn sắc (cũng như NO_COLOR)", "monochrome screen (as NO_COLOR)"},
+    {"--no-mouse", false, "không dùng chuột", "do not use the mouse"},
+    {NULL, false, NULL, NULL},
+};
+
+void tui_print_options_help(const cli_context *ctx)
+{
+    fprintf(ctx->out, "\n%s:\n", cli_tr(ctx, "Tùy chọn của giao diện toàn màn hình", "Full-screen options"));
+    for (int i = 0; options[i].name; i++)
+        fprintf(ctx->out, "  %-12s %s\n", options[i].name, cli_tr(ctx, options[i].help_vi, options[i].help_en));
+}
+
+/* Set from signal handlers; the loop notices within one read timeout. */
+static volatile sig_atomic_t stop_requested;
+
+static void request_stop(int sig)
+{
+    (void)sig;
+    stop_requested = 1;
+}
+
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = request_stop;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int event_loop(tui_app *app)
+{
+    tui_canvas canvas;
+    int width, height;
+    term_size(&width, &height);
+    if (!canvas_init(&canvas, width, height))
+        return CLI_FAILURE;
+    double last_poll = now_seconds();
+    bool dirty = true;
+    while (!app->quit && !stop_requested && app->depth > 0) {
+        if (dirty) {
+            app_render(app, &canvas);
+            term_present(&canvas);
+            dirty = false;
+        }
+        tui_event e;
+        if (term_read(&e, 400)) {
+            if (e.type == EV_RESIZE) {
+                term_size(&width, &height);
+                canvas_resize(&canvas, width, height);
+            } else if (canvas.width >= TUI_MIN_WIDTH && canvas.height >= TUI_MIN_HEIGHT) {
+                app_dispatch(app, &e);
+            } else if (e.type == EV_KEY && (e.key == 'q' || e.key == TK_F10)) {
+                app->quit = true; /* even a tiny window can be closed */
+            }
+            dirty = true;
+        }
+        /* Another terminal's saves show within about a second. */
+        if (now_seconds() - last_poll >= 0.5) {
+            last_poll = now_seconds();
+            if (app_poll_changes(app))
+                dirty = true;
+        }
+    }
+    canvas_free(&canvas);
+    return CLI_OK;
+}
+
+int tui_main(const cli_context *ctx, int argc, char **argv)
+{
+    cli_args args;
+    cli_option all[8];
+    int n = 0;
+    for (; options[n].name; n++)
+        all[n] = options[n];
+    all[n++] = (cli_option){"--help", false, "trợ giúp", "this help"};
+    all[n] = (cli_option){NULL, false, NULL, NULL};
+    if (!cli_parse(ctx, "", all, argc, argv, &args))
+        return CLI_USAGE;
+    if (args.operand_count > 0) {
+        cli_say(ctx, ctx->err, "htx: không có lệnh \"%s\" (xem: htx --help)\n",
+                "htx: unknown command \"%s\" (see: htx --help)\n", args.operands[0]);
+        return CLI_USAGE;
+    }
+    const htx_district *district = NULL;
+    const char *wanted = cli_value(&args, "--district");
+    if (wanted && !(district = htx_district_find(wanted))) {
+        htx_error err;
+        htx_fail(&err, HTX_ERR_INVALID, MSG_UNKNOWN_DISTRICT, "district", wanted, NULL);
+        cli_report(ctx, &err);
+        return CLI_USAGE;
+    }
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        cli_say(ctx, ctx->err, "htx: cần một terminal; dùng các lệnh (htx --help) trong script\n",
+                "htx: needs a terminal; use the commands (htx --help) in scripts\n");
+        return CLI_USAGE;
+    }
+    htx_store *store = cli_open_store(ctx, HTX_OPEN_EXISTING);
+    if (!store)
+        return CLI_FAILURE;
+
+    const char *no_color = getenv("NO_COLOR");
+    term_options topts = {
+        .color = !cli_flag(&args, "--no-color") && !(no_color && no_color[0]),
+        .mouse = !cli_flag(&args, "--no-mouse"),
+    };
+    char path[4096];
+    tui_app app;
+    app_init(&app, store, ctx->lang, cli_db_path(ctx, path, sizeof path));
+    app.mouse = topts.mouse;
+    if (!app_push(&app, view_main_new(&app, district ? district->code : NULL))) {
+        htx_store_close(store);
+        return CLI_FAILURE;
+    }
+    catch_signals();
+    if (!term_open(&topts)) {
+        app_free(&app);
+        htx_store_close(store);
+        cli_say(ctx, ctx->err, "htx: không mở được terminal (TERM=%s)\n", "htx: cannot use the terminal (TERM=%s)\n",
+                getenv("TERM") ? getenv("TERM") : "");
+        return CLI_FAILURE;
+    }
+    int status = event_loop(&app);
+    term_close();
+    app_free(&app);
+    htx_store_close(store);
+    return status;
+}

@@ -1,0 +1,14 @@
+#include "ui_text.h"
+
+static const char *const texts[UI_COUNT][2] = {
+#define UI(id, vi, en) [id] = {vi, en},
+#include "ui_text.def"
+#undef UI
+};
+
+const char *ui_text(ui_id id, htx_lang lang)
+{
+    if ((int)id < 0 || id >= UI_COUNT)
+        return "";
+    return texts[id][lang == HTX_LANG_EN ? 1 : 0];
+}

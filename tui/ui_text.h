@@ -1,0 +1,19 @@
+/*
+ * Every string the full-screen interface shows, in Vietnamese and English,
+ * from one catalog (ui_text.def).  Words follow the staff's glossary.
+ */
+#ifndef HTX_TUI_UI_TEXT_H
+#define HTX_TUI_UI_TEXT_H
+
+#include "messages.h"
+
+typedef enum ui_id {
+#define UI(id, vi, en) id,
+#include "ui_text.def"
+#undef UI
+    UI_COUNT
+} ui_id;
+
+const char *ui_text(ui_id id, htx_lang lang);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * The screens of the interface; each constructor returns a view ready to
+ * push, or NULL when out of memory or when its data cannot be read (the
+ * error is then shown on the status line).
+ */
+#ifndef HTX_TUI_VIEWS_H
+#define HTX_TUI_VIEWS_H
+
+#include "view.h"
+
+/* Districts beside the list of cooperatives; district_code may be NULL. */
+tui_view *view_main_new(tui_app *app, const char *district_code);
+/* Every field of one cooperative, its clubs, its recent changes. */
+tui_view *view_detail_new(tui_app *app, int64_t coop_id);
+/* The five clubs with member counts. */
+tui_view *view_clubs_new(tui_app *app);
+/* The members of one club (the roster). */
+tui_view *view_roster_new(tui_app *app, const char *club_code);
+/* Counts by sector, district and year; the Alliance's targets. */
+tui_view *view_stats_new(tui_app *app);
+/* The keys, from the binding table. */
+tui_view *view_help_new(tui_app *app);
+
+/* A popup list of choices; on Enter calls chosen(ctx, index) and closes. */
+typedef void (*tui_choice_fn)(tui_app *app, void *ctx, int index);
+tui_view *view_choice_new(tui_app *app, const char *title, const char *const items[], int count,
+                          int selected, tui_choice_fn chosen, void *ctx);
+
+#endif
