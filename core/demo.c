@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
 #include "coop.h"
 #include "date.h"
 #include "demo_names.h"
@@ -13,7 +12,6 @@
 #include "membership.h"
 #include "refdata.h"
 #include "registry.h"
-#include "store_internal.h"
 #include "validate.h"
 
 /*
@@ -879,45 +877,11 @@ static const demo_club_plan club_plans[] = {
     {"credit", DEMO_CREDIT, false, 10, "2012-03-20"},
 };
 
-/* Ends a membership as htx_membership_end() would, inside our transaction. */
 static htx_status end_membership(demo_gen *g, int64_t coop_id, const char *club, int32_t left)
 {
     char left_iso[HTX_ISO_DATE_SIZE];
     day_iso(left, left_iso);
-    sqlite3_stmt *stmt = htx_store_statement(
-        g->store,
-        "UPDATE membership SET left_on = ?1 WHERE coop_id = ?2 AND club_code = ?3"
-        " AND left_on IS NULL",
-        g->err);
-    if (!stmt)
-        return HTX_ERR_DB;
-    sqlite3_bind_text(stmt, 1, left_iso, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(stmt, 2, coop_id);
-    sqlite3_bind_text(stmt, 3, club, -1, SQLITE_STATIC);
-    htx_status st = sqlite3_step(stmt) == SQLITE_DONE ? HTX_OK : htx_store_fail(g->store, g->err);
-    htx_stmt_release(stmt);
-    if (st != HTX_OK)
-        return st;
-
-    stmt = htx_store_statement(g->store, "SELECT code FROM cooperative WHERE id = ?", g->err);
-    if (!stmt)
-        return HTX_ERR_DB;
-    sqlite3_bind_int64(stmt, 1, coop_id);
-    char code[32] = "";
-    if (sqlite3_step(stmt) == SQLITE_ROW)
-        htx_column_copy(stmt, 0, code, sizeof code);
-    htx_stmt_release(stmt);
-
-    htx_changes ch;
-    if ((st = htx_changes_open(&ch, g->err)) != HTX_OK)
-        return st;
-    htx_changes_add(&ch, "club", club, NULL);
-    htx_changes_add(&ch, "left", NULL, left_iso);
-    st = htx_changes_finish(&ch, g->err);
-    if (st == HTX_OK)
-        st = htx_audit_record(g->store, DEMO_USER, "leave", code, ch.json, g->err);
-    free(ch.json);
-    return st;
+    return htx_membership_end_in_tx(g->store, coop_id, club, left_iso, DEMO_USER, g->err);
 }
 
 static htx_status join_club(demo_gen *g, const demo_club_plan *plan, const demo_coop_info *coop,

@@ -146,16 +146,22 @@ static htx_status end_in_tx(htx_store *s, int64_t coop_id, const htx_club *c, co
     return st;
 }
 
-htx_status htx_membership_end(htx_store *s, int64_t coop_id, const char *club,
-                              const char *left_iso, const char *user, htx_error *err)
+htx_status htx_membership_end_in_tx(htx_store *s, int64_t coop_id, const char *club,
+                                    const char *left_iso, const char *user, htx_error *err)
 {
     const htx_club *c = htx_club_find(club);
     if (!c)
         return htx_fail(err, HTX_ERR_INVALID, MSG_UNKNOWN_CLUB, "club", club, NULL);
+    return end_in_tx(s, coop_id, c, left_iso, user, err);
+}
+
+htx_status htx_membership_end(htx_store *s, int64_t coop_id, const char *club,
+                              const char *left_iso, const char *user, htx_error *err)
+{
     htx_status st = htx_store_begin(s, err);
     if (st != HTX_OK)
         return st;
-    return htx_store_finish(s, end_in_tx(s, coop_id, c, left_iso, user, err), err);
+    return htx_store_finish(s, htx_membership_end_in_tx(s, coop_id, club, left_iso, user, err), err);
 }
 
 htx_status htx_membership_each(htx_store *s, int64_t coop_id, htx_membership_visitor visit,

@@ -32,6 +32,8 @@ htx_status htx_membership_add_in_tx(htx_store *s, int64_t coop_id, const char *c
 /* Ends the current membership; HTX_ERR_NOT_FOUND if there is none. */
 htx_status htx_membership_end(htx_store *s, int64_t coop_id, const char *club,
                               const char *left_iso, const char *user, htx_error *err);
+htx_status htx_membership_end_in_tx(htx_store *s, int64_t coop_id, const char *club,
+                                    const char *left_iso, const char *user, htx_error *err);
 
 typedef int (*htx_membership_visitor)(const htx_membership *m, void *ctx);
 

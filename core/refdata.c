@@ -40,14 +40,16 @@ const htx_district HTX_DISTRICTS[] = {
 };
 const size_t HTX_DISTRICT_COUNT = sizeof HTX_DISTRICTS / sizeof HTX_DISTRICTS[0];
 
+/* The short names are the abbreviations used in the Alliance's own tables. */
 const htx_sector HTX_SECTORS[] = {
-    {"industry", "Công nghiệp – Tiểu thủ công nghiệp", "Industry and handicrafts"},
-    {"construction", "Xây dựng", "Construction"},
-    {"trade", "Thương mại – Dịch vụ", "Trade and services"},
-    {"transport", "Vận tải", "Transport"},
-    {"other", "Phi nông nghiệp khác", "Other non-agricultural"},
-    {"agriculture", "Nông nghiệp", "Agriculture"},
-    {"credit", "Quỹ tín dụng nhân dân", "People's credit funds"},
+    {"industry", "Công nghiệp – Tiểu thủ công nghiệp", "Industry and handicrafts", "CN – TTCN",
+     "Industry"},
+    {"construction", "Xây dựng", "Construction", "Xây dựng", "Construction"},
+    {"trade", "Thương mại – Dịch vụ", "Trade and services", "TM – DV", "Trade"},
+    {"transport", "Vận tải", "Transport", "Vận tải", "Transport"},
+    {"other", "Phi nông nghiệp khác", "Other non-agricultural", "Phi NN khác", "Other"},
+    {"agriculture", "Nông nghiệp", "Agriculture", "Nông nghiệp", "Agriculture"},
+    {"credit", "Quỹ tín dụng nhân dân", "People's credit funds", "QTDND", "Credit fund"},
 };
 const size_t HTX_SECTOR_COUNT = sizeof HTX_SECTORS / sizeof HTX_SECTORS[0];
 
@@ -122,7 +124,7 @@ const htx_sector *htx_sector_find(const char *text)
     for (size_t i = 0; i < HTX_SECTOR_COUNT; i++) {
         const htx_sector *s = &HTX_SECTORS[i];
         if (strcmp(s->code, text) == 0 || same_name(text, s->name_vi, sector_prefixes) ||
-            same_name(text, s->name_en, sector_prefixes))
+            same_name(text, s->name_en, sector_prefixes) || same_name(text, s->short_vi, sector_prefixes))
             return s;
     }
     return NULL;
@@ -154,6 +156,11 @@ const char *htx_district_kind_name(htx_district_kind kind, htx_lang lang)
 const char *htx_sector_name(const htx_sector *s, htx_lang lang)
 {
     return lang == HTX_LANG_EN ? s->name_en : s->name_vi;
+}
+
+const char *htx_sector_short_name(const htx_sector *s, htx_lang lang)
+{
+    return lang == HTX_LANG_EN ? s->short_en : s->short_vi;
 }
 
 const char *htx_club_name(const htx_club *c, htx_lang lang)

@@ -30,6 +30,8 @@ typedef struct htx_sector {
     const char *code; /* stable: "industry" … */
     const char *name_vi;
     const char *name_en;
+    const char *short_vi; /* for narrow columns: "CN – TTCN" */
+    const char *short_en;
 } htx_sector;
 
 typedef struct htx_club {
@@ -62,6 +64,7 @@ const htx_club *htx_club_find(const char *code_or_name);
 
 const char *htx_district_kind_name(htx_district_kind kind, htx_lang lang); /* "Quận" … */
 const char *htx_sector_name(const htx_sector *s, htx_lang lang);
+const char *htx_sector_short_name(const htx_sector *s, htx_lang lang);
 const char *htx_club_name(const htx_club *c, htx_lang lang);
 
 /* Codes as stored: "active", "suspended", "dissolved"; "chair", "vice-chair", "member". */

@@ -210,6 +210,8 @@ static void reference_data_lookups(void **state)
     assert_string_equal(htx_club_find("CLB Quỹ Tín dụng Nhân dân")->code, "credit");
     assert_string_equal(htx_club_find("CLB cac HTX Cong nghiep - Tieu thu cong nghiep")->code, "industry");
     assert_string_equal(htx_sector_find("van tai")->code, "transport");
+    assert_string_equal(htx_sector_find("TM-DV")->code, "trade");
+    assert_string_equal(htx_sector_find("cn - ttcn")->code, "industry");
     assert_int_equal(htx_role_parse("phó chủ nhiệm"), HTX_ROLE_VICE_CHAIR);
     assert_int_equal(htx_role_parse("vice-chair"), HTX_ROLE_VICE_CHAIR);
     assert_int_equal(htx_status_parse("Đang hoạt động"), HTX_ACTIVE);

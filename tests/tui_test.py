@@ -93,7 +93,6 @@ class Interface(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        tmux("kill-server", check=False)
         cls.tmp.cleanup()
 
     def open(self, *args, **kw):
@@ -263,7 +262,6 @@ class Changes(unittest.TestCase):
         subprocess.run([HTX, "--db", self.db, "init", "--demo"], check=True, capture_output=True)
 
     def tearDown(self):
-        tmux("kill-server", check=False)
         self.tmp.cleanup()
 
     def test_changes_from_another_terminal_appear(self):
@@ -278,8 +276,18 @@ class Changes(unittest.TestCase):
         s.wait_for("HTX Đồng Tâm Mới")
 
 
+def start_server():
+    """A tmux server that outlives every htx session: without a session of
+    its own it exits when the last htx quits, racing the next test's start."""
+    tmux("new-session", "-d", "-s", "keeper", "sleep 86400")
+
+
 if __name__ == "__main__":
     HTX = os.path.abspath(sys.argv.pop(1))
     if not shutil.which("tmux"):
         sys.exit("tmux is needed for these tests (scripts/setup-debian.sh installs it)")
-    unittest.main(verbosity=2)
+    start_server()
+    try:
+        unittest.main(verbosity=2)
+    finally:
+        tmux("kill-server", check=False)

@@ -103,9 +103,7 @@ typedef struct columns {
 /* Columns sized to the width: fixed ones first, the name takes the rest. */
 static columns layout(int width)
 {
-    columns col = {14, 0, 18, 10, 7};
-    if (width < 110)
-        col.sector = width < 90 ? 12 : 14;
+    columns col = {14, 0, 12, 10, 7};
     int fixed = col.code + col.sector + col.founded + col.members + 4;
     col.name = width - fixed;
     if (col.name < 16) {
@@ -160,7 +158,7 @@ static void draw_list(main_view *m, tui_app *app, tui_canvas *c, tui_rect a)
             htx_date_display(d, founded);
         if (b->members >= 0)
             htx_format_thousands(b->members, members, sizeof members);
-        const char *cells[5] = {b->code, b->name, sector ? htx_sector_name(sector, app->lang) : b->sector,
+        const char *cells[5] = {b->code, b->name, sector ? htx_sector_short_name(sector, app->lang) : b->sector,
                                 founded, members};
         bool selected = i == m->list->cursor;
         tui_style style = !selected ? (b->status == HTX_ACTIVE ? STYLE_NORMAL : STYLE_DIM)
