@@ -94,29 +94,6 @@ typedef struct cluster {
     int mark_count;
 } cluster;
 
-#define DECOMPOSITION_MAX 8
-
-/* Canonical decomposition of cp into out; returns the number of code points. */
-static int decompose(int32_t cp, int32_t out[DECOMPOSITION_MAX])
-{
-    if (cp < 0xC0) {
-        out[0] = cp; /* nothing below U+00C0 decomposes canonically */
-        return 1;
-    }
-    utf8proc_ssize_t n = utf8proc_decompose_char(cp, out, DECOMPOSITION_MAX,
-                                                 UTF8PROC_DECOMPOSE, NULL);
-    if (n < 1 || n > DECOMPOSITION_MAX) {
-        out[0] = cp;
-        return 1;
-    }
-    return (int)n;
-}
-
-/* Format characters (soft hyphen, zero width space …) are ignored, as in ICU. */
-static bool is_ignorable(int32_t cp)
-{
-    return cp >= 0xAD && utf8proc_category(cp) == UTF8PROC_CATEGORY_CF;
-}
 
 static void add_mark(cluster *c, int32_t mark)
 {
@@ -152,10 +129,10 @@ static const char *next_cluster(const char *s, cluster *c)
     c->mark_count = 0;
     int32_t cp;
     for (int n; (n = htx_utf8_decode(s, &cp)) > 0; s += n) {
-        if (is_ignorable(cp))
+        if (htx_cp_is_ignorable(cp))
             continue;
-        int32_t parts[DECOMPOSITION_MAX];
-        int count = decompose(cp, parts);
+        int32_t parts[HTX_DECOMPOSITION_MAX];
+        int count = htx_cp_decompose(cp, parts);
         bool starts_with_mark = htx_cp_is_mark(parts[0]);
         if (started && !starts_with_mark)
             break;

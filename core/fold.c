@@ -101,29 +101,6 @@ static bool has_modifier(const fchar *f)
 
 /* ---- reading text into folded characters ---- */
 
-#define DECOMPOSITION_MAX 8
-
-static int decompose(int32_t cp, int32_t out[DECOMPOSITION_MAX])
-{
-    if (cp < 0xC0) {
-        out[0] = cp; /* nothing below U+00C0 decomposes canonically */
-        return 1;
-    }
-    utf8proc_ssize_t n = utf8proc_decompose_char(cp, out, DECOMPOSITION_MAX,
-                                                 UTF8PROC_DECOMPOSE, NULL);
-    if (n < 1 || n > DECOMPOSITION_MAX) {
-        out[0] = cp;
-        return 1;
-    }
-    return (int)n;
-}
-
-/* Invisible format characters (soft hyphen, zero width space …) are skipped,
- * so a name pasted from a web page still matches. */
-static bool is_ignorable(int32_t cp)
-{
-    return cp >= 0xAD && utf8proc_category(cp) == UTF8PROC_CATEGORY_CF;
-}
 
 typedef struct reader {
     fchar *out;
@@ -187,10 +164,10 @@ static size_t read_text(const char *text, fchar *out, size_t cap)
             r.pending_space = r.count > 0;
             continue;
         }
-        if (is_ignorable(cp))
+        if (htx_cp_is_ignorable(cp))
             continue;
-        int32_t parts[DECOMPOSITION_MAX];
-        int count = decompose(cp, parts);
+        int32_t parts[HTX_DECOMPOSITION_MAX];
+        int count = htx_cp_decompose(cp, parts);
         for (int i = 0; i < count; i++)
             read_part(&r, parts[i]);
     }

@@ -229,3 +229,22 @@ htx_status htx_text_normalize(const char *text, htx_text_kind kind, size_t max_c
     *out = nfc;
     return HTX_OK;
 }
+
+int htx_cp_decompose(int32_t cp, int32_t out[HTX_DECOMPOSITION_MAX])
+{
+    if (cp < 0xC0) {
+        out[0] = cp; /* nothing below U+00C0 decomposes canonically */
+        return 1;
+    }
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, out, HTX_DECOMPOSITION_MAX, UTF8PROC_DECOMPOSE, NULL);
+    if (n < 1 || n > HTX_DECOMPOSITION_MAX) {
+        out[0] = cp;
+        return 1;
+    }
+    return (int)n;
+}
+
+bool htx_cp_is_ignorable(int32_t cp)
+{
+    return cp >= 0xAD && utf8proc_category(cp) == UTF8PROC_CATEGORY_CF;
+}

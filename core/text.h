@@ -66,4 +66,14 @@ htx_status htx_text_normalize(const char *text, htx_text_kind kind, size_t max_c
  * memory (or when text is not valid UTF-8). */
 char *htx_text_nfc(const char *text);
 
+/* Canonical decomposition of one code point ("ầ" → a, U+0302, U+0300);
+ * returns how many code points were written. */
+#define HTX_DECOMPOSITION_MAX 8
+int htx_cp_decompose(int32_t cp, int32_t out[HTX_DECOMPOSITION_MAX]);
+
+/* Invisible format characters (soft hyphen, zero-width space …): ignored by
+ * collation, as in ICU, and by search, so a name pasted from a web page still
+ * matches. */
+bool htx_cp_is_ignorable(int32_t cp);
+
 #endif

@@ -161,3 +161,22 @@ void cli_print_help(const cli_context *ctx, const char *usage, const char *summa
         fprintf(o, "  %s %s\n", padded, cli_tr(ctx, options[i].help_vi, options[i].help_en));
     }
 }
+
+int cli_start(const cli_context *ctx, const cli_spec *spec, int argc, char **argv, cli_args *args)
+{
+    if (!cli_parse(ctx, spec->name, spec->options, argc, argv, args))
+        return CLI_USAGE;
+    if (cli_flag(args, "--help")) {
+        cli_print_help(ctx, spec->usage, spec->summary_vi, spec->summary_en, spec->options);
+        if (spec->more_help)
+            spec->more_help(ctx);
+        return CLI_OK;
+    }
+    if (spec->max_operands >= 0 && args->operand_count > spec->max_operands) {
+        cli_say(ctx, ctx->err, "htx %s: thừa tham số \"%s\" (xem: htx %s --help)\n",
+                "htx %s: unexpected argument \"%s\" (see: htx %s --help)\n", spec->name,
+                args->operands[spec->max_operands], spec->name);
+        return CLI_USAGE;
+    }
+    return -1;
+}

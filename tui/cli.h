@@ -70,6 +70,22 @@ void cli_say(const cli_context *ctx, FILE *to, const char *vi, const char *en, .
 /* The exit status for a failed core call. */
 int cli_status_exit(htx_status st);
 
+/* What a subcommand declares about itself for parsing and help. */
+typedef struct cli_spec {
+    const char *name;  /* "list" */
+    const char *usage; /* "htx list [--district D] …" */
+    const char *summary_vi;
+    const char *summary_en;
+    const cli_option *options; /* ends with {NULL}; include "--help" */
+    int max_operands;          /* -1: any number */
+    void (*more_help)(const cli_context *ctx); /* printed after the options, or NULL */
+} cli_spec;
+
+/* The start every subcommand shares: parses argv, answers --help, refuses
+ * surplus operands.  Returns -1 when the command should go on, otherwise
+ * the exit status to return at once. */
+int cli_start(const cli_context *ctx, const cli_spec *spec, int argc, char **argv, cli_args *args);
+
 /* Prints the help of a command: usage line, summary and its options. */
 void cli_print_help(const cli_context *ctx, const char *usage, const char *summary_vi,
                     const char *summary_en, const cli_option *options);

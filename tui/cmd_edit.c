@@ -87,18 +87,22 @@ static int save(const cli_context *ctx, htx_store *store, htx_coop *c, bool is_n
     return CLI_OK;
 }
 
+static const cli_spec add_spec = {
+    .name = "add",
+    .usage = "htx add code=MÃ_SỐ name=TÊN district=QUẬN sector=NGÀNH [trường=giá_trị…]",
+    .summary_vi = "Thêm một HTX. Ngày nhập dd/mm/yyyy; có/không cho các trường có/không.",
+    .summary_en = "Add a cooperative. Dates as dd/mm/yyyy; yes/no for yes/no fields.",
+    .options = options,
+    .max_operands = -1,
+    .more_help = print_field_keys,
+};
+
 int cmd_add(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    if (!cli_parse(ctx, "add", options, argc, argv, &args))
-        return CLI_USAGE;
-    if (cli_flag(&args, "--help")) {
-        cli_print_help(ctx, "htx add code=MÃ_SỐ name=TÊN district=QUẬN sector=NGÀNH [trường=giá_trị…]",
-                       "Thêm một HTX. Ngày nhập dd/mm/yyyy; có/không cho các trường có/không.",
-                       "Add a cooperative. Dates as dd/mm/yyyy; yes/no for yes/no fields.", options);
-        print_field_keys(ctx);
-        return CLI_OK;
-    }
+    int early = cli_start(ctx, &add_spec, argc, argv, &args);
+    if (early >= 0)
+        return early;
     if (args.operand_count == 0) {
         cli_say(ctx, ctx->err, "htx add: cần các trường, ví dụ code=0100233488 name=\"HTX …\" (xem htx add --help)\n",
                 "htx add: fields needed, e.g. code=0100233488 name=\"HTX …\" (see htx add --help)\n");
@@ -124,18 +128,22 @@ int cmd_add(const cli_context *ctx, int argc, char **argv)
     return status;
 }
 
+static const cli_spec edit_spec = {
+    .name = "edit",
+    .usage = "htx edit MÃ_SỐ trường=giá_trị…",
+    .summary_vi = "Sửa một HTX; trường để trống (trường=) thì xóa giá trị.",
+    .summary_en = "Change a cooperative; an empty value (field=) clears the field.",
+    .options = options,
+    .max_operands = -1,
+    .more_help = print_field_keys,
+};
+
 int cmd_edit(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    if (!cli_parse(ctx, "edit", options, argc, argv, &args))
-        return CLI_USAGE;
-    if (cli_flag(&args, "--help")) {
-        cli_print_help(ctx, "htx edit MÃ_SỐ trường=giá_trị…",
-                       "Sửa một HTX; trường để trống (trường=) thì xóa giá trị.",
-                       "Change a cooperative; an empty value (field=) clears the field.", options);
-        print_field_keys(ctx);
-        return CLI_OK;
-    }
+    int early = cli_start(ctx, &edit_spec, argc, argv, &args);
+    if (early >= 0)
+        return early;
     if (args.operand_count < 2) {
         cli_say(ctx, ctx->err, "htx edit: cần mã số HTX và ít nhất một trường=giá_trị\n",
                 "htx edit: give the registration code and at least one field=value\n");

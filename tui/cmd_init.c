@@ -10,22 +10,22 @@ static const cli_option options[] = {
     {NULL, false, NULL, NULL},
 };
 
+static const cli_spec init_spec = {
+    .name = "init",
+    .usage = "htx [--db TỆP] init [--demo]",
+    .summary_vi = "Tạo cơ sở dữ liệu mới; không ghi đè tệp đã có.",
+    .summary_en = "Create a new database; an existing file is never overwritten.",
+    .options = options,
+    .max_operands = 0,
+    .more_help = NULL,
+};
+
 int cmd_init(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    if (!cli_parse(ctx, "init", options, argc, argv, &args))
-        return CLI_USAGE;
-    if (cli_flag(&args, "--help")) {
-        cli_print_help(ctx, "htx [--db TỆP] init [--demo]",
-                       "Tạo cơ sở dữ liệu mới; không ghi đè tệp đã có.",
-                       "Create a new database; an existing file is never overwritten.", options);
-        return CLI_OK;
-    }
-    if (args.operand_count > 0) {
-        cli_say(ctx, ctx->err, "htx init: thừa tham số \"%s\"\n", "htx init: unexpected argument \"%s\"\n",
-                args.operands[0]);
-        return CLI_USAGE;
-    }
+    int early = cli_start(ctx, &init_spec, argc, argv, &args);
+    if (early >= 0)
+        return early;
     htx_store *store = cli_open_store(ctx, HTX_OPEN_CREATE_NEW);
     if (!store)
         return CLI_FAILURE;

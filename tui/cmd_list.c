@@ -83,23 +83,22 @@ static int list_table(const cli_context *ctx, htx_store *store, const htx_filter
     return CLI_OK;
 }
 
+static const cli_spec list_spec = {
+    .name = "list",
+    .usage = "htx list [--district D] [--sector S] [--club C] [--status S] [--search TEXT] " "[--founded-from DATE] [--founded-to DATE] [--sort KEY] [--format F] [--count]",
+    .summary_vi = "Liệt kê HTX theo bộ lọc, xếp theo thứ tự tiếng Việt.",
+    .summary_en = "List cooperatives matching the filters, in Vietnamese order.",
+    .options = options,
+    .max_operands = 0,
+    .more_help = NULL,
+};
+
 int cmd_list(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    if (!cli_parse(ctx, "list", options, argc, argv, &args))
-        return CLI_USAGE;
-    if (cli_flag(&args, "--help")) {
-        cli_print_help(ctx, "htx list [--district D] [--sector S] [--club C] [--status S] [--search TEXT] "
-                            "[--founded-from DATE] [--founded-to DATE] [--sort KEY] [--format F] [--count]",
-                       "Liệt kê HTX theo bộ lọc, xếp theo thứ tự tiếng Việt.",
-                       "List cooperatives matching the filters, in Vietnamese order.", options);
-        return CLI_OK;
-    }
-    if (args.operand_count > 0) {
-        cli_say(ctx, ctx->err, "htx list: thừa tham số \"%s\"\n", "htx list: unexpected argument \"%s\"\n",
-                args.operands[0]);
-        return CLI_USAGE;
-    }
+    int early = cli_start(ctx, &list_spec, argc, argv, &args);
+    if (early >= 0)
+        return early;
     htx_filter f;
     if (!cli_filter_from_args(ctx, &args, &f))
         return CLI_USAGE;

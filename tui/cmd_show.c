@@ -107,17 +107,22 @@ static int show_text(const cli_context *ctx, htx_store *store, const htx_coop *c
     return CLI_OK;
 }
 
+static const cli_spec show_spec = {
+    .name = "show",
+    .usage = "htx show MÃ_SỐ [--format text|json]",
+    .summary_vi = "Xem mọi thông tin của một HTX, các câu lạc bộ và nhật ký thay đổi.",
+    .summary_en = "Show every field of a cooperative, its clubs and its change log.",
+    .options = options,
+    .max_operands = -1,
+    .more_help = NULL,
+};
+
 int cmd_show(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    if (!cli_parse(ctx, "show", options, argc, argv, &args))
-        return CLI_USAGE;
-    if (cli_flag(&args, "--help")) {
-        cli_print_help(ctx, "htx show MÃ_SỐ [--format text|json]",
-                       "Xem mọi thông tin của một HTX, các câu lạc bộ và nhật ký thay đổi.",
-                       "Show every field of a cooperative, its clubs and its change log.", options);
-        return CLI_OK;
-    }
+    int early = cli_start(ctx, &show_spec, argc, argv, &args);
+    if (early >= 0)
+        return early;
     if (args.operand_count != 1) {
         cli_say(ctx, ctx->err, "htx show: cần đúng một mã số HTX\n", "htx show: give exactly one registration code\n");
         return CLI_USAGE;

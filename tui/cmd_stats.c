@@ -75,21 +75,22 @@ static void print_table(const cli_context *ctx, const stat_rows *r, const char *
     cli_table_row(ctx->out, cols, 3, cells);
 }
 
+static const cli_spec stats_spec = {
+    .name = "stats",
+    .usage = "htx stats --by sector|district|club|year [bộ lọc như htx list] [--format table|tsv]",
+    .summary_vi = "Đếm số HTX theo nhóm.",
+    .summary_en = "Count cooperatives by group.",
+    .options = options,
+    .max_operands = 0,
+    .more_help = NULL,
+};
+
 int cmd_stats(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    if (!cli_parse(ctx, "stats", options, argc, argv, &args))
-        return CLI_USAGE;
-    if (cli_flag(&args, "--help")) {
-        cli_print_help(ctx, "htx stats --by sector|district|club|year [bộ lọc như htx list] [--format table|tsv]",
-                       "Đếm số HTX theo nhóm.", "Count cooperatives by group.", options);
-        return CLI_OK;
-    }
-    if (args.operand_count > 0) {
-        cli_say(ctx, ctx->err, "htx stats: thừa tham số \"%s\"\n", "htx stats: unexpected argument \"%s\"\n",
-                args.operands[0]);
-        return CLI_USAGE;
-    }
+    int early = cli_start(ctx, &stats_spec, argc, argv, &args);
+    if (early >= 0)
+        return early;
     const char *by_text = cli_value(&args, "--by");
     int by = by_text ? htx_stats_by_parse(by_text) : HTX_STATS_SECTOR;
     if (by < 0) {
