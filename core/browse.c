@@ -92,9 +92,8 @@ static void read_key(sqlite3_stmt *stmt, int first, int parts, htx_row_key *key)
             const void *data = type == SQLITE_TEXT ? (const void *)sqlite3_column_text(stmt, col)
                                                    : sqlite3_column_blob(stmt, col);
             int n = sqlite3_column_bytes(stmt, col);
-            /* Only a name of hundreds of non-Vietnamese letters has a longer
-             * key; cut, it still orders right unless two such names share
-             * their first 1024 key bytes. */
+            /* Never longer for stored names (see browse.h); the cut only
+             * guards against a file written by other means. */
             if (n > (int)sizeof key->part[i].bytes)
                 n = (int)sizeof key->part[i].bytes;
             key->part[i].type = type == SQLITE_TEXT ? 2 : 3;

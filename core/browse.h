@@ -12,18 +12,21 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "collate.h"
 #include "query.h"
 #include "store.h"
 
-/* Where a row stands in a sort order: opaque to callers. */
+/* Where a row stands in a sort order: opaque to callers.  Each part holds a
+ * whole name key (collate.h's HTX_SORT_KEY_LIMIT, which coop.c enforces). */
 #define HTX_ROW_KEY_PARTS 3
+#define HTX_ROW_KEY_BYTES HTX_SORT_KEY_LIMIT
 typedef struct htx_row_key {
     int parts;
     struct {
         int type; /* 0 null, 1 integer, 2 text, 3 blob */
         int64_t integer;
         int length;
-        unsigned char bytes[1024]; /* a 200-letter Vietnamese name keys to ~600 bytes */
+        unsigned char bytes[HTX_ROW_KEY_BYTES];
     } part[HTX_ROW_KEY_PARTS];
 } htx_row_key;
 

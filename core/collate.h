@@ -29,6 +29,11 @@
 
 #include <stddef.h>
 
+/* The longest key a stored name may have: the screens page by it (browse.h).
+ * A 200-letter Vietnamese name keys to about 800 bytes; only a long name in
+ * another script comes near the limit, and is refused. */
+#define HTX_SORT_KEY_LIMIT 1400
+
 /* Upper bound on the key length for a text of len bytes. */
 #define HTX_COLLATE_KEY_MAX(len) (8 * (len) + 4)
 

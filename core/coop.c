@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "collate.h"
 #include "fold.h"
 #include "format.h"
 #include "text.h"
@@ -214,6 +215,16 @@ static htx_status set_parsed(htx_coop *c, const htx_field_def *def, const char *
     return HTX_OK;
 }
 
+/* The screens page by the name's sort key: it must fit their buffers. */
+static bool sort_key_fits(const char *name)
+{
+    unsigned char *key = NULL;
+    size_t length = 0;
+    bool fits = htx_collate_key(name, &key, &length) == 0 && length <= HTX_SORT_KEY_LIMIT;
+    free(key);
+    return fits;
+}
+
 htx_status htx_coop_set(htx_coop *c, const char *key, const char *value, htx_report *report)
 {
     htx_error e;
@@ -229,6 +240,13 @@ htx_status htx_coop_set(htx_coop *c, const char *key, const char *value, htx_rep
     if (st != HTX_OK) {
         report_error(report, &e);
         return st;
+    }
+    if (def->id == HTX_F_NAME && !sort_key_fits(clean)) {
+        char limit[16];
+        snprintf(limit, sizeof limit, "%u", def->max_chars);
+        htx_report_add(report, false, MSG_TOO_LONG, def->key, limit, NULL);
+        free(clean);
+        return HTX_ERR_INVALID;
     }
     if (def->kind == HTX_KIND_TEXT || multiline) {
         size_t size;

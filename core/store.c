@@ -258,8 +258,11 @@ static htx_status check_existing(htx_store *s, htx_error *err)
 {
     int version = 0;
     htx_status st = htx_schema_current(s, &version, err);
-    if (st != HTX_OK)
-        return htx_fail(err, HTX_ERR_INVALID, MSG_DB_NOT_HTX, NULL, s->path, NULL);
+    if (st != HTX_OK) {
+        if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_NOTADB)
+            return htx_fail(err, HTX_ERR_INVALID, MSG_DB_NOT_HTX, NULL, s->path, NULL);
+        return htx_fail(err, HTX_ERR_IO, MSG_DB_OPEN, NULL, s->path, sqlite3_errmsg(s->db));
+    }
     if (version > HTX_SCHEMA_VERSION) {
         char v[16];
         snprintf(v, sizeof v, "%d", version);
@@ -293,10 +296,15 @@ htx_status htx_store_open(const char *path, htx_open_mode mode, htx_store **out,
                       s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
         goto fail;
     }
-    /* A file that is not a database shows up at the first statement. */
+    /* A file that is not a database shows up at the first statement; other
+     * failures (no write access for the WAL files, a lock, I/O) say what
+     * SQLite says. */
     st = configure(s, err);
     if (st != HTX_OK) {
-        st = htx_fail(err, HTX_ERR_INVALID, MSG_DB_NOT_HTX, NULL, path, NULL);
+        if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_NOTADB)
+            st = htx_fail(err, HTX_ERR_INVALID, MSG_DB_NOT_HTX, NULL, path, NULL);
+        else if (st != HTX_ERR_NOMEM)
+            st = htx_fail(err, HTX_ERR_IO, MSG_DB_OPEN, NULL, path, sqlite3_errmsg(s->db));
         goto fail;
     }
     if (mode == HTX_OPEN_EXISTING) {

@@ -1,7 +1,10 @@
 #include "textout.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
+
+#include "text.h"
 
 static bool needs_csv_quotes(const char *value)
 {
@@ -14,34 +17,77 @@ static bool needs_csv_quotes(const char *value)
     return strpbrk(value, ",\"\r\n") != NULL;
 }
 
+/* DEL and the C1 controls: no terminal should receive them raw. */
+static bool is_other_control(int32_t cp)
+{
+    return cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
+}
+
+/* The decoder reads an invalid byte as U+FFFD, one byte long. */
+static bool is_invalid_byte(const char *p, int32_t cp)
+{
+    return cp == 0xFFFD && (unsigned char)*p != 0xEF;
+}
+
+/* Writes cp as UTF-8. */
+static void put_cp(FILE *out, int32_t cp)
+{
+    char utf8[4];
+    int n = htx_utf8_encode(cp, utf8);
+    fwrite(utf8, 1, (size_t)n, out);
+}
+
+/*
+ * Stored text is valid, control-free UTF-8 (text.h), but a file can be
+ * edited by other means: every writer below still never passes a control
+ * character or an invalid byte through raw (those become U+FFFD).
+ */
+
 void htx_csv_field(FILE *out, const char *value)
 {
     if (!value)
         return;
-    if (!needs_csv_quotes(value)) {
-        fputs(value, out);
-        return;
+    bool quoted = needs_csv_quotes(value);
+    if (quoted)
+        fputc('"', out);
+    int32_t cp;
+    int n;
+    for (const char *p = value; (n = htx_utf8_decode(p, &cp)) > 0; p += n) {
+        if (cp == '"')
+            fputs("\"\"", out);
+        else if (cp == '\t' || cp == '\n' || cp == '\r')
+            fputc((int)cp, out); /* inside quotes: part of the value */
+        else if (cp < 0x20)
+            put_cp(out, 0x2400 + cp); /* the visible control pictures */
+        else if (is_other_control(cp) || is_invalid_byte(p, cp))
+            put_cp(out, 0xFFFD);
+        else
+            fwrite(p, 1, (size_t)n, out);
     }
-    fputc('"', out);
-    for (const char *p = value; *p; p++) {
-        if (*p == '"')
-            fputc('"', out);
-        fputc(*p, out);
-    }
-    fputc('"', out);
+    if (quoted)
+        fputc('"', out);
 }
 
 void htx_tsv_field(FILE *out, const char *value)
 {
     if (!value)
         return;
-    for (const char *p = value; *p; p++) {
-        switch (*p) {
+    int32_t cp;
+    int n;
+    for (const char *p = value; (n = htx_utf8_decode(p, &cp)) > 0; p += n) {
+        switch (cp) {
         case '\t': fputs("\\t", out); break;
         case '\n': fputs("\\n", out); break;
         case '\r': fputs("\\r", out); break;
         case '\\': fputs("\\\\", out); break;
-        default: fputc(*p, out); break;
+        default:
+            if (cp < 0x20 || is_other_control(cp))
+                fprintf(out, "\\x%02x", (unsigned)cp & 0xFF);
+            else if (is_invalid_byte(p, cp))
+                put_cp(out, 0xFFFD);
+            else
+                fwrite(p, 1, (size_t)n, out);
+            break;
         }
     }
 }
@@ -49,9 +95,10 @@ void htx_tsv_field(FILE *out, const char *value)
 void htx_json_string(FILE *out, const char *value)
 {
     fputc('"', out);
-    for (const char *p = value ? value : ""; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-        switch (c) {
+    int32_t cp;
+    int n;
+    for (const char *p = value ? value : ""; (n = htx_utf8_decode(p, &cp)) > 0; p += n) {
+        switch (cp) {
         case '"': fputs("\\\"", out); break;
         case '\\': fputs("\\\\", out); break;
         case '\b': fputs("\\b", out); break;
@@ -60,11 +107,12 @@ void htx_json_string(FILE *out, const char *value)
         case '\r': fputs("\\r", out); break;
         case '\t': fputs("\\t", out); break;
         default:
-            /* Bytes from 0x80 up are UTF-8, which JSON carries as is. */
-            if (c < 0x20)
-                fprintf(out, "\\u%04x", c);
+            if (cp < 0x20 || is_other_control(cp))
+                fprintf(out, "\\u%04x", (unsigned)cp);
+            else if (is_invalid_byte(p, cp))
+                fputs("\\ufffd", out);
             else
-                fputc(c, out);
+                fwrite(p, 1, (size_t)n, out);
             break;
         }
     }

@@ -190,8 +190,21 @@ static void test_json(void **state)
     writes(htx_json_string, "esc\x1b]0;x\x07", "\"esc\\u001b]0;x\\u0007\"");
     writes(htx_json_string, "\x1f", "\"\\u001f\"");
     writes(htx_json_string, "a/b", "\"a/b\"");
-    writes(htx_json_string, "\x7f", "\"\x7f\"");
+    writes(htx_json_string, "\x7f", "\"\\u007f\"");
+    writes(htx_json_string, "\xc2\x9b", "\"\\u009b\"");  /* C1 CSI */
+    writes(htx_json_string, "a\xff" "b", "\"a\\ufffd" "b\""); /* an invalid byte */
     writes(htx_json_string, "\xF0\x9F\x98\x80", "\"\xF0\x9F\x98\x80\""); /* outside the BMP */
+}
+
+/* Text written by other means than htx may hold controls: never raw. */
+static void test_controls_never_pass_raw(void **state)
+{
+    (void)state;
+    writes(htx_tsv_field, "HTX \x1b[31mX", "HTX \\x1b[31mX");
+    writes(htx_tsv_field, "a\x7f\xc2\x9b" "b", "a\\x7f\\x9b" "b");
+    writes(htx_tsv_field, "a\xff" "b", "a\xef\xbf\xbd" "b");
+    writes(htx_csv_field, "HTX \x1b[31mX", "HTX \xe2\x90\x9b" "[31mX"); /* ␛ */
+    writes(htx_csv_field, "a\xff" "b", "a\xef\xbf\xbd" "b");
 }
 
 /* Writers put nothing but the field: fields written in a row stay apart. */
@@ -224,6 +237,7 @@ int main(void)
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_tsv),
         cmocka_unit_test(test_json),
+        cmocka_unit_test(test_controls_never_pass_raw),
         cmocka_unit_test(test_fields_in_a_row),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

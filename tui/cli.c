@@ -128,10 +128,24 @@ void cli_report(const cli_context *ctx, const htx_error *err)
 
 void cli_say(const cli_context *ctx, FILE *to, const char *vi, const char *en, ...)
 {
+    char text[2048];
     va_list ap;
     va_start(ap, en);
-    vfprintf(to, cli_tr(ctx, vi, en), ap);
+    vsnprintf(text, sizeof text, cli_tr(ctx, vi, en), ap);
     va_end(ap);
+    /* Messages quote what was typed: line by line, never raw controls. */
+    for (char *line = text; *line;) {
+        char *end = strchr(line, '\n');
+        if (end)
+            *end = '\0';
+        char *safe = htx_text_sanitize(line);
+        fputs(safe ? safe : "", to);
+        free(safe);
+        if (!end)
+            break;
+        fputc('\n', to);
+        line = end + 1;
+    }
 }
 
 int cli_status_exit(htx_status st)

@@ -43,7 +43,7 @@ static void apply_assignments(const cli_args *args, int first, htx_coop *c, htx_
         const char *a = args->operands[i];
         const char *eq = strchr(a, '=');
         if (!eq || eq == a) {
-            htx_report_add(r, false, MSG_UNKNOWN_FIELD, "", a, NULL);
+            htx_report_add(r, false, MSG_EXPECTED_ASSIGNMENT, "", a, NULL);
             continue;
         }
         char key[64];

@@ -5,12 +5,14 @@
  * opens the full-screen interface.  Global options may stand anywhere on the
  * command line: they are taken out before the subcommand parses the rest.
  */
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "text.h"
 #include "htx_config.h"
 #include "tui.h"
 
@@ -116,6 +118,46 @@ static int take_global_options(cli_context *ctx, int argc, char **argv, bool *he
     return kept;
 }
 
+/*
+ * The user recorded in the change log is text that enters like any other:
+ * --user must be valid one-line text; an unusable $USER is passed over for
+ * the login name.
+ */
+static bool resolve_user(cli_context *ctx, char *buf, size_t size)
+{
+    htx_error err;
+    char *clean = NULL;
+    if (ctx->user) {
+        if (htx_text_normalize(ctx->user, HTX_TEXT_LINE, 64, NULL, &clean, &err) != HTX_OK || !clean[0]) {
+            free(clean);
+            htx_fail(&err, HTX_ERR_INVALID, MSG_BAD_USER, NULL, NULL, NULL);
+            cli_report(ctx, &err);
+            return false;
+        }
+    } else {
+        const char *env = getenv("USER");
+        if (!env || htx_text_normalize(env, HTX_TEXT_LINE, 64, NULL, &clean, &err) != HTX_OK || !clean[0]) {
+            free(clean);
+            unsetenv("USER"); /* htx_audit_user then falls back to the login name */
+            return true;
+        }
+    }
+    snprintf(buf, size, "%s", clean);
+    free(clean);
+    ctx->user = buf;
+    return true;
+}
+
+/* ncursesw needs a UTF-8 character set; an SSH client may bring a locale
+ * this machine lacks, so fall back to C.UTF-8 rather than show blanks. */
+static bool use_utf8_locale(void)
+{
+    setlocale(LC_CTYPE, "");
+    if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+        return true;
+    return setlocale(LC_CTYPE, "C.UTF-8") && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+}
+
 static const cli_command *find_command(const char *name)
 {
     for (int i = 0; cli_commands[i].name; i++)
@@ -126,9 +168,8 @@ static const cli_command *find_command(const char *name)
 
 int main(int argc, char **argv)
 {
-    /* ncursesw needs the locale for UTF-8; the C locale's number formats
-     * stay for printf (htx formats numbers itself). */
-    setlocale(LC_CTYPE, "");
+    /* Only the character type: numbers are formatted by htx itself. */
+    bool utf8 = use_utf8_locale();
 
     cli_context ctx = {.lang = HTX_LANG_VI, .out = stdout, .err = stderr};
     const char *env_lang = getenv("HTX_LANG");
@@ -138,6 +179,9 @@ int main(int argc, char **argv)
     bool help = false, version = false;
     argc = take_global_options(&ctx, argc, argv, &help, &version);
     if (argc < 0)
+        return CLI_USAGE;
+    char user[256];
+    if (!resolve_user(&ctx, user, sizeof user))
         return CLI_USAGE;
     if (version) {
         printf("htx %s\n", HTX_VERSION);
@@ -160,6 +204,11 @@ int main(int argc, char **argv)
             status = CLI_FAILURE;
         }
         return status;
+    }
+    if (!utf8) {
+        cli_say(&ctx, ctx.err, "htx: cần một locale UTF-8 (ví dụ LANG=C.UTF-8)\n",
+                "htx: a UTF-8 locale is needed (e.g. LANG=C.UTF-8)\n");
+        return CLI_FAILURE;
     }
     return tui_main(&ctx, argc - 1, argv + 1);
 }
