@@ -274,6 +274,54 @@ htx_status htx_coop_update(htx_store *s, htx_coop *c, const char *user, htx_erro
     return st;
 }
 
+static htx_status delete_in_tx(htx_store *s, const htx_coop *c, const char *user, htx_error *err)
+{
+    htx_coop stored;
+    htx_status st = htx_coop_load_id(s, c->id, &stored, err);
+    if (st != HTX_OK)
+        return st;
+    if (stored.version != c->version) {
+        char version[24];
+        snprintf(version, sizeof version, "%lld", (long long)stored.version);
+        return htx_fail(err, HTX_ERR_CONFLICT, MSG_CONFLICT, NULL, stored.code, version);
+    }
+    /* Every old value goes to the log: the record can be typed in again. */
+    htx_changes ch;
+    st = htx_changes_open(&ch, err);
+    if (st != HTX_OK)
+        return st;
+    char value[8192];
+    for (int i = 0; i < HTX_FIELD_COUNT; i++) {
+        htx_coop_value(&stored, htx_fields[i].id, HTX_VALUE_RAW, HTX_LANG_EN, value, sizeof value);
+        if (value[0])
+            htx_changes_add(&ch, htx_fields[i].key, value, NULL);
+    }
+    st = htx_changes_finish(&ch, err);
+    if (st != HTX_OK)
+        return st;
+    sqlite3_stmt *stmt = htx_store_statement(s, "DELETE FROM cooperative WHERE id = ? AND version = ?", err);
+    if (!stmt) {
+        free(ch.json);
+        return HTX_ERR_DB;
+    }
+    sqlite3_bind_int64(stmt, 1, c->id);
+    sqlite3_bind_int64(stmt, 2, c->version);
+    st = sqlite3_step(stmt) == SQLITE_DONE ? HTX_OK : htx_store_fail(s, err);
+    htx_stmt_release(stmt);
+    if (st == HTX_OK)
+        st = htx_audit_record(s, user, "delete", stored.code, ch.json, err);
+    free(ch.json);
+    return st;
+}
+
+htx_status htx_coop_delete(htx_store *s, const htx_coop *c, const char *user, htx_error *err)
+{
+    htx_status st = htx_store_begin(s, err);
+    if (st != HTX_OK)
+        return st;
+    return htx_store_finish(s, delete_in_tx(s, c, user, err), err);
+}
+
 htx_status htx_coop_find_same_name(htx_store *s, const char *name, const char *district,
                                    int64_t exclude_id, htx_coop *found, htx_error *err)
 {

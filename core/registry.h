@@ -28,6 +28,13 @@ htx_status htx_coop_load_id(htx_store *s, int64_t id, htx_coop *out, htx_error *
 htx_status htx_coop_update(htx_store *s, htx_coop *c, const char *user, htx_error *err);
 
 /*
+ * Deletes the cooperative (and its memberships) if it is still at version
+ * c->version; the audit entry keeps every old value.  Staff normally change
+ * the status (suspended, dissolved) instead; deletion is for mistakes.
+ */
+htx_status htx_coop_delete(htx_store *s, const htx_coop *c, const char *user, htx_error *err);
+
+/*
  * A cooperative in district with the same name ignoring case, marks and tone
  * placement, other than exclude_id: fills code/name and returns HTX_OK, or
  * HTX_ERR_NOT_FOUND.

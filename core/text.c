@@ -248,3 +248,19 @@ bool htx_cp_is_ignorable(int32_t cp)
 {
     return cp >= 0xAD && utf8proc_category(cp) == UTF8PROC_CATEGORY_CF;
 }
+
+int htx_utf8_encode(int32_t cp, char out[4])
+{
+    if (cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    int len = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    static const unsigned char lead[] = {0, 0, 0xC0, 0xE0, 0xF0};
+    for (int i = len - 1; i > 0; i--, cp >>= 6)
+        out[i] = (char)(0x80 | (cp & 0x3F));
+    out[0] = (char)(lead[len] | cp);
+    return len;
+}

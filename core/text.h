@@ -31,6 +31,10 @@ long htx_utf8_invalid_at(const char *s, size_t len);
  */
 int htx_utf8_decode(const char *s, int32_t *cp);
 
+/* Writes cp as UTF-8 into out (not NUL-terminated); returns its length,
+ * 0 for a value that is not a code point. */
+int htx_utf8_encode(int32_t cp, char out[4]);
+
 /* Number of code points in a valid UTF-8 string. */
 size_t htx_utf8_length(const char *s);
 

@@ -372,6 +372,33 @@ static void memberships_are_unique_dated_and_audited(void **state)
                      1);
 }
 
+static void delete_is_locked_cascades_and_is_logged(void **state)
+{
+    fixture *f = *state;
+    htx_error err;
+    htx_coop c, stale;
+    htx_report r;
+    htx_report_init(&r);
+    test_make_coop(&c, "0100233488", "HTX Một", "Ba Đình", "trade");
+    assert_int_equal(htx_coop_insert(f->store, &c, "t", &err), HTX_OK);
+    assert_int_equal(htx_membership_add(f->store, c.id, "trade", HTX_ROLE_MEMBER, "2020-01-01", "t", &err), HTX_OK);
+    stale = c;
+    htx_coop_set(&c, "members", "9", &r);
+    assert_int_equal(htx_coop_update(f->store, &c, "t", &err), HTX_OK);
+
+    assert_int_equal(htx_coop_delete(f->store, &stale, "t", &err), HTX_ERR_CONFLICT);
+    assert_int_equal(scalar(f->path, "SELECT count(*) FROM cooperative"), 1);
+    assert_int_equal(htx_coop_delete(f->store, &c, "lan", &err), HTX_OK);
+    assert_int_equal(scalar(f->path, "SELECT count(*) FROM cooperative"), 0);
+    assert_int_equal(scalar(f->path, "SELECT count(*) FROM membership"), 0);
+    assert_int_equal(scalar(f->path, "SELECT sum(cooperatives) FROM district_tally"), 0);
+    assert_int_equal(scalar(f->path, "SELECT count(*) FROM audit_log WHERE action = 'delete' AND user = 'lan'"
+                                     " AND changes LIKE '%\"name\": [\"HTX Một\", null]%'"
+                                     " AND changes LIKE '%\"members\": [\"9\", null]%'"),
+                     1);
+    assert_int_equal(htx_coop_delete(f->store, &c, "lan", &err), HTX_ERR_NOT_FOUND);
+}
+
 static int first_audit(const htx_audit_entry *e, void *data)
 {
     snprintf(data, 96, "%.15s %.63s", e->action, e->user);
@@ -410,6 +437,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(second_connection_waits_and_sees_data_version, setup, teardown),
         cmocka_unit_test_setup_teardown(memberships_are_unique_dated_and_audited, setup, teardown),
         cmocka_unit_test_setup_teardown(audit_recent_is_newest_first, setup, teardown),
+        cmocka_unit_test_setup_teardown(delete_is_locked_cascades_and_is_logged, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

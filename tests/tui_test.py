@@ -276,6 +276,145 @@ class Changes(unittest.TestCase):
         s.wait_for("HTX Đồng Tâm Mới")
 
 
+class Forms(unittest.TestCase):
+    """Registering and editing cooperatives through the forms."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.db = os.path.join(self.tmp.name, "demo.db")
+        subprocess.run([HTX, "--db", self.db, "init", "--demo"], check=True, capture_output=True)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def open(self, *args, **kw):
+        screen = Screen(self.db, *args, **kw)
+        self.addCleanup(screen.close)
+        return screen
+
+    def cli(self, *args):
+        return subprocess.run([HTX, "--db", self.db, *args], capture_output=True, text=True)
+
+    def count(self):
+        return int(self.cli("list", "--count").stdout)
+
+    def test_telex_typing_in_the_name_field(self):
+        s = self.open()
+        s.wait_for("Tất cả")
+        s.keys("F2")
+        s.wait_for("Đăng ký HTX mới", "Gõ tiếng Việt: Tắt")
+        s.keys("C-t")
+        s.wait_for("Gõ tiếng Việt: Telex")
+        s.type("Howpj tacs xax Bats Trangf")
+        s.wait_for("Hợp tác xã Bát Tràng")
+
+    def test_full_registration_is_saved_and_found(self):
+        before = self.count()
+        s = self.open()
+        s.wait_for("Tất cả")
+        s.keys("F2")
+        s.wait_for("Đăng ký HTX mới")
+        s.type("HTX dịch vụ Ước Lễ")          # the name field has the focus
+        s.keys("BTab")                          # back to the code
+        s.type("0314409058")
+        s.keys("Tab", "Tab")                    # to the district
+        s.type("thanh oai")                     # narrows the pick list
+        s.wait_for("Thanh Oai")
+        s.keys("Enter")                         # chosen; on to the ward
+        s.type("Xã Tân Ước")
+        s.keys("Tab")
+        s.type("Thôn Ước Lễ")
+        s.keys("Tab")
+        s.type("dich vu")                       # the sector's pick list
+        s.wait_for("Thương mại – Dịch vụ")
+        s.keys("Enter")
+        s.type("05/03/2019")
+        s.keys("Tab")
+        s.type("27")
+        s.keys("Tab")
+        s.type("1.500.000.000")
+        s.keys("Tab")
+        s.type("Nguyễn Thị Ánh")
+        s.keys("Tab")
+        s.type("0912 345 678")
+        s.keys("F2")
+        s.wait_for("Đã lưu: HTX dịch vụ Ước Lễ", absent=("Đăng ký HTX mới",))
+        self.assertEqual(self.count(), before + 1)
+        found = self.cli("list", "--search", "uoc le", "--format", "json")
+        import json
+        [record] = [r for r in json.loads(found.stdout) if r["code"] == "0314409058"]
+        self.assertEqual(record["name"], "HTX dịch vụ Ước Lễ")
+        self.assertEqual(record["district"], "Thanh Oai")
+        self.assertEqual(record["sector"], "trade")
+        self.assertEqual(record["founded"], "2019-03-05")
+        self.assertEqual(record["members"], 27)
+        self.assertEqual(record["capital"], 1500000000)
+        self.assertEqual(record["phone"], "0912345678")
+        self.assertEqual(record["representative"], "Nguyễn Thị Ánh")
+
+    def test_wrong_tax_code_is_shown_and_not_saved(self):
+        before = self.count()
+        s = self.open()
+        s.wait_for("Tất cả")
+        s.keys("F2")
+        s.wait_for("Đăng ký HTX mới")
+        s.type("HTX Thử Nghiệm")
+        s.keys("BTab")
+        s.type("0100233487")
+        s.keys("C-s")
+        s.wait_for("chữ số kiểm tra sai", "Đăng ký HTX mới")
+        self.assertEqual(self.count(), before)
+
+    def test_escape_on_a_changed_form_asks_first(self):
+        s = self.open()
+        s.wait_for("Tất cả")
+        s.keys("F2")
+        s.wait_for("Đăng ký HTX mới")
+        s.type("HTX Bỏ Dở")
+        s.keys("Escape")
+        s.wait_for("Hủy các thay đổi?")
+        s.keys("Right", "Enter")                # Không: back to the form
+        s.wait_for("HTX Bỏ Dở", absent=("Hủy các thay đổi?",))
+        s.keys("Escape")
+        s.wait_for("Hủy các thay đổi?")
+        s.keys("Enter")                         # Có
+        s.wait_for("Tất cả", absent=("Đăng ký HTX mới",))
+        # an untouched form closes at once
+        s.keys("F2")
+        s.wait_for("Đăng ký HTX mới")
+        s.keys("Escape")
+        s.wait_for("Tất cả", absent=("Đăng ký HTX mới", "Hủy các thay đổi?"))
+
+    def test_second_save_of_the_same_cooperative_reports_the_conflict(self):
+        a = self.open("--district", "Thanh Trì")
+        b = self.open("--district", "Thanh Trì")
+        for s in (a, b):
+            s.wait_for("HTX Đồng Tâm")
+            s.keys("/")
+            s.type("dong tam")
+            s.keys("Enter")
+            s.wait_for("HTX Đồng Tâm", "1/1")
+            s.keys("F5")
+            s.wait_for("Sửa HTX")
+        # A changes the phone and saves
+        a.keys(*["Down"] * 9)                   # from the name to the phone
+        a.keys("C-u")
+        a.type("0243 825 3640")
+        a.keys("F2")
+        a.wait_for("Đã lưu: HTX Đồng Tâm")
+        # B, still on the old version, changes the members and saves
+        b.keys(*["Down"] * 6)                   # from the name to the members
+        b.keys("C-u")
+        b.type("99")
+        b.keys("F2")
+        b.wait_for("HTX vừa được sửa ở nơi khác", "Điện thoại", "02438253640")
+        out = self.cli("list", "--search", "dong tam", "--format", "json").stdout
+        import json
+        [record] = json.loads(out)
+        self.assertEqual(record["phone"], "02438253640")
+        self.assertNotEqual(record["members"], 99)  # nothing silently overwritten
+
+
 def start_server():
     """A tmux server that outlives every htx session: without a session of
     its own it exits when the last htx quits, racing the next test's start."""

@@ -49,6 +49,25 @@ tui_view *app_top(const tui_app *app)
     return app->depth ? app->stack[app->depth - 1] : NULL;
 }
 
+void app_remove(tui_app *app, tui_view *v)
+{
+    for (int i = app->depth - 1; i >= 0; i--)
+        if (app->stack[i] == v) {
+            memmove(&app->stack[i], &app->stack[i + 1], (size_t)(app->depth - 1 - i) * sizeof v);
+            app->depth--;
+            v->ops->destroy(v);
+            return;
+        }
+}
+
+void app_reload_all(tui_app *app)
+{
+    htx_store_data_version(app->store, &app->data_version, NULL);
+    for (int i = 0; i < app->depth; i++)
+        if (app->stack[i]->ops->reload)
+            app->stack[i]->ops->reload(app->stack[i], app);
+}
+
 void app_notice(tui_app *app, const char *msg)
 {
     snprintf(app->notice, sizeof app->notice, "%s", msg);
@@ -114,16 +133,8 @@ void app_dispatch(tui_app *app, const tui_event *e)
     int flags = top->ops->handle(top, app, &ev);
     if (flags & VIEW_QUIT)
         app->quit = true;
-    if (flags & VIEW_CLOSE) {
-        /* the view may have pushed another on top of itself meanwhile */
-        for (int i = app->depth - 1; i >= 0; i--)
-            if (app->stack[i] == top) {
-                top->ops->destroy(top);
-                memmove(&app->stack[i], &app->stack[i + 1], (size_t)(app->depth - 1 - i) * sizeof top);
-                app->depth--;
-                break;
-            }
-    }
+    if (flags & VIEW_CLOSE)
+        app_remove(app, top); /* a no-op when the view already went */
     if (flags == VIEW_IGNORED && ev.type == EV_KEY)
         global_action(app, tui_action_for_key(ev.key));
 }

@@ -21,7 +21,8 @@ enum {
     TK_PAGE_UP, TK_PAGE_DOWN, TK_HOME, TK_END,
     TK_ENTER, TK_ESCAPE, TK_BACKSPACE, TK_DELETE, TK_TAB, TK_BACK_TAB,
     TK_F1, TK_F2, TK_F3, TK_F4, TK_F5, TK_F6, TK_F7, TK_F8, TK_F9, TK_F10,
-    TK_CTRL_U, TK_CTRL_W,
+    TK_CTRL_A, TK_CTRL_E, TK_CTRL_K, TK_CTRL_O, TK_CTRL_S, TK_CTRL_T, TK_CTRL_U, TK_CTRL_W,
+    TK_PASTE_START, TK_PASTE_END, /* bracketed paste: the keys between are pasted text */
 };
 
 typedef enum tui_action {
@@ -33,6 +34,10 @@ typedef enum tui_action {
     ACT_CLUBS,
     ACT_STATS,
     ACT_QUIT,
+    ACT_ADD,
+    ACT_EDIT,
+    ACT_JOIN_CLUB,
+    ACT_LEAVE_CLUB,
     ACT_UP,
     ACT_DOWN,
     ACT_PAGE_UP,

@@ -19,6 +19,8 @@ static const cli_option options[] = {
      "open on a district (code or name, marks optional)"},
     {"--no-color", false, "màn hình đơn sắc (cũng như NO_COLOR)", "monochrome screen (as NO_COLOR)"},
     {"--no-mouse", false, "không dùng chuột", "do not use the mouse"},
+    {"--tones", true, "đặt dấu khi gõ Telex/VNI: old (hòa, thủy — mặc định) hoặc new (hoà, thuỷ)",
+     "tone placement when typing Telex/VNI: old (hòa, thủy — default) or new (hoà, thuỷ)"},
     {NULL, false, NULL, NULL},
 };
 
@@ -97,7 +99,7 @@ static int event_loop(tui_app *app)
 int tui_main(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    cli_option all[8];
+    cli_option all[10];
     int n = 0;
     for (; options[n].name; n++)
         all[n] = options[n];
@@ -118,6 +120,12 @@ int tui_main(const cli_context *ctx, int argc, char **argv)
         cli_report(ctx, &err);
         return CLI_USAGE;
     }
+    const char *tones = cli_value(&args, "--tones");
+    if (tones && strcmp(tones, "old") != 0 && strcmp(tones, "new") != 0) {
+        cli_say(ctx, ctx->err, "htx: --tones: \"%s\" không hợp lệ (old, new)\n",
+                "htx: --tones: \"%s\" is not valid (old, new)\n", tones);
+        return CLI_USAGE;
+    }
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         cli_say(ctx, ctx->err, "htx: cần một terminal; dùng các lệnh (htx --help) trong script\n",
                 "htx: needs a terminal; use the commands (htx --help) in scripts\n");
@@ -136,6 +144,8 @@ int tui_main(const cli_context *ctx, int argc, char **argv)
     tui_app app;
     app_init(&app, store, ctx->lang, cli_db_path(ctx, path, sizeof path));
     app.mouse = topts.mouse;
+    app.user = ctx->user;
+    app.tone_style = tones && strcmp(tones, "new") == 0 ? 1 : 0; /* vn_tone_style */
     if (!app_push(&app, view_main_new(&app, district ? district->code : NULL))) {
         htx_store_close(store);
         return CLI_FAILURE;

@@ -4,6 +4,7 @@
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
 #include <wchar.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "keys.h"
@@ -51,6 +52,9 @@ bool term_open(const term_options *options)
         for (int s = 0; s < STYLE_COUNT; s++)
             init_pair((short)(s + 1), style_look[s].fg, style_look[s].bg);
     }
+    /* Bracketed paste: pasted text must not run through the typing engine. */
+    printf("\033[?2004h");
+    fflush(stdout);
     if (options->mouse) {
         mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
@@ -65,8 +69,11 @@ bool term_open(const term_options *options)
 
 void term_close(void)
 {
-    if (!isendwin())
+    if (!isendwin()) {
         endwin();
+        printf("\033[?2004l");
+        fflush(stdout);
+    }
 }
 
 void term_size(int *width, int *height)
@@ -104,6 +111,12 @@ static int map_char(wint_t ch)
     case '\t': return TK_TAB;
     case 127:
     case 8: return TK_BACKSPACE;
+    case 1: return TK_CTRL_A;
+    case 5: return TK_CTRL_E;
+    case 11: return TK_CTRL_K;
+    case 15: return TK_CTRL_O;
+    case 19: return TK_CTRL_S;
+    case 20: return TK_CTRL_T;
     case 21: return TK_CTRL_U;
     case 23: return TK_CTRL_W;
     case 27: return TK_ESCAPE;
@@ -137,6 +150,39 @@ static bool read_mouse(tui_event *e)
     return true;
 }
 
+/*
+ * What an Esc starts: Esc then a digit is a function key (Esc 1 … Esc 9 =
+ * F1 … F9, Esc 0 = F10), for terminals that swallow them; "Esc [200~" and
+ * "Esc [201~" frame a bracketed paste.  Anything else is Esc alone, and what
+ * followed it is read again as keys.
+ */
+static int after_escape(void)
+{
+    timeout(150);
+    wint_t next;
+    int r = get_wch(&next);
+    if (r == OK && next >= '0' && next <= '9')
+        return next == '0' ? TK_F10 : TK_F1 + (int)(next - '1');
+    if (r != OK || next != '[') {
+        if (r != ERR)
+            unget_wch(next);
+        return TK_ESCAPE;
+    }
+    wint_t seq[5];
+    int n = 0;
+    while (n < 5 && get_wch(&seq[n]) == OK) {
+        n++;
+        if (seq[n - 1] == '~')
+            break;
+    }
+    if (n == 4 && seq[0] == '2' && seq[1] == '0' && (seq[2] == '0' || seq[2] == '1') && seq[3] == '~')
+        return seq[2] == '0' ? TK_PASTE_START : TK_PASTE_END;
+    for (int i = n - 1; i >= 0; i--)
+        unget_wch(seq[i]);
+    unget_wch('[');
+    return TK_ESCAPE;
+}
+
 bool term_read(tui_event *e, int timeout_ms)
 {
     memset(e, 0, sizeof *e);
@@ -164,16 +210,8 @@ bool term_read(tui_event *e, int timeout_ms)
         }
         e->type = EV_KEY;
         e->key = map_char(ch);
-        if (e->key == TK_ESCAPE) {
-            /* Esc then a digit is a function key: Esc 1 … Esc 9 = F1 … F9, Esc 0 = F10. */
-            timeout(150);
-            wint_t next;
-            int r2 = get_wch(&next);
-            if (r2 == OK && next >= '0' && next <= '9')
-                e->key = next == '0' ? TK_F10 : TK_F1 + (int)(next - '1');
-            else if (r2 != ERR)
-                unget_wch(next);
-        }
+        if (e->key == TK_ESCAPE)
+            e->key = after_escape();
         if (e->key != TK_NONE)
             return true;
     }

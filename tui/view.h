@@ -75,7 +75,10 @@ struct tui_app {
     htx_store *store;
     htx_lang lang;
     const char *db_path;
+    const char *user; /* --user, or NULL for $USER */
     bool mouse;
+    int input_mode; /* the Vietnamese typing mode last chosen in a form (vn_input_mode) */
+    int tone_style; /* vn_tone_style: old (hòa) by default, --tones new */
     tui_view *stack[TUI_MAX_VIEWS];
     int depth;
     bool quit;
@@ -91,6 +94,12 @@ void app_free(tui_app *app);
 bool app_push(tui_app *app, tui_view *v);
 void app_pop(tui_app *app);
 tui_view *app_top(const tui_app *app);
+/* Removes and destroys v wherever it is in the stack (a form closed by the
+ * answer to its question). */
+void app_remove(tui_app *app, tui_view *v);
+/* After this terminal saved: every view reads its data again (data_version
+ * only tells of other connections' commits). */
+void app_reload_all(tui_app *app);
 
 /* Handles one event: the top view first, then the global keys. */
 void app_dispatch(tui_app *app, const tui_event *e);

@@ -1,12 +1,16 @@
 /*
- * A popup list of choices (sort order, filter): Up/Down, Enter chooses,
- * Esc closes.  Items are copied, so callers may pass temporary strings.
+ * A popup list of choices (sort order, filter, a form's district …):
+ * Up/Down, Enter chooses, Esc closes; typing narrows the list with the
+ * core's search rules (no marks needed).  Items are copied, so callers may
+ * pass temporary strings.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "display.h"
+#include "fold.h"
+#include "text.h"
 #include "ui_text.h"
 #include "views.h"
 
@@ -17,8 +21,12 @@ typedef struct choice_view {
     char title[128];
     char *items[MAX_CHOICES];
     int count;
-    int cursor;
+    int shown[MAX_CHOICES]; /* indexes of the items the filter lets through */
+    int shown_count;
+    char filter[128];
+    int cursor; /* into shown */
     int first_y; /* screen row of the first item, for clicks */
+    int first_shown;
     tui_choice_fn chosen;
     void *ctx;
 } choice_view;
@@ -37,7 +45,7 @@ static void choice_draw(tui_view *v, tui_app *app, tui_canvas *c, tui_rect a)
         width = hint;
     if (width > a.width - 2)
         width = a.width - 2;
-    int height = p->count + 3;
+    int height = p->count + 3 + (p->filter[0] ? 1 : 0);
     if (height > a.height)
         height = a.height;
     int y = a.y + (a.height - height) / 2;
@@ -45,30 +53,76 @@ static void choice_draw(tui_view *v, tui_app *app, tui_canvas *c, tui_rect a)
     canvas_fill(c, y, x, height, width, STYLE_POPUP);
     canvas_box(c, y, x, height, width, STYLE_POPUP);
     canvas_text(c, y, x + 2, width - 4, p->title, STYLE_POPUP);
-    int visible = height - 3;
+    int visible = height - 3 - (p->filter[0] ? 1 : 0);
     int first = p->cursor >= visible ? p->cursor - visible + 1 : 0;
     p->first_y = y + 1;
-    for (int r = 0; r < visible && first + r < p->count; r++) {
+    p->first_shown = first;
+    for (int r = 0; r < visible && first + r < p->shown_count; r++) {
         int i = first + r;
         tui_style style = i == p->cursor ? STYLE_CURSOR : STYLE_POPUP;
         canvas_text_fill(c, y + 1 + r, x + 1, width - 2, "", style);
-        canvas_text(c, y + 1 + r, x + 2, width - 4, p->items[i], style);
+        canvas_text(c, y + 1 + r, x + 2, width - 4, p->items[p->shown[i]], style);
+    }
+    if (p->filter[0]) {
+        char line[200];
+        snprintf(line, sizeof line, "%s%s", ui_text(UI_SEARCH_PROMPT, app->lang), p->filter);
+        canvas_text_fill(c, y + height - 3, x + 1, width - 2, "", STYLE_INPUT);
+        canvas_text(c, y + height - 3, x + 2, width - 4, line, STYLE_INPUT);
     }
     canvas_text(c, y + height - 2, x + 2, width - 4, ui_text(UI_FILTER_HINT, app->lang), STYLE_POPUP);
 }
 
 static int choose(choice_view *p, tui_app *app)
 {
-    p->chosen(app, p->ctx, p->cursor);
+    if (p->shown_count == 0)
+        return VIEW_HANDLED;
+    p->chosen(app, p->ctx, p->shown[p->cursor]);
     return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
+}
+
+static void apply_filter(choice_view *p)
+{
+    htx_query_pattern *q = htx_query_compile(p->filter);
+    p->shown_count = 0;
+    for (int i = 0; i < p->count; i++)
+        if (!q || htx_query_matches(q, p->items[i]))
+            p->shown[p->shown_count++] = i;
+    htx_query_free(q);
+    if (p->cursor >= p->shown_count)
+        p->cursor = p->shown_count > 0 ? p->shown_count - 1 : 0;
+}
+
+/* Typed characters narrow the list; Backspace widens it again. */
+static bool filter_key(choice_view *p, int key)
+{
+    size_t n = strlen(p->filter);
+    if (key == TK_BACKSPACE) {
+        if (n == 0)
+            return false;
+        while (n > 0 && ((unsigned char)p->filter[n - 1] & 0xC0) == 0x80)
+            n--;
+        p->filter[n > 0 ? n - 1 : 0] = '\0';
+    } else if (key >= ' ' && key < TK_SPECIAL) {
+        char utf8[4];
+        int len = htx_utf8_encode(key, utf8);
+        if (len == 0 || n + (size_t)len >= sizeof p->filter)
+            return true;
+        memcpy(p->filter + n, utf8, (size_t)len);
+        p->filter[n + (size_t)len] = '\0';
+    } else {
+        return false;
+    }
+    p->cursor = 0;
+    apply_filter(p);
+    return true;
 }
 
 static int choice_handle(tui_view *v, tui_app *app, const tui_event *e)
 {
     choice_view *p = (choice_view *)v;
     if (e->type == EV_MOUSE) {
-        int i = e->y - p->first_y;
-        if (e->button == MOUSE_CLICK && i >= 0 && i < p->count) {
+        int i = p->first_shown + e->y - p->first_y;
+        if (e->button == MOUSE_CLICK && e->y >= p->first_y && i < p->shown_count) {
             p->cursor = i;
             return choose(p, app);
         }
@@ -76,21 +130,18 @@ static int choice_handle(tui_view *v, tui_app *app, const tui_event *e)
     }
     if (e->type != EV_KEY)
         return VIEW_IGNORED;
-    switch (tui_action_for_key(e->key)) {
-    case ACT_UP: p->cursor = p->cursor > 0 ? p->cursor - 1 : p->count - 1; break;
-    case ACT_DOWN: p->cursor = p->cursor + 1 < p->count ? p->cursor + 1 : 0; break;
-    case ACT_HOME: p->cursor = 0; break;
-    case ACT_END: p->cursor = p->count - 1; break;
-    case ACT_OPEN:
-        if (e->key == TK_ENTER)
-            return choose(p, app);
-        break;
-    case ACT_BACK:
-    case ACT_QUIT:
-        if (e->key == TK_ESCAPE || e->key == 'q' || e->key == TK_F10)
-            return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
-        break;
-    default: break;
+    int last = p->shown_count > 0 ? p->shown_count - 1 : 0;
+    switch (e->key) {
+    case TK_UP: p->cursor = p->cursor > 0 ? p->cursor - 1 : last; break;
+    case TK_DOWN: p->cursor = p->cursor < last ? p->cursor + 1 : 0; break;
+    case TK_HOME:
+    case TK_PAGE_UP: p->cursor = 0; break;
+    case TK_END:
+    case TK_PAGE_DOWN: p->cursor = last; break;
+    case TK_ENTER: return choose(p, app);
+    case TK_ESCAPE:
+    case TK_F10: return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
+    default: filter_key(p, e->key); break;
     }
     return VIEW_HANDLED | VIEW_REDRAW; /* a popup keeps every key to itself */
 }
@@ -127,6 +178,7 @@ tui_view *view_choice_new(tui_app *app, const char *title, const char *const ite
         }
         p->count++;
     }
+    apply_filter(p);
     p->cursor = selected >= 0 && selected < p->count ? selected : 0;
     p->chosen = chosen;
     p->ctx = ctx;

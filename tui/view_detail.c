@@ -637,7 +637,6 @@ static void detail_draw(tui_view *v, tui_app *app, tui_canvas *c, tui_rect a)
 
 static int detail_handle(tui_view *v, tui_app *app, const tui_event *e)
 {
-    (void)app;
     detail_view *d = (detail_view *)v;
     if (e->type == EV_MOUSE)
         return tui_scroll_wheel(&d->scroll, e) ? VIEW_HANDLED | VIEW_REDRAW : VIEW_HANDLED;
@@ -646,6 +645,16 @@ static int detail_handle(tui_view *v, tui_app *app, const tui_event *e)
     tui_action action = tui_action_for_key(e->key);
     if (tui_scroll_action(&d->scroll, action))
         return VIEW_HANDLED | VIEW_REDRAW;
+    switch (action) {
+    case ACT_EDIT: app_push(app, view_form_new(app, d->coop_id)); return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_JOIN_CLUB:
+        app_push(app, view_membership_new(app, d->coop_id, NULL, false));
+        return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_LEAVE_CLUB:
+        app_push(app, view_membership_new(app, d->coop_id, NULL, true));
+        return VIEW_HANDLED | VIEW_REDRAW;
+    default: break;
+    }
     /* Back and the global keys are the manager's */
     return VIEW_IGNORED;
 }

@@ -12,6 +12,7 @@
 #include "display.h"
 #include "format.h"
 #include "refdata.h"
+#include "text.h"
 #include "ui_text.h"
 #include "views.h"
 
@@ -330,25 +331,9 @@ static void search_key(main_view *m, int key)
     } else if (key == TK_CTRL_U) {
         m->query[0] = '\0';
     } else if (key > 0 && key < TK_SPECIAL) {
-        char utf8[5];
-        int len = 0;
-        unsigned cp = (unsigned)key;
-        if (cp < 0x80) {
-            utf8[len++] = (char)cp;
-        } else if (cp < 0x800) {
-            utf8[len++] = (char)(0xC0 | (cp >> 6));
-            utf8[len++] = (char)(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            utf8[len++] = (char)(0xE0 | (cp >> 12));
-            utf8[len++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            utf8[len++] = (char)(0x80 | (cp & 0x3F));
-        } else {
-            utf8[len++] = (char)(0xF0 | (cp >> 18));
-            utf8[len++] = (char)(0x80 | ((cp >> 12) & 0x3F));
-            utf8[len++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            utf8[len++] = (char)(0x80 | (cp & 0x3F));
-        }
-        if (n + (size_t)len < sizeof m->query - 1) {
+        char utf8[4];
+        int len = htx_utf8_encode(key, utf8);
+        if (len > 0 && n + (size_t)len < sizeof m->query - 1) {
             memcpy(m->query + n, utf8, (size_t)len);
             m->query[n + (size_t)len] = '\0';
         }
@@ -431,6 +416,13 @@ static int main_handle(tui_view *v, tui_app *app, const tui_event *e)
         snprintf(m->query, sizeof m->query, "%s", m->list->filter.search ? m->list->filter.search : "");
         return VIEW_HANDLED | VIEW_REDRAW;
     case ACT_FILTER: open_filter(m, app); return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_ADD: app_push(app, view_form_new(app, 0)); return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_EDIT: {
+        const htx_brief *b = coop_list_current(m->list);
+        if (b)
+            app_push(app, view_form_new(app, b->id));
+        return VIEW_HANDLED | VIEW_REDRAW;
+    }
     case ACT_SORT: open_sort(m, app); return VIEW_HANDLED | VIEW_REDRAW;
     case ACT_UP: return move_focused(m, -1);
     case ACT_DOWN: return move_focused(m, 1);

@@ -244,6 +244,13 @@ static int open_member(roster_view *v, tui_app *app)
     return VIEW_HANDLED | VIEW_REDRAW;
 }
 
+/* The cooperative found goes to the membership dialog, this club chosen. */
+static void member_found(tui_app *app, void *ctx, int64_t coop_id)
+{
+    roster_view *v = ctx;
+    app_push(app, view_membership_new(app, coop_id, v->club->code, false));
+}
+
 static int handle_mouse(roster_view *v, tui_app *app, const tui_event *e)
 {
     if (tui_scroll_wheel(&v->scroll, e))
@@ -273,6 +280,10 @@ static int roster_handle(tui_view *view, tui_app *app, const tui_event *e)
         return VIEW_HANDLED | VIEW_REDRAW;
     /* F7 here goes back to the clubs this roster was opened from */
     case ACT_CLUBS: return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
+    case ACT_JOIN_CLUB:
+    case ACT_ADD:
+        app_push(app, view_find_new(app, ui_text(UI_FIND_TITLE, app->lang), member_found, v));
+        return VIEW_HANDLED | VIEW_REDRAW;
     default: return VIEW_IGNORED;
     }
 }

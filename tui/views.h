@@ -26,4 +26,23 @@ typedef void (*tui_choice_fn)(tui_app *app, void *ctx, int index);
 tui_view *view_choice_new(tui_app *app, const char *title, const char *const items[], int count,
                           int selected, tui_choice_fn chosen, void *ctx);
 
+/* The registration form (coop_id 0) or the edit form of a cooperative. */
+tui_view *view_form_new(tui_app *app, int64_t coop_id);
+
+/* A question with Có/Không (or other) answers: on answer i calls
+ * answered(app, ctx, i) and closes; Esc answers the last one. */
+typedef void (*tui_answer_fn)(tui_app *app, void *ctx, int answer);
+tui_view *view_question_new(tui_app *app, const char *title, const char *const lines[], int line_count,
+                            const char *const answers[], int answer_count, tui_answer_fn answered,
+                            void *ctx);
+
+/* Adding a cooperative to a club (role, joined date) or ending one of its
+ * memberships (left date).  club_code may be NULL (chosen in the dialog). */
+tui_view *view_membership_new(tui_app *app, int64_t coop_id, const char *club_code, bool ending);
+
+/* Finding a cooperative by typing part of its name (core's search rules);
+ * on Enter calls found(app, ctx, id) and closes. */
+typedef void (*tui_found_fn)(tui_app *app, void *ctx, int64_t coop_id);
+tui_view *view_find_new(tui_app *app, const char *title, tui_found_fn found, void *ctx);
+
 #endif

@@ -1,0 +1,404 @@
+#include "form.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "collate.h"
+#include "refdata.h"
+#include "text.h"
+
+/* The words of the yes/no fields as htx_coop_value shows them, so a loaded
+ * record offers the same names as the pick list; validate.c reads them all
+ * back. */
+static const char *const yes_no_names[2][3] = {
+    {"Có", "Không", "Chưa rõ"},
+    {"Yes", "No", "Unknown"},
+};
+
+/* ---- fields ----------------------------------------------------------------- */
+
+/* Kinds whose values are digits and ASCII: Telex or VNI there would only turn
+ * "dd" in an email into "đ" or a digit into a tone. */
+static bool takes_vietnamese(htx_field_kind kind)
+{
+    switch (kind) {
+    case HTX_KIND_CODE:
+    case HTX_KIND_DATE:
+    case HTX_KIND_COUNT:
+    case HTX_KIND_MONEY:
+    case HTX_KIND_PHONE:
+    case HTX_KIND_EMAIL: return false;
+    default: return true;
+    }
+}
+
+/* The editor's limit: the table's for text kinds; for the others a bound
+ * generous enough for any way of writing a valid value (the core's rules
+ * judge the value itself). */
+static size_t edit_limit(const htx_field_def *def)
+{
+    if (def->max_chars > 0)
+        return def->max_chars;
+    switch (def->kind) {
+    case HTX_KIND_EMAIL: return HTX_EMAIL_SIZE - 1;
+    case HTX_KIND_DATE:
+    case HTX_KIND_COUNT:
+    case HTX_KIND_PHONE: return 32;
+    case HTX_KIND_MONEY: return 48;
+    default: return 100;
+    }
+}
+
+/* A blank status or yes/no answer is a missing value (those fields have no
+ * "unknown"), so it is reported as required like the required fields. */
+static bool must_be_filled(const htx_field_def *def)
+{
+    return def->required || def->kind == HTX_KIND_STATUS || def->kind == HTX_KIND_YES_NO;
+}
+
+static int field_index(const htx_form *f, const char *key)
+{
+    for (int i = 0; i < f->count; i++)
+        if (strcmp(f->fields[i].def->key, key) == 0)
+            return i;
+    return -1;
+}
+
+static bool is_blank(const char *text)
+{
+    int32_t cp;
+    for (int n; (n = htx_utf8_decode(text, &cp)) > 0; text += n)
+        if (!htx_cp_is_space(cp))
+            return false;
+    return true;
+}
+
+/* snprintf, but never leaving half a UTF-8 sequence at the cut. */
+static void copy_text(char *dst, size_t size, const char *src)
+{
+    size_t len = strlen(src);
+    if (len >= size) {
+        len = size - 1;
+        while (len > 0 && ((unsigned char)src[len] & 0xC0) == 0x80)
+            len--;
+    }
+    memcpy(dst, src, len);
+    dst[len] = '\0';
+}
+
+/* ---- opening and closing ------------------------------------------------------ */
+
+/* Every field shows the record's display value (dd/mm/yyyy, "1.500.000 đ",
+ * names in the form's language): what staff read is what they edit, and
+ * the core's parsers take all of it back. */
+static bool form_load(htx_form *f, const htx_coop *record, htx_lang lang, bool is_new)
+{
+    htx_coop loaded = *record; /* record may be the form's own original */
+    memset(f, 0, sizeof *f);
+    f->count = HTX_FIELD_COUNT;
+    f->is_new = is_new;
+    f->original = loaded;
+    const htx_coop *c = &f->original;
+    f->lang = lang;
+    f->input_mode = VN_INPUT_OFF;
+    f->tone_style = VN_TONE_OLD; /* the house style: hòa, thủy */
+    for (int i = 0; i < f->count; i++) {
+        form_field *field = &f->fields[i];
+        field->def = &htx_fields[i];
+        line_edit_init(&field->edit, edit_limit(field->def), field->def->kind == HTX_KIND_MULTILINE);
+    }
+
+    char *value = malloc(sizeof c->notes);
+    bool ok = value != NULL;
+    for (int i = 0; ok && i < f->count; i++) {
+        htx_coop_value(c, f->fields[i].def->id, HTX_VALUE_DISPLAY, lang, value, sizeof c->notes);
+        ok = line_edit_set(&f->fields[i].edit, value);
+    }
+    free(value);
+    if (!ok) {
+        form_free(f);
+        return false;
+    }
+    int name = field_index(f, "name");
+    f->focus = name >= 0 ? name : 0;
+    return true;
+}
+
+bool form_init_new(htx_form *f, htx_lang lang)
+{
+    htx_coop blank;
+    htx_coop_init(&blank);
+    return form_load(f, &blank, lang, true);
+}
+
+bool form_init_edit(htx_form *f, const htx_coop *c, htx_lang lang)
+{
+    return form_load(f, c, lang, false);
+}
+
+void form_free(htx_form *f)
+{
+    for (int i = 0; i < f->count; i++)
+        line_edit_free(&f->fields[i].edit);
+}
+
+bool form_changed(const htx_form *f)
+{
+    for (int i = 0; i < f->count; i++)
+        if (f->fields[i].edit.changed)
+            return true;
+    return false;
+}
+
+/* ---- typing --------------------------------------------------------------------- */
+
+/* Keys that continue a word for the typing engine: letters, and in VNI the
+ * digits that carry tones and marks. */
+static bool continues_word(vn_input_mode mode, int32_t cp)
+{
+    if (mode == VN_INPUT_VNI && cp >= '0' && cp <= '9')
+        return true;
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO: return true;
+    default: return false;
+    }
+}
+
+/* One key through the typing engine: it sees the word typed so far and
+ * either lets the key in or rewrites the word. */
+static bool type_key(htx_form *f, line_edit *e, const char *utf8, int32_t cp)
+{
+    char word[256];
+    size_t start = f->word_active ? line_edit_word_start(e) : e->cursor;
+    if (e->cursor - start >= sizeof word)
+        start = e->cursor; /* no Vietnamese word is that long: begin afresh */
+    memcpy(word, e->text ? e->text + start : "", e->cursor - start);
+    word[e->cursor - start] = '\0';
+
+    char out[sizeof word + 16];
+    vn_input_result r = vn_input_key(f->input_mode, f->tone_style, word, (uint32_t)cp, out, sizeof out);
+    if (r == VN_REWRITE)
+        return line_edit_replace_before_cursor(e, start, out);
+    return line_edit_insert(e, utf8);
+}
+
+bool form_type(htx_form *f, const char *utf8)
+{
+    if (!utf8 || f->focus < 0 || f->focus >= f->count)
+        return false;
+    size_t len = strlen(utf8);
+    if (htx_utf8_invalid_at(utf8, len) >= 0)
+        return false;
+    form_field *field = &f->fields[f->focus];
+    int32_t cp;
+    int n = htx_utf8_decode(utf8, &cp);
+    bool one_key = n > 0 && (size_t)n == len;
+    if (!one_key) {
+        /* A paste is text already written: it goes in as it is. */
+        f->word_active = false;
+        return line_edit_insert(&field->edit, utf8);
+    }
+    bool ok = f->input_mode != VN_INPUT_OFF && takes_vietnamese(field->def->kind)
+                  ? type_key(f, &field->edit, utf8, cp)
+                  : line_edit_insert(&field->edit, utf8);
+    if (ok)
+        f->word_active = continues_word(f->input_mode, cp);
+    return ok;
+}
+
+void form_edit_key(htx_form *f, form_edit edit)
+{
+    if (f->focus < 0 || f->focus >= f->count)
+        return;
+    line_edit *e = &f->fields[f->focus].edit;
+    f->word_active = false;
+    switch (edit) {
+    case FORM_BACKSPACE: line_edit_backspace(e); break;
+    case FORM_DELETE: line_edit_delete(e); break;
+    case FORM_LEFT: line_edit_left(e); break;
+    case FORM_RIGHT: line_edit_right(e); break;
+    case FORM_HOME: line_edit_home(e); break;
+    case FORM_END: line_edit_end(e); break;
+    case FORM_KILL_BEFORE: line_edit_kill_before(e); break;
+    case FORM_KILL_AFTER: line_edit_kill_after(e); break;
+    case FORM_KILL_WORD: line_edit_kill_word(e); break;
+    case FORM_NEWLINE:
+        if (e->multiline)
+            line_edit_insert(e, "\n");
+        break;
+    }
+}
+
+void form_focus(htx_form *f, int index)
+{
+    if (index < 0 || index >= f->count)
+        return;
+    f->focus = index;
+    f->word_active = false;
+}
+
+void form_toggle_input_mode(htx_form *f)
+{
+    switch (f->input_mode) {
+    case VN_INPUT_OFF: f->input_mode = VN_INPUT_TELEX; break;
+    case VN_INPUT_TELEX: f->input_mode = VN_INPUT_VNI; break;
+    case VN_INPUT_VNI: f->input_mode = VN_INPUT_OFF; break;
+    }
+    f->word_active = false;
+}
+
+/* ---- choices ---------------------------------------------------------------------- */
+
+static int by_vietnamese_order(const void *a, const void *b)
+{
+    const htx_district *const *x = a;
+    const htx_district *const *y = b;
+    return htx_collate_compare((*x)->name, (*y)->name);
+}
+
+/* The district names in Vietnamese alphabetical order (Ba Đình … Ứng Hòa). */
+static int district_choices(const char *names[], int max)
+{
+    const htx_district *sorted[64];
+    size_t n = HTX_DISTRICT_COUNT < 64 ? HTX_DISTRICT_COUNT : 64;
+    for (size_t i = 0; i < n; i++)
+        sorted[i] = &HTX_DISTRICTS[i];
+    qsort(sorted, n, sizeof sorted[0], by_vietnamese_order);
+    for (size_t i = 0; i < n && (int)i < max; i++)
+        names[i] = sorted[i]->name;
+    return (int)n;
+}
+
+int form_choices(const htx_form *f, int index, const char *names[], int max)
+{
+    if (index < 0 || index >= f->count)
+        return 0;
+    if (!names)
+        max = 0;
+    int total = 0;
+    int lang = f->lang == HTX_LANG_EN;
+    switch (f->fields[index].def->kind) {
+    case HTX_KIND_DISTRICT:
+        /* Only sort when the names are wanted: the view asks for the count
+         * on every redraw. */
+        if (max > 0)
+            return district_choices(names, max);
+        return (int)HTX_DISTRICT_COUNT;
+    case HTX_KIND_SECTOR:
+        total = (int)HTX_SECTOR_COUNT;
+        for (int i = 0; i < total && i < max; i++)
+            names[i] = htx_sector_name(&HTX_SECTORS[i], f->lang);
+        return total;
+    case HTX_KIND_STATUS:
+        total = HTX_STATUS_COUNT;
+        for (int i = 0; i < total && i < max; i++)
+            names[i] = htx_status_name((htx_coop_status)i, f->lang);
+        return total;
+    case HTX_KIND_YES_NO:
+    case HTX_KIND_YES_NO_UNKNOWN:
+        total = f->fields[index].def->kind == HTX_KIND_YES_NO ? 2 : 3;
+        for (int i = 0; i < total && i < max; i++)
+            names[i] = yes_no_names[lang][i];
+        return total;
+    default: return 0;
+    }
+}
+
+void form_choose(htx_form *f, int index, const char *name)
+{
+    if (index < 0 || index >= f->count || !name)
+        return;
+    line_edit *e = &f->fields[index].edit;
+    if (e->text && strcmp(e->text, name) == 0)
+        return;
+    bool was_changed = e->changed;
+    if (line_edit_set(e, name))
+        e->changed = true;
+    else
+        e->changed = was_changed;
+    f->word_active = false;
+}
+
+/* ---- collecting ----------------------------------------------------------------------- */
+
+void form_set_message(htx_form *f, const char *key, const char *message, bool warning)
+{
+    int i = key ? field_index(f, key) : -1;
+    if (i < 0)
+        return;
+    form_field *field = &f->fields[i];
+    field->has_message = true;
+    field->is_warning = warning;
+    copy_text(field->message, sizeof field->message, message ? message : "");
+}
+
+void form_clear_messages(htx_form *f)
+{
+    for (int i = 0; i < f->count; i++) {
+        f->fields[i].has_message = false;
+        f->fields[i].is_warning = false;
+        f->fields[i].message[0] = '\0';
+    }
+}
+
+/* Puts each item beside its field: the first error a field got wins (the
+ * parser's reason is more useful than the later "required"), and a warning
+ * only shows where there is no error.  Returns the errors that name no
+ * field of the form. */
+static int place_messages(htx_form *f, const htx_report *r)
+{
+    int unplaced = 0;
+    for (int k = 0; k < r->count; k++) {
+        bool warning = r->is_warning[k];
+        int i = field_index(f, r->items[k].field);
+        if (i < 0) {
+            unplaced += !warning;
+            continue;
+        }
+        form_field *field = &f->fields[i];
+        if (field->has_message && (!field->is_warning || warning))
+            continue;
+        char text[sizeof field->message];
+        htx_error_message(&r->items[k], f->lang, text, sizeof text);
+        form_set_message(f, field->def->key, text, warning);
+    }
+    return unplaced;
+}
+
+int form_collect(htx_form *f, htx_coop *out)
+{
+    /* On top of the original: id, version and timestamps carry over. */
+    *out = f->original;
+    htx_report r;
+    htx_report_init(&r);
+    for (int i = 0; i < f->count; i++) {
+        const form_field *field = &f->fields[i];
+        const char *text = field->edit.text ? field->edit.text : "";
+        if (must_be_filled(field->def) && is_blank(text))
+            htx_report_add(&r, false, MSG_REQUIRED, field->def->key, NULL, NULL);
+        else
+            htx_coop_set(out, field->def->key, text, &r);
+    }
+    htx_coop_check(out, &r);
+
+    form_clear_messages(f);
+    int errors = place_messages(f, &r);
+    int first = -1;
+    for (int i = 0; i < f->count; i++)
+        if (f->fields[i].has_message && !f->fields[i].is_warning) {
+            errors++;
+            if (first < 0)
+                first = i;
+        }
+    if (first >= 0)
+        form_focus(f, first);
+    return errors;
+}

@@ -1,0 +1,500 @@
+/*
+ * The registration and edit form: forms/ holds the fields and their rules;
+ * this view draws them, maps keys to edits, opens the pick lists and runs
+ * the save (duplicate checks, optimistic locking) through core.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "display.h"
+#include "form.h"
+#include "registry.h"
+#include "text.h"
+#include "ui_text.h"
+#include "views.h"
+
+#define LABEL_MAX 34
+#define MAX_CHOICE_ITEMS 32
+
+typedef struct form_view {
+    tui_view base;
+    htx_form form;
+    int top;              /* first field shown */
+    int first_y;          /* screen row of field `top`, for clicks */
+    bool pasting;         /* between the brackets of a paste */
+    char paste[4096];
+    size_t paste_length;
+    bool same_name_accepted;
+    htx_coop current;     /* the stored record when a save met a conflict */
+} form_view;
+
+/* ---- drawing --------------------------------------------------------------- */
+
+static int label_width(const form_view *v, htx_lang lang)
+{
+    int w = 0;
+    for (int i = 0; i < v->form.count; i++) {
+        int l = (int)htx_text_width(htx_field_label(v->form.fields[i].def->id, lang));
+        if (l > w)
+            w = l;
+    }
+    return w < LABEL_MAX ? w : LABEL_MAX;
+}
+
+static void draw_header(form_view *v, tui_app *app, tui_canvas *c, tui_rect a)
+{
+    char title[200];
+    if (v->form.is_new)
+        snprintf(title, sizeof title, "%s", ui_text(UI_FORM_NEW, app->lang));
+    else
+        snprintf(title, sizeof title, "%s %s", ui_text(UI_FORM_EDIT, app->lang), v->form.original.code);
+    canvas_fill(c, a.y, a.x, 1, a.width, STYLE_HEADER);
+    canvas_text(c, a.y, a.x + 1, a.width - 2, title, STYLE_HEADER);
+    char typing[160];
+    snprintf(typing, sizeof typing, "%s: %s · %s (Ctrl-T)", ui_text(UI_TYPING, app->lang),
+             v->form.input_mode == VN_INPUT_OFF ? ui_text(UI_TYPING_OFF, app->lang)
+                                                : vn_input_mode_name(v->form.input_mode),
+             ui_text(v->form.tone_style == VN_TONE_OLD ? UI_TONE_STYLE_OLD : UI_TONE_STYLE_NEW, app->lang));
+    int w = (int)htx_text_width(typing);
+    if (w + (int)htx_text_width(title) + 4 < a.width)
+        canvas_text(c, a.y, a.x + a.width - w - 1, w, typing, STYLE_HEADER);
+}
+
+static void draw_field(form_view *v, tui_app *app, tui_canvas *c, int index, int y, int x, int label_w,
+                       int box_w, int message_w)
+{
+    form_field *f = &v->form.fields[index];
+    bool focused = index == v->form.focus;
+    const char *label = htx_field_label(f->def->id, app->lang);
+    char shown[LABEL_MAX * 4 + 8];
+    snprintf(shown, sizeof shown, "%s%s", label, f->def->required ? " *" : "");
+    canvas_text(c, y, x + 1, label_w + 2, shown, focused ? STYLE_HEADER : STYLE_NORMAL);
+
+    int box_x = x + label_w + 4;
+    char visible[1024];
+    int cursor_col = 0;
+    line_edit_view(&f->edit, box_w - 1, visible, sizeof visible, &cursor_col);
+    canvas_fill(c, y, box_x, 1, box_w, STYLE_INPUT);
+    canvas_text(c, y, box_x, box_w - 1, visible, STYLE_INPUT);
+    if (form_choices(&v->form, index, NULL, 0) > 0)
+        canvas_text(c, y, box_x + box_w - 1, 1, "▾", STYLE_INPUT);
+    if (focused && cursor_col < box_w)
+        canvas_restyle(c, y, box_x + cursor_col, 1, STYLE_CURSOR);
+
+    if (f->has_message && message_w > 4)
+        canvas_text(c, y, box_x + box_w + 1, message_w - 1, f->message, f->is_warning ? STYLE_DIM : STYLE_ERROR);
+}
+
+static void form_draw(tui_view *view, tui_app *app, tui_canvas *c, tui_rect a)
+{
+    form_view *v = (form_view *)view;
+    canvas_fill(c, a.y, a.x, a.height, a.width, STYLE_NORMAL);
+    draw_header(v, app, c, a);
+    int label_w = label_width(v, app->lang);
+    int rest = a.width - label_w - 5;
+    int box_w = rest > 90 ? 50 : rest * 3 / 5;
+    int message_w = rest - box_w - 1;
+    int rows = a.height - 3; /* header, blank, hint */
+    if (v->form.focus < v->top)
+        v->top = v->form.focus;
+    if (v->form.focus >= v->top + rows)
+        v->top = v->form.focus - rows + 1;
+    v->first_y = a.y + 2;
+    for (int r = 0; r < rows && v->top + r < v->form.count; r++)
+        draw_field(v, app, c, v->top + r, a.y + 2 + r, a.x, label_w, box_w, message_w);
+    char hint[400];
+    snprintf(hint, sizeof hint, "%s%s%s", ui_text(UI_FORM_HINT, app->lang), v->form.is_new ? "" : " · ",
+             v->form.is_new ? "" : ui_text(UI_FORM_HINT_EDIT, app->lang));
+    canvas_text(c, a.y + a.height - 1, a.x + 1, a.width - 2, hint, STYLE_DIM);
+}
+
+static void form_status(tui_view *view, tui_app *app, char *out, size_t size)
+{
+    form_view *v = (form_view *)view;
+    form_field *f = &v->form.fields[v->form.focus];
+    /* The focused field's message in full: beside the box it may be cropped. */
+    if (f->has_message)
+        snprintf(out, size, "%s: %s", htx_field_label(f->def->id, app->lang), f->message);
+    else
+        snprintf(out, size, "%s", htx_field_label(f->def->id, app->lang));
+}
+
+/* ---- saving ---------------------------------------------------------------- */
+
+static int save(form_view *v, tui_app *app);
+
+static void same_name_answered(tui_app *app, void *ctx, int answer)
+{
+    form_view *v = ctx;
+    if (answer == 0) {
+        v->same_name_accepted = true;
+        save(v, app);
+    }
+}
+
+/* Asks before registering a second cooperative of the same name in a district. */
+static bool confirm_same_name(form_view *v, tui_app *app, const htx_coop *record)
+{
+    if (!v->form.is_new || v->same_name_accepted)
+        return false;
+    htx_coop *other = malloc(sizeof *other);
+    htx_error err;
+    bool asked = false;
+    if (other && htx_coop_find_same_name(app->store, record->name, record->district, 0, other, &err) == HTX_OK) {
+        char line[1200];
+        snprintf(line, sizeof line, "%s (%s)", other->name, other->code);
+        const char *lines[] = {line};
+        const char *answers[] = {ui_text(UI_SAVE_ANYWAY, app->lang), ui_text(UI_BACK_TO_FORM, app->lang)};
+        app_push(app, view_question_new(app, ui_text(UI_SAME_NAME_TITLE, app->lang), lines, 1, answers, 2,
+                                        same_name_answered, v));
+        asked = true;
+    }
+    free(other);
+    return asked;
+}
+
+static void conflict_answered(tui_app *app, void *ctx, int answer)
+{
+    form_view *v = ctx;
+    if (answer == 0) { /* reload: the stored record, the typing lost */
+        form_free(&v->form);
+        form_init_edit(&v->form, &v->current, app->lang);
+    } else { /* keep editing, now on top of the stored version */
+        v->form.original = v->current;
+    }
+}
+
+/* Shows what changed in the stored record since the form opened. */
+static void report_conflict(form_view *v, tui_app *app)
+{
+    htx_error err;
+    if (htx_coop_load_id(app->store, v->form.original.id, &v->current, &err) != HTX_OK) {
+        app_notice(app, ui_text(UI_CONFLICT_GONE, app->lang));
+        return;
+    }
+    static const int max_lines = 16;
+    char texts[16][600];
+    const char *lines[17];
+    int n = 0;
+    lines[n] = ui_text(UI_CONFLICT_LINE, app->lang);
+    for (int i = 0; i < HTX_FIELD_COUNT && n < max_lines; i++) {
+        char before[256], now[256];
+        htx_coop_value(&v->form.original, htx_fields[i].id, HTX_VALUE_DISPLAY, app->lang, before, sizeof before);
+        htx_coop_value(&v->current, htx_fields[i].id, HTX_VALUE_DISPLAY, app->lang, now, sizeof now);
+        if (strcmp(before, now) == 0)
+            continue;
+        snprintf(texts[n], sizeof texts[n], "  %s: %s → %s", htx_field_label(htx_fields[i].id, app->lang),
+                 before[0] ? before : "—", now[0] ? now : "—");
+        lines[n + 1] = texts[n];
+        n++;
+    }
+    const char *answers[] = {ui_text(UI_CONFLICT_RELOAD, app->lang), ui_text(UI_CONFLICT_KEEP, app->lang)};
+    app_push(app, view_question_new(app, ui_text(UI_CONFLICT_TITLE, app->lang), lines, n + 1, answers, 2,
+                                    conflict_answered, v));
+}
+
+static void show_failure(form_view *v, tui_app *app, htx_status st, const htx_error *err)
+{
+    if (st == HTX_ERR_CONFLICT) {
+        report_conflict(v, app);
+        return;
+    }
+    char text[400];
+    htx_error_message(err, app->lang, text, sizeof text);
+    if (err->field[0]) {
+        form_set_message(&v->form, err->field, text, false);
+        for (int i = 0; i < v->form.count; i++)
+            if (strcmp(v->form.fields[i].def->key, err->field) == 0)
+                form_focus(&v->form, i);
+    }
+    app_notice_error(app, err);
+}
+
+static int save(form_view *v, tui_app *app)
+{
+    htx_coop *record = malloc(sizeof *record);
+    if (!record)
+        return VIEW_HANDLED;
+    int errors = form_collect(&v->form, record);
+    if (errors > 0) {
+        app_notice(app, ui_text(UI_FIX_ERRORS, app->lang));
+        free(record);
+        return VIEW_HANDLED | VIEW_REDRAW;
+    }
+    if (confirm_same_name(v, app, record)) {
+        free(record);
+        return VIEW_HANDLED | VIEW_REDRAW;
+    }
+    htx_error err;
+    const char *user = htx_audit_user(app->user);
+    htx_status st = v->form.is_new ? htx_coop_insert(app->store, record, user, &err)
+                                   : htx_coop_update(app->store, record, user, &err);
+    if (st != HTX_OK) {
+        show_failure(v, app, st, &err);
+        free(record);
+        return VIEW_HANDLED | VIEW_REDRAW;
+    }
+    char notice[1000];
+    snprintf(notice, sizeof notice, "%s: %s (%s)", ui_text(UI_SAVED, app->lang), record->name, record->code);
+    free(record);
+    app_remove(app, &v->base);
+    app_reload_all(app);
+    app_notice(app, notice);
+    return VIEW_HANDLED | VIEW_REDRAW;
+}
+
+/* ---- closing and deleting ---------------------------------------------------- */
+
+static void discard_answered(tui_app *app, void *ctx, int answer)
+{
+    if (answer == 0)
+        app_remove(app, ctx);
+}
+
+static int cancel(form_view *v, tui_app *app)
+{
+    if (!form_changed(&v->form))
+        return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
+    const char *lines[] = {ui_text(UI_DISCARD_LINE, app->lang)};
+    const char *answers[] = {ui_text(UI_YES, app->lang), ui_text(UI_NO, app->lang)};
+    app_push(app, view_question_new(app, ui_text(UI_DISCARD_TITLE, app->lang), lines, 1, answers, 2,
+                                    discard_answered, v));
+    return VIEW_HANDLED | VIEW_REDRAW;
+}
+
+static void delete_answered(tui_app *app, void *ctx, int answer)
+{
+    form_view *v = ctx;
+    if (answer != 0)
+        return;
+    htx_error err;
+    htx_status st = htx_coop_delete(app->store, &v->form.original, htx_audit_user(app->user), &err);
+    if (st == HTX_ERR_CONFLICT) {
+        report_conflict(v, app);
+        return;
+    }
+    if (st != HTX_OK) {
+        app_notice_error(app, &err);
+        return;
+    }
+    char notice[1000];
+    snprintf(notice, sizeof notice, "%s: %s (%s)", ui_text(UI_DELETED, app->lang), v->form.original.name,
+             v->form.original.code);
+    app_remove(app, &v->base);
+    app_reload_all(app);
+    app_notice(app, notice);
+}
+
+static int ask_delete(form_view *v, tui_app *app)
+{
+    if (v->form.is_new)
+        return VIEW_HANDLED;
+    const char *lines[] = {v->form.original.name, ui_text(UI_DELETE_LINE, app->lang)};
+    const char *answers[] = {ui_text(UI_DELETE, app->lang), ui_text(UI_CANCEL, app->lang)};
+    app_push(app, view_question_new(app, ui_text(UI_DELETE_TITLE, app->lang), lines, 2, answers, 2,
+                                    delete_answered, v));
+    return VIEW_HANDLED | VIEW_REDRAW;
+}
+
+/* ---- choices ----------------------------------------------------------------- */
+
+static void choice_made(tui_app *app, void *ctx, int index)
+{
+    (void)app;
+    form_view *v = ctx;
+    const char *names[MAX_CHOICE_ITEMS];
+    int n = form_choices(&v->form, v->form.focus, names, MAX_CHOICE_ITEMS);
+    if (index >= 0 && index < n) {
+        form_choose(&v->form, v->form.focus, names[index]);
+        form_focus(&v->form, v->form.focus + 1 < v->form.count ? v->form.focus + 1 : v->form.focus);
+    }
+}
+
+/* Enter on a choice field opens its pick list; false for free-text fields. */
+static bool open_choices(form_view *v, tui_app *app)
+{
+    const char *names[MAX_CHOICE_ITEMS];
+    int n = form_choices(&v->form, v->form.focus, names, MAX_CHOICE_ITEMS);
+    if (n == 0)
+        return false;
+    int selected = 0;
+    const char *current = v->form.fields[v->form.focus].edit.text;
+    for (int i = 0; i < n; i++)
+        if (current && strcmp(names[i], current) == 0)
+            selected = i;
+    const char *title = htx_field_label(v->form.fields[v->form.focus].def->id, app->lang);
+    app_push(app, view_choice_new(app, title, names, n, selected, choice_made, v));
+    return true;
+}
+
+/* ---- keys ---------------------------------------------------------------------- */
+
+static void move_focus(form_view *v, int delta)
+{
+    int next = v->form.focus + delta;
+    if (next < 0)
+        next = v->form.count - 1;
+    if (next >= v->form.count)
+        next = 0;
+    form_focus(&v->form, next);
+}
+
+static bool edit_key(form_view *v, int key)
+{
+    static const struct {
+        int key;
+        form_edit edit;
+    } edits[] = {
+        {TK_BACKSPACE, FORM_BACKSPACE}, {TK_DELETE, FORM_DELETE},       {TK_LEFT, FORM_LEFT},
+        {TK_RIGHT, FORM_RIGHT},         {TK_HOME, FORM_HOME},           {TK_CTRL_A, FORM_HOME},
+        {TK_END, FORM_END},             {TK_CTRL_E, FORM_END},          {TK_CTRL_U, FORM_KILL_BEFORE},
+        {TK_CTRL_K, FORM_KILL_AFTER},   {TK_CTRL_W, FORM_KILL_WORD},    {TK_CTRL_O, FORM_NEWLINE},
+    };
+    for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++)
+        if (edits[i].key == key) {
+            form_edit_key(&v->form, edits[i].edit);
+            return true;
+        }
+    return false;
+}
+
+static int paste_key(form_view *v, int key)
+{
+    if (key == TK_PASTE_END) {
+        v->pasting = false;
+        v->paste[v->paste_length] = '\0';
+        form_type(&v->form, v->paste); /* as one piece: never through Telex/VNI */
+        v->paste_length = 0;
+    } else if (key == TK_ENTER || key == TK_TAB) {
+        /* a pasted line break or tab in a one-line field becomes a space */
+        if (v->paste_length + 1 < sizeof v->paste)
+            v->paste[v->paste_length++] = ' ';
+    } else if (key > 0 && key < TK_SPECIAL) {
+        char utf8[4];
+        int len = htx_utf8_encode(key, utf8);
+        if (v->paste_length + (size_t)len < sizeof v->paste) {
+            memcpy(v->paste + v->paste_length, utf8, (size_t)len);
+            v->paste_length += (size_t)len;
+        }
+    }
+    return VIEW_HANDLED | (v->pasting ? 0 : VIEW_REDRAW);
+}
+
+static int handle_mouse(form_view *v, const tui_event *e)
+{
+    int index = v->top + e->y - v->first_y;
+    if (e->button == MOUSE_CLICK && e->y >= v->first_y && index < v->form.count)
+        form_focus(&v->form, index);
+    else if (e->button == MOUSE_WHEEL_UP || e->button == MOUSE_WHEEL_DOWN)
+        move_focus(v, e->button == MOUSE_WHEEL_UP ? -1 : 1);
+    return VIEW_HANDLED | VIEW_REDRAW;
+}
+
+static int form_handle(tui_view *view, tui_app *app, const tui_event *e)
+{
+    form_view *v = (form_view *)view;
+    if (e->type == EV_MOUSE)
+        return handle_mouse(v, e);
+    if (e->type != EV_KEY)
+        return VIEW_IGNORED;
+    if (v->pasting)
+        return paste_key(v, e->key);
+    switch (e->key) {
+    case TK_PASTE_START:
+        v->pasting = true;
+        v->paste_length = 0;
+        return VIEW_HANDLED;
+    case TK_F2:
+    case TK_CTRL_S: return save(v, app);
+    case TK_ESCAPE: return cancel(v, app);
+    case TK_F8: return ask_delete(v, app);
+    case TK_F10: return cancel(v, app); /* leaving asks first, like Esc */
+    case TK_CTRL_T:
+        form_toggle_input_mode(&v->form);
+        app->input_mode = (int)v->form.input_mode; /* the next form starts the same way */
+        return VIEW_HANDLED | VIEW_REDRAW;
+    case TK_TAB:
+    case TK_DOWN: move_focus(v, 1); return VIEW_HANDLED | VIEW_REDRAW;
+    case TK_BACK_TAB:
+    case TK_UP: move_focus(v, -1); return VIEW_HANDLED | VIEW_REDRAW;
+    case TK_PAGE_DOWN: form_focus(&v->form, v->form.count - 1); return VIEW_HANDLED | VIEW_REDRAW;
+    case TK_PAGE_UP: form_focus(&v->form, 0); return VIEW_HANDLED | VIEW_REDRAW;
+    case TK_ENTER:
+        if (!open_choices(v, app))
+            move_focus(v, 1);
+        return VIEW_HANDLED | VIEW_REDRAW;
+    case TK_F1: return VIEW_IGNORED; /* help stays available */
+    default: break;
+    }
+    if (edit_key(v, e->key))
+        return VIEW_HANDLED | VIEW_REDRAW;
+    if (e->key >= ' ' && e->key < TK_SPECIAL) {
+        char utf8[5];
+        int len = htx_utf8_encode(e->key, utf8);
+        utf8[len] = '\0';
+        if (form_choices(&v->form, v->form.focus, NULL, 0) > 0 && len > 0) {
+            /* typing on a choice field opens its list, narrowed by that letter */
+            open_choices(v, app);
+            tui_view *pick = app_top(app);
+            if (pick != &v->base)
+                pick->ops->handle(pick, app, e);
+        } else {
+            form_type(&v->form, utf8);
+        }
+        return VIEW_HANDLED | VIEW_REDRAW;
+    }
+    return VIEW_HANDLED; /* a form keeps keys from the screens below */
+}
+
+static void form_reload(tui_view *view, tui_app *app)
+{
+    /* A change elsewhere is met at save time (optimistic locking), not by
+     * rewriting what is being typed. */
+    (void)view;
+    (void)app;
+}
+
+static void form_destroy(tui_view *view)
+{
+    form_view *v = (form_view *)view;
+    form_free(&v->form);
+    free(v);
+}
+
+static const tui_view_ops form_ops = {
+    .draw = form_draw,
+    .handle = form_handle,
+    .reload = form_reload,
+    .status = form_status,
+    .destroy = form_destroy,
+    .popup = false,
+};
+
+tui_view *view_form_new(tui_app *app, int64_t coop_id)
+{
+    form_view *v = calloc(1, sizeof *v);
+    if (!v)
+        return NULL;
+    v->base.ops = &form_ops;
+    bool ok;
+    if (coop_id == 0) {
+        ok = form_init_new(&v->form, app->lang);
+    } else {
+        htx_error err;
+        htx_coop *c = malloc(sizeof *c);
+        htx_status st = c ? htx_coop_load_id(app->store, coop_id, c, &err) : HTX_ERR_NOMEM;
+        if (st != HTX_OK && c)
+            app_notice_error(app, &err);
+        ok = st == HTX_OK && form_init_edit(&v->form, c, app->lang);
+        free(c);
+    }
+    if (!ok) {
+        free(v);
+        return NULL;
+    }
+    v->form.input_mode = (vn_input_mode)app->input_mode;
+    v->form.tone_style = (vn_tone_style)app->tone_style;
+    return &v->base;
+}

@@ -1,0 +1,156 @@
+/*
+ * A question in a box with a row of answers (Có / Không, Tải lại / Tiếp tục
+ * sửa …): Left/Right or the first letter chooses, Enter answers, Esc gives
+ * the last answer.  Lines and answers are copied.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "display.h"
+#include "views.h"
+
+#define MAX_LINES 24
+#define MAX_ANSWERS 4
+
+typedef struct question_view {
+    tui_view base;
+    char title[160];
+    char *lines[MAX_LINES];
+    int line_count;
+    char *answers[MAX_ANSWERS];
+    int answer_count;
+    int chosen;
+    int answers_y, answers_x[MAX_ANSWERS + 1];
+    tui_answer_fn answered;
+    void *ctx;
+} question_view;
+
+static void question_draw(tui_view *v, tui_app *app, tui_canvas *c, tui_rect a)
+{
+    (void)app;
+    question_view *q = (question_view *)v;
+    int width = (int)htx_text_width(q->title) + 6;
+    for (int i = 0; i < q->line_count; i++) {
+        int w = (int)htx_text_width(q->lines[i]) + 4;
+        if (w > width)
+            width = w;
+    }
+    int buttons = 0;
+    for (int i = 0; i < q->answer_count; i++)
+        buttons += (int)htx_text_width(q->answers[i]) + 6;
+    if (buttons + 4 > width)
+        width = buttons + 4;
+    if (width > a.width - 2)
+        width = a.width - 2;
+    int height = q->line_count + 5;
+    if (height > a.height)
+        height = a.height;
+    int y = a.y + (a.height - height) / 2, x = a.x + (a.width - width) / 2;
+    canvas_fill(c, y, x, height, width, STYLE_POPUP);
+    canvas_box(c, y, x, height, width, STYLE_POPUP);
+    canvas_text(c, y, x + 2, width - 4, q->title, STYLE_POPUP);
+    for (int i = 0; i < q->line_count && 2 + i < height - 2; i++)
+        canvas_text(c, y + 1 + i + 1, x + 2, width - 4, q->lines[i], STYLE_POPUP);
+    q->answers_y = y + height - 2;
+    int bx = x + (width - buttons) / 2;
+    for (int i = 0; i < q->answer_count; i++) {
+        char label[160];
+        snprintf(label, sizeof label, "[ %s ]", q->answers[i]);
+        q->answers_x[i] = bx;
+        bx += canvas_text(c, q->answers_y, bx, x + width - 1 - bx, label,
+                          i == q->chosen ? STYLE_CURSOR : STYLE_POPUP);
+        bx += 2;
+    }
+    q->answers_x[q->answer_count] = bx;
+}
+
+static int answer(question_view *q, tui_app *app, int i)
+{
+    q->answered(app, q->ctx, i);
+    return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
+}
+
+/* The answer whose first letter is key (case and marks ignored), or -1. */
+static int answer_by_letter(const question_view *q, int key)
+{
+    if (key <= 0 || key >= 0x80)
+        return -1;
+    int lower = key | 0x20;
+    for (int i = 0; i < q->answer_count; i++) {
+        int first = (unsigned char)q->answers[i][0] | 0x20;
+        if (first == lower)
+            return i;
+    }
+    return -1;
+}
+
+static int question_handle(tui_view *v, tui_app *app, const tui_event *e)
+{
+    question_view *q = (question_view *)v;
+    if (e->type == EV_MOUSE) {
+        if (e->button == MOUSE_CLICK && e->y == q->answers_y)
+            for (int i = 0; i < q->answer_count; i++)
+                if (e->x >= q->answers_x[i] && e->x < q->answers_x[i + 1] - 2)
+                    return answer(q, app, i);
+        return VIEW_HANDLED;
+    }
+    if (e->type != EV_KEY)
+        return VIEW_IGNORED;
+    switch (e->key) {
+    case TK_LEFT:
+    case TK_BACK_TAB: q->chosen = (q->chosen + q->answer_count - 1) % q->answer_count; break;
+    case TK_RIGHT:
+    case TK_TAB: q->chosen = (q->chosen + 1) % q->answer_count; break;
+    case TK_ENTER: return answer(q, app, q->chosen);
+    case TK_ESCAPE: return answer(q, app, q->answer_count - 1);
+    default: {
+        int i = answer_by_letter(q, e->key);
+        if (i >= 0)
+            return answer(q, app, i);
+        break;
+    }
+    }
+    return VIEW_HANDLED | VIEW_REDRAW; /* a question keeps every key to itself */
+}
+
+static void question_destroy(tui_view *v)
+{
+    question_view *q = (question_view *)v;
+    for (int i = 0; i < q->line_count; i++)
+        free(q->lines[i]);
+    for (int i = 0; i < q->answer_count; i++)
+        free(q->answers[i]);
+    free(q);
+}
+
+static const tui_view_ops question_ops = {
+    .draw = question_draw,
+    .handle = question_handle,
+    .destroy = question_destroy,
+    .popup = true,
+};
+
+tui_view *view_question_new(tui_app *app, const char *title, const char *const lines[], int line_count,
+                            const char *const answers[], int answer_count, tui_answer_fn answered,
+                            void *ctx)
+{
+    (void)app;
+    question_view *q = calloc(1, sizeof *q);
+    if (!q)
+        return NULL;
+    q->base.ops = &question_ops;
+    snprintf(q->title, sizeof q->title, "%s", title);
+    bool ok = answer_count > 0;
+    for (int i = 0; ok && i < line_count && i < MAX_LINES; i++, q->line_count++)
+        ok = (q->lines[i] = strdup(lines[i])) != NULL;
+    for (int i = 0; ok && i < answer_count && i < MAX_ANSWERS; i++, q->answer_count++)
+        ok = (q->answers[i] = strdup(answers[i])) != NULL;
+    if (!ok) {
+        question_destroy(&q->base);
+        return NULL;
+    }
+    q->answered = answered;
+    q->ctx = ctx;
+    return &q->base;
+}
