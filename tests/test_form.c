@@ -172,8 +172,34 @@ static void test_typing(void **state)
     assert_true(form_type(f, "b"));
     assert_string_equal(text_of(f, "notes"), "a\nb");
 
+    /* Words end at spaces; the house style puts the tone as in "hòa". */
+    fill(f, "name", "");
+    type_keys(f, "name", "Vieejt Nam hoaf thuyr DDoongf");
+    assert_string_equal(text_of(f, "name"), "Vi\xE1\xBB\x87t Nam h\xC3\xB2\x61 th\xE1\xBB\xA7y \xC4\x90\xE1\xBB\x93ng");
+    f->tone_style = VN_TONE_NEW;
+    fill(f, "name", "");
+    type_keys(f, "name", "hoaf");
+    assert_string_equal(text_of(f, "name"), "ho\xC3\xA0");
+    f->tone_style = VN_TONE_OLD;
+
+    /* The form types as the engine's own replay does. */
+    const char *sequences[] = {"Lieen minh Howpj tacs xax thanhf phoos Haf Nooij", "quys gifn thuowr"};
+    for (size_t i = 0; i < sizeof sequences / sizeof sequences[0]; i++) {
+        char expected[256];
+        vn_input_type(VN_INPUT_TELEX, VN_TONE_OLD, sequences[i], expected, sizeof expected);
+        fill(f, "address", "");
+        type_keys(f, "address", sequences[i]);
+        assert_string_equal(text_of(f, "address"), expected);
+    }
+
     form_toggle_input_mode(f);
     assert_int_equal(f->input_mode, VN_INPUT_VNI);
+    fill(f, "name", "");
+    type_keys(f, "name", "Ho7p5 ta1c xa4");
+    assert_string_equal(text_of(f, "name"), HOP_TAC_XA);
+    /* The founding date keeps its digits. */
+    type_keys(f, "founded", "05/03/2019");
+    assert_string_equal(text_of(f, "founded"), "05/03/2019");
     form_toggle_input_mode(f);
     assert_int_equal(f->input_mode, VN_INPUT_OFF);
     fill(f, "name", "");

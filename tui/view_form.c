@@ -365,7 +365,11 @@ static int paste_key(form_view *v, int key)
     if (key == TK_PASTE_END) {
         v->pasting = false;
         v->paste[v->paste_length] = '\0';
-        form_type(&v->form, v->paste); /* as one piece: never through Telex/VNI */
+        /* pasted text goes in as it is: never through Telex/VNI, even one letter */
+        vn_input_mode mode = v->form.input_mode;
+        v->form.input_mode = VN_INPUT_OFF;
+        form_type(&v->form, v->paste);
+        v->form.input_mode = mode;
         v->paste_length = 0;
     } else if (key == TK_ENTER || key == TK_TAB) {
         /* a pasted line break or tab in a one-line field becomes a space */
