@@ -161,6 +161,13 @@ static void wheel(fixture *f, tui_mouse_button button)
     render(f);
 }
 
+static void click(fixture *f, int x, int y, tui_mouse_button button)
+{
+    tui_event e = {.type = EV_MOUSE, .button = button, .x = x, .y = y};
+    app_dispatch(&f->app, &e);
+    render(f);
+}
+
 static void type(fixture *f, const char *text)
 {
     while (*text) {
@@ -667,6 +674,31 @@ static void targets_from_core(void **state)
     assert_int_equal(profitable, 10);
 }
 
+/* The mouse: a click on the function bar is its key; a click picks a row. */
+static void mouse_clicks_bar_and_rows(void **state)
+{
+    fixture *f = *state;
+    render(f);
+    int bar = f->canvas.height - 1;
+    int x = column_of(f, "F8Thống kê");
+    assert_true(x >= 0);
+    click(f, x + 3, bar, MOUSE_CLICK);
+    assert_on_screen(f, "Theo ngành");
+    press(f, TK_ESCAPE);
+    assert_on_screen(f, "Tất cả");
+    /* the third district row of the panel (after the header and Tất cả) */
+    char *row = screen_row(f, 4);
+    click(f, 3, 4, MOUSE_CLICK);
+    char *status = status_line(f);
+    char district[64];
+    sscanf(row, " %63[^0-9]", district);
+    for (size_t n = strlen(district); n > 0 && district[n - 1] == ' '; n--)
+        district[n - 1] = '\0';
+    assert_non_null(strstr(status, district));
+    free(status);
+    free(row);
+}
+
 static void help_lists_the_bindings(void **state)
 {
     fixture *f = *state;
@@ -807,6 +839,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(stats_show_counts_and_targets, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(targets_from_core, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(help_lists_the_bindings, setup_vi, teardown),
+        cmocka_unit_test_setup_teardown(mouse_clicks_bar_and_rows, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(english_catalog, setup_en, teardown),
         cmocka_unit_test_setup_teardown(positions_use_thousands_dots, setup_vi, teardown),
         cmocka_unit_test(stats_on_the_demo_register),
