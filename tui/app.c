@@ -146,13 +146,13 @@ static void draw_bar(tui_app *app, tui_canvas *c, int y)
     int x = 0;
     for (int i = 0; tui_bindings[i].action != ACT_NONE && x < c->width; i++) {
         const tui_binding *b = &tui_bindings[i];
-        if (!b->bar_vi)
+        if (b->bar == UI_NONE)
             continue;
         char key[8];
         tui_key_name(b->fkey, key, sizeof key);
         int start = x;
         x += canvas_text(c, y, x, c->width - x, key, STYLE_BAR_KEY);
-        x += canvas_text(c, y, x, c->width - x, app->lang == HTX_LANG_EN ? b->bar_en : b->bar_vi,
+        x += canvas_text(c, y, x, c->width - x, ui_text(b->bar, app->lang),
                          STYLE_BAR_LABEL);
         app->bar_x[b->action][0] = start;
         app->bar_x[b->action][1] = x;

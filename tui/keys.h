@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "messages.h"
+#include "ui_text.h"
 
 /* Special keys; printable characters are their code points (< 0x110000). */
 enum {
@@ -52,13 +53,11 @@ typedef enum tui_action {
 
 typedef struct tui_binding {
     tui_action action;
-    int fkey;           /* TK_F1 … TK_F10, or 0 */
-    int key;            /* the letter (or other) key doing the same, or 0 */
-    int key2;           /* a second key, or 0 */
-    const char *bar_vi; /* label in the function bar; NULL: not in the bar */
-    const char *bar_en;
-    const char *help_vi;
-    const char *help_en;
+    int fkey;    /* TK_F1 … TK_F10, or 0 */
+    int key;     /* the letter (or other) key doing the same, or 0 */
+    int key2;    /* a second key, or 0 */
+    ui_id bar;   /* label in the function bar; UI_NONE: not in the bar */
+    ui_id help;  /* the line of the help screen */
 } tui_binding;
 
 extern const tui_binding tui_bindings[];

@@ -73,7 +73,7 @@ static void build(help_view *h, htx_lang lang)
     add_entry(h, HELP_HEADING, ui_text(UI_HELP_KEYS, lang), STYLE_HEADER);
     for (int i = 0; tui_bindings[i].action != ACT_NONE; i++) {
         const tui_binding *b = &tui_bindings[i];
-        help_entry *e = add_entry(h, HELP_BINDING, lang == HTX_LANG_EN ? b->help_en : b->help_vi, STYLE_NORMAL);
+        help_entry *e = add_entry(h, HELP_BINDING, ui_text(b->help, lang), STYLE_NORMAL);
         if (e)
             binding_keys(b, e->keys, sizeof e->keys);
     }
