@@ -18,6 +18,11 @@ packages="
   python3-icu
   tmux
   locales
+  libcairo2-dev
+  fonts-dejavu-core
+  poppler-utils
+  cups-client
+  cups
 "
 
 missing=""
