@@ -18,6 +18,9 @@ const cli_command cli_commands[] = {
      "edit a cooperative: htx edit CODE field=value…"},
     {"stats", cmd_stats, "thống kê theo ngành, quận/huyện, CLB hoặc năm thành lập",
      "counts by sector, district, club or founding year"},
+    {"roster", cmd_roster, "danh sách thành viên CLB: xem, xuất tệp (txt, csv, tsv, pdf), in",
+     "a club's roster: view, export (txt, csv, tsv, pdf), print"},
+    {"join", cmd_join, "thêm HTX vào câu lạc bộ", "add cooperatives to a club"},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -115,5 +115,7 @@ int cmd_show(const cli_context *ctx, int argc, char **argv);
 int cmd_add(const cli_context *ctx, int argc, char **argv);
 int cmd_edit(const cli_context *ctx, int argc, char **argv);
 int cmd_stats(const cli_context *ctx, int argc, char **argv);
+int cmd_roster(const cli_context *ctx, int argc, char **argv);
+int cmd_join(const cli_context *ctx, int argc, char **argv);
 
 #endif

@@ -1,0 +1,99 @@
+/*
+ * htx join: adds cooperatives to a club from the command line, all or none,
+ * so a script can build a club's membership as the TUI's "m" does one by one.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "cli.h"
+#include "date.h"
+#include "membership.h"
+#include "registry.h"
+
+static const cli_option options[] = {
+    {"--club", true, "câu lạc bộ: mã hoặc tên, dấu tùy ý", "club: code or name, marks optional"},
+    {"--role", true, "vai trò: member (mặc định), vice-chair, chair", "role: member (default), vice-chair, chair"},
+    {"--joined", true, "ngày tham gia dd/mm/yyyy", "joined date, dd/mm/yyyy"},
+    {"--help", false, "trợ giúp", "this help"},
+    {NULL, false, NULL, NULL},
+};
+
+static const cli_spec join_spec = {
+    .name = "join",
+    .usage = "htx join --club C [--role R] [--joined DATE] MÃ_SỐ…",
+    .summary_vi = "Thêm HTX vào câu lạc bộ (tất cả hoặc không HTX nào).",
+    .summary_en = "Add cooperatives to a club (all of them or none).",
+    .options = options,
+    .max_operands = -1,
+    .more_help = NULL,
+};
+
+/* Every code joins in one transaction: one refusal leaves the club as it was. */
+static htx_status join_all(htx_store *store, const cli_args *args, const htx_club *club, htx_role role,
+                           const char *joined, const char *user, htx_error *err)
+{
+    htx_status st = htx_store_begin(store, err);
+    if (st != HTX_OK)
+        return st;
+    htx_coop *coop = malloc(sizeof *coop);
+    if (!coop)
+        st = htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    for (int i = 0; st == HTX_OK && i < args->operand_count; i++) {
+        st = htx_coop_load(store, args->operands[i], coop, err);
+        if (st == HTX_OK)
+            st = htx_membership_add_in_tx(store, coop->id, club->code, role, joined, user, err);
+    }
+    free(coop);
+    return htx_store_finish(store, st, err);
+}
+
+int cmd_join(const cli_context *ctx, int argc, char **argv)
+{
+    cli_args args;
+    int early = cli_start(ctx, &join_spec, argc, argv, &args);
+    if (early >= 0)
+        return early;
+    const char *club_text = cli_value(&args, "--club");
+    const htx_club *club = club_text ? htx_club_find(club_text) : NULL;
+    htx_error err;
+    if (!club) {
+        htx_fail(&err, HTX_ERR_INVALID, MSG_UNKNOWN_CLUB, "club", club_text ? club_text : "", NULL);
+        cli_report(ctx, &err);
+        return CLI_USAGE;
+    }
+    const char *role_text = cli_value(&args, "--role");
+    int role = role_text ? htx_role_parse(role_text) : HTX_ROLE_MEMBER;
+    if (role < 0) {
+        htx_fail(&err, HTX_ERR_INVALID, MSG_UNKNOWN_ROLE, "role", role_text, NULL);
+        cli_report(ctx, &err);
+        return CLI_USAGE;
+    }
+    char joined[HTX_ISO_DATE_SIZE] = "";
+    const char *joined_text = cli_value(&args, "--joined");
+    htx_date day;
+    if (joined_text) {
+        if (!htx_date_parse(joined_text, &day)) {
+            htx_fail(&err, HTX_ERR_INVALID, MSG_DATE_FORMAT, NULL, joined_text, NULL);
+            cli_report(ctx, &err);
+            return CLI_USAGE;
+        }
+        htx_date_iso(day, joined);
+    }
+    if (args.operand_count == 0) {
+        cli_say(ctx, ctx->err, "htx join: cần ít nhất một mã số HTX\n", "htx join: give at least one registration code\n");
+        return CLI_USAGE;
+    }
+    htx_store *store = cli_open_store(ctx, HTX_OPEN_EXISTING);
+    if (!store)
+        return CLI_FAILURE;
+    htx_status st = join_all(store, &args, club, (htx_role)role, joined, htx_audit_user(ctx->user), &err);
+    htx_store_close(store);
+    if (st != HTX_OK) {
+        cli_report(ctx, &err);
+        return cli_status_exit(st);
+    }
+    cli_say(ctx, ctx->out, "Đã thêm %d HTX vào %s\n", "Added %d cooperatives to %s\n", args.operand_count,
+            htx_club_name(club, ctx->lang));
+    return CLI_OK;
+}
