@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 
 #include <cmocka.h>
 
@@ -622,6 +623,56 @@ static void empty_club_roster(void **state)
     assert_on_screen(f, "(câu lạc bộ chưa có thành viên)");
 }
 
+/* A stand-in for lp: answers as CUPS does, so the dialog's two outcomes can be seen. */
+static void write_fake_lp(const char *path, const char *answer, int status)
+{
+    FILE *script = fopen(path, "w");
+    assert_non_null(script);
+    fprintf(script, "#!/bin/sh\necho '%s'\nexit %d\n", answer, status);
+    fclose(script);
+    assert_int_equal(chmod(path, 0755), 0);
+}
+
+static void print_dialog_prints_or_saves(void **state)
+{
+    fixture *f = *state;
+    char lp[160], saved[200];
+    snprintf(lp, sizeof lp, "%s/fake-lp", f->dir);
+    press(f, TK_F7);
+    press(f, TK_DOWN);
+    press(f, TK_DOWN);
+    press(f, TK_ENTER);
+    press(f, TK_F9);
+    assert_on_screen(f, "In danh sách thành viên");
+    assert_on_screen(f, "Máy in");
+    press(f, TK_TAB);
+    assert_on_screen(f, "(máy in mặc định)");
+    press(f, TK_RIGHT); /* two copies */
+    assert_on_screen(f, "◂ 2 ▸");
+
+    write_fake_lp(lp, "request id is Fake-7 (1 file(s))", 0);
+    setenv("HTX_LP", lp, 1);
+    press(f, TK_ENTER);
+    assert_on_screen(f, "Đã gửi lệnh in Fake-7: 1 trang × 2 bản");
+
+    /* no printer: told so, and a file name is ready in the home directory */
+    write_fake_lp(lp, "lp: Error - No default destination.", 1);
+    setenv("HOME", f->dir, 1);
+    press(f, TK_ENTER);
+    assert_on_screen(f, "Chưa có máy in nào");
+    snprintf(saved, sizeof saved, "%s/danh-sach-plastic-", f->dir);
+    press(f, TK_ENTER);
+    assert_on_screen(f, "Đã lưu 3 thành viên vào");
+    unsetenv("HTX_LP");
+
+    /* the saved PDF is there; remove it so the directory can go */
+    char command[700];
+    snprintf(command, sizeof command, "head -c 4 %s*.pdf | grep -q '%%PDF' && rm -f %s*.pdf %s", saved, saved, lp);
+    assert_int_equal(system(command), 0);
+    press(f, TK_ESCAPE);
+    assert_status_starts(f, "CLB Nhựa Hà Nội");
+}
+
 /* ---- statistics and help ---------------------------------------------------------------- */
 
 static void stats_show_counts_and_targets(void **state)
@@ -836,6 +887,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(stored_escape_sequences_never_reach_the_screen, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(clubs_and_roster, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(empty_club_roster, setup_vi, teardown),
+        cmocka_unit_test_setup_teardown(print_dialog_prints_or_saves, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(stats_show_counts_and_targets, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(targets_from_core, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(help_lists_the_bindings, setup_vi, teardown),

@@ -13,6 +13,7 @@ const tui_binding tui_bindings[] = {
     {ACT_SORT, TK_F6, 's', 0, UI_BAR_SORT, UI_KEY_SORT},
     {ACT_CLUBS, TK_F7, 'c', 0, UI_BAR_CLUBS, UI_KEY_CLUBS},
     {ACT_STATS, TK_F8, 't', 0, UI_BAR_STATS, UI_KEY_STATS},
+    {ACT_PRINT, TK_F9, 'p', 0, UI_BAR_PRINT, UI_KEY_PRINT},
     {ACT_QUIT, TK_F10, 'q', 0, UI_BAR_QUIT, UI_KEY_QUIT},
     {ACT_JOIN_CLUB, 0, 'm', 0, UI_NONE, UI_KEY_JOIN_CLUB},
     {ACT_LEAVE_CLUB, 0, 'x', 0, UI_NONE, UI_KEY_LEAVE_CLUB},

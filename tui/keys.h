@@ -48,6 +48,7 @@ typedef enum tui_action {
     ACT_SWITCH_PANEL,
     ACT_OPEN,
     ACT_BACK,
+    ACT_PRINT,
     ACT_COUNT
 } tui_action;
 

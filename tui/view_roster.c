@@ -280,6 +280,12 @@ static int roster_handle(tui_view *view, tui_app *app, const tui_event *e)
         return VIEW_HANDLED | VIEW_REDRAW;
     /* F7 here goes back to the clubs this roster was opened from */
     case ACT_CLUBS: return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
+    case ACT_PRINT: {
+        tui_view *dialog = view_print_new(app, v->club->code, v->as_of, v->sort);
+        if (dialog)
+            app_push(app, dialog);
+        return VIEW_HANDLED | VIEW_REDRAW;
+    }
     case ACT_JOIN_CLUB:
     case ACT_ADD:
         app_push(app, view_find_new(app, ui_text(UI_FIND_TITLE, app->lang), member_found, v));

@@ -6,6 +6,7 @@
 #ifndef HTX_TUI_VIEWS_H
 #define HTX_TUI_VIEWS_H
 
+#include "roster.h"
 #include "view.h"
 
 /* Districts beside the list of cooperatives; district_code may be NULL. */
@@ -44,5 +45,9 @@ tui_view *view_membership_new(tui_app *app, int64_t coop_id, const char *club_co
  * on Enter calls found(app, ctx, id) and closes. */
 typedef void (*tui_found_fn)(tui_app *app, void *ctx, int64_t coop_id);
 tui_view *view_find_new(tui_app *app, const char *title, tui_found_fn found, void *ctx);
+
+/* The print dialog of a club's roster on as_of_iso in the given order:
+ * printer, copies, or a file and its format (PDF, TXT, CSV). */
+tui_view *view_print_new(tui_app *app, const char *club_code, const char *as_of_iso, htx_roster_sort sort);
 
 #endif
