@@ -106,6 +106,7 @@ static void empty_roster_still_has_one_page(void **state)
     assert_int_equal(pages, 1);
     assert_non_null(strstr(text, "Tổng số: 0 thành viên"));
     free(text);
+    htx_roster_doc_free(&doc);
 }
 
 static char *encode(const char *utf8, const char *encoding, htx_status *st, htx_error *err)
