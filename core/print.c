@@ -160,8 +160,9 @@ htx_status htx_print_file(const htx_print_request *req, char job[HTX_PRINT_JOB_S
         if (!message[0])
             snprintf(message, sizeof message, "%s: exit %d", command,
                      WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
-        const char *printer = req->printer && req->printer[0] ? req->printer : "(mặc định/default)";
-        return htx_fail(err, HTX_ERR_IO, MSG_PRINT_FAILED, NULL, printer, message);
+        if (!(req->printer && req->printer[0]))
+            return htx_fail(err, HTX_ERR_IO, MSG_PRINT_FAILED_DEFAULT, NULL, message, NULL);
+        return htx_fail(err, HTX_ERR_IO, MSG_PRINT_FAILED, NULL, req->printer, message);
     }
     if (!htx_print_parse_job(answer, job))
         snprintf(job, HTX_PRINT_JOB_SIZE, "?");

@@ -270,8 +270,8 @@ static void draw_heading(pdf_writer *w)
     use_font(cr, &w->fonts, FACE_BOLD, 9.5);
     text_centred(cr, left_centre, y + 13, t->unit);
     double unit_rule = 40;
-    cairo_move_to(cr, left_centre - unit_rule, y + 17.5);
-    cairo_line_to(cr, left_centre + unit_rule, y + 17.5);
+    cairo_move_to(cr, left_centre - unit_rule, y + 19.5);
+    cairo_line_to(cr, left_centre + unit_rule, y + 19.5);
 
     use_font(cr, &w->fonts, FACE_BOLD, 9.5);
     text_centred(cr, right_centre, y, t->nation);

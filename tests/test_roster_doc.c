@@ -165,7 +165,11 @@ static void print_command_runs_without_a_shell(void **state)
     assert_string_equal(job, "?");
     req.command = "false";
     assert_int_equal(htx_print_file(&req, job, &err), HTX_ERR_IO);
+    assert_int_equal(err.msg, MSG_PRINT_FAILED_DEFAULT);
+    req.printer = "Queue";
+    assert_int_equal(htx_print_file(&req, job, &err), HTX_ERR_IO);
     assert_int_equal(err.msg, MSG_PRINT_FAILED);
+    assert_string_equal(err.arg[0], "Queue");
     req.command = "htx-no-such-command";
     assert_int_equal(htx_print_file(&req, job, &err), HTX_ERR_IO);
     assert_int_equal(err.msg, MSG_PRINT_RUN);

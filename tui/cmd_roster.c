@@ -168,6 +168,11 @@ static htx_status write_text_format(const roster_options *o, const htx_roster_do
     default: st = htx_roster_write_txt(doc, o->layout, memory, pages, err); break;
     }
     fclose(memory);
+    /* a form feed is for paper: on a terminal a page break is a blank line */
+    if (st == HTX_OK && isatty(fileno(to)))
+        for (size_t i = 0; i < length; i++)
+            if (text[i] == '\f')
+                text[i] = '\n';
     if (st == HTX_OK)
         st = htx_write_encoded(text, length, o->encoding, to, err);
     free(text);
