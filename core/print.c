@@ -54,8 +54,13 @@ static void run_child(const char *argv[], int output_fd, int exec_fd)
     dup2(output_fd, STDOUT_FILENO);
     dup2(output_fd, STDERR_FILENO);
     int null_fd = open("/dev/null", O_RDONLY);
-    if (null_fd >= 0)
+    if (null_fd >= 0) {
         dup2(null_fd, STDIN_FILENO);
+        if (null_fd > STDERR_FILENO)
+            close(null_fd);
+    }
+    if (output_fd > STDERR_FILENO)
+        close(output_fd);
     execvp(argv[0], (char *const *)argv);
     int failure = errno;
     ssize_t ignored = write(exec_fd, &failure, sizeof failure);
@@ -113,12 +118,14 @@ htx_status htx_print_file(const htx_print_request *req, char job[HTX_PRINT_JOB_S
     int output[2], exec_report[2];
     if (pipe(output) != 0)
         return htx_fail(err, HTX_ERR_IO, MSG_PRINT_RUN, NULL, command, strerror(errno));
-    if (pipe(exec_report) != 0 || fcntl(exec_report[1], F_SETFD, FD_CLOEXEC) != 0) {
+    if (pipe(exec_report) != 0) {
         int e = errno;
         close(output[0]);
         close(output[1]);
         return htx_fail(err, HTX_ERR_IO, MSG_PRINT_RUN, NULL, command, strerror(e));
     }
+    /* closed by a successful exec: the parent then reads end of file */
+    fcntl(exec_report[1], F_SETFD, FD_CLOEXEC);
     fflush(NULL);
     pid_t pid = fork();
     if (pid < 0) {

@@ -288,8 +288,11 @@ class PrintThroughCups(unittest.TestCase):
             raise unittest.SkipTest("cupsd did not start (see its log); run this test by hand as root")
         cls.env = {"CUPS_SERVER": cls.sock}
         cls.output = os.path.join(root, "printed.pdf")
-        subprocess.run(["lpadmin", "-h", cls.sock, "-p", "roster_test", "-E", "-v", f"file://{cls.output}",
-                        "-m", PDF_PPD], check=True, capture_output=True)
+        queue = subprocess.run(["lpadmin", "-h", cls.sock, "-p", "roster_test", "-E", "-v", f"file://{cls.output}",
+                                "-m", PDF_PPD], capture_output=True, text=True)
+        if queue.returncode != 0:
+            cls.stop()
+            raise unittest.SkipTest(f"cannot make a file queue on the private cupsd: {queue.stderr.strip()}")
         cls.db = os.path.join(root, "demo.db")
         run("init", "--demo", db=cls.db, check=0)
 
