@@ -105,6 +105,8 @@ static void global_action(tui_app *app, tui_action action)
     case ACT_HELP: app_push(app, view_help_new(app)); break;
     case ACT_CLUBS: app_push(app, view_clubs_new(app)); break;
     case ACT_STATS: app_push(app, view_stats_new(app)); break;
+    /* Printing is of a club's roster: say where it is rather than do nothing. */
+    case ACT_PRINT: app_notice(app, ui_text(UI_PRINT_WHERE, app->lang)); break;
     case ACT_BACK:
         if (app->depth > 1)
             app_pop(app);
