@@ -1,0 +1,59 @@
+/*
+ * Character encodings of the files Vietnamese offices exchange.
+ *
+ * Decodes a whole file to NFC UTF-8 and encodes UTF-8 back: UTF-8 (with or
+ * without BOM), UTF-16 (BOM or guessed LE/BE), CP1258, VISCII and TCVN3
+ * through iconv; VNI-Windows (a base letter followed by a mark byte) and
+ * VIQR (ASCII: "a^'" for "ấ", "dd" for "đ", backslash escapes), which iconv
+ * lacks, through tables written from the published charts.  Detection looks
+ * at BOMs, UTF-8 validity and how Vietnamese the decoded words look.
+ */
+#ifndef HTX_ENCODING_H
+#define HTX_ENCODING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+
+typedef enum htx_encoding {
+    HTX_ENC_AUTO = 0,
+    HTX_ENC_UTF8,
+    HTX_ENC_UTF16, /* little-endian unless a BOM says otherwise */
+    HTX_ENC_UTF16BE,
+    HTX_ENC_CP1258,
+    HTX_ENC_VISCII,
+    HTX_ENC_TCVN3,
+    HTX_ENC_VNI,
+    HTX_ENC_VIQR,
+    HTX_ENC_COUNT
+} htx_encoding;
+
+/* "auto", "utf-8", "utf-16", "cp1258", "viscii", "tcvn3", "vni", "viqr"
+ * (case, "-" and "_" ignored; "windows-1258", "tcvn" too); -1 if unknown. */
+int htx_encoding_parse(const char *name);
+const char *htx_encoding_name(htx_encoding enc); /* "utf-8" … */
+
+/* The encoding the bytes most likely are in (never AUTO).  *has_bom tells
+ * whether a byte-order mark starts them. */
+htx_encoding htx_encoding_detect(const unsigned char *bytes, size_t len, bool *has_bom);
+
+/*
+ * Decodes bytes from enc (AUTO detects; a BOM of the encoding is skipped)
+ * into a fresh malloc'd NUL-terminated NFC UTF-8 string *out of length
+ * *out_len.  *used (may be NULL) receives the encoding decoded from.  Bytes
+ * that are not valid in the encoding fail with HTX_ERR_INVALID,
+ * MSG_BAD_ENCODING naming the encoding and the 1-based byte offset.
+ */
+htx_status htx_decode(const unsigned char *bytes, size_t len, htx_encoding enc, char **out,
+                      size_t *out_len, htx_encoding *used, htx_error *err);
+
+/*
+ * Encodes valid UTF-8 text into enc (AUTO means UTF-8), with a BOM when bom
+ * is set and the encoding has one (UTF-8, UTF-16).  A character the target
+ * cannot hold fails with MSG_CANNOT_ENCODE.  *out is malloc'd.
+ */
+htx_status htx_encode(const char *text, size_t len, htx_encoding enc, bool bom,
+                      unsigned char **out, size_t *out_len, htx_error *err);
+
+#endif

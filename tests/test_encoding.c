@@ -1,0 +1,232 @@
+/* Unit tests for core/encoding.c and core/csv_read.c: Vietnamese encodings,
+ * detection, and reading delimited text. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "csv_read.h"
+#include "encoding.h"
+
+/* Every Vietnamese letter, lower and upper case, in NFC. */
+static const char all_letters[] =
+    "a à á ả ã ạ ă ằ ắ ẳ ẵ ặ â ầ ấ ẩ ẫ ậ e è é ẻ ẽ ẹ ê ề ế ể ễ ệ i ì í ỉ ĩ ị "
+    "o ò ó ỏ õ ọ ô ồ ố ổ ỗ ộ ơ ờ ớ ở ỡ ợ u ù ú ủ ũ ụ ư ừ ứ ử ữ ự y ỳ ý ỷ ỹ ỵ đ "
+    "A À Á Ả Ã Ạ Ă Ằ Ắ Ẳ Ẵ Ặ Â Ầ Ấ Ẩ Ẫ Ậ E È É Ẻ Ẽ Ẹ Ê Ề Ế Ể Ễ Ệ I Ì Í Ỉ Ĩ Ị "
+    "O Ò Ó Ỏ Õ Ọ Ô Ồ Ố Ổ Ỗ Ộ Ơ Ờ Ớ Ở Ỡ Ợ U Ù Ú Ủ Ũ Ụ Ư Ừ Ứ Ử Ữ Ự Y Ỳ Ý Ỷ Ỹ Ỵ Đ";
+
+/* A small register: the kind of text detection has to judge. */
+static const char sample[] =
+    "Mã số,Tên HTX,Quận/Huyện,Người đại diện,Địa chỉ\r\n"
+    "0100233488,Hợp tác xã Đồng Tâm,Thanh Trì,Nguyễn Thị Hương,\"Số 12, thôn Ngũ Hiệp\"\r\n"
+    "0107836196,Hợp tác xã bánh cuốn Đại Kim,Hoàng Mai,Trần Văn Quyết,\"Số 230, phố Tam Trinh\"\r\n"
+    "0108108915,HTX bao bì nhựa Phú Xuyên,Phú Xuyên,Khuất Ngọc Nga,\"Xóm 3, xã Phượng Dực\"\r\n"
+    "0101234567,HTX dịch vụ nông nghiệp Ước Lễ,Thanh Oai,Lê Thị Thủy,\"Thôn Ước Lễ, xã Tân Ước\"\r\n";
+
+static char *decode(const void *bytes, size_t len, htx_encoding enc, htx_encoding *used)
+{
+    char *out = NULL;
+    size_t out_len;
+    htx_error err;
+    assert_int_equal(htx_decode(bytes, len, enc, &out, &out_len, used, &err), HTX_OK);
+    assert_int_equal(strlen(out), out_len);
+    return out;
+}
+
+static void round_trip(htx_encoding enc, const char *text)
+{
+    unsigned char *bytes;
+    size_t len;
+    htx_error err;
+    assert_int_equal(htx_encode(text, strlen(text), enc, false, &bytes, &len, &err), HTX_OK);
+    htx_encoding used;
+    char *back = decode(bytes, len, enc, &used);
+    assert_string_equal(back, text);
+    free(back);
+    /* Detection finds the encoding on its own. */
+    back = decode(bytes, len, HTX_ENC_AUTO, &used);
+    assert_int_equal(used, enc == HTX_ENC_UTF16BE ? HTX_ENC_UTF16BE : enc);
+    assert_string_equal(back, text);
+    free(back);
+    free(bytes);
+}
+
+static void test_every_letter_in_every_encoding(void **state)
+{
+    (void)state;
+    static const htx_encoding encodings[] = {HTX_ENC_UTF8,   HTX_ENC_UTF16,  HTX_ENC_CP1258,
+                                             HTX_ENC_VISCII, HTX_ENC_TCVN3, HTX_ENC_VNI,
+                                             HTX_ENC_VIQR};
+    for (size_t i = 0; i < sizeof encodings / sizeof encodings[0]; i++) {
+        unsigned char *bytes;
+        size_t len;
+        htx_error err;
+        assert_int_equal(htx_encode(all_letters, strlen(all_letters), encodings[i], false, &bytes,
+                                    &len, &err),
+                         HTX_OK);
+        htx_encoding used;
+        char *back = decode(bytes, len, encodings[i], &used);
+        assert_string_equal(back, all_letters);
+        free(back);
+        free(bytes);
+    }
+}
+
+static void test_detection_on_a_register(void **state)
+{
+    (void)state;
+    round_trip(HTX_ENC_UTF8, sample);
+    round_trip(HTX_ENC_CP1258, sample);
+    round_trip(HTX_ENC_VISCII, sample);
+    round_trip(HTX_ENC_TCVN3, sample);
+    round_trip(HTX_ENC_VNI, sample);
+    round_trip(HTX_ENC_VIQR, sample);
+}
+
+static void test_boms(void **state)
+{
+    (void)state;
+    htx_encoding used;
+    char *s = decode("\xEF\xBB\xBFM\xC3\xA3", 6, HTX_ENC_AUTO, &used);
+    assert_int_equal(used, HTX_ENC_UTF8);
+    assert_string_equal(s, "Mã");
+    free(s);
+    s = decode("\xFF\xFEM\0\xE3\0", 6, HTX_ENC_AUTO, &used);
+    assert_int_equal(used, HTX_ENC_UTF16);
+    assert_string_equal(s, "Mã");
+    free(s);
+    s = decode("\xFE\xFF\0M\0\xE3", 6, HTX_ENC_UTF16, &used);
+    assert_int_equal(used, HTX_ENC_UTF16BE);
+    assert_string_equal(s, "Mã");
+    free(s);
+}
+
+/* Hand-written from the VNI-Windows and VIQR charts, not by our encoder. */
+static void test_vni_and_viqr_by_hand(void **state)
+{
+    (void)state;
+    htx_encoding used;
+    /* "Hợp tác xã Đồng Tâm": ơ is one byte (F4), its dot a mark (EF); â is a + E2. */
+    static const char vni[] = "H\xF4\xEFp ta\xF9\x63 xa\xF5 \xD1o\xE0ng Ta\xE2m";
+    char *s = decode(vni, sizeof vni - 1, HTX_ENC_VNI, &used);
+    assert_string_equal(s, "Hợp tác xã Đồng Tâm");
+    free(s);
+    /* Capitals take the marks 0x20 lower: "NGUYỄN" = E + C3, "ĐẠI" = Ñ A Ï I. */
+    static const char vni_caps[] = "NGUYE\xC3N \xD1\x41\xCFI";
+    s = decode(vni_caps, sizeof vni_caps - 1, HTX_ENC_VNI, &used);
+    assert_string_equal(s, "NGUYỄN ĐẠI");
+    free(s);
+    const char *viqr = "Ho+.p ta'c xa~ DDo^`ng Ta^m, hoa\\.binh\\@mail";
+    s = decode(viqr, strlen(viqr), HTX_ENC_VIQR, &used);
+    assert_string_equal(s, "Hợp tác xã Đồng Tâm, hoa.binh\\@mail");
+    free(s);
+}
+
+static void test_invalid_bytes_name_line_and_byte(void **state)
+{
+    (void)state;
+    char *out;
+    size_t len;
+    htx_error err;
+    const char bad[] = "code,name\n01,HTX \xC4\x90\xE1\xBB\x93ng T\xC3\xA2m\n02,HTX Ph\xFF\n";
+    assert_int_equal(htx_decode((const unsigned char *)bad, strlen(bad), HTX_ENC_AUTO, &out, &len,
+                                NULL, &err),
+                     HTX_ERR_INVALID);
+    assert_int_equal(err.msg, MSG_BAD_ENCODING);
+    assert_string_equal(err.arg[0], "utf-8");
+    assert_string_equal(err.arg[1], "3 (byte 40)");
+    assert_null(out);
+}
+
+static void test_cannot_encode(void **state)
+{
+    (void)state;
+    unsigned char *bytes;
+    size_t len;
+    htx_error err;
+    assert_int_equal(htx_encode("a – b", strlen("a – b"), HTX_ENC_VISCII, false, &bytes, &len, &err),
+                     HTX_ERR_INVALID);
+    assert_int_equal(err.msg, MSG_CANNOT_ENCODE);
+    assert_string_equal(err.arg[0], "U+2013");
+}
+
+static void test_names(void **state)
+{
+    (void)state;
+    assert_int_equal(htx_encoding_parse("UTF-8"), HTX_ENC_UTF8);
+    assert_int_equal(htx_encoding_parse("windows-1258"), HTX_ENC_CP1258);
+    assert_int_equal(htx_encoding_parse("TCVN3"), HTX_ENC_TCVN3);
+    assert_int_equal(htx_encoding_parse("vni"), HTX_ENC_VNI);
+    assert_int_equal(htx_encoding_parse("latin9"), -1);
+    assert_string_equal(htx_encoding_name(HTX_ENC_VIQR), "viqr");
+}
+
+/* ---- CSV ---------------------------------------------------------------- */
+
+static void test_csv_separators(void **state)
+{
+    (void)state;
+    assert_int_equal(htx_csv_detect_separator("a,b,c\n", 6), ',');
+    assert_int_equal(htx_csv_detect_separator("a;b;\"x,y,z\"\n", 12), ';');
+    assert_int_equal(htx_csv_detect_separator("a\tb\n", 4), '\t');
+}
+
+static void test_csv_quotes_and_lines(void **state)
+{
+    (void)state;
+    const char text[] = "a,b\r\n\r\n\"x, \"\"y\"\"\",\"two\nlines\"\n3,\n";
+    htx_csv_reader r;
+    htx_csv_reader_init(&r, text, strlen(text), ',');
+    htx_csv_row row = {0};
+    htx_error err;
+    assert_int_equal(htx_csv_next(&r, &row, &err), HTX_OK);
+    assert_int_equal(row.count, 2);
+    assert_int_equal(row.line, 1);
+    assert_int_equal(htx_csv_next(&r, &row, &err), HTX_OK);
+    assert_int_equal(row.line, 3);
+    assert_string_equal(row.fields[0], "x, \"y\"");
+    assert_string_equal(row.fields[1], "two\nlines");
+    assert_int_equal(htx_csv_next(&r, &row, &err), HTX_OK);
+    assert_int_equal(row.line, 5);
+    assert_int_equal(row.count, 2);
+    assert_string_equal(row.fields[1], "");
+    assert_int_equal(htx_csv_next(&r, &row, &err), HTX_ERR_NOT_FOUND);
+    htx_csv_row_free(&row);
+}
+
+static void test_csv_open_quote(void **state)
+{
+    (void)state;
+    const char text[] = "a,b\n1,2\n3,\"never closed\n4,5\n";
+    htx_csv_reader r;
+    htx_csv_reader_init(&r, text, strlen(text), ',');
+    htx_csv_row row = {0};
+    htx_error err;
+    assert_int_equal(htx_csv_next(&r, &row, &err), HTX_OK);
+    assert_int_equal(htx_csv_next(&r, &row, &err), HTX_OK);
+    assert_int_equal(htx_csv_next(&r, &row, &err), HTX_ERR_INVALID);
+    assert_int_equal(err.msg, MSG_CSV_OPEN_QUOTE);
+    assert_string_equal(err.arg[0], "3");
+    htx_csv_row_free(&row);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_letter_in_every_encoding),
+        cmocka_unit_test(test_detection_on_a_register),
+        cmocka_unit_test(test_boms),
+        cmocka_unit_test(test_vni_and_viqr_by_hand),
+        cmocka_unit_test(test_invalid_bytes_name_line_and_byte),
+        cmocka_unit_test(test_cannot_encode),
+        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_csv_separators),
+        cmocka_unit_test(test_csv_quotes_and_lines),
+        cmocka_unit_test(test_csv_open_quote),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
