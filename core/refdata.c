@@ -121,9 +121,13 @@ const htx_sector *htx_sector_find(const char *text)
 {
     if (!text)
         return NULL;
+    /* Codes first: they are what files and scripts hold, and cost no folding. */
+    for (size_t i = 0; i < HTX_SECTOR_COUNT; i++)
+        if (strcmp(HTX_SECTORS[i].code, text) == 0)
+            return &HTX_SECTORS[i];
     for (size_t i = 0; i < HTX_SECTOR_COUNT; i++) {
         const htx_sector *s = &HTX_SECTORS[i];
-        if (strcmp(s->code, text) == 0 || same_name(text, s->name_vi, sector_prefixes) ||
+        if (same_name(text, s->name_vi, sector_prefixes) ||
             same_name(text, s->name_en, sector_prefixes) || same_name(text, s->short_vi, sector_prefixes))
             return s;
     }

@@ -262,6 +262,11 @@ static htx_status update_in_tx(htx_store *s, htx_coop *c, const char *user, htx_
     return st;
 }
 
+htx_status htx_coop_update_in_tx(htx_store *s, htx_coop *c, const char *user, htx_error *err)
+{
+    return update_in_tx(s, c, user, err);
+}
+
 htx_status htx_coop_update(htx_store *s, htx_coop *c, const char *user, htx_error *err)
 {
     htx_status st = htx_store_begin(s, err);

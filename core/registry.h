@@ -45,5 +45,8 @@ htx_status htx_coop_find_same_name(htx_store *s, const char *name, const char *d
 /* Variant of insert used by bulk loaders that already hold a transaction:
  * does not begin or commit. */
 htx_status htx_coop_insert_in_tx(htx_store *s, htx_coop *c, const char *user, htx_error *err);
+/* Likewise for update: the caller holds the transaction; on failure the
+ * caller rolls back (c->version may be left bumped only on success). */
+htx_status htx_coop_update_in_tx(htx_store *s, htx_coop *c, const char *user, htx_error *err);
 
 #endif

@@ -21,6 +21,9 @@ const cli_command cli_commands[] = {
     {"roster", cmd_roster, "danh sách thành viên CLB: xem, xuất tệp (txt, csv, tsv, pdf), in",
      "a club's roster: view, export (txt, csv, tsv, pdf), print"},
     {"join", cmd_join, "thêm HTX vào câu lạc bộ", "add cooperatives to a club"},
+    {"import", cmd_import, "nhập HTX từ tệp CSV/TSV (mọi bảng mã tiếng Việt)",
+     "import cooperatives from a CSV/TSV file (any Vietnamese encoding)"},
+    {"export", cmd_export, "xuất HTX ra tệp CSV/TSV/JSON", "export cooperatives to CSV/TSV/JSON"},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -117,5 +117,7 @@ int cmd_edit(const cli_context *ctx, int argc, char **argv);
 int cmd_stats(const cli_context *ctx, int argc, char **argv);
 int cmd_roster(const cli_context *ctx, int argc, char **argv);
 int cmd_join(const cli_context *ctx, int argc, char **argv);
+int cmd_import(const cli_context *ctx, int argc, char **argv);
+int cmd_export(const cli_context *ctx, int argc, char **argv);
 
 #endif

@@ -1,0 +1,331 @@
+#!/usr/bin/env python3
+"""`htx import` and `htx export`, driven as a person or a script would.
+
+Usage: import_test.py PATH_TO_HTX
+
+The register is saved in every encoding Vietnamese offices use: iconv writes
+the ones it knows (CP1258, VISCII, TCVN3, UTF-16); VNI and VIQR are written
+by the small encoders below, made from the published charts independently
+of htx's own.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unicodedata
+import unittest
+
+HTX = None
+
+
+def run(*args, db=None, check=None, env=None):
+    cmd = [HTX] + (["--db", db] if db else []) + list(args)
+    full_env = dict(os.environ)
+    full_env.pop("HTX_DB", None)
+    full_env.pop("HTX_LANG", None)
+    full_env.update(env or {})
+    p = subprocess.run(cmd, capture_output=True, env=full_env, timeout=300)
+    out, err = p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+    if check is not None and p.returncode != check:
+        raise AssertionError(f"{cmd} exited {p.returncode}, expected {check}\n{out}\n{err}")
+    return p.returncode, out, err
+
+
+def read_bytes(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def write_bytes(path, data):
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+# ---- VNI-Windows and VIQR, from the charts ---------------------------------
+
+TONES = {"\u0301": 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0323": 4}  # sắc huyền hỏi ngã nặng
+VNI_TONE = ["ù", "ø", "û", "õ", "ï"]
+VNI_CIRCUMFLEX = ["â", "á", "à", "å", "ã", "ä"]  # no tone, then the five tones
+VNI_BREVE = ["ê", "é", "è", "ú", "ü", "ë"]
+VNI_I = ["í", "ì", "æ", "ó", "ò"]
+
+
+def split_letter(ch):
+    parts = unicodedata.normalize("NFD", ch)
+    base, marks = parts[0], parts[1:]
+    tone = next((TONES[m] for m in marks if m in TONES), None)
+    modifier = next((m for m in marks if m in "\u0302\u0306\u031b"), None)
+    return base, modifier, tone
+
+
+def vni_encode(text):
+    out = []
+    for ch in text:
+        if ord(ch) < 128:
+            out.append(ch)
+            continue
+        upper = ch != ch.lower()
+        base, modifier, tone = split_letter(ch.lower())
+        if base == "đ":
+            piece = "ñ"
+        elif base == "i" and tone is not None:
+            piece = VNI_I[tone]
+        elif base == "y" and tone == 4:
+            piece = "î"
+        elif modifier == "\u031b":
+            piece = ("ô" if base == "o" else "ö") + (VNI_TONE[tone] if tone is not None else "")
+        elif modifier == "\u0302":
+            piece = base + VNI_CIRCUMFLEX[0 if tone is None else tone + 1]
+        elif modifier == "\u0306":
+            piece = base + VNI_BREVE[0 if tone is None else tone + 1]
+        else:
+            piece = base + (VNI_TONE[tone] if tone is not None else "")
+        out.append(piece.upper() if upper else piece)
+    return "".join(out).encode("latin-1")
+
+
+def viqr_encode(text):
+    out = []
+    previous = ""
+    for ch in text:
+        if ord(ch) < 128:
+            vowel_before = previous.lower() in "aeiouyăâêôơư" and previous
+            if ch == "\\" or (vowel_before and ch in "^(+'`?~.") or (
+                    previous in "dD" and previous and ch in "dD"):
+                out.append("\\")
+            out.append(ch)
+            previous = ch
+            continue
+        base, modifier, tone = split_letter(ch)
+        if base in "đĐ":
+            out.append("dd" if base == "đ" else "DD")
+            previous = ""
+            continue
+        out.append(base + {"\u0302": "^", "\u0306": "(", "\u031b": "+", None: ""}[modifier]
+                   + ("'`?~."[tone] if tone is not None else ""))
+        previous = "a"
+    return "".join(out).encode("ascii")
+
+
+def iconv(data, to):
+    return subprocess.run(["iconv", "-f", "UTF-8", "-t", to], input=data, check=True,
+                          capture_output=True).stdout
+
+
+class Tmp(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = self.tmp.name
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def new_db(self, name, demo=False):
+        db = self.path(name)
+        run("init", *(["--demo"] if demo else []), db=db, check=0)
+        return db
+
+    def register(self, db):
+        return run("list", "--format", "tsv", "--sort", "code", db=db, check=0)[1]
+
+
+class Encodings(Tmp):
+    """The same register saved in each encoding imports to the same rows."""
+
+    def test_every_encoding_gives_identical_rows(self):
+        demo = self.new_db("demo.db", demo=True)
+        run("export", "-o", self.path("demo.csv"), "--no-bom", db=demo, check=0)
+        # The en dash of some notes exists in no 8-bit Vietnamese encoding.
+        text = read_bytes(self.path("demo.csv")).decode("utf-8").replace("–", "-")
+        utf8 = text.encode("utf-8")
+        variants = {
+            "utf-8": ("utf-8", utf8),
+            "utf-8-bom": ("utf-8", b"\xef\xbb\xbf" + utf8),
+            "utf-16le": ("utf-16", iconv(utf8, "UTF-16LE")),
+            "utf-16-bom": ("utf-16", b"\xff\xfe" + iconv(utf8, "UTF-16LE")),
+            "cp1258": ("cp1258", iconv(utf8, "CP1258")),
+            "viscii": ("viscii", iconv(utf8, "VISCII")),
+            "tcvn3": ("tcvn3", iconv(utf8, "TCVN5712-1")),
+            "vni": ("vni", vni_encode(text)),
+            "viqr": ("viqr", viqr_encode(text)),
+        }
+        self.assertNotEqual(variants["cp1258"][1], variants["viscii"][1])
+        reference = None
+        for name, (encoding, data) in variants.items():
+            with self.subTest(encoding=name):
+                write_bytes(self.path(name + ".csv"), data)
+                db = self.new_db(name + ".db")
+                _, out, err = run("import", self.path(name + ".csv"), db=db, check=0)
+                self.assertIn(f"Bảng mã: {encoding} (tự nhận biết)", out)
+                rows = self.register(db)
+                self.assertEqual(len(rows.splitlines()), 857)
+                if reference is None:
+                    reference = rows
+                self.assertEqual(rows, reference)
+                # Named explicitly, the same.
+                if name not in ("utf-8-bom", "utf-16-bom"):
+                    db2 = self.new_db(name + "-explicit.db")
+                    run("import", self.path(name + ".csv"), "--encoding", encoding, db=db2, check=0)
+                    self.assertEqual(self.register(db2), reference)
+        # Names end up NFC whatever the file held.
+        for line in reference.splitlines():
+            self.assertEqual(line, unicodedata.normalize("NFC", line))
+
+    def test_export_in_each_encoding_reads_back(self):
+        demo = self.new_db("demo.db", demo=True)
+        for encoding, codec in (("cp1258", "CP1258"), ("viscii", "VISCII"), ("tcvn3", "TCVN5712-1")):
+            with self.subTest(encoding=encoding):
+                out = self.path(encoding + ".csv")
+                run("export", "--district", "dong anh", "--encoding", encoding, "-o", out, db=demo, check=0)
+                back = subprocess.run(["iconv", "-f", codec, "-t", "UTF-8", out], check=True,
+                                      capture_output=True).stdout.decode("utf-8")
+                self.assertIn("Đông Anh", unicodedata.normalize("NFC", back))
+        status, _, err = run("export", "--encoding", "viscii", "-o", self.path("x.csv"), db=demo)
+        self.assertEqual(status, 2)  # the en dash of the notes
+        self.assertIn("U+2013", err)
+        self.assertFalse(os.path.exists(self.path("x.csv")))
+
+
+class RoundTrip(Tmp):
+    def test_demo_register_round_trip_with_memberships(self):
+        demo = self.new_db("demo.db", demo=True)
+        out = self.path("register.csv")
+        run("export", "-o", out, "--with-memberships", db=demo, check=0)
+        self.assertEqual(read_bytes(out)[:3], b"\xef\xbb\xbf")  # Excel needs the BOM
+        self.assertTrue(os.path.exists(self.path("register.memberships.csv")))
+        empty = self.new_db("empty.db")
+        _, text, _ = run("import", out, "--with-memberships", db=empty, check=0)
+        self.assertIn("thêm 856", text)
+        self.assertEqual(self.register(empty), self.register(demo))
+        again = self.path("again.csv")
+        run("export", "-o", again, "--with-memberships", db=empty, check=0)
+        self.assertEqual(read_bytes(again), read_bytes(out))
+        self.assertEqual(read_bytes(self.path("again.memberships.csv")),
+                         read_bytes(self.path("register.memberships.csv")))
+        for club in ("agriculture", "trade", "plastic", "industry", "credit"):
+            self.assertEqual(run("list", "--club", club, "--count", db=empty, check=0)[1],
+                             run("list", "--club", club, "--count", db=demo, check=0)[1])
+
+    def test_formats(self):
+        demo = self.new_db("demo.db", demo=True)
+        _, out, _ = run("export", "--format", "json", "--district", "gia lam", db=demo, check=0)
+        rows = json.loads(out)
+        self.assertTrue(rows and all(r["district"] == "Gia Lâm" for r in rows))
+        _, out, _ = run("export", "--format", "tsv", "--search", "dong tam", db=demo, check=0)
+        self.assertTrue(out.startswith("code\tname\t"))
+        self.assertEqual(run("export", "--format", "xml", db=demo)[0], 2)
+        self.assertEqual(run("export", "--encoding", "latin9", db=demo)[0], 2)
+
+
+HEADER = "Mã số;Tên HTX;Quận/Huyện;Ngành;Ngày thành lập;Số thành viên;Vốn điều lệ;Người đại diện\n"
+GOOD_ROWS = [
+    "0100233488;HTX Đồng Tâm;Thanh Trì;Thương mại – Dịch vụ;05/03/2019;12;1.500.000.000;Nguyễn Văn An\n",
+    "0100109106;Hợp tác xã Bát Tràng;gia lam;industry;2001-01-02;40;;Lê Thị Hoa\n",
+]
+
+
+class BadFiles(Tmp):
+    """Every problem at once, with its line; the database unchanged."""
+
+    def setUp(self):
+        super().setUp()
+        self.db = self.new_db("htx.db")
+        run("add", "code=0107836196", "name=HTX Có Sẵn", "district=Ba Đình", "sector=trade",
+            db=self.db, check=0)
+        self.before = self.register(self.db)
+
+    def import_fails(self, data, *args):
+        path = self.path("bad.csv")
+        write_bytes(path, data if isinstance(data, bytes) else data.encode("utf-8"))
+        status, out, err = run("import", path, *args, db=self.db)
+        self.assertEqual(status, 2, out + err)
+        self.assertEqual(self.register(self.db), self.before)
+        return err
+
+    def test_invalid_utf8(self):
+        data = (HEADER + GOOD_ROWS[0]).encode("utf-8") + "0100109106;HTX Phù".encode("utf-8") + b"\xff\n"
+        err = self.import_fails(data)
+        self.assertIn("không phải utf-8 hợp lệ ở dòng 3", err)
+        err = self.import_fails(data, "--encoding", "utf-8")
+        self.assertIn("byte", err)
+
+    def test_wrong_column_count(self):
+        err = self.import_fails(HEADER + GOOD_ROWS[0] + "0100109106;HTX A;Gia Lâm\n" + GOOD_ROWS[1])
+        self.assertIn("dòng 3: có 3 cột, dòng tiêu đề có 8", err)
+
+    def test_quote_left_open(self):
+        err = self.import_fails(HEADER + GOOD_ROWS[0] + '0100109106;"HTX A;Gia Lâm;trade;;;;\n'
+                                + GOOD_ROWS[1])
+        self.assertIn("dấu ngoặc kép mở ở dòng 3 không được đóng", err)
+
+    def test_duplicate_codes(self):
+        err = self.import_fails(HEADER + GOOD_ROWS[0] + GOOD_ROWS[0].replace("Đồng Tâm", "Khác")
+                                + "0107836196;HTX Có Sẵn;Ba Đình;trade;;;;\n")
+        self.assertIn("dòng 3: Mã số HTX: mã số 0100233488 đã có ở dòng 2 của tệp", err)
+        self.assertIn("dòng 4: Mã số HTX: đã có HTX mã số 0107836196", err)
+
+    def test_unknown_district_and_every_error_at_once(self):
+        err = self.import_fails(HEADER + GOOD_ROWS[0]
+                                + "0100109106;HTX A;Quận 1;trade;;;;\n"
+                                + "0108108915;HTX B;Gia Lâm;trade;31/02/2020;;;\n")
+        self.assertIn("dòng 3: Quận/Huyện: không có quận/huyện \"Quận 1\"", err)
+        self.assertIn("dòng 4:", err)
+        self.assertIn("cơ sở dữ liệu không đổi", err)
+        _, _, err = run("--lang", "en", "import", self.path("bad.csv"), db=self.db)
+        self.assertIn("line 3: District: no district \"Quận 1\"", err)
+
+    def test_skip_invalid_keeps_the_good_rows_and_writes_the_rest(self):
+        path = self.path("mixed.csv")
+        write_bytes(path, (HEADER + GOOD_ROWS[0] + "0100109106;HTX A;Quận 1;trade;;;;\n"
+                           + GOOD_ROWS[1].replace("0100109106", "0108108915")).encode("utf-8"))
+        _, out, _ = run("import", path, "--skip-invalid", db=self.db, check=0)
+        self.assertIn("1 dòng bị loại", out)
+        rejected = read_bytes(self.path("mixed.rejected.csv")).decode("utf-8-sig")
+        self.assertIn("3,\"Quận/Huyện: không có quận/huyện \"\"Quận 1\"\"\",0100109106,HTX A,Quận 1", rejected)
+        self.assertEqual(run("list", "--count", db=self.db, check=0)[1].strip(), "3")
+
+
+class Options(Tmp):
+    def setUp(self):
+        super().setUp()
+        self.db = self.new_db("htx.db")
+
+    def test_headers_separators_map_and_unknown_columns(self):
+        path = self.path("tab.tsv")
+        write_bytes(path, ("ten htx\tMA SO\tquan huyen\tLinh vuc\tGhi chú riêng\n"
+                           "HTX Một\t0100233488\tBa Đình\ttrade\tx\n").encode("utf-8"))
+        _, out, err = run("import", path, "--map", "Linh vuc=sector", db=self.db, check=0)
+        self.assertIn("dấu phân cách: tab", out)
+        self.assertIn("\"Ghi chú riêng\"", err)
+        shown = json.loads(run("show", "0100233488", "--format", "json", db=self.db, check=0)[1])[0]
+        self.assertEqual(shown["name"], "HTX Một")
+        self.assertEqual(shown["sector"], "trade")
+        self.assertEqual(run("import", path, "--map", "Linh vuc=nothing", db=self.db)[0], 2)
+
+    def test_dry_run_and_duplicates(self):
+        path = self.path("a.csv")
+        write_bytes(path, (HEADER + GOOD_ROWS[0] + GOOD_ROWS[1]).encode("utf-8"))
+        _, out, _ = run("import", path, "--dry-run", db=self.db, check=0)
+        self.assertIn("2 sẽ thêm", out)
+        self.assertEqual(run("list", "--count", db=self.db, check=0)[1].strip(), "0")
+        run("import", path, db=self.db, check=0)
+        self.assertEqual(run("import", path, db=self.db)[0], 2)
+        _, out, _ = run("import", path, "--on-duplicate", "skip", db=self.db, check=0)
+        self.assertIn("bỏ qua 2", out)
+        write_bytes(path, (HEADER + GOOD_ROWS[0].replace(";12;", ";15;")).encode("utf-8"))
+        _, out, _ = run("import", path, "--on-duplicate", "update", db=self.db, check=0)
+        self.assertIn("cập nhật 1", out)
+        shown = json.loads(run("show", "0100233488", "--format", "json", db=self.db, check=0)[1])[0]
+        self.assertEqual(shown["members"], 15)
+        self.assertEqual(run("import", path, "--on-duplicate", "merge", db=self.db)[0], 2)
+        self.assertEqual(run("import", path, "--encoding", "koi8", db=self.db)[0], 2)
+        self.assertEqual(run("import", self.path("missing.csv"), db=self.db)[0], 1)
+
+
+if __name__ == "__main__":
+    HTX = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=2)

@@ -1,0 +1,134 @@
+/*
+ * `htx export`: the cooperatives the list filters select, every field, as
+ * CSV (UTF-8 with a BOM by default, which Excel needs), TSV or JSON, in any
+ * encoding the importer reads; with their club memberships on request.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cli_filter.h"
+#include "export.h"
+#include "import.h"
+
+static const cli_option options[] = {
+    CLI_FILTER_OPTIONS,
+    {"--format", true, "định dạng: csv (mặc định), tsv, json", "format: csv (default), tsv, json"},
+    {"--encoding", true, "bảng mã: utf-8 (mặc định), utf-16, cp1258, viscii, tcvn3, vni, viqr",
+     "encoding: utf-8 (default), utf-16, cp1258, viscii, tcvn3, vni, viqr"},
+    {"--bom", false, "ghi BOM đầu tệp (mặc định với csv UTF-8 và UTF-16)",
+     "write a byte-order mark (default for UTF-8 csv and for UTF-16)"},
+    {"--no-bom", false, "không ghi BOM", "write no byte-order mark"},
+    {"-o", true, "ghi vào tệp này (mặc định: màn hình)", "write to this file (default: standard output)"},
+    {"--with-memberships", false, "ghi thêm thành viên CLB vào TỆP.memberships.csv (cần -o)",
+     "also write the club memberships to FILE.memberships.csv (needs -o)"},
+    {"--help", false, "trợ giúp", "this help"},
+    {NULL, false, NULL, NULL},
+};
+
+static const cli_spec export_spec = {
+    .name = "export",
+    .usage = "htx export [--district D] [--sector S] [--club C] [--status S] [--search TEXT] "
+             "[--founded-from DATE] [--founded-to DATE] [--format csv|tsv|json] [--encoding ENC] "
+             "[--bom] [-o FILE] [--with-memberships]",
+    .summary_vi = "Xuất danh sách HTX ra tệp, đủ mọi trường, để mở bằng Excel hoặc nhập lại.",
+    .summary_en = "Export cooperatives with every field, for Excel or to import again.",
+    .options = options,
+    .max_operands = 0,
+    .more_help = NULL,
+};
+
+static bool parse_options(const cli_context *ctx, const cli_args *args, htx_export_options *opt)
+{
+    htx_export_options_init(opt);
+    const char *format = cli_value(args, "--format");
+    if (format && strcmp(format, "tsv") == 0)
+        opt->format = HTX_RECORD_TSV;
+    else if (format && strcmp(format, "json") == 0)
+        opt->format = HTX_RECORD_JSON;
+    else if (format && strcmp(format, "csv") != 0) {
+        cli_say(ctx, ctx->err, "htx export: --format: không có định dạng \"%s\" (csv, tsv, json)\n",
+                "htx export: --format: unknown format \"%s\" (csv, tsv, json)\n", format);
+        return false;
+    }
+    const char *enc = cli_value(args, "--encoding");
+    if (enc) {
+        int e = htx_encoding_parse(enc);
+        if (e <= HTX_ENC_AUTO) {
+            cli_say(ctx, ctx->err, "htx export: --encoding: không có bảng mã \"%s\" (utf-8, utf-16, cp1258, viscii, tcvn3, vni, viqr)\n",
+                    "htx export: --encoding: unknown encoding \"%s\" (utf-8, utf-16, cp1258, viscii, tcvn3, vni, viqr)\n", enc);
+            return false;
+        }
+        opt->encoding = (htx_encoding)e;
+    }
+    bool utf16 = opt->encoding == HTX_ENC_UTF16 || opt->encoding == HTX_ENC_UTF16BE;
+    opt->bom = utf16 || (opt->format == HTX_RECORD_CSV && opt->encoding == HTX_ENC_UTF8);
+    if (cli_flag(args, "--bom"))
+        opt->bom = true;
+    if (cli_flag(args, "--no-bom"))
+        opt->bom = false;
+    return true;
+}
+
+static int export_to(const cli_context *ctx, htx_store *store, const htx_filter *f,
+                     const htx_export_options *opt, const char *path, bool memberships)
+{
+    FILE *out = path ? fopen(path, "wb") : ctx->out;
+    if (!out) {
+        cli_say(ctx, ctx->err, "htx export: không ghi được %s: %s\n", "htx export: cannot write %s: %s\n",
+                path, strerror(errno));
+        return CLI_FAILURE;
+    }
+    htx_error err;
+    long count = 0;
+    htx_status st = memberships ? htx_export_memberships(store, f, opt, out, &count, &err)
+                                : htx_export_coops(store, f, opt, out, &count, &err);
+    if (path && fclose(out) != 0 && st == HTX_OK)
+        st = htx_fail(&err, HTX_ERR_IO, MSG_IO, NULL, path, strerror(errno));
+    if (st != HTX_OK) {
+        cli_report(ctx, &err);
+        if (path)
+            remove(path); /* never leave half a file that looks like an export */
+        return cli_status_exit(st);
+    }
+    if (path)
+        cli_say(ctx, ctx->err, memberships ? "Đã ghi %ld thành viên CLB vào %s\n" : "Đã xuất %ld HTX ra %s\n",
+                memberships ? "Wrote %ld club memberships to %s\n" : "Exported %ld cooperatives to %s\n",
+                count, path);
+    return CLI_OK;
+}
+
+int cmd_export(const cli_context *ctx, int argc, char **argv)
+{
+    cli_args args;
+    int early = cli_start(ctx, &export_spec, argc, argv, &args);
+    if (early >= 0)
+        return early;
+    htx_filter f;
+    if (!cli_filter_from_args(ctx, &args, &f))
+        return CLI_USAGE;
+    htx_export_options opt;
+    if (!parse_options(ctx, &args, &opt))
+        return CLI_USAGE;
+    const char *path = cli_value(&args, "-o");
+    bool memberships = cli_flag(&args, "--with-memberships");
+    if (memberships && !path) {
+        cli_say(ctx, ctx->err, "htx export: --with-memberships cần -o TỆP\n",
+                "htx export: --with-memberships needs -o FILE\n");
+        return CLI_USAGE;
+    }
+    f.sort = HTX_SORT_CODE; /* a stable order: the same register gives the same file */
+
+    htx_store *store = cli_open_store(ctx, HTX_OPEN_EXISTING);
+    if (!store)
+        return CLI_FAILURE;
+    int status = export_to(ctx, store, &f, &opt, path, false);
+    if (status == CLI_OK && memberships) {
+        char sibling[4096];
+        htx_import_memberships_path(path, sibling, sizeof sibling);
+        status = export_to(ctx, store, &f, &opt, sibling, true);
+    }
+    htx_store_close(store);
+    return status;
+}

@@ -1,0 +1,254 @@
+/*
+ * `htx import FILE`: the register from a CSV/TSV file in any encoding
+ * Vietnamese offices use.  All or nothing by default; every problem is
+ * reported at once with its line.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "audit.h"
+#include "cli.h"
+#include "display.h"
+#include "import.h"
+
+static const cli_option options[] = {
+    {"--encoding", true, "bảng mã: auto (mặc định), utf-8, utf-16, cp1258, viscii, tcvn3, vni, viqr",
+     "encoding: auto (default), utf-8, utf-16, cp1258, viscii, tcvn3, vni, viqr"},
+    {"--dry-run", false, "chỉ kiểm tra, không ghi gì", "check only, write nothing"},
+    {"--on-duplicate", true, "mã số đã có: fail (mặc định, báo lỗi), skip (bỏ qua), update (cập nhật)",
+     "code already registered: fail (default), skip, update"},
+    {"--skip-invalid", false, "nhập các dòng hợp lệ, ghi dòng lỗi ra TỆP.rejected.csv",
+     "import the valid rows, write the others to FILE.rejected.csv"},
+    {"--map", true, "CỘT=trường: cột nào ghi trường nào (lặp lại được; trường \"-\" bỏ cột)",
+     "COLUMN=field: which column fills which field (repeatable; field \"-\" ignores the column)"},
+    {"--with-memberships", false, "nhập cả tệp TỆP.memberships.csv bên cạnh (do htx export ghi)",
+     "also import FILE.memberships.csv beside it (as htx export writes it)"},
+    {"--memberships", true, "tệp thành viên CLB (code, club, role, joined, left)",
+     "club memberships file (code, club, role, joined, left)"},
+    {"--help", false, "trợ giúp", "this help"},
+    {NULL, false, NULL, NULL},
+};
+
+static void more_help(const cli_context *ctx)
+{
+    cli_say(ctx, ctx->out,
+            "\nDòng đầu là tiêu đề: tên trường tiếng Việt hoặc tiếng Anh (Tên HTX, Mã số, "
+            "Quận/Huyện, Ngành, Ngày thành lập…, hoặc name, code, district…), có dấu hay không "
+            "đều được.\nDấu phân cách (phẩy, chấm phẩy, tab) và bảng mã được tự nhận biết.\n",
+            "\nThe first line is the header: field names in Vietnamese or English (Tên HTX, Mã số, "
+            "Quận/Huyện…, or name, code, district…), marks optional.\nThe separator (comma, "
+            "semicolon, tab) and the encoding are detected.\n");
+}
+
+static const cli_spec import_spec = {
+    .name = "import",
+    .usage = "htx import FILE [--encoding ENC] [--dry-run] [--on-duplicate fail|skip|update] "
+             "[--skip-invalid] [--map COLUMN=field…] [--with-memberships | --memberships FILE]",
+    .summary_vi = "Nhập danh sách HTX từ tệp CSV/TSV (mọi bảng mã tiếng Việt).",
+    .summary_en = "Import cooperatives from a CSV/TSV file (any Vietnamese encoding).",
+    .options = options,
+    .max_operands = 1,
+    .more_help = more_help,
+};
+
+/* Every --map: the parser keeps only the last value of an option. */
+static size_t collect_maps(int argc, char **argv, htx_column_map *maps, size_t cap, const char **bad)
+{
+    size_t n = 0;
+    for (int i = 0; i < argc && n < cap; i++) {
+        const char *value = NULL;
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if (strcmp(argv[i], "--map") == 0 && i + 1 < argc)
+            value = argv[++i];
+        else if (strncmp(argv[i], "--map=", 6) == 0)
+            value = argv[i] + 6;
+        if (!value)
+            continue;
+        const char *eq = strrchr(value, '=');
+        if (!eq || eq == value) {
+            *bad = value;
+            return (size_t)-1;
+        }
+        char *column = strndup(value, (size_t)(eq - value));
+        if (!column)
+            return (size_t)-1;
+        maps[n].column = column;
+        maps[n].field = eq + 1;
+        n++;
+    }
+    return n;
+}
+
+typedef struct progress_bar {
+    FILE *to;
+    int shown; /* percent last drawn, -1 before the first */
+} progress_bar;
+
+static void draw_progress(void *ctx, size_t done, size_t total)
+{
+    progress_bar *bar = ctx;
+    int percent = total ? (int)(done * 100 / total) : 100;
+    if (percent == bar->shown)
+        return;
+    bar->shown = percent;
+    char cells[41];
+    int filled = percent * 40 / 100;
+    for (int i = 0; i < 40; i++)
+        cells[i] = i < filled ? '#' : '.';
+    cells[40] = '\0';
+    fprintf(bar->to, "\r[%s] %3d%%", cells, percent);
+    fflush(bar->to);
+}
+
+static void print_problems(const cli_context *ctx, const htx_import_result *r, const char *path,
+                           const char *memberships)
+{
+    for (size_t i = 0; i < r->problem_count; i++) {
+        const htx_import_problem *p = &r->problems[i];
+        char text[1024];
+        htx_error_text(&p->error, ctx->lang, text, sizeof text);
+        cli_say(ctx, ctx->err, "htx: %s, dòng %ld: %s\n", "htx: %s, line %ld: %s\n",
+                p->in_memberships ? memberships : path, p->line, text);
+    }
+}
+
+static void print_file_facts(const cli_context *ctx, const htx_import_file *f)
+{
+    const char *sep = f->separator == '\t' ? "tab" : f->separator == ';' ? ";" : ",";
+    cli_say(ctx, ctx->out, "Bảng mã: %s%s; dấu phân cách: %s\n", "Encoding: %s%s; separator: %s\n",
+            htx_encoding_name(f->encoding),
+            f->detected ? cli_tr(ctx, " (tự nhận biết)", " (detected)") : "", sep);
+    char unknown[1024] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < f->column_count; i++)
+        if (f->columns[i].field < 0 && used < sizeof unknown)
+            used += (size_t)snprintf(unknown + used, sizeof unknown - used, "%s\"%s\"",
+                                     used ? ", " : "", f->columns[i].header);
+    if (used)
+        cli_say(ctx, ctx->err, "htx: cảnh báo: các cột không nhập: %s\n",
+                "htx: warning: columns not imported: %s\n", unknown);
+}
+
+static int run_import(const cli_context *ctx, const char *path, htx_import_options *opt,
+                      bool with_memberships)
+{
+    htx_error err;
+    htx_import_file *file;
+    htx_status st = htx_import_open(path, opt, &file, &err);
+    if (st != HTX_OK) {
+        char text[1024];
+        htx_error_text(&err, ctx->lang, text, sizeof text);
+        cli_say(ctx, ctx->err, "htx: %s: %s\n", "htx: %s: %s\n", path, text);
+        return cli_status_exit(st);
+    }
+    print_file_facts(ctx, file);
+
+    char rejects[4096], memberships[4096];
+    htx_import_rejects_path(path, rejects, sizeof rejects);
+    opt->rejects_path = rejects;
+    if (with_memberships) {
+        htx_import_memberships_path(path, memberships, sizeof memberships);
+        opt->memberships_path = memberships;
+    }
+    progress_bar bar = {ctx->err, -1};
+    if (isatty(fileno(ctx->err)) && file->len > 256 * 1024) {
+        opt->progress = draw_progress;
+        opt->progress_ctx = &bar;
+    }
+
+    htx_store *store = cli_open_store(ctx, HTX_OPEN_EXISTING);
+    if (!store) {
+        htx_import_close(file);
+        return CLI_FAILURE;
+    }
+    htx_import_result result;
+    st = htx_import_run(store, file, opt, &result, &err);
+    if (bar.shown >= 0)
+        fputs("\r\033[K", ctx->err); /* clear the bar's line */
+    htx_store_close(store);
+    htx_import_close(file);
+
+    print_problems(ctx, &result, path, opt->memberships_path ? opt->memberships_path : "");
+    int status = CLI_OK;
+    if (st == HTX_ERR_INVALID && result.problem_count > 0) {
+        cli_say(ctx, ctx->err, "htx: không nhập gì: %zu lỗi trong %ld dòng có lỗi (cơ sở dữ liệu không đổi)\n",
+                "htx: nothing imported: %zu problems in %ld rows (the database is unchanged)\n",
+                result.problem_count, result.rejected);
+        status = CLI_USAGE;
+    } else if (st != HTX_OK) {
+        cli_report(ctx, &err);
+        status = cli_status_exit(st);
+    } else if (opt->dry_run) {
+        cli_say(ctx, ctx->out, "Kiểm tra xong: %ld dòng, %ld sẽ thêm, %ld sẽ cập nhật, %ld bỏ qua, %ld bị loại; chưa ghi gì (--dry-run)\n",
+                "Checked: %ld rows, %ld to add, %ld to update, %ld skipped, %ld rejected; nothing written (--dry-run)\n",
+                result.rows, result.inserted, result.updated, result.skipped, result.rejected);
+    } else {
+        cli_say(ctx, ctx->out, "Đã nhập %ld dòng: thêm %ld, cập nhật %ld, bỏ qua %ld HTX đã có\n",
+                "Imported %ld rows: %ld added, %ld updated, %ld already registered skipped\n",
+                result.rows, result.inserted, result.updated, result.skipped);
+        if (opt->memberships_path)
+            cli_say(ctx, ctx->out, "Thành viên CLB: %ld\n", "Club memberships: %ld\n",
+                    result.memberships);
+        if (result.rejected > 0)
+            cli_say(ctx, ctx->out, "%ld dòng bị loại, xem %s\n", "%ld rows rejected, see %s\n",
+                    result.rejected, rejects);
+    }
+    htx_import_result_free(&result);
+    return status;
+}
+
+int cmd_import(const cli_context *ctx, int argc, char **argv)
+{
+    cli_args args;
+    int early = cli_start(ctx, &import_spec, argc, argv, &args);
+    if (early >= 0)
+        return early;
+    if (args.operand_count != 1) {
+        cli_say(ctx, ctx->err, "htx import: cần tên tệp (htx import TỆP)\n",
+                "htx import: a file is needed (htx import FILE)\n");
+        return CLI_USAGE;
+    }
+    htx_import_options opt;
+    htx_import_options_init(&opt);
+    opt.lang = ctx->lang;
+    opt.user = htx_audit_user(ctx->user);
+    opt.dry_run = cli_flag(&args, "--dry-run");
+    opt.skip_invalid = cli_flag(&args, "--skip-invalid");
+    opt.memberships_path = cli_value(&args, "--memberships");
+    const char *enc = cli_value(&args, "--encoding");
+    if (enc) {
+        int e = htx_encoding_parse(enc);
+        if (e < 0) {
+            cli_say(ctx, ctx->err, "htx import: --encoding: không có bảng mã \"%s\" (auto, utf-8, utf-16, cp1258, viscii, tcvn3, vni, viqr)\n",
+                    "htx import: --encoding: unknown encoding \"%s\" (auto, utf-8, utf-16, cp1258, viscii, tcvn3, vni, viqr)\n", enc);
+            return CLI_USAGE;
+        }
+        opt.encoding = (htx_encoding)e;
+    }
+    const char *dup = cli_value(&args, "--on-duplicate");
+    if (dup) {
+        int d = htx_on_duplicate_parse(dup);
+        if (d < 0) {
+            cli_say(ctx, ctx->err, "htx import: --on-duplicate: \"%s\" không hợp lệ (fail, skip, update)\n",
+                    "htx import: --on-duplicate: \"%s\" is not valid (fail, skip, update)\n", dup);
+            return CLI_USAGE;
+        }
+        opt.on_duplicate = (htx_on_duplicate)d;
+    }
+    htx_column_map maps[64];
+    const char *bad = NULL;
+    size_t map_count = collect_maps(argc, argv, maps, 64, &bad);
+    if (map_count == (size_t)-1) {
+        cli_say(ctx, ctx->err, "htx import: --map: cần dạng CỘT=trường (\"%s\")\n",
+                "htx import: --map: expected COLUMN=field (\"%s\")\n", bad ? bad : "");
+        return CLI_USAGE;
+    }
+    opt.maps = maps;
+    opt.map_count = map_count;
+    int status = run_import(ctx, args.operands[0], &opt, cli_flag(&args, "--with-memberships"));
+    for (size_t i = 0; i < map_count; i++)
+        free((char *)maps[i].column);
+    return status;
+}
