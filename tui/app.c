@@ -68,6 +68,12 @@ void app_reload_all(tui_app *app)
             app->stack[i]->ops->reload(app->stack[i], app);
 }
 
+void app_redraw_now(tui_app *app)
+{
+    if (app->redraw_now)
+        app->redraw_now(app, app->redraw_ctx);
+}
+
 void app_notice(tui_app *app, const char *msg)
 {
     snprintf(app->notice, sizeof app->notice, "%s", msg);
@@ -105,6 +111,7 @@ static void global_action(tui_app *app, tui_action action)
     case ACT_HELP: app_push(app, view_help_new(app)); break;
     case ACT_CLUBS: app_push(app, view_clubs_new(app)); break;
     case ACT_STATS: app_push(app, view_stats_new(app)); break;
+    case ACT_IMPORT: app_push(app, view_import_new(app)); break;
     /* Printing is of a club's roster: say where it is rather than do nothing. */
     case ACT_PRINT: app_notice(app, ui_text(UI_PRINT_WHERE, app->lang)); break;
     case ACT_BACK:

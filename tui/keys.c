@@ -17,6 +17,7 @@ const tui_binding tui_bindings[] = {
     {ACT_QUIT, TK_F10, 'q', 0, UI_BAR_QUIT, UI_KEY_QUIT},
     {ACT_JOIN_CLUB, 0, 'm', 0, UI_NONE, UI_KEY_JOIN_CLUB},
     {ACT_LEAVE_CLUB, 0, 'x', 0, UI_NONE, UI_KEY_LEAVE_CLUB},
+    {ACT_IMPORT, 0, 'i', 0, UI_NONE, UI_KEY_IMPORT},
     {ACT_UP, TK_UP, 'k', 0, UI_NONE, UI_KEY_UP},
     {ACT_DOWN, TK_DOWN, 'j', 0, UI_NONE, UI_KEY_DOWN},
     {ACT_PAGE_UP, TK_PAGE_UP, 0, 0, UI_NONE, UI_KEY_PAGE_UP},

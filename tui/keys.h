@@ -49,6 +49,7 @@ typedef enum tui_action {
     ACT_OPEN,
     ACT_BACK,
     ACT_PRINT,
+    ACT_IMPORT,
     ACT_COUNT
 } tui_action;
 

@@ -58,6 +58,12 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static void present_now(tui_app *app, void *canvas)
+{
+    app_render(app, canvas);
+    term_present(canvas);
+}
+
 static int event_loop(tui_app *app)
 {
     tui_canvas canvas;
@@ -65,6 +71,8 @@ static int event_loop(tui_app *app)
     term_size(&width, &height);
     if (!canvas_init(&canvas, width, height))
         return CLI_FAILURE;
+    app->redraw_now = present_now;
+    app->redraw_ctx = &canvas;
     double last_poll = now_seconds();
     bool dirty = true;
     while (!app->quit && !stop_requested && app->depth > 0) {
@@ -92,6 +100,7 @@ static int event_loop(tui_app *app)
                 dirty = true;
         }
     }
+    app->redraw_now = NULL;
     canvas_free(&canvas);
     return CLI_OK;
 }

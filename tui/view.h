@@ -85,6 +85,9 @@ struct tui_app {
     int64_t data_version;
     char notice[256]; /* a transient message for the status line */
     int bar_x[ACT_COUNT][2]; /* function-bar spans, for clicks */
+    /* Set by the event loop: draws and shows the screen at once. */
+    void (*redraw_now)(tui_app *app, void *ctx);
+    void *redraw_ctx;
 };
 
 void app_init(tui_app *app, htx_store *store, htx_lang lang, const char *db_path);
@@ -111,6 +114,10 @@ void app_render(tui_app *app, tui_canvas *c);
 /* Checks PRAGMA data_version; when another connection committed, every
  * view reloads.  Returns true when something changed. */
 bool app_poll_changes(tui_app *app);
+
+/* Draws and shows the screen at once, in the middle of a long task (an
+ * import's progress); nothing happens without a terminal (tests). */
+void app_redraw_now(tui_app *app);
 
 /* Shows msg on the status line until the next key. */
 void app_notice(tui_app *app, const char *msg);

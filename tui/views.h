@@ -50,4 +50,8 @@ tui_view *view_find_new(tui_app *app, const char *title, tui_found_fn found, voi
  * printer, copies, or a file and its format (PDF, TXT, CSV). */
 tui_view *view_print_new(tui_app *app, const char *club_code, const char *as_of_iso, htx_roster_sort sort);
 
+/* Importing a file: its path, what was detected, a preview, the import
+ * and its problems. */
+tui_view *view_import_new(tui_app *app);
+
 #endif

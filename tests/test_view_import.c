@@ -1,0 +1,166 @@
+/* The import screen, rendered into memory: path, detection, preview,
+ * import, problems. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "query.h"
+#include "test_support.h"
+#include "text.h"
+#include "view.h"
+#include "views.h"
+
+typedef struct fixture {
+    char dir[64];
+    char path[128];
+    char file[160];
+    htx_store *store;
+    tui_app app;
+    tui_canvas canvas;
+    char *screen;
+    int progress_screens; /* screens drawn mid-import showing the progress bar */
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    test_temp_path(f->dir, f->path, "htx.db");
+    snprintf(f->file, sizeof f->file, "%s/register.csv", f->dir);
+    htx_error err;
+    assert_int_equal(htx_store_open(f->path, HTX_OPEN_CREATE_NEW, &f->store, &err), HTX_OK);
+    app_init(&f->app, f->store, HTX_LANG_VI, f->path);
+    assert_true(app_push(&f->app, view_main_new(&f->app, NULL)));
+    assert_true(canvas_init(&f->canvas, 100, 30));
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    app_free(&f->app);
+    canvas_free(&f->canvas);
+    free(f->screen);
+    htx_store_close(f->store);
+    unlink(f->file);
+    test_remove_db(f->dir, f->path);
+    free(f);
+    return 0;
+}
+
+static const char *render(fixture *f)
+{
+    free(f->screen);
+    app_render(&f->app, &f->canvas);
+    f->screen = canvas_dump(&f->canvas);
+    assert_non_null(f->screen);
+    return f->screen;
+}
+
+static void press(fixture *f, int key)
+{
+    tui_event e = {.type = EV_KEY, .key = key};
+    app_dispatch(&f->app, &e);
+    render(f);
+}
+
+/* What the event loop does when a long task asks for a redraw. */
+static void redraw_now(tui_app *app, void *ctx)
+{
+    (void)app;
+    fixture *f = ctx;
+    if (strstr(render(f), "Đang nhập ["))
+        f->progress_screens++;
+}
+
+static void type(fixture *f, const char *text)
+{
+    int32_t cp;
+    for (int n; (n = htx_utf8_decode(text, &cp)) > 0; text += n)
+        press(f, cp);
+}
+
+static void write_file(const char *path, const char *bytes)
+{
+    FILE *out = fopen(path, "wb");
+    assert_non_null(out);
+    fputs(bytes, out);
+    fclose(out);
+}
+
+static int64_t count(fixture *f)
+{
+    htx_filter filter;
+    htx_filter_init(&filter);
+    int64_t n = -1;
+    htx_error err;
+    assert_int_equal(htx_query_count(f->store, &filter, &n, &err), HTX_OK);
+    return n;
+}
+
+/* A VNI-Windows file, written byte by byte from the chart. */
+static void test_vni_file_is_detected_previewed_and_imported(void **state)
+{
+    fixture *f = *state;
+    write_file(f->file, "code,name,district,sector,Cot la\r\n"
+                        "0100233488,HTX \xD1o\xE0ng Ta\xE2m,Thanh Tr\xEC,trade,x\r\n"
+                        "0100109106,H\xF4\xEFp ta\xF9\x63 xa\xF5 Ba\xF9t Tra\xF8ng,Gia La\xE2m,industry,y\r\n");
+    press(f, 'i');
+    assert_non_null(strstr(render(f), "Nhập từ tệp"));
+    type(f, f->file);
+    press(f, TK_ENTER);
+    const char *screen = render(f);
+    assert_non_null(strstr(screen, "Bảng mã: vni (tự nhận biết)"));
+    assert_non_null(strstr(screen, "HTX Đồng Tâm"));
+    assert_non_null(strstr(screen, "Hợp tác xã Bát Tràng"));
+    assert_non_null(strstr(screen, "\"Cot la\""));
+    assert_int_equal(count(f), 0);
+    f->app.redraw_now = redraw_now;
+    f->app.redraw_ctx = f;
+    press(f, TK_ENTER);
+    assert_true(f->progress_screens >= 2); /* at the start and at the end */
+    assert_non_null(strstr(render(f), "Đã nhập 2 HTX"));
+    assert_int_equal(count(f), 2);
+    press(f, TK_ESCAPE);
+    assert_null(strstr(render(f), "Nhập từ tệp"));
+}
+
+static void test_problems_are_listed_and_nothing_is_written(void **state)
+{
+    fixture *f = *state;
+    write_file(f->file, "Mã số;Tên HTX;Quận/Huyện;Ngành\n"
+                        "0100233488;HTX Một;Quận 1;trade\n"
+                        "0100233488;HTX Hai;Ba Đình;trade\n");
+    press(f, 'i');
+    type(f, f->file);
+    press(f, TK_ENTER);
+    press(f, TK_ENTER);
+    const char *screen = render(f);
+    assert_non_null(strstr(screen, "Không nhập gì"));
+    assert_non_null(strstr(screen, "Dòng 2: Quận/Huyện: không có quận/huyện \"Quận 1\""));
+    assert_non_null(strstr(screen, "Dòng 3: Mã số HTX: mã số 0100233488 đã có ở dòng 2"));
+    assert_int_equal(count(f), 0);
+}
+
+static void test_missing_file(void **state)
+{
+    fixture *f = *state;
+    press(f, 'i');
+    type(f, "/nonexistent/register.csv");
+    press(f, TK_ENTER);
+    assert_non_null(strstr(render(f), "/nonexistent/register.csv"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_vni_file_is_detected_previewed_and_imported, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_problems_are_listed_and_nothing_is_written, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_missing_file, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
