@@ -67,13 +67,13 @@ static size_t collect_maps(int argc, char **argv, htx_column_map *maps, size_t c
         if (!value)
             continue;
         const char *eq = strrchr(value, '=');
-        if (!eq || eq == value) {
+        char *column = eq && eq != value ? strndup(value, (size_t)(eq - value)) : NULL;
+        if (!column) {
             *bad = value;
+            for (size_t k = 0; k < n; k++)
+                free((char *)maps[k].column);
             return (size_t)-1;
         }
-        char *column = strndup(value, (size_t)(eq - value));
-        if (!column)
-            return (size_t)-1;
         maps[n].column = column;
         maps[n].field = eq + 1;
         n++;
