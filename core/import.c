@@ -10,6 +10,7 @@
 #include "csv_read.h"
 #include "membership.h"
 #include "registry.h"
+#include "schema.h"
 #include "store_internal.h"
 #include "textout.h"
 
@@ -696,6 +697,44 @@ static htx_status import_rows(import_run *run, htx_error *err)
     return HTX_OK;
 }
 
+static htx_status import_in_tx(import_run *run, htx_error *err)
+{
+    htx_store *s = run->store;
+    const htx_import_options *opt = run->opt;
+    htx_import_result *result = run->result;
+    htx_status st = htx_store_begin(s, err);
+    if (st != HTX_OK)
+        return st;
+    int64_t last_id = 0;
+    st = htx_schema_bulk_begin(s, &last_id, err);
+    if (st == HTX_OK)
+        st = import_rows(run, err);
+    if (st == HTX_OK)
+        st = htx_schema_bulk_end(s, last_id, err);
+    if (st == HTX_OK && opt->memberships_path)
+        st = import_memberships(run, err);
+    free(run->codes.slots);
+    if (st == HTX_OK)
+        st = rejects_close(&run->rejects, err);
+    else
+        rejects_close(&run->rejects, NULL);
+
+    bool invalid = result->problem_count > 0 && (!opt->skip_invalid || !run->writing);
+    if (st == HTX_OK && invalid)
+        st = htx_fail(err, HTX_ERR_INVALID, MSG_NONE, NULL, NULL, NULL);
+    if (st != HTX_OK || opt->dry_run) {
+        htx_store_rollback(s);
+        return st;
+    }
+    st = htx_store_commit(s, err);
+    if (st != HTX_OK) {
+        htx_store_rollback(s);
+        return st;
+    }
+    result->committed = true;
+    return HTX_OK;
+}
+
 htx_status htx_import_run(htx_store *s, const htx_import_file *f, const htx_import_options *opt,
                           htx_import_result *result, htx_error *err)
 {
@@ -714,30 +753,9 @@ htx_status htx_import_run(htx_store *s, const htx_import_file *f, const htx_impo
      * default cache and journals in temporary files, pages would be written
      * out and read back again and again before the commit. */
     htx_store_exec(s, "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY", NULL);
-    htx_status st = htx_store_begin(s, err);
-    if (st != HTX_OK)
-        return st;
-    st = import_rows(&run, err);
-    if (st == HTX_OK && opt->memberships_path)
-        st = import_memberships(&run, err);
-    free(run.codes.slots);
-    if (st == HTX_OK)
-        st = rejects_close(&run.rejects, err);
-    else
-        rejects_close(&run.rejects, NULL);
-
-    bool invalid = result->problem_count > 0 && (!opt->skip_invalid || !run.writing);
-    if (st == HTX_OK && invalid)
-        st = htx_fail(err, HTX_ERR_INVALID, MSG_NONE, NULL, NULL, NULL);
-    if (st != HTX_OK || opt->dry_run) {
-        htx_store_rollback(s);
-        return st;
-    }
-    st = htx_store_commit(s, err);
-    if (st != HTX_OK) {
-        htx_store_rollback(s);
-        return st;
-    }
-    result->committed = true;
-    return HTX_OK;
+    htx_status st = import_in_tx(&run, err);
+    /* Back to SQLite's default so that a long-lived screen does not keep the
+     * import's cache. */
+    htx_store_exec(s, "PRAGMA cache_size = -2000", NULL);
+    return st;
 }

@@ -8,6 +8,22 @@
 #include "store_internal.h"
 
 /*
+ * The two triggers that follow every insert.  They are named here because a
+ * bulk load (htx_schema_bulk_begin) drops them and puts them back: they must
+ * be the same text in both places.  A later migration that changes one of
+ * them changes it here, and bulk loading follows.
+ */
+#define TALLY_INSERT_TRIGGER                                                                       \
+    "CREATE TRIGGER tally_insert AFTER INSERT ON cooperative BEGIN"                                \
+    "  UPDATE district_tally SET cooperatives = cooperatives + 1"                                  \
+    "   WHERE district_code = NEW.district_code;"                                                  \
+    "END;"
+#define SEARCH_INSERT_TRIGGER                                                                      \
+    "CREATE TRIGGER search_insert AFTER INSERT ON cooperative BEGIN"                               \
+    "  INSERT INTO cooperative_search(rowid, name_plain) VALUES (NEW.id, NEW.name_plain);"         \
+    "END;"
+
+/*
  * Version 1: the register.
  *
  * Beside each sortable name the table keeps name_key, a binary Vietnamese
@@ -187,10 +203,7 @@ static const char schema_v2[] =
     "INSERT INTO district_tally(district_code, cooperatives)"
     "  SELECT d.code, (SELECT count(*) FROM cooperative c WHERE c.district_code = d.code)"
     "  FROM district d;"
-    "CREATE TRIGGER tally_insert AFTER INSERT ON cooperative BEGIN"
-    "  UPDATE district_tally SET cooperatives = cooperatives + 1"
-    "   WHERE district_code = NEW.district_code;"
-    "END;"
+    TALLY_INSERT_TRIGGER
     "CREATE TRIGGER tally_delete AFTER DELETE ON cooperative BEGIN"
     "  UPDATE district_tally SET cooperatives = cooperatives - 1"
     "   WHERE district_code = OLD.district_code;"
@@ -234,9 +247,7 @@ static const char schema_v4[] =
     "CREATE VIRTUAL TABLE cooperative_search USING fts5("
     "  name_plain, content = 'cooperative', content_rowid = 'id', tokenize = 'trigram');"
     "INSERT INTO cooperative_search(cooperative_search) VALUES ('rebuild');"
-    "CREATE TRIGGER search_insert AFTER INSERT ON cooperative BEGIN"
-    "  INSERT INTO cooperative_search(rowid, name_plain) VALUES (NEW.id, NEW.name_plain);"
-    "END;"
+    SEARCH_INSERT_TRIGGER
     "CREATE TRIGGER search_delete AFTER DELETE ON cooperative BEGIN"
     "  INSERT INTO cooperative_search(cooperative_search, rowid, name_plain)"
     "   VALUES ('delete', OLD.id, OLD.name_plain);"
@@ -301,4 +312,47 @@ htx_status htx_schema_migrate(htx_store *s, int target, htx_error *err)
         st = htx_schema_current(s, &version, err);
     }
     return st;
+}
+
+/*
+ * Why bulk loading bypasses two triggers: every INSERT that fires a trigger
+ * writing to the FTS5 table ends with a statement savepoint, and FTS5 flushes
+ * its pending terms to a new segment at each one, so a row-by-row load
+ * writes (and then merges) one tiny segment per row; the district tally is
+ * likewise updated once per row.  Loading tens of thousands of rows spent
+ * most of its time there.  Inside the caller's transaction the triggers are
+ * dropped, and at the end the new rows (ids above the largest id before the
+ * load: ids are allocated upwards while the write lock is held) are indexed
+ * in one statement and counted into the tally in another, then the triggers
+ * are created again.  A rollback restores everything, triggers included.
+ */
+htx_status htx_schema_bulk_begin(htx_store *s, int64_t *last_id, htx_error *err)
+{
+    htx_status st = htx_store_int64(s, "SELECT coalesce(max(id), 0) FROM cooperative", last_id, err);
+    if (st == HTX_OK)
+        st = htx_store_exec(s, "DROP TRIGGER search_insert; DROP TRIGGER tally_insert;", err);
+    return st;
+}
+
+htx_status htx_schema_bulk_end(htx_store *s, int64_t last_id, htx_error *err)
+{
+    static const char *const catch_up[] = {
+        "INSERT INTO cooperative_search(rowid, name_plain)"
+        " SELECT id, name_plain FROM cooperative WHERE id > ?1",
+        "UPDATE district_tally SET cooperatives = cooperatives + fresh.n"
+        " FROM (SELECT district_code, count(*) AS n FROM cooperative WHERE id > ?1"
+        "       GROUP BY district_code) AS fresh"
+        " WHERE district_tally.district_code = fresh.district_code",
+    };
+    for (size_t i = 0; i < sizeof catch_up / sizeof catch_up[0]; i++) {
+        sqlite3_stmt *stmt = htx_store_statement(s, catch_up[i], err);
+        if (!stmt)
+            return HTX_ERR_DB;
+        sqlite3_bind_int64(stmt, 1, last_id);
+        htx_status st = sqlite3_step(stmt) == SQLITE_DONE ? HTX_OK : htx_store_fail(s, err);
+        htx_stmt_release(stmt);
+        if (st != HTX_OK)
+            return st;
+    }
+    return htx_store_exec(s, SEARCH_INSERT_TRIGGER TALLY_INSERT_TRIGGER, err);
 }

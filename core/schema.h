@@ -6,6 +6,8 @@
 #ifndef HTX_SCHEMA_H
 #define HTX_SCHEMA_H
 
+#include <stdint.h>
+
 #include "store.h"
 
 #define HTX_SCHEMA_VERSION 4
@@ -15,5 +17,15 @@ htx_status htx_schema_migrate(htx_store *s, int target, htx_error *err);
 
 /* Current PRAGMA user_version. */
 htx_status htx_schema_current(htx_store *s, int *version, htx_error *err);
+
+/*
+ * Loading many rows inside one transaction the caller holds: between begin
+ * and end, rows inserted into cooperative are not yet in the search index
+ * nor in the district tally; end brings both up to date.  Only for a writer
+ * that inserts through registry.c and ends its transaction right after (a
+ * rollback undoes both calls).
+ */
+htx_status htx_schema_bulk_begin(htx_store *s, int64_t *last_id, htx_error *err);
+htx_status htx_schema_bulk_end(htx_store *s, int64_t last_id, htx_error *err);
 
 #endif

@@ -158,7 +158,12 @@ htx_status htx_store_finish(htx_store *s, htx_status st, htx_error *err)
 
 htx_status htx_store_data_version(htx_store *s, int64_t *out, htx_error *err)
 {
-    sqlite3_stmt *stmt = htx_store_statement(s, "PRAGMA data_version", err);
+    return htx_store_int64(s, "PRAGMA data_version", out, err);
+}
+
+htx_status htx_store_int64(htx_store *s, const char *sql, int64_t *out, htx_error *err)
+{
+    sqlite3_stmt *stmt = htx_store_statement(s, sql, err);
     if (!stmt)
         return HTX_ERR_DB;
     htx_status st = HTX_OK;

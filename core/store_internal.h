@@ -35,6 +35,10 @@ void htx_column_copy(sqlite3_stmt *stmt, int col, char *out, size_t size);
 /* "yyyy-mm-dd hh:mm:ss", UTC, now. */
 void htx_store_timestamp(char out[20]);
 
+/* The first column of the first row of sql (a statement without parameters
+ * that returns one row) into *out. */
+htx_status htx_store_int64(htx_store *s, const char *sql, int64_t *out, htx_error *err);
+
 /* Runs a transaction-less statement with no result rows (DDL, pragmas). */
 htx_status htx_store_exec(htx_store *s, const char *sql, htx_error *err);
 

@@ -168,8 +168,13 @@ static void trim_bounds(const char *s, size_t *start, size_t *end)
 /* NFC of s[0..len) as a fresh string, or NULL (out of memory, invalid). */
 static char *nfc_of(const char *s, size_t len)
 {
-    if (len == 0)
-        return strdup("");
+    /* ASCII is its own NFC, and codes, numbers, dates and phones are ASCII:
+     * an import of many rows normalises each of them. */
+    size_t i = 0;
+    while (i < len && (unsigned char)s[i] < 0x80)
+        i++;
+    if (i == len)
+        return strndup(s, len);
     utf8proc_uint8_t *result = NULL;
     /* STABLE: compose with the stable rules, so later Unicode versions
      * produce the same stored bytes. */

@@ -10,6 +10,7 @@ of htx's own.
 """
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -209,6 +210,45 @@ class RoundTrip(Tmp):
         for club in ("agriculture", "trade", "plastic", "industry", "credit"):
             self.assertEqual(run("list", "--club", club, "--count", db=empty, check=0)[1],
                              run("list", "--club", club, "--count", db=demo, check=0)[1])
+
+    def test_import_in_two_parts_keeps_search_and_district_counts(self):
+        """The second import lands on rows already there: the search index
+        and the per-district counts must take in exactly the new rows, and a
+        refused import must leave both working for the next insert."""
+        demo = self.new_db("demo.db", demo=True)
+        out = self.path("register.csv")
+        run("export", "-o", out, "--no-bom", db=demo, check=0)
+        lines = read_bytes(out).decode("utf-8").splitlines(keepends=True)
+        header, rows = lines[0], lines[1:]
+        write_bytes(self.path("first.csv"), (header + "".join(rows[:300])).encode("utf-8"))
+        write_bytes(self.path("rest.csv"), (header + "".join(rows[300:])).encode("utf-8"))
+        db = self.new_db("parts.db")
+        run("import", self.path("first.csv"), db=db, check=0)
+        run("import", self.path("rest.csv"), db=db, check=0)
+        self.assertEqual(self.register(db), self.register(demo))
+        for words in ("bat trang", "dịch vụ", "van tai", "HTX"):
+            with self.subTest(search=words):
+                self.assertEqual(
+                    run("list", "--search", words, "--format", "tsv", "--sort", "code", db=db, check=0)[1],
+                    run("list", "--search", words, "--format", "tsv", "--sort", "code", db=demo, check=0)[1])
+        self.assertEqual(run("list", "--count", db=db, check=0)[1].strip(), "856")
+        with sqlite3.connect(db) as con:
+            tally = dict(con.execute("SELECT district_code, cooperatives FROM district_tally"))
+            counted = dict(con.execute("SELECT district_code, count(*) FROM cooperative GROUP BY 1"))
+            self.assertEqual({k: v for k, v in tally.items() if v}, counted)
+            con.execute("INSERT INTO cooperative_search(cooperative_search) VALUES ('integrity-check')")
+        # A refused import (a duplicate code), then an ordinary insert: it is found.
+        self.assertEqual(run("import", self.path("rest.csv"), db=db)[0], 2)
+        run("add", "code=0101234565", "name=HTX Sau Nhập Lỗi", "district=Ba Vì", "sector=trade",
+            db=db, check=0)
+        _, found, _ = run("list", "--search", "sau nhap loi", "--format", "tsv", db=db, check=0)
+        self.assertIn("HTX Sau Nhập Lỗi", found)
+        self.assertEqual(run("list", "--count", db=db, check=0)[1].strip(), "857")
+        with sqlite3.connect(db) as con:
+            self.assertEqual(con.execute("SELECT cooperatives FROM district_tally WHERE district_code = "
+                                         "'271'").fetchone()[0],
+                             con.execute("SELECT count(*) FROM cooperative WHERE district_code = '271'"
+                                         ).fetchone()[0])
 
     def test_formats(self):
         demo = self.new_db("demo.db", demo=True)
