@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "query.h"
+#include "registry.h"
 #include "test_support.h"
 #include "text.h"
 #include "view.h"
@@ -79,6 +80,8 @@ static void redraw_now(tui_app *app, void *ctx)
 
 static void type(fixture *f, const char *text)
 {
+    if (text[0] == '/')
+        press(f, TK_CTRL_U); /* the screen starts in the working directory */
     int32_t cp;
     for (int n; (n = htx_utf8_decode(text, &cp)) > 0; text += n)
         press(f, cp);
@@ -90,6 +93,16 @@ static void write_file(const char *path, const char *bytes)
     assert_non_null(out);
     fputs(bytes, out);
     fclose(out);
+}
+
+/* Writes bytes to the fixture's file, opens the import screen and reads it. */
+static void open_in_screen(fixture *f, const char *bytes)
+{
+    write_file(f->file, bytes);
+    press(f, 'i');
+    assert_non_null(strstr(render(f), "Nhập từ tệp"));
+    type(f, f->file);
+    press(f, TK_ENTER);
 }
 
 static int64_t count(fixture *f)
@@ -106,15 +119,11 @@ static int64_t count(fixture *f)
 static void test_vni_file_is_detected_previewed_and_imported(void **state)
 {
     fixture *f = *state;
-    write_file(f->file, "code,name,district,sector,Cot la\r\n"
-                        "0100233488,HTX \xD1o\xE0ng Ta\xE2m,Thanh Tr\xEC,trade,x\r\n"
-                        "0100109106,H\xF4\xEFp ta\xF9\x63 xa\xF5 Ba\xF9t Tra\xF8ng,Gia La\xE2m,industry,y\r\n");
-    press(f, 'i');
-    assert_non_null(strstr(render(f), "Nhập từ tệp"));
-    type(f, f->file);
-    press(f, TK_ENTER);
+    open_in_screen(f, "code,name,district,sector,Cot la\r\n"
+                      "0100233488,HTX \xD1o\xE0ng Ta\xE2m,Thanh Tr\xEC,trade,x\r\n"
+                      "0100109106,H\xF4\xEFp ta\xF9\x63 xa\xF5 Ba\xF9t Tra\xF8ng,Gia La\xE2m,industry,y\r\n");
     const char *screen = render(f);
-    assert_non_null(strstr(screen, "Bảng mã: vni (tự nhận biết)"));
+    assert_non_null(strstr(screen, "tự nhận biết: vni"));
     assert_non_null(strstr(screen, "HTX Đồng Tâm"));
     assert_non_null(strstr(screen, "Hợp tác xã Bát Tràng"));
     assert_non_null(strstr(screen, "\"Cot la\""));
@@ -123,7 +132,7 @@ static void test_vni_file_is_detected_previewed_and_imported(void **state)
     f->app.redraw_ctx = f;
     press(f, TK_ENTER);
     assert_true(f->progress_screens >= 2); /* at the start and at the end */
-    assert_non_null(strstr(render(f), "Đã nhập 2 HTX"));
+    assert_non_null(strstr(render(f), "Đã nhập 2 dòng: thêm 2, cập nhật 0, bỏ qua 0 HTX đã có"));
     assert_int_equal(count(f), 2);
     press(f, TK_ESCAPE);
     assert_null(strstr(render(f), "Nhập từ tệp"));
@@ -132,12 +141,9 @@ static void test_vni_file_is_detected_previewed_and_imported(void **state)
 static void test_problems_are_listed_and_nothing_is_written(void **state)
 {
     fixture *f = *state;
-    write_file(f->file, "Mã số;Tên HTX;Quận/Huyện;Ngành\n"
-                        "0100233488;HTX Một;Quận 1;trade\n"
-                        "0100233488;HTX Hai;Ba Đình;trade\n");
-    press(f, 'i');
-    type(f, f->file);
-    press(f, TK_ENTER);
+    open_in_screen(f, "Mã số;Tên HTX;Quận/Huyện;Ngành\n"
+                      "0100233488;HTX Một;Quận 1;trade\n"
+                      "0100233488;HTX Hai;Ba Đình;trade\n");
     press(f, TK_ENTER);
     const char *screen = render(f);
     assert_non_null(strstr(screen, "Không nhập gì"));
@@ -155,12 +161,72 @@ static void test_missing_file(void **state)
     assert_non_null(strstr(render(f), "/nonexistent/register.csv"));
 }
 
+/* Detection guessed, the person knows better: the preview follows the
+ * encoding chosen, and the import reads the file that way. */
+static void test_encoding_chosen_by_hand(void **state)
+{
+    fixture *f = *state;
+    /* "Đồng Tâm" in VISCII, a file too short to be told from CP1258 for sure. */
+    open_in_screen(f, "code,name,district,sector\n"
+                      "0100233488,HTX \xD0\xB0ng T\xE2m,Thanh Tr\xEC,trade\n");
+    press(f, TK_DOWN); /* to the encoding */
+    for (int step = 0; step < 4; step++) /* utf-8, utf-16, cp1258, viscii */
+        press(f, TK_RIGHT);
+    const char *screen = render(f);
+    assert_non_null(strstr(screen, "viscii"));
+    assert_null(strstr(screen, "tự nhận biết"));
+    assert_non_null(strstr(screen, "HTX Đồng Tâm"));
+    press(f, TK_ENTER);
+    assert_non_null(strstr(render(f), "thêm 1"));
+    htx_coop c;
+    htx_error err;
+    assert_int_equal(htx_coop_load(f->store, "0100233488", &c, &err), HTX_OK);
+    assert_string_equal(c.name, "HTX Đồng Tâm");
+}
+
+/* Refused, then imported again leaving the invalid row out: the good row is
+ * in, the bad one is in the rejects file beside the input with its reason. */
+static void test_refused_then_invalid_rows_left_out(void **state)
+{
+    fixture *f = *state;
+    open_in_screen(f, "Mã số;Tên HTX;Quận/Huyện;Ngành\n"
+                      "0100233488;HTX Một;Ba Đình;trade\n"
+                      "0100109106;HTX Hai;Quận 1;trade\n");
+    press(f, TK_UP); /* to "Dòng có lỗi" */
+    press(f, TK_ENTER);
+    assert_non_null(strstr(render(f), "Không nhập gì: 1 lỗi"));
+    assert_int_equal(count(f), 0);
+    press(f, TK_RIGHT);
+    const char *screen = render(f);
+    assert_non_null(strstr(screen, "bỏ qua, ghi vào"));
+    assert_non_null(strstr(screen, "register.rejected.csv"));
+    press(f, TK_ENTER);
+    screen = render(f);
+    assert_non_null(strstr(screen, "thêm 1"));
+    assert_non_null(strstr(screen, "1 dòng bị loại"));
+    assert_int_equal(count(f), 1);
+    char rejects[200];
+    snprintf(rejects, sizeof rejects, "%s/register.rejected.csv", f->dir);
+    FILE *in = fopen(rejects, "rb");
+    assert_non_null(in);
+    char text[1024] = "";
+    size_t n = fread(text, 1, sizeof text - 1, in);
+    text[n] = '\0';
+    fclose(in);
+    unlink(rejects);
+    assert_non_null(strstr(text, "HTX Hai"));
+    assert_non_null(strstr(text, "Quận 1"));
+    assert_null(strstr(text, "HTX Một"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_vni_file_is_detected_previewed_and_imported, setup, teardown),
         cmocka_unit_test_setup_teardown(test_problems_are_listed_and_nothing_is_written, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_encoding_chosen_by_hand, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_refused_then_invalid_rows_left_out, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -253,8 +253,8 @@ class Interface(unittest.TestCase):
         s.wait_for("All", "F10Quit", "Districts")
 
 
-class Changes(unittest.TestCase):
-    """Another terminal's saves appear on screen."""
+class FreshDemo(unittest.TestCase):
+    """Each test on a demo database of its own: these tests change it."""
 
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()
@@ -263,6 +263,10 @@ class Changes(unittest.TestCase):
 
     def tearDown(self):
         self.tmp.cleanup()
+
+
+class Changes(FreshDemo):
+    """Another terminal's saves appear on screen."""
 
     def test_changes_from_another_terminal_appear(self):
         s = Screen(self.db, "--district", "Thanh Trì")
@@ -276,16 +280,8 @@ class Changes(unittest.TestCase):
         s.wait_for("HTX Đồng Tâm Mới")
 
 
-class Forms(unittest.TestCase):
+class Forms(FreshDemo):
     """Registering and editing cooperatives through the forms."""
-
-    def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory()
-        self.db = os.path.join(self.tmp.name, "demo.db")
-        subprocess.run([HTX, "--db", self.db, "init", "--demo"], check=True, capture_output=True)
-
-    def tearDown(self):
-        self.tmp.cleanup()
 
     def open(self, *args, **kw):
         screen = Screen(self.db, *args, **kw)
@@ -413,6 +409,74 @@ class Forms(unittest.TestCase):
         [record] = json.loads(out)
         self.assertEqual(record["phone"], "02438253640")
         self.assertNotEqual(record["members"], 99)  # nothing silently overwritten
+
+
+
+class Import(FreshDemo):
+    """The import screen ('i'): a file typed years ago, read, shown, imported."""
+
+    ROWS = ("Mã số;Tên HTX;Quận/Huyện;Ngành;Ngày thành lập;Số thành viên\n"
+            "0101234565;HTX Gốm sứ Bát Tràng Mới;Gia Lâm;Công nghiệp - Tiểu thủ công nghiệp;12/03/2015;25\n"
+            "0101112221;HTX Vận tải Đông Anh Mới;Đông Anh;Vận tải;01/07/2019;12\n")
+
+    def write(self, name, text, encoding):
+        path = os.path.join(self.tmp.name, name)
+        data = subprocess.run(["iconv", "-f", "UTF-8", "-t", encoding], input=text.encode("utf-8"),
+                              check=True, capture_output=True).stdout
+        with open(path, "wb") as f:
+            f.write(data)
+        return path
+
+    def open_import(self, path):
+        s = Screen(self.db)
+        self.addCleanup(s.close)
+        s.wait_for("Tất cả")
+        s.keys("i")
+        s.wait_for("Nhập từ tệp", "Bảng mã", "Mã số đã có", "Dòng có lỗi")
+        s.keys("C-u")
+        s.type(path)
+        s.keys("Enter")
+        return s
+
+    def test_tcvn3_file_previewed_imported_and_found(self):
+        s = self.open_import(self.write("tcvn3.csv", self.ROWS, "TCVN5712-1"))
+        s.wait_for("tự nhận biết: tcvn3", "Dấu phân cách: ;", "HTX Gốm sứ Bát Tràng Mới",
+                   "HTX Vận tải Đông Anh Mới", "Ngày thành lập")
+        s.keys("Enter")
+        s.wait_for("Đã nhập 2 dòng: thêm 2, cập nhật 0, bỏ qua 0 HTX đã có")
+        s.keys("Escape")
+        s.wait_for("Tất cả", absent=("Mã số đã có",))
+        s.keys("/")
+        s.wait_for("Tìm:")
+        s.type("gom su bat trang moi")
+        s.wait_for("HTX Gốm sứ Bát Tràng Mới", "1/1")
+
+    def test_choosing_the_encoding_rereads_the_preview(self):
+        s = self.open_import(self.write("cp1258.csv", self.ROWS, "CP1258"))
+        s.wait_for("tự nhận biết: cp1258", "HTX Vận tải Đông Anh Mới")
+        s.keys("Down", "Right")  # the encoding: utf-8, which these bytes are not
+        s.wait_for("utf-8", absent=("tự nhận biết",))
+        s.keys("Left")
+        s.wait_for("tự nhận biết: cp1258", "HTX Vận tải Đông Anh Mới")
+
+    def test_problems_listed_then_invalid_rows_left_out(self):
+        text = self.ROWS + "0105555552;HTX Sai Quận;Quận 13;Vận tải;;\n"
+        path = self.write("bad.csv", text, "UTF-8")
+        s = self.open_import(path)
+        s.wait_for("HTX Sai Quận")
+        s.keys("Enter")
+        s.wait_for("Không nhập gì: 1 lỗi (cơ sở dữ liệu không đổi)", "Dòng 4: Quận/Huyện")
+        count = subprocess.run([HTX, "--db", self.db, "list", "--count"], check=True,
+                               capture_output=True, text=True).stdout.strip()
+        self.assertEqual(count, "856")
+        s.keys("Up", "Right")  # "Dòng có lỗi": leave them out
+        s.wait_for("bỏ qua, ghi vào", "bad.rejected.csv")
+        s.keys("Enter")
+        s.wait_for("thêm 2", "1 dòng bị loại, xem")
+        with open(os.path.join(self.tmp.name, "bad.rejected.csv"), encoding="utf-8-sig") as f:
+            rejected = f.read()
+        self.assertIn("HTX Sai Quận", rejected)
+        self.assertIn("Quận 13", rejected)
 
 
 def start_server():

@@ -105,13 +105,18 @@ static void draw_progress(void *ctx, size_t done, size_t total)
 static void print_problems(const cli_context *ctx, const htx_import_result *r, const char *path,
                            const char *memberships)
 {
+    bool registered = false;
     for (size_t i = 0; i < r->problem_count; i++) {
         const htx_import_problem *p = &r->problems[i];
         char text[1024];
         htx_error_text(&p->error, ctx->lang, text, sizeof text);
         cli_say(ctx, ctx->err, "htx: %s, dòng %ld: %s\n", "htx: %s, line %ld: %s\n",
                 p->in_memberships ? memberships : path, p->line, text);
+        registered |= p->error.msg == MSG_IMPORT_EXISTS;
     }
+    if (registered)
+        cli_say(ctx, ctx->err, "htx: với mã số đã có: --on-duplicate skip (bỏ qua) hoặc update (cập nhật theo tệp)\n",
+                "htx: for codes already registered: --on-duplicate skip or update (from the file)\n");
 }
 
 static void print_file_facts(const cli_context *ctx, const htx_import_file *f)

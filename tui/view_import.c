@@ -1,146 +1,117 @@
 /*
- * The import screen: a file path, then what core found in the file (the
- * encoding it detected, the separator, which column fills which field,
- * the first rows decoded), then the import itself — all or nothing, as on
- * the command line — and every problem with its line.
+ * The import screen ('i'): a file's path and the three choices the command
+ * line offers (the encoding, what to do with codes already registered, what
+ * to do with invalid rows); then what core found in the file — the encoding
+ * it detected, the separator, the columns it will leave out, the first rows
+ * decoded; then the import itself with a progress bar, and every problem
+ * with its line.  After a refusal the choices can be changed and the import
+ * run again without leaving the screen.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "audit.h"
 #include "csv_read.h"
 #include "display.h"
+#include "edit_keys.h"
 #include "import.h"
-#include "line_edit.h"
 #include "text.h"
 #include "ui_text.h"
 #include "views.h"
 
 #define PREVIEW_ROWS 8
-#define PREVIEW_COLUMNS 4
+#define PREVIEW_COLUMNS 8
+#define LABEL_COLS 16
+
+typedef enum import_field { FIELD_PATH, FIELD_ENCODING, FIELD_DUPLICATES, FIELD_INVALID, FIELD_COUNT } import_field;
 
 typedef enum import_phase { PHASE_PATH, PHASE_PREVIEW, PHASE_RUNNING, PHASE_DONE } import_phase;
+
+/* The encodings offered, in the order ←→ steps through them. */
+static const htx_encoding encodings[] = {
+    HTX_ENC_AUTO, HTX_ENC_UTF8, HTX_ENC_UTF16, HTX_ENC_CP1258, HTX_ENC_VISCII,
+    HTX_ENC_TCVN3, HTX_ENC_VNI, HTX_ENC_VIQR,
+};
+#define ENCODING_CHOICES ((int)(sizeof encodings / sizeof encodings[0]))
+
+static const ui_id duplicate_labels[] = {UI_IMPORT_DUP_FAIL, UI_IMPORT_DUP_SKIP, UI_IMPORT_DUP_UPDATE};
+
+/* The first rows of the file as the importer reads them, sanitised for the
+ * terminal, read once when the file is opened. */
+typedef struct preview {
+    int columns;
+    int field[PREVIEW_COLUMNS];   /* htx_field_id of each shown column */
+    int natural[PREVIEW_COLUMNS]; /* widest of the label and the cells */
+    char *cells[PREVIEW_ROWS][PREVIEW_COLUMNS];
+    int rows;
+    char error[512]; /* the file cannot be read past the shown rows */
+} preview;
 
 typedef struct import_view {
     tui_view base;
     import_phase phase;
+    import_field focus;
     line_edit path;
+    int encoding_choice; /* index in encodings */
+    htx_on_duplicate on_duplicate;
+    bool skip_invalid;
     htx_import_file *file;
-    char message[1024]; /* an error opening the file, or the summary */
+    bool read_tried; /* the path was read (or failed to be) since it was edited */
+    preview preview;
+    char memberships[4096]; /* the memberships file beside the register, or "" */
+    char rejects[4096];     /* where invalid rows go with skip_invalid */
+    char message[1024];     /* an error opening the file, or the summary */
     bool message_is_error;
     htx_import_result result;
-    int scroll; /* first problem shown */
+    int scroll;    /* first problem shown */
     tui_app *app;  /* while the import runs, for the progress bar */
     int percent;   /* of the file imported, while running */
 } import_view;
 
-/* Draws text that came from a file: never raw controls on the terminal. */
-static void draw_safe(tui_canvas *c, int y, int x, int width, const char *text, tui_style style)
+/* ---- the file ---------------------------------------------------------------- */
+
+static void preview_free(preview *p)
 {
-    char *safe = htx_text_sanitize(text);
-    canvas_text(c, y, x, width, safe ? safe : "", style);
-    free(safe);
+    for (int r = 0; r < p->rows; r++)
+        for (int k = 0; k < p->columns; k++)
+            free(p->cells[r][k]);
+    memset(p, 0, sizeof *p);
 }
 
-static int draw_file_facts(import_view *v, tui_app *app, tui_canvas *c, int y, tui_rect a)
+static void preview_read(preview *p, const htx_import_file *f, htx_lang lang)
 {
-    const htx_import_file *f = v->file;
-    char line[1024];
-    const char *sep = f->separator == '\t' ? "tab" : f->separator == ';' ? ";" : ",";
-    snprintf(line, sizeof line, "%s: %s%s   %s: %s", ui_text(UI_IMPORT_ENCODING, app->lang),
-             htx_encoding_name(f->encoding), f->detected ? ui_text(UI_IMPORT_DETECTED, app->lang) : "",
-             ui_text(UI_IMPORT_SEPARATOR, app->lang), sep);
-    canvas_text(c, y++, a.x + 1, a.width - 2, line, STYLE_NORMAL);
-    size_t used = (size_t)snprintf(line, sizeof line, "%s: ", ui_text(UI_IMPORT_UNUSED, app->lang));
-    size_t start = used;
-    for (size_t i = 0; i < f->column_count && used < sizeof line; i++)
-        if (f->columns[i].field < 0)
-            used += (size_t)snprintf(line + used, sizeof line - used, "%s\"%s\"", used > start ? ", " : "",
-                                     f->columns[i].header);
-    if (used > start)
-        draw_safe(c, y++, a.x + 1, a.width - 2, line, STYLE_ERROR);
-    return y + 1;
-}
-
-/* The first rows as the importer reads them, in the first mapped columns. */
-static int draw_preview(import_view *v, tui_app *app, tui_canvas *c, int y, tui_rect a)
-{
-    const htx_import_file *f = v->file;
-    size_t cols[PREVIEW_COLUMNS];
-    int n = 0;
-    for (size_t i = 0; i < f->column_count && n < PREVIEW_COLUMNS; i++)
-        if (f->columns[i].field >= 0)
-            cols[n++] = i;
-    if (n == 0)
-        return y;
-    int width = (a.width - 2) / n;
-    for (int k = 0; k < n; k++)
-        canvas_text(c, y, a.x + 1 + k * width, width - 1,
-                    htx_field_label((htx_field_id)f->columns[cols[k]].field, app->lang), STYLE_HEADER);
-    y++;
+    size_t source[PREVIEW_COLUMNS];
+    for (size_t i = 0; i < f->column_count && p->columns < PREVIEW_COLUMNS; i++)
+        if (f->columns[i].field >= 0) {
+            source[p->columns] = i;
+            p->field[p->columns] = f->columns[i].field;
+            p->natural[p->columns] = (int)htx_text_width(htx_field_label((htx_field_id)f->columns[i].field, lang));
+            p->columns++;
+        }
     htx_csv_reader r;
     htx_csv_reader_init(&r, f->text, f->len, f->separator);
     r.pos = f->data_start;
     r.line = f->data_line;
     htx_csv_row row = {0};
     htx_error err;
-    for (int shown = 0; shown < PREVIEW_ROWS && y < a.y + a.height - 3; shown++, y++) {
-        if (htx_csv_next(&r, &row, &err) != HTX_OK)
+    while (p->rows < PREVIEW_ROWS) {
+        htx_status st = htx_csv_next(&r, &row, &err);
+        if (st == HTX_ERR_INVALID)
+            htx_error_text(&err, lang, p->error, sizeof p->error);
+        if (st != HTX_OK)
             break;
-        for (int k = 0; k < n; k++)
-            if (cols[k] < row.count)
-                draw_safe(c, y, a.x + 1 + k * width, width - 1, row.fields[cols[k]], STYLE_NORMAL);
+        for (int k = 0; k < p->columns; k++) {
+            char *cell = htx_text_sanitize(source[k] < row.count ? row.fields[source[k]] : "");
+            p->cells[p->rows][k] = cell;
+            int width = cell ? (int)htx_text_width(cell) : 0;
+            if (width > p->natural[k])
+                p->natural[k] = width;
+        }
+        p->rows++;
     }
     htx_csv_row_free(&row);
-    return y + 1;
-}
-
-static int draw_problems(import_view *v, tui_app *app, tui_canvas *c, int y, tui_rect a)
-{
-    for (size_t i = (size_t)v->scroll; i < v->result.problem_count && y < a.y + a.height - 2; i++, y++) {
-        const htx_import_problem *p = &v->result.problems[i];
-        char text[1024], line[1200];
-        htx_error_text(&p->error, app->lang, text, sizeof text);
-        snprintf(line, sizeof line, "%s %ld: %s", ui_text(UI_IMPORT_LINE, app->lang), p->line, text);
-        draw_safe(c, y, a.x + 1, a.width - 2, line, STYLE_ERROR);
-    }
-    return y;
-}
-
-static void import_draw(tui_view *view, tui_app *app, tui_canvas *c, tui_rect a)
-{
-    import_view *v = (import_view *)view;
-    canvas_fill(c, a.y, a.x, a.height, a.width, STYLE_NORMAL);
-    int y = a.y;
-    canvas_text(c, y++, a.x + 1, a.width - 2, ui_text(UI_IMPORT_TITLE, app->lang), STYLE_HEADER);
-    const char *label = ui_text(UI_IMPORT_FILE, app->lang);
-    int x = a.x + 1 + canvas_text(c, y, a.x + 1, a.width - 2, label, STYLE_NORMAL) + 1;
-    char shown[1024];
-    int cursor = 0;
-    line_edit_view(&v->path, a.x + a.width - 1 - x, shown, sizeof shown, &cursor);
-    canvas_text_fill(c, y, x, a.x + a.width - 1 - x, shown, STYLE_INPUT);
-    y += 2;
-    if (v->message[0])
-        draw_safe(c, y++, a.x + 1, a.width - 2, v->message, v->message_is_error ? STYLE_ERROR : STYLE_HEADER);
-    if (v->file && v->phase == PHASE_PREVIEW) {
-        y = draw_file_facts(v, app, c, y, a);
-        y = draw_preview(v, app, c, y, a);
-    }
-    if (v->phase == PHASE_RUNNING) {
-        char bar[256];
-        int filled = v->percent * 40 / 100;
-        size_t n = (size_t)snprintf(bar, sizeof bar, "%s [", ui_text(UI_IMPORT_RUNNING, app->lang));
-        for (int i = 0; i < 40 && n + 4 < sizeof bar; i++)
-            n += (size_t)snprintf(bar + n, sizeof bar - n, "%s", i < filled ? "█" : "·");
-        snprintf(bar + n, sizeof bar - n, "] %d%%", v->percent);
-        canvas_text(c, y + 1, a.x + 1, a.width - 2, bar, STYLE_HEADER);
-    }
-    if (v->phase == PHASE_DONE)
-        draw_problems(v, app, c, y, a);
-    ui_id hint = v->phase == PHASE_PATH ? UI_IMPORT_HINT_PATH
-                 : v->phase == PHASE_PREVIEW ? UI_IMPORT_HINT_PREVIEW : UI_IMPORT_HINT_DONE;
-    canvas_text(c, a.y + a.height - 1, a.x + 1, a.width - 2, ui_text(hint, app->lang), STYLE_DIM);
 }
 
 static void set_message(import_view *v, bool error, const char *text)
@@ -149,12 +120,22 @@ static void set_message(import_view *v, bool error, const char *text)
     v->message_is_error = error;
 }
 
-static void open_file(import_view *v, tui_app *app)
+static void close_file(import_view *v)
 {
     htx_import_close(v->file);
     v->file = NULL;
+    preview_free(&v->preview);
+    v->memberships[0] = '\0';
+}
+
+static void open_file(import_view *v, tui_app *app)
+{
+    close_file(v);
+    v->read_tried = true;
+    htx_import_result_free(&v->result);
     htx_import_options opt;
     htx_import_options_init(&opt);
+    opt.encoding = encodings[v->encoding_choice];
     htx_error err;
     const char *path = v->path.text ? v->path.text : "";
     if (htx_import_open(path, &opt, &v->file, &err) != HTX_OK) {
@@ -164,9 +145,18 @@ static void open_file(import_view *v, tui_app *app)
         v->phase = PHASE_PATH;
         return;
     }
+    preview_read(&v->preview, v->file, app->lang);
+    htx_import_rejects_path(path, v->rejects, sizeof v->rejects);
+    /* What `htx export --with-memberships` wrote beside the register goes in
+     * with it, as the screen says: the round trip needs no extra step. */
+    htx_import_memberships_path(path, v->memberships, sizeof v->memberships);
+    if (access(v->memberships, R_OK) != 0)
+        v->memberships[0] = '\0';
     set_message(v, false, "");
     v->phase = PHASE_PREVIEW;
 }
+
+/* ---- the import ---------------------------------------------------------------- */
 
 static void show_progress(void *ctx, size_t done, size_t total)
 {
@@ -178,89 +168,281 @@ static void show_progress(void *ctx, size_t done, size_t total)
     }
 }
 
+static void summarise(import_view *v, tui_app *app)
+{
+    const htx_import_result *r = &v->result;
+    char text[1024];
+    size_t n = (size_t)snprintf(text, sizeof text, ui_text(UI_IMPORT_DONE, app->lang), r->rows, r->inserted,
+                                r->updated, r->skipped);
+    if (v->memberships[0] && n < sizeof text)
+        n += (size_t)snprintf(text + n, sizeof text - n, ui_text(UI_IMPORT_DONE_MEMBERSHIPS, app->lang),
+                              r->memberships);
+    if (r->rejected > 0 && n + 2 < sizeof text) {
+        n += (size_t)snprintf(text + n, sizeof text - n, ". ");
+        snprintf(text + n, sizeof text - n, ui_text(UI_IMPORT_DONE_REJECTED, app->lang), r->rejected,
+                 v->rejects);
+    }
+    set_message(v, false, text);
+}
+
 static void run_import(import_view *v, tui_app *app)
 {
     htx_import_options opt;
     htx_import_options_init(&opt);
+    opt.on_duplicate = v->on_duplicate;
+    opt.skip_invalid = v->skip_invalid;
+    opt.rejects_path = v->rejects;
+    opt.memberships_path = v->memberships[0] ? v->memberships : NULL;
     opt.progress = show_progress;
     opt.progress_ctx = v;
+    opt.user = htx_audit_user(app->user);
+    opt.lang = app->lang;
     v->app = app;
     v->percent = 0;
     v->phase = PHASE_RUNNING;
     set_message(v, false, "");
     app_redraw_now(app);
-    opt.user = htx_audit_user(app->user);
-    opt.lang = app->lang;
     htx_import_result_free(&v->result);
     htx_error err;
     htx_status st = htx_import_run(app->store, v->file, &opt, &v->result, &err);
-    char text[1024];
     if (st == HTX_OK) {
-        snprintf(text, sizeof text, ui_text(UI_IMPORT_DONE, app->lang), v->result.inserted);
-        set_message(v, false, text);
+        summarise(v, app);
         app_reload_all(app);
-    } else if (st == HTX_ERR_INVALID && v->result.problem_count > 0) {
-        snprintf(text, sizeof text, ui_text(UI_IMPORT_REFUSED, app->lang), v->result.problem_count);
-        set_message(v, true, text);
     } else {
-        htx_error_text(&err, app->lang, text, sizeof text);
+        char text[1024];
+        if (st == HTX_ERR_INVALID && v->result.problem_count > 0)
+            snprintf(text, sizeof text, ui_text(UI_IMPORT_REFUSED, app->lang), v->result.problem_count);
+        else
+            htx_error_text(&err, app->lang, text, sizeof text);
         set_message(v, true, text);
     }
     v->scroll = 0;
     v->phase = PHASE_DONE;
 }
 
-static int edit_path(import_view *v, int key)
+/* ---- drawing -------------------------------------------------------------------- */
+
+/* Draws text that came from a file: never raw controls on the terminal. */
+static void draw_safe(tui_canvas *c, int y, int x, int width, const char *text, tui_style style)
 {
-    switch (key) {
-    case TK_BACKSPACE: line_edit_backspace(&v->path); break;
-    case TK_DELETE: line_edit_delete(&v->path); break;
-    case TK_LEFT: line_edit_left(&v->path); break;
-    case TK_RIGHT: line_edit_right(&v->path); break;
-    case TK_HOME:
-    case TK_CTRL_A: line_edit_home(&v->path); break;
-    case TK_END:
-    case TK_CTRL_E: line_edit_end(&v->path); break;
-    case TK_CTRL_U: line_edit_kill_before(&v->path); break;
-    default: {
-        if (key < 0x20 || key >= TK_SPECIAL || key == 0x7F)
-            return VIEW_HANDLED;
-        char utf8[5] = {0};
-        int n = htx_utf8_encode(key, utf8);
-        if (n > 0)
-            line_edit_insert(&v->path, utf8);
+    char *safe = htx_text_sanitize(text);
+    canvas_text(c, y, x, width, safe ? safe : "", style);
+    free(safe);
+}
+
+static void draw_field(tui_canvas *c, int y, tui_rect a, ui_id label, const char *value, bool focused,
+                       htx_lang lang)
+{
+    canvas_text(c, y, a.x + 1, LABEL_COLS, ui_text(label, lang), STYLE_NORMAL);
+    int x = a.x + 1 + LABEL_COLS;
+    tui_style style = focused ? STYLE_CURSOR : STYLE_INPUT;
+    canvas_text_fill(c, y, x, a.x + a.width - 1 - x, "", style);
+    draw_safe(c, y, x + 1, a.x + a.width - 2 - x, value, style);
+}
+
+static void draw_choices(import_view *v, tui_app *app, tui_canvas *c, int y, tui_rect a)
+{
+    htx_lang lang = app->lang;
+    char value[4200];
+    htx_encoding chosen = encodings[v->encoding_choice];
+    if (chosen != HTX_ENC_AUTO)
+        snprintf(value, sizeof value, "%s", htx_encoding_name(chosen));
+    else if (v->file)
+        snprintf(value, sizeof value, ui_text(UI_IMPORT_DETECTED_AS, lang), htx_encoding_name(v->file->encoding));
+    else
+        snprintf(value, sizeof value, "%s", ui_text(UI_IMPORT_AUTO, lang));
+    draw_field(c, y, a, UI_IMPORT_ENCODING, value, v->focus == FIELD_ENCODING, lang);
+    draw_field(c, y + 1, a, UI_IMPORT_DUPLICATES, ui_text(duplicate_labels[v->on_duplicate], lang),
+               v->focus == FIELD_DUPLICATES, lang);
+    if (v->skip_invalid)
+        snprintf(value, sizeof value, ui_text(UI_IMPORT_INVALID_SKIP, lang),
+                 v->file ? v->rejects : "….rejected.csv");
+    else
+        snprintf(value, sizeof value, "%s", ui_text(UI_IMPORT_INVALID_ALL, lang));
+    draw_field(c, y + 2, a, UI_IMPORT_INVALID, value, v->focus == FIELD_INVALID, lang);
+}
+
+static int draw_file_facts(import_view *v, tui_app *app, tui_canvas *c, int y, tui_rect a)
+{
+    const htx_import_file *f = v->file;
+    char line[1024];
+    const char *sep = f->separator == '\t' ? "tab" : f->separator == ';' ? ";" : ",";
+    snprintf(line, sizeof line, "%s: %s", ui_text(UI_IMPORT_SEPARATOR, app->lang), sep);
+    canvas_text(c, y++, a.x + 1, a.width - 2, line, STYLE_NORMAL);
+    if (v->memberships[0]) {
+        snprintf(line, sizeof line, ui_text(UI_IMPORT_MEMBERSHIPS, app->lang), v->memberships);
+        draw_safe(c, y++, a.x + 1, a.width - 2, line, STYLE_NORMAL);
+    }
+    size_t used = (size_t)snprintf(line, sizeof line, "%s: ", ui_text(UI_IMPORT_UNUSED, app->lang));
+    size_t start = used;
+    for (size_t i = 0; i < f->column_count && used < sizeof line; i++)
+        if (f->columns[i].field < 0)
+            used += (size_t)snprintf(line + used, sizeof line - used, "%s\"%s\"", used > start ? ", " : "",
+                                     f->columns[i].header);
+    if (used > start)
+        draw_safe(c, y++, a.x + 1, a.width - 2, line, STYLE_ERROR);
+    return y + 1;
+}
+
+/* Columns as wide as their content, as many as fit; the last one shown
+ * takes what is left, cropped. */
+static int preview_widths(const preview *p, int room, int widths[PREVIEW_COLUMNS])
+{
+    int used = 0, shown = 0;
+    for (int k = 0; k < p->columns; k++) {
+        int w = p->natural[k] < 40 ? p->natural[k] : 40;
+        if (used + w > room) {
+            if (room - used >= 8)
+                widths[shown++] = room - used;
+            break;
+        }
+        widths[shown++] = w;
+        used += w + 2;
+    }
+    return shown;
+}
+
+static int draw_preview(const preview *p, tui_app *app, tui_canvas *c, int y, tui_rect a)
+{
+    int widths[PREVIEW_COLUMNS];
+    int shown = preview_widths(p, a.width - 2, widths);
+    int x = a.x + 1;
+    for (int k = 0; k < shown; x += widths[k] + 2, k++)
+        canvas_text(c, y, x, widths[k], htx_field_label((htx_field_id)p->field[k], app->lang), STYLE_HEADER);
+    y++;
+    for (int r = 0; r < p->rows && y < a.y + a.height - 2; r++, y++) {
+        x = a.x + 1;
+        for (int k = 0; k < shown; x += widths[k] + 2, k++)
+            canvas_text(c, y, x, widths[k], p->cells[r][k] ? p->cells[r][k] : "", STYLE_NORMAL);
+    }
+    if (p->error[0] && y < a.y + a.height - 2)
+        draw_safe(c, y++, a.x + 1, a.width - 2, p->error, STYLE_ERROR);
+    return y;
+}
+
+static void draw_progress(import_view *v, tui_app *app, tui_canvas *c, int y, tui_rect a)
+{
+    char bar[256];
+    int filled = v->percent * 40 / 100;
+    size_t n = (size_t)snprintf(bar, sizeof bar, "%s [", ui_text(UI_IMPORT_RUNNING, app->lang));
+    for (int i = 0; i < 40 && n + 4 < sizeof bar; i++)
+        n += (size_t)snprintf(bar + n, sizeof bar - n, "%s", i < filled ? "█" : "·");
+    snprintf(bar + n, sizeof bar - n, "] %d%%", v->percent);
+    canvas_text(c, y, a.x + 1, a.width - 2, bar, STYLE_HEADER);
+}
+
+static void draw_problems(import_view *v, tui_app *app, tui_canvas *c, int y, tui_rect a)
+{
+    for (size_t i = (size_t)v->scroll; i < v->result.problem_count && y < a.y + a.height - 2; i++, y++) {
+        const htx_import_problem *p = &v->result.problems[i];
+        char text[1024], line[1400];
+        htx_error_text(&p->error, app->lang, text, sizeof text);
+        if (p->in_memberships)
+            snprintf(line, sizeof line, "%s %ld (%s): %s", ui_text(UI_IMPORT_LINE, app->lang), p->line,
+                     ui_text(UI_IMPORT_IN_MEMBERSHIPS, app->lang), text);
+        else
+            snprintf(line, sizeof line, "%s %ld: %s", ui_text(UI_IMPORT_LINE, app->lang), p->line, text);
+        draw_safe(c, y, a.x + 1, a.width - 2, line, STYLE_ERROR);
+    }
+}
+
+static void import_draw(tui_view *view, tui_app *app, tui_canvas *c, tui_rect a)
+{
+    import_view *v = (import_view *)view;
+    canvas_fill(c, a.y, a.x, a.height, a.width, STYLE_NORMAL);
+    int y = a.y;
+    canvas_text(c, y++, a.x + 1, a.width - 2, ui_text(UI_IMPORT_TITLE, app->lang), STYLE_HEADER);
+    char shown[1024];
+    int cursor = 0;
+    line_edit_view(&v->path, a.width - 3 - LABEL_COLS, shown, sizeof shown, &cursor);
+    draw_field(c, y++, a, UI_IMPORT_FILE, shown, v->focus == FIELD_PATH, app->lang);
+    draw_choices(v, app, c, y, a);
+    y += 4;
+    if (v->message[0])
+        draw_safe(c, y++, a.x + 1, a.width - 2, v->message, v->message_is_error ? STYLE_ERROR : STYLE_HEADER);
+    if (v->phase == PHASE_RUNNING)
+        draw_progress(v, app, c, y, a);
+    else if (v->phase == PHASE_DONE)
+        draw_problems(v, app, c, y, a);
+    else if (v->phase == PHASE_PREVIEW)
+        draw_preview(&v->preview, app, c, draw_file_facts(v, app, c, y, a), a);
+    ui_id hint = v->phase == PHASE_PATH ? UI_IMPORT_HINT_PATH
+                 : v->phase == PHASE_DONE ? UI_IMPORT_HINT_DONE : UI_IMPORT_HINT_PREVIEW;
+    canvas_text(c, a.y + a.height - 1, a.x + 1, a.width - 2, ui_text(hint, app->lang), STYLE_DIM);
+}
+
+/* ---- events ----------------------------------------------------------------------- */
+
+static void change_choice(import_view *v, tui_app *app, int step)
+{
+    switch (v->focus) {
+    case FIELD_ENCODING:
+        v->encoding_choice = (v->encoding_choice + ENCODING_CHOICES + step) % ENCODING_CHOICES;
+        /* The preview shows the file read the new way at once. */
+        if (v->read_tried)
+            open_file(v, app);
+        return;
+    case FIELD_DUPLICATES:
+        v->on_duplicate = (htx_on_duplicate)((v->on_duplicate + 3 + step) % 3);
         break;
+    case FIELD_INVALID: v->skip_invalid = !v->skip_invalid; break;
+    default: return;
     }
+    /* Changed rules after a refusal: back to the preview, ready to import again. */
+    if (v->phase == PHASE_DONE && v->file) {
+        v->phase = PHASE_PREVIEW;
+        set_message(v, false, "");
     }
-    v->phase = PHASE_PATH;
-    return VIEW_HANDLED | VIEW_REDRAW;
+}
+
+static void scroll_problems(import_view *v, int step)
+{
+    long last = (long)v->result.problem_count - 1;
+    long to = v->scroll + step;
+    v->scroll = (int)(to > last ? (last > 0 ? last : 0) : to < 0 ? 0 : to);
 }
 
 static int import_handle(tui_view *view, tui_app *app, const tui_event *e)
 {
     import_view *v = (import_view *)view;
     if (e->type != EV_KEY)
-        return VIEW_IGNORED;
+        return e->type == EV_MOUSE ? VIEW_HANDLED : VIEW_IGNORED;
     switch (e->key) {
     case TK_ESCAPE: return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
     case TK_ENTER:
-        if (v->phase == PHASE_PREVIEW)
+        /* Read the file, then import what was shown.  After an import, Enter
+         * reads the file again: it may have been corrected meanwhile. */
+        if (v->phase == PHASE_PREVIEW && v->file)
             run_import(v, app);
         else
             open_file(v, app);
         return VIEW_HANDLED | VIEW_REDRAW;
-    case TK_UP:
-        if (v->phase == PHASE_DONE && v->scroll > 0)
-            v->scroll--;
-        return VIEW_HANDLED | VIEW_REDRAW;
-    case TK_DOWN:
-        if (v->phase == PHASE_DONE && (size_t)v->scroll + 1 < v->result.problem_count)
-            v->scroll++;
-        return VIEW_HANDLED | VIEW_REDRAW;
+    case TK_TAB:
+    case TK_DOWN: v->focus = (import_field)((v->focus + 1) % FIELD_COUNT); return VIEW_HANDLED | VIEW_REDRAW;
+    case TK_BACK_TAB:
+    case TK_UP: v->focus = (import_field)((v->focus + FIELD_COUNT - 1) % FIELD_COUNT); return VIEW_HANDLED | VIEW_REDRAW;
+    case TK_PAGE_DOWN: scroll_problems(v, 10); return VIEW_HANDLED | VIEW_REDRAW;
+    case TK_PAGE_UP: scroll_problems(v, -10); return VIEW_HANDLED | VIEW_REDRAW;
     case TK_F1:
     case TK_F10: return VIEW_IGNORED;
-    default: return edit_path(v, e->key);
+    default: break;
     }
+    if (v->focus == FIELD_PATH) {
+        v->path.changed = false;
+        tui_edit_key(&v->path, e->key);
+        /* Another path: what was read from the old one no longer applies. */
+        if (v->path.changed) {
+            close_file(v);
+            v->read_tried = false;
+            v->phase = PHASE_PATH;
+            set_message(v, false, "");
+        }
+    } else if (e->key == TK_LEFT || e->key == '-') {
+        change_choice(v, app, -1);
+    } else if (e->key == TK_RIGHT || e->key == '+' || e->key == ' ') {
+        change_choice(v, app, +1);
+    }
+    return VIEW_HANDLED | VIEW_REDRAW;
 }
 
 static void import_status(tui_view *view, tui_app *app, char *out, size_t size)
@@ -273,7 +455,7 @@ static void import_destroy(tui_view *view)
 {
     import_view *v = (import_view *)view;
     line_edit_free(&v->path);
-    htx_import_close(v->file);
+    close_file(v);
     htx_import_result_free(&v->result);
     free(v);
 }
@@ -293,5 +475,12 @@ tui_view *view_import_new(tui_app *app)
         return NULL;
     v->base.ops = &import_ops;
     line_edit_init(&v->path, 1000, false);
+    /* Start in the working directory: staff open htx where their files are. */
+    char cwd[1024];
+    if (getcwd(cwd, sizeof cwd) && strlen(cwd) + 2 < sizeof cwd) {
+        if (strcmp(cwd, "/") != 0)
+            strcat(cwd, "/");
+        line_edit_set(&v->path, cwd);
+    }
     return &v->base;
 }

@@ -9,6 +9,7 @@
 
 #include "audit.h"
 #include "date.h"
+#include "edit_keys.h"
 #include "line_edit.h"
 #include "membership.h"
 #include "text.h"
@@ -161,23 +162,7 @@ static int membership_handle(tui_view *view, tui_app *app, const tui_event *e)
     }
     if (v->focus != ROW_DATE)
         return VIEW_HANDLED;
-    switch (e->key) {
-    case TK_BACKSPACE: line_edit_backspace(&v->date); break;
-    case TK_DELETE: line_edit_delete(&v->date); break;
-    case TK_LEFT: line_edit_left(&v->date); break;
-    case TK_RIGHT: line_edit_right(&v->date); break;
-    case TK_HOME: line_edit_home(&v->date); break;
-    case TK_END: line_edit_end(&v->date); break;
-    case TK_CTRL_U: line_edit_kill_before(&v->date); break;
-    default:
-        if (e->key >= ' ' && e->key < TK_SPECIAL) {
-            char utf8[5];
-            int len = htx_utf8_encode(e->key, utf8);
-            utf8[len] = '\0';
-            line_edit_insert(&v->date, utf8);
-        }
-        break;
-    }
+    tui_edit_key(&v->date, e->key);
     return VIEW_HANDLED | VIEW_REDRAW;
 }
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "display.h"
+#include "edit_keys.h"
 #include "line_edit.h"
 #include "print.h"
 #include "roster_doc.h"
@@ -228,32 +229,6 @@ static void type_digit(print_view *v, int key)
         v->copies = 1;
 }
 
-static int handle_edit_key(line_edit *edit, int key)
-{
-    switch (key) {
-    case TK_LEFT: line_edit_left(edit); break;
-    case TK_RIGHT: line_edit_right(edit); break;
-    case TK_HOME:
-    case TK_CTRL_A: line_edit_home(edit); break;
-    case TK_END:
-    case TK_CTRL_E: line_edit_end(edit); break;
-    case TK_BACKSPACE: line_edit_backspace(edit); break;
-    case TK_DELETE: line_edit_delete(edit); break;
-    case TK_CTRL_U: line_edit_kill_before(edit); break;
-    case TK_CTRL_K: line_edit_kill_after(edit); break;
-    case TK_CTRL_W: line_edit_kill_word(edit); break;
-    default:
-        if (key >= ' ' && key < TK_SPECIAL) {
-            char utf8[5] = {0};
-            int n = htx_utf8_encode(key, utf8);
-            utf8[n] = '\0';
-            line_edit_insert(edit, utf8);
-        }
-        break;
-    }
-    return VIEW_HANDLED | VIEW_REDRAW;
-}
-
 static int print_handle(tui_view *view, tui_app *app, const tui_event *e)
 {
     print_view *v = (print_view *)view;
@@ -273,8 +248,10 @@ static int print_handle(tui_view *view, tui_app *app, const tui_event *e)
     default: break;
     }
     line_edit *edit = focused_edit(v);
-    if (edit)
-        return handle_edit_key(edit, e->key);
+    if (edit) {
+        tui_edit_key(edit, e->key);
+        return VIEW_HANDLED | VIEW_REDRAW;
+    }
     if (e->key == TK_LEFT || e->key == '-')
         change_choice(v, -1);
     else if (e->key == TK_RIGHT || e->key == '+' || e->key == ' ')
