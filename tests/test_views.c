@@ -633,6 +633,16 @@ static void write_fake_lp(const char *path, const char *answer, int status)
     assert_int_equal(chmod(path, 0755), 0);
 }
 
+/* What the event loop does when a long task asks for a redraw: here, note
+ * whether the print dialog said it was working. */
+static int working_screens;
+static void note_working(tui_app *app, void *ctx)
+{
+    (void)app;
+    if (strstr(render(ctx), "Đang tạo tài liệu"))
+        working_screens++;
+}
+
 static void print_dialog_prints_or_saves(void **state)
 {
     fixture *f = *state;
@@ -652,8 +662,13 @@ static void print_dialog_prints_or_saves(void **state)
 
     write_fake_lp(lp, "request id is Fake-7 (1 file(s))", 0);
     setenv("HTX_LP", lp, 1);
+    f->app.redraw_now = note_working;
+    f->app.redraw_ctx = f;
+    working_screens = 0;
     press(f, TK_ENTER);
+    assert_int_equal(working_screens, 1); /* said before the work, not after */
     assert_on_screen(f, "Đã gửi lệnh in Fake-7: 1 trang × 2 bản");
+    f->app.redraw_now = NULL;
 
     /* no printer: told so, and a file name is ready in the home directory */
     write_fake_lp(lp, "lp: Error - No default destination.", 1);

@@ -243,6 +243,9 @@ static int print_handle(tui_view *view, tui_app *app, const tui_event *e)
     case TK_ENTER:
     case TK_F9:
         snprintf(v->result, sizeof v->result, "%s", ui_text(UI_PRINT_WORKING, app->lang));
+        v->result_is_error = false;
+        /* A long roster takes a moment to lay out: say so before the work. */
+        app_redraw_now(app);
         run_job(v, app);
         return VIEW_HANDLED | VIEW_REDRAW;
     default: break;
