@@ -30,10 +30,10 @@ void htx_records_begin(htx_record_writer *w, FILE *out, htx_record_format format
     }
     for (int i = 0; i < HTX_FIELD_COUNT; i++) {
         if (i)
-            fputc(format == HTX_RECORD_TSV ? '\t' : ',', out);
+            fputc(format == HTX_RECORD_CSV ? ',' : '\t', out);
         fputs(htx_fields[htx_record_fields[i]].key, out);
     }
-    fputs(format == HTX_RECORD_CSV ? "\r\n" : "\n", out);
+    fputs(format == HTX_RECORD_TSV ? "\n" : "\r\n", out);
 }
 
 static bool is_number_field(htx_field_id id)
@@ -70,10 +70,13 @@ void htx_records_write(htx_record_writer *w, const htx_coop *c)
             htx_tsv_field(out, value);
             break;
         case HTX_RECORD_CSV:
+        case HTX_RECORD_SHEET_TSV: {
+            char separator = w->format == HTX_RECORD_CSV ? ',' : '\t';
             if (i)
-                fputc(',', out);
-            htx_csv_field(out, value);
+                fputc(separator, out);
+            htx_delimited_field(out, value, separator);
             break;
+        }
         case HTX_RECORD_JSON:
             if (i)
                 fputs(", ", out);
@@ -86,7 +89,7 @@ void htx_records_write(htx_record_writer *w, const htx_coop *c)
     if (w->format == HTX_RECORD_JSON)
         fputc('}', out);
     else
-        fputs(w->format == HTX_RECORD_CSV ? "\r\n" : "\n", out);
+        fputs(w->format == HTX_RECORD_TSV ? "\n" : "\r\n", out);
     w->written++;
 }
 

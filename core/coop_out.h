@@ -12,7 +12,13 @@
 
 #include "coop.h"
 
-typedef enum htx_record_format { HTX_RECORD_TSV, HTX_RECORD_CSV, HTX_RECORD_JSON } htx_record_format;
+typedef enum htx_record_format {
+    HTX_RECORD_TSV,       /* one line per record, \t \n \\ escaped: for scripts */
+    HTX_RECORD_CSV,       /* RFC 4180, CRLF */
+    HTX_RECORD_JSON,
+    HTX_RECORD_SHEET_TSV, /* tab-separated with CSV's quoting, CRLF: what spreadsheets
+                             write and read, and what the importer reads back exactly */
+} htx_record_format;
 
 /* The fields in output order. */
 extern const htx_field_id htx_record_fields[HTX_FIELD_COUNT];

@@ -97,10 +97,7 @@ static void write_cell(membership_writer *w, const char *value, bool first)
 {
     if (!first)
         fputc(w->separator, w->out);
-    if (w->separator == '\t')
-        htx_tsv_field(w->out, value);
-    else
-        htx_csv_field(w->out, value);
+    htx_delimited_field(w->out, value, w->separator);
 }
 
 static int write_membership(const htx_membership *m, void *ctx)
@@ -111,7 +108,7 @@ static int write_membership(const htx_membership *m, void *ctx)
     write_cell(w, htx_role_code(m->role), false);
     write_cell(w, m->joined, false);
     write_cell(w, m->left, false);
-    fputs(w->separator == '\t' ? "\n" : "\r\n", w->out);
+    fputs("\r\n", w->out);
     w->written++;
     return 0;
 }
@@ -132,11 +129,12 @@ htx_status htx_export_memberships(htx_store *s, const htx_filter *f, const htx_e
     if (st == HTX_OK && !mem)
         st = htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
     if (st == HTX_OK) {
-        membership_writer w = {mem, opt->format == HTX_RECORD_TSV ? '\t' : ',', NULL, 0};
+        bool tabs = opt->format == HTX_RECORD_TSV || opt->format == HTX_RECORD_SHEET_TSV;
+        membership_writer w = {mem, tabs ? '\t' : ',', NULL, 0};
         static const char *const header[] = {"code", "club", "role", "joined", "left"};
         for (int i = 0; i < 5; i++)
             write_cell(&w, header[i], i == 0);
-        fputs(w.separator == '\t' ? "\n" : "\r\n", mem);
+        fputs("\r\n", mem);
         for (size_t i = 0; i < list.count && st == HTX_OK; i++) {
             w.code = list.codes[i];
             st = htx_membership_each(s, list.ids[i], write_membership, &w, err);

@@ -1,6 +1,7 @@
 /*
  * Exporting the register: every field of the cooperatives a filter selects,
- * as CSV, TSV or JSON (coop_out.h), in any encoding encoding.h writes,
+ * as CSV, tab-separated (HTX_RECORD_SHEET_TSV: quoted as CSV is, so that
+ * the importer and spreadsheets read every value back) or JSON (coop_out.h), in any encoding encoding.h writes,
  * optionally with a BOM; and their club memberships as a second CSV (code,
  * club, role, joined, left) that the importer reads back, so that export
  * then import into an empty database gives the same register.
@@ -30,7 +31,7 @@ htx_status htx_export_coops(htx_store *s, const htx_filter *f, const htx_export_
                             FILE *out, long *count, htx_error *err);
 
 /* Writes the memberships (current and ended) of the matching cooperatives
- * as CSV or TSV (JSON gives CSV). */
+ * as CSV or tab-separated, quoted as CSV is (JSON gives CSV). */
 htx_status htx_export_memberships(htx_store *s, const htx_filter *f, const htx_export_options *opt,
                                   FILE *out, long *count, htx_error *err);
 

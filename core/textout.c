@@ -6,7 +6,7 @@
 
 #include "text.h"
 
-static bool needs_csv_quotes(const char *value)
+static bool needs_quotes(const char *value, char separator)
 {
     size_t length = strlen(value);
     if (length == 0)
@@ -14,7 +14,7 @@ static bool needs_csv_quotes(const char *value)
     /* Spreadsheets trim unquoted edges, so spaces there survive only quoted. */
     if (value[0] == ' ' || value[0] == '\t' || value[length - 1] == ' ' || value[length - 1] == '\t')
         return true;
-    return strpbrk(value, ",\"\r\n") != NULL;
+    return strpbrk(value, "\"\r\n") != NULL || strchr(value, separator) != NULL;
 }
 
 /* DEL and the C1 controls: no terminal should receive them raw. */
@@ -45,9 +45,14 @@ static void put_cp(FILE *out, int32_t cp)
 
 void htx_csv_field(FILE *out, const char *value)
 {
+    htx_delimited_field(out, value, ',');
+}
+
+void htx_delimited_field(FILE *out, const char *value, char separator)
+{
     if (!value)
         return;
-    bool quoted = needs_csv_quotes(value);
+    bool quoted = needs_quotes(value, separator);
     if (quoted)
         fputc('"', out);
     int32_t cp;

@@ -250,6 +250,22 @@ class RoundTrip(Tmp):
                              con.execute("SELECT count(*) FROM cooperative WHERE district_code = '271'"
                                          ).fetchone()[0])
 
+    def test_quotes_tabs_and_line_breaks_survive_csv_and_tsv(self):
+        db = self.new_db("tricky.db")
+        run("add", "code=0101234565", 'name="Sao Mai", Đông Anh', "district=Đông Anh", "sector=trade",
+            'products=gạo; "nếp" cái', "notes=Cột một\tcột hai\nDòng hai, có phẩy\\ và \"ngoặc\"",
+            db=db, check=0)
+        before = run("show", "0101234565", "--format", "json", db=db, check=0)[1]
+        for fmt in ("csv", "tsv"):
+            with self.subTest(format=fmt):
+                out = self.path("tricky." + fmt)
+                run("export", "--format", fmt, "-o", out, db=db, check=0)
+                other = self.new_db("back-" + fmt + ".db")
+                run("import", out, db=other, check=0)
+                after = run("show", "0101234565", "--format", "json", db=other, check=0)[1]
+                self.assertEqual(after, before)
+                self.assertIn("\\t", after)  # the tab is in the value, as JSON writes it
+
     def test_formats(self):
         demo = self.new_db("demo.db", demo=True)
         _, out, _ = run("export", "--format", "json", "--district", "gia lam", db=demo, check=0)

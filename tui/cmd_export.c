@@ -43,8 +43,10 @@ static bool parse_options(const cli_context *ctx, const cli_args *args, htx_expo
 {
     htx_export_options_init(opt);
     const char *format = cli_value(args, "--format");
+    /* The spreadsheet kind of TSV, not `htx list`'s escaped one: what is
+     * exported must import back exactly, tabs and line breaks included. */
     if (format && strcmp(format, "tsv") == 0)
-        opt->format = HTX_RECORD_TSV;
+        opt->format = HTX_RECORD_SHEET_TSV;
     else if (format && strcmp(format, "json") == 0)
         opt->format = HTX_RECORD_JSON;
     else if (format && strcmp(format, "csv") != 0) {
