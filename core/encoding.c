@@ -497,6 +497,14 @@ static const char *const vowel_clusters[] = {
     "ơi", "u", "ua", "uâ", "uây", "uê", "ui", "uô", "uôi", "uơ", "uy", "uya", "uyê", "uyêu",
     "uyu", "ư", "ưa", "ưi", "ưu", "ươ", "ươi", "ươu", "y", "yê", "yêu",
 };
+/* Clusters that end the syllable (closed by a glide): no final consonant. */
+static const char *const open_clusters[] = {
+    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ui", "ưi", "ưu",
+    "ua", "ưa", "uơ", "oai", "oao", "oay", "oeo", "uây", "uôi", "ươi", "ươu", "iêu", "yêu", "uyu",
+    "uya", "uyêu",
+};
+/* Clusters that never end a syllable: a final consonant must follow. */
+static const char *const closed_clusters[] = {"ă", "â", "iê", "yê", "uô", "ươ", "uyê", "oă", "uâ"};
 static const char *const initials[] = {"",  "b",  "c",  "ch", "d",  "đ",  "g",   "gh", "h",
                                        "k", "kh", "l",  "m",  "n",  "ng", "ngh", "nh", "p",
                                        "ph", "q", "r",  "s",  "t",  "th", "tr",  "v",  "x"};
@@ -567,6 +575,12 @@ static bool is_vietnamese_syllable(const int32_t *word, size_t n)
     }
     char *nfc = htx_text_nfc(cluster);
     bool cluster_ok = nfc && in_list(vowel_clusters, sizeof vowel_clusters / sizeof *vowel_clusters, nfc);
+    /* A wrong decoding often yields a real cluster in an impossible place
+     * ("baụt"): on short files this is what tells the encodings apart. */
+    if (cluster_ok && final[0])
+        cluster_ok = !in_list(open_clusters, sizeof open_clusters / sizeof *open_clusters, nfc);
+    else if (cluster_ok)
+        cluster_ok = !in_list(closed_clusters, sizeof closed_clusters / sizeof *closed_clusters, nfc);
     free(nfc);
     if (!cluster_ok || !in_list(initials, sizeof initials / sizeof *initials, initial) ||
         !in_list(finals, sizeof finals / sizeof *finals, final))
@@ -685,6 +699,9 @@ htx_encoding htx_encoding_detect(const unsigned char *bytes, size_t len, bool *h
     /* An 8-bit encoding: decode a sample with each and keep the one whose
      * words look most Vietnamese. */
     size_t sample = len < 65536 ? len : 65536;
+    /* On a tie the first wins.  Ties happen on files of a row or two, where
+     * a VISCII name can also read as TCVN3 syllables ("chợ Kim Sơn" as
+     * "chỵ Kim Sẵn"); the preview shows the text and --encoding settles it. */
     static const htx_encoding candidates[] = {HTX_ENC_CP1258, HTX_ENC_VNI, HTX_ENC_TCVN3,
                                               HTX_ENC_VISCII};
     htx_encoding best = HTX_ENC_CP1258;

@@ -87,6 +87,36 @@ static void test_detection_on_a_register(void **state)
     round_trip(HTX_ENC_VIQR, sample);
 }
 
+/* A file of one short row, the hardest case: a few words must tell the
+ * 8-bit encodings apart. */
+static void test_detection_on_one_row(void **state)
+{
+    (void)state;
+    static const char *const rows[] = {
+        "0100233488,Hợp tác xã Đồng Tâm,Thanh Trì\n",
+        "0101234565,HTX Bát Tràng,Gia Lâm\n",
+        "0108108915,HTX bao bì nhựa Phú Xuyên,Phú Xuyên\n",
+        "0101112221,HTX dịch vụ nông nghiệp Ước Lễ,Thanh Oai\n",
+    };
+    static const htx_encoding encodings[] = {HTX_ENC_CP1258, HTX_ENC_VISCII, HTX_ENC_TCVN3, HTX_ENC_VNI};
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++)
+        for (size_t e = 0; e < sizeof encodings / sizeof encodings[0]; e++) {
+            unsigned char *bytes;
+            size_t len;
+            htx_error err;
+            assert_int_equal(htx_encode(rows[r], strlen(rows[r]), encodings[e], false, &bytes, &len, &err),
+                             HTX_OK);
+            /* The encoding named may be another whose bytes mean the same
+             * here ("Bát Tràng, Gia Lâm" is the same bytes in CP1258 and
+             * VISCII): what counts is the text read. */
+            htx_encoding used;
+            char *back = decode(bytes, len, HTX_ENC_AUTO, &used);
+            assert_string_equal(back, rows[r]);
+            free(back);
+            free(bytes);
+        }
+}
+
 static void test_boms(void **state)
 {
     (void)state;
@@ -219,6 +249,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_letter_in_every_encoding),
         cmocka_unit_test(test_detection_on_a_register),
+        cmocka_unit_test(test_detection_on_one_row),
         cmocka_unit_test(test_boms),
         cmocka_unit_test(test_vni_and_viqr_by_hand),
         cmocka_unit_test(test_invalid_bytes_name_line_and_byte),
