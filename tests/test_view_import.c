@@ -219,6 +219,34 @@ static void test_refused_then_invalid_rows_left_out(void **state)
     assert_null(strstr(text, "HTX Một"));
 }
 
+/* Tab completes the file name as a shell does; when several names match,
+ * they are listed. */
+static void test_tab_completes_the_path(void **state)
+{
+    fixture *f = *state;
+    char other[200], typed[200];
+    snprintf(other, sizeof other, "%s/danh sách năm 2024.csv", f->dir);
+    write_file(f->file, "code,name,district,sector\n0100233488,HTX Một,Ba Đình,trade\n");
+    write_file(other, "code,name,district,sector\n");
+    press(f, 'i');
+    snprintf(typed, sizeof typed, "%s/reg", f->dir);
+    type(f, typed);
+    press(f, TK_TAB);
+    assert_non_null(strstr(render(f), "register.csv"));
+    press(f, TK_ENTER);
+    assert_non_null(strstr(render(f), "HTX Một"));
+    /* A Vietnamese name, and a list when the start is shared. */
+    snprintf(typed, sizeof typed, "%s/", f->dir);
+    type(f, typed);
+    press(f, TK_TAB);
+    const char *screen = render(f);
+    assert_non_null(strstr(screen, "danh sách năm 2024.csv  htx.db"));
+    type(f, "d");
+    press(f, TK_TAB);
+    assert_non_null(strstr(render(f), "danh sách năm 2024.csv"));
+    unlink(other);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -227,6 +255,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_missing_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_encoding_chosen_by_hand, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refused_then_invalid_rows_left_out, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tab_completes_the_path, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

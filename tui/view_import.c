@@ -17,6 +17,7 @@
 #include "display.h"
 #include "edit_keys.h"
 #include "import.h"
+#include "path_complete.h"
 #include "text.h"
 #include "ui_text.h"
 #include "views.h"
@@ -395,6 +396,27 @@ static void change_choice(import_view *v, tui_app *app, int step)
     }
 }
 
+/* Tab in the path: the name completed as far as the matches agree; when
+ * several remain they are listed under the fields. */
+static void complete_path(import_view *v)
+{
+    path_completion done;
+    if (!path_complete(v->path.text ? v->path.text : "", &done))
+        return;
+    if (strcmp(done.text ? done.text : "", v->path.text ? v->path.text : "") != 0) {
+        line_edit_set(&v->path, done.text);
+        close_file(v);
+        v->read_tried = false;
+        v->phase = PHASE_PATH;
+    }
+    char list[1024] = "";
+    size_t used = 0;
+    for (size_t i = 0; done.choice_count > 1 && i < done.choice_count && used + 4 < sizeof list; i++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? "  " : "", done.choices[i]);
+    set_message(v, false, list);
+    path_completion_free(&done);
+}
+
 static void scroll_problems(import_view *v, int step)
 {
     long last = (long)v->result.problem_count - 1;
@@ -418,6 +440,11 @@ static int import_handle(tui_view *view, tui_app *app, const tui_event *e)
             open_file(v, app);
         return VIEW_HANDLED | VIEW_REDRAW;
     case TK_TAB:
+        if (v->focus == FIELD_PATH) {
+            complete_path(v);
+            return VIEW_HANDLED | VIEW_REDRAW;
+        }
+        /* fall through */
     case TK_DOWN: v->focus = (import_field)((v->focus + 1) % FIELD_COUNT); return VIEW_HANDLED | VIEW_REDRAW;
     case TK_BACK_TAB:
     case TK_UP: v->focus = (import_field)((v->focus + FIELD_COUNT - 1) % FIELD_COUNT); return VIEW_HANDLED | VIEW_REDRAW;
