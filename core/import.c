@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "csv_read.h"
 #include "membership.h"
@@ -296,13 +298,62 @@ static long code_set_add(code_set *set, const char *code, long line)
     return 0;
 }
 
+static bool code_set_has(code_set *set, const char *code)
+{
+    return set->cap > 0 && code_set_slot(set, code)->code[0] != '\0';
+}
+
 /* ---- rejected rows --------------------------------------------------------- */
 
+/* The rejected rows go to a temporary file beside the final one, renamed
+ * into place only when the import commits: a refused import leaves no
+ * rejects file, and an older one is replaced whole or not at all. */
 typedef struct rejects {
     const char *path;
+    char *temp;
     FILE *out;
     bool failed;
 } rejects;
+
+static FILE *rejects_open(rejects *rj)
+{
+    size_t size = strlen(rj->path) + 8;
+    rj->temp = malloc(size);
+    if (!rj->temp)
+        return NULL;
+    snprintf(rj->temp, size, "%s.XXXXXX", rj->path);
+    int fd = mkstemp(rj->temp);
+    if (fd < 0) {
+        free(rj->temp);
+        rj->temp = NULL;
+        return NULL;
+    }
+    /* mkstemp makes it private; the rejects are the user's ordinary file. */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    FILE *out = fdopen(fd, "wb");
+    if (!out)
+        close(fd);
+    return out;
+}
+
+/* After the transaction: the file takes its name, or goes. */
+static htx_status rejects_settle(rejects *rj, bool committed, htx_error *err)
+{
+    if (!rj->temp)
+        return HTX_OK;
+    htx_status st = HTX_OK;
+    if (!committed)
+        unlink(rj->temp);
+    else if (rename(rj->temp, rj->path) != 0) {
+        st = htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, rj->path, strerror(errno));
+        unlink(rj->temp);
+    }
+    free(rj->temp);
+    rj->temp = NULL;
+    return st;
+}
 
 static void rejects_write(rejects *rj, const htx_import_file *f, const htx_csv_row *row,
                           const char *reason, htx_lang lang)
@@ -310,7 +361,7 @@ static void rejects_write(rejects *rj, const htx_import_file *f, const htx_csv_r
     if (!rj->path || rj->failed)
         return;
     if (!rj->out) {
-        rj->out = fopen(rj->path, "wb");
+        rj->out = rejects_open(rj);
         if (!rj->out) {
             rj->failed = true;
             return;
@@ -336,7 +387,7 @@ static void rejects_write(rejects *rj, const htx_import_file *f, const htx_csv_r
 
 static htx_status rejects_close(rejects *rj, htx_error *err)
 {
-    bool failed = rj->failed;
+    bool failed = rj->failed || (rj->out && ferror(rj->out));
     int saved = errno;
     if (rj->out && fclose(rj->out) != 0) {
         failed = true;
@@ -359,6 +410,7 @@ typedef struct import_run {
     rejects rejects;
     const char *user;
     bool writing; /* false once a row failed in all-or-nothing mode */
+    bool file_broken; /* a quote left open: nothing can be imported */
     struct {
         char name[64];
         char code[4];
@@ -437,7 +489,9 @@ static bool earlier_error_on_field(const htx_report *r, int index)
     return false;
 }
 
-static htx_status import_row(import_run *run, const htx_csv_row *row)
+/* A failure that is not the row's fault (the store, memory) is returned
+ * with err set; a row's own problems are collected and HTX_OK returned. */
+static htx_status import_row(import_run *run, const htx_csv_row *row, htx_error *err)
 {
     const htx_import_file *f = run->file;
     htx_import_result *result = run->result;
@@ -457,7 +511,7 @@ static htx_status import_row(import_run *run, const htx_csv_row *row)
         if (!c || !report) {
             free(c);
             free(report);
-            return htx_fail(&e, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+            return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
         }
         htx_coop_init(c);
         htx_report_init(report);
@@ -468,7 +522,7 @@ static htx_status import_row(import_run *run, const htx_csv_row *row)
             if (first < 0) {
                 free(c);
                 free(report);
-                return HTX_ERR_NOMEM;
+                return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
             }
             if (first > 0) {
                 snprintf(number[0], sizeof number[0], "%ld", first);
@@ -480,6 +534,7 @@ static htx_status import_row(import_run *run, const htx_csv_row *row)
                 else if (st != HTX_ERR_NOT_FOUND) {
                     free(c);
                     free(report);
+                    *err = e;
                     return st;
                 }
             }
@@ -507,8 +562,10 @@ static htx_status import_row(import_run *run, const htx_csv_row *row)
         }
         free(c);
         free(report);
-        if (st != HTX_OK)
+        if (st != HTX_OK) {
+            *err = e;
             return st;
+        }
     }
     if (reason[0]) {
         result->rejected++;
@@ -555,8 +612,36 @@ static bool iso_date(const char *text, char out[HTX_ISO_DATE_SIZE])
 
 /* One membership row; pass 0 takes the ended memberships, pass 1 the
  * current ones, so a club's history is rebuilt in order. */
+typedef struct same_membership {
+    const char *club, *joined, *left;
+    bool found;
+} same_membership;
+
+static int find_same(const htx_membership *m, void *ctx)
+{
+    same_membership *want = ctx;
+    if (strcmp(m->club, want->club) == 0 && strcmp(m->joined, want->joined) == 0 &&
+        strcmp(m->left, want->left) == 0) {
+        want->found = true;
+        return 1;
+    }
+    return 0;
+}
+
+/* Whether the cooperative already has this very membership: importing an
+ * export again (with skip or update) must not add its history twice. */
+static htx_status already_recorded(import_run *run, int64_t coop_id, const char *club, const char *joined,
+                                   const char *left, bool *found, htx_error *err)
+{
+    same_membership want = {club, joined, left, false};
+    htx_status st = htx_membership_each(run->store, coop_id, find_same, &want, err);
+    *found = want.found;
+    return st;
+}
+
+/* A failure that is not the row's fault is returned with err set. */
 static htx_status import_membership(import_run *run, const htx_csv_row *row, const int *cols,
-                                    size_t column_count, int pass)
+                                    size_t column_count, int pass, htx_error *err)
 {
     htx_error e;
     const char *cell[M_COLUMNS];
@@ -571,19 +656,26 @@ static htx_status import_membership(import_run *run, const htx_csv_row *row, con
         htx_fail(&e, HTX_ERR_INVALID, MSG_CSV_COLUMNS, NULL, number[0], number[1]);
         return add_problem(run->result, row->line, true, &e) ? HTX_OK : HTX_ERR_NOMEM;
     }
-    htx_coop *c = malloc(sizeof *c);
+    htx_coop *c = calloc(1, sizeof *c);
     if (!c)
-        return HTX_ERR_NOMEM;
+        return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
     htx_status st = htx_coop_load(run->store, cell[M_CODE], c, &e);
     int64_t coop_id = c->id;
     free(c);
     const htx_club *club = htx_club_find(cell[M_CLUB]);
     int role = cell[M_ROLE][0] ? htx_role_parse(cell[M_ROLE]) : HTX_ROLE_MEMBER;
     char joined[HTX_ISO_DATE_SIZE], left[HTX_ISO_DATE_SIZE];
-    if (st == HTX_ERR_NOT_FOUND)
+    /* A code of the register file whose row was not written (the import
+     * is refused anyway): check the rest of the row, write nothing. */
+    bool in_file_only = st == HTX_ERR_NOT_FOUND && !run->writing && code_set_has(&run->codes, cell[M_CODE]);
+    if (in_file_only)
+        st = HTX_OK;
+    if (st == HTX_ERR_NOT_FOUND) {
         htx_fail(&e, HTX_ERR_INVALID, MSG_COOP_NOT_FOUND, "code", cell[M_CODE], NULL);
-    else if (st != HTX_OK)
+    } else if (st != HTX_OK) {
+        *err = e;
         return st;
+    }
     else if (!club)
         st = htx_fail(&e, HTX_ERR_INVALID, MSG_UNKNOWN_CLUB, NULL, cell[M_CLUB], NULL);
     else if (role < 0)
@@ -592,7 +684,10 @@ static htx_status import_membership(import_run *run, const htx_csv_row *row, con
         st = htx_fail(&e, HTX_ERR_INVALID, MSG_IMPORT_BAD_DATE, NULL, cell[M_JOINED], NULL);
     else if (!iso_date(cell[M_LEFT], left))
         st = htx_fail(&e, HTX_ERR_INVALID, MSG_IMPORT_BAD_DATE, NULL, cell[M_LEFT], NULL);
-    if (st == HTX_OK && run->writing) {
+    bool recorded = false;
+    if (st == HTX_OK && run->writing)
+        st = already_recorded(run, coop_id, club->code, joined, left, &recorded, &e);
+    if (st == HTX_OK && run->writing && !recorded) {
         st = htx_membership_add_in_tx(run->store, coop_id, club->code, (htx_role)role, joined,
                                       run->user, &e);
         if (st == HTX_OK && left[0])
@@ -602,8 +697,10 @@ static htx_status import_membership(import_run *run, const htx_csv_row *row, con
     }
     if (st == HTX_OK)
         return HTX_OK;
-    if (st != HTX_ERR_INVALID && st != HTX_ERR_NOT_FOUND && st != HTX_ERR_DUPLICATE)
+    if (st != HTX_ERR_INVALID && st != HTX_ERR_NOT_FOUND && st != HTX_ERR_DUPLICATE) {
+        *err = e;
         return st;
+    }
     run->writing = false;
     return add_problem(run->result, row->line, true, &e) ? HTX_OK : HTX_ERR_NOMEM;
 }
@@ -640,7 +737,7 @@ static htx_status import_memberships(import_run *run, htx_error *err)
             break;
         }
         while (st == HTX_OK && (st = htx_csv_next(&r, &row, err)) == HTX_OK)
-            st = import_membership(run, &row, cols, column_count, pass);
+            st = import_membership(run, &row, cols, column_count, pass, err);
         if (st == HTX_ERR_NOT_FOUND)
             st = HTX_OK;
         else if (st == HTX_ERR_INVALID) { /* a quote left open */
@@ -668,12 +765,9 @@ static htx_status import_rows(import_run *run, htx_error *err)
     htx_status st;
     long count = 0;
     while ((st = htx_csv_next(&r, &row, err)) == HTX_OK) {
-        st = import_row(run, &row);
-        if (st != HTX_OK) {
-            if (st == HTX_ERR_NOMEM)
-                htx_fail(err, st, MSG_NOMEM, NULL, NULL, NULL);
+        st = import_row(run, &row, err);
+        if (st != HTX_OK)
             break;
-        }
         if (run->opt->progress && ++count % 1000 == 0)
             run->opt->progress(run->opt->progress_ctx, r.pos, f->len);
     }
@@ -686,8 +780,11 @@ static htx_status import_rows(import_run *run, htx_error *err)
         if (!add_problem(run->result, line, false, &e))
             return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
         run->result->rejected++;
-        if (!run->opt->skip_invalid)
-            run->writing = false;
+        /* Even with skip_invalid: every row after the quote is lost inside
+         * the broken field, and importing the rows before it alone would
+         * pass a truncated file off as done. */
+        run->writing = false;
+        run->file_broken = true;
         st = HTX_ERR_NOT_FOUND;
     }
     if (st != HTX_ERR_NOT_FOUND)
@@ -719,20 +816,17 @@ static htx_status import_in_tx(import_run *run, htx_error *err)
     else
         rejects_close(&run->rejects, NULL);
 
-    bool invalid = result->problem_count > 0 && (!opt->skip_invalid || !run->writing);
+    bool invalid = result->problem_count > 0 && (!opt->skip_invalid || !run->writing || run->file_broken);
     if (st == HTX_OK && invalid)
         st = htx_fail(err, HTX_ERR_INVALID, MSG_NONE, NULL, NULL, NULL);
-    if (st != HTX_OK || opt->dry_run) {
-        htx_store_rollback(s);
-        return st;
+    if (st == HTX_OK && !opt->dry_run) {
+        st = htx_store_commit(s, err);
+        result->committed = st == HTX_OK;
     }
-    st = htx_store_commit(s, err);
-    if (st != HTX_OK) {
+    if (!result->committed)
         htx_store_rollback(s);
-        return st;
-    }
-    result->committed = true;
-    return HTX_OK;
+    htx_status settled = rejects_settle(&run->rejects, result->committed, st == HTX_OK ? err : NULL);
+    return st != HTX_OK ? st : settled;
 }
 
 htx_status htx_import_run(htx_store *s, const htx_import_file *f, const htx_import_options *opt,

@@ -266,6 +266,29 @@ class RoundTrip(Tmp):
                 self.assertEqual(after, before)
                 self.assertIn("\\t", after)  # the tab is in the value, as JSON writes it
 
+    def test_importing_an_export_again_changes_nothing(self):
+        demo = self.new_db("demo.db", demo=True)
+        out = self.path("register.csv")
+        run("export", "-o", out, "--with-memberships", db=demo, check=0)
+        run("export", "--with-memberships", "-o", self.path("before.csv"), db=demo, check=0)
+        for rule in ("skip", "update"):
+            with self.subTest(on_duplicate=rule):
+                run("import", out, "--with-memberships", "--on-duplicate", rule, db=demo, check=0)
+                run("export", "-o", self.path("after.csv"), "--with-memberships", db=demo, check=0)
+                self.assertEqual(read_bytes(self.path("after.memberships.csv")),
+                                 read_bytes(self.path("before.memberships.csv")))
+                self.assertEqual(read_bytes(self.path("after.csv")), read_bytes(self.path("before.csv")))
+
+    def test_memberships_of_rows_refused_are_not_called_unknown(self):
+        path = self.path("two.csv")
+        write_bytes(path, (HEADER + GOOD_ROWS[0] + GOOD_ROWS[1].replace("gia lam", "Quận 99")).encode("utf-8"))
+        write_bytes(self.path("two.memberships.csv"),
+                    "code,club,role,joined,left\n0100109106,trade,member,,\n".encode("utf-8"))
+        status, _, err = run("import", path, "--with-memberships", db=self.new_db("x.db"))
+        self.assertEqual(status, 2)
+        self.assertIn("Quận 99", err)
+        self.assertNotIn("không có HTX mã số 0100109106", err)
+
     def test_formats(self):
         demo = self.new_db("demo.db", demo=True)
         _, out, _ = run("export", "--format", "json", "--district", "gia lam", db=demo, check=0)
@@ -317,6 +340,22 @@ class BadFiles(Tmp):
         err = self.import_fails(HEADER + GOOD_ROWS[0] + '0100109106;"HTX A;Gia Lâm;trade;;;;\n'
                                 + GOOD_ROWS[1])
         self.assertIn("dấu ngoặc kép mở ở dòng 3 không được đóng", err)
+
+    def test_quote_left_open_refuses_even_with_skip_invalid(self):
+        err = self.import_fails(HEADER + GOOD_ROWS[0] + '0100109106;"HTX A;Gia Lâm;trade;;;;\n'
+                                + GOOD_ROWS[1], "--skip-invalid")
+        self.assertIn("dấu ngoặc kép mở ở dòng 3 không được đóng", err)
+        self.assertFalse(os.path.exists(self.path("bad.rejected.csv")))
+
+    def test_a_failing_store_is_reported_with_its_cause(self):
+        with sqlite3.connect(self.db) as con:
+            con.execute("CREATE TRIGGER refuse BEFORE INSERT ON cooperative"
+                        " BEGIN SELECT RAISE(ABORT, 'tệp khóa'); END")
+        path = self.path("good.csv")
+        write_bytes(path, (HEADER + GOOD_ROWS[0]).encode("utf-8"))
+        status, _, err = run("import", path, db=self.db)
+        self.assertEqual(status, 1)
+        self.assertIn("tệp khóa", err)
 
     def test_duplicate_codes(self):
         err = self.import_fails(HEADER + GOOD_ROWS[0] + GOOD_ROWS[0].replace("Đồng Tâm", "Khác")
