@@ -6,11 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "csv_read.h"
 #include "membership.h"
+#include "outfile.h"
 #include "registry.h"
 #include "schema.h"
 #include "store_internal.h"
@@ -305,54 +304,32 @@ static bool code_set_has(code_set *set, const char *code)
 
 /* ---- rejected rows --------------------------------------------------------- */
 
-/* The rejected rows go to a temporary file beside the final one, renamed
- * into place only when the import commits: a refused import leaves no
- * rejects file, and an older one is replaced whole or not at all. */
+/* The rejected rows are written through an outfile (outfile.h), which takes
+ * its name only when the import commits: a refused import leaves no rejects
+ * file, and an older one is replaced whole or not at all. */
 typedef struct rejects {
     const char *path;
-    char *temp;
+    htx_outfile file;
     FILE *out;
     bool failed;
 } rejects;
 
 static FILE *rejects_open(rejects *rj)
 {
-    size_t size = strlen(rj->path) + 8;
-    rj->temp = malloc(size);
-    if (!rj->temp)
-        return NULL;
-    snprintf(rj->temp, size, "%s.XXXXXX", rj->path);
-    int fd = mkstemp(rj->temp);
-    if (fd < 0) {
-        free(rj->temp);
-        rj->temp = NULL;
-        return NULL;
-    }
-    /* mkstemp makes it private; the rejects are the user's ordinary file. */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    FILE *out = fdopen(fd, "wb");
-    if (!out)
-        close(fd);
-    return out;
+    htx_error ignored;
+    return htx_outfile_open(&rj->file, rj->path, &ignored) == HTX_OK ? rj->file.file : NULL;
 }
 
 /* After the transaction: the file takes its name, or goes. */
 static htx_status rejects_settle(rejects *rj, bool committed, htx_error *err)
 {
-    if (!rj->temp)
+    if (!rj->out)
         return HTX_OK;
-    htx_status st = HTX_OK;
-    if (!committed)
-        unlink(rj->temp);
-    else if (rename(rj->temp, rj->path) != 0) {
-        st = htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, rj->path, strerror(errno));
-        unlink(rj->temp);
-    }
-    free(rj->temp);
-    rj->temp = NULL;
-    return st;
+    rj->out = NULL;
+    if (committed)
+        return htx_outfile_commit(&rj->file, err);
+    htx_outfile_abandon(&rj->file);
+    return HTX_OK;
 }
 
 static void rejects_write(rejects *rj, const htx_import_file *f, const htx_csv_row *row,
@@ -385,17 +362,11 @@ static void rejects_write(rejects *rj, const htx_import_file *f, const htx_csv_r
     fputs("\r\n", rj->out);
 }
 
-static htx_status rejects_close(rejects *rj, htx_error *err)
+/* Whether every rejected row could be written. */
+static htx_status rejects_check(const rejects *rj, htx_error *err)
 {
-    bool failed = rj->failed || (rj->out && ferror(rj->out));
-    int saved = errno;
-    if (rj->out && fclose(rj->out) != 0) {
-        failed = true;
-        saved = errno;
-    }
-    rj->out = NULL;
-    if (failed)
-        return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, rj->path, strerror(saved));
+    if (rj->failed || (rj->out && ferror(rj->out)))
+        return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, rj->path, strerror(errno ? errno : EIO));
     return HTX_OK;
 }
 
@@ -812,9 +783,7 @@ static htx_status import_in_tx(import_run *run, htx_error *err)
         st = import_memberships(run, err);
     free(run->codes.slots);
     if (st == HTX_OK)
-        st = rejects_close(&run->rejects, err);
-    else
-        rejects_close(&run->rejects, NULL);
+        st = rejects_check(&run->rejects, err);
 
     bool invalid = result->problem_count > 0 && (!opt->skip_invalid || !run->writing || run->file_broken);
     if (st == HTX_OK && invalid)

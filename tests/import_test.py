@@ -189,6 +189,11 @@ class Encodings(Tmp):
         self.assertEqual(status, 2)  # the en dash of the notes
         self.assertIn("U+2013", err)
         self.assertFalse(os.path.exists(self.path("x.csv")))
+        # A refused export leaves the file it was to replace as it was.
+        write_bytes(self.path("x.csv"), b"precious\n")
+        self.assertEqual(run("export", "--encoding", "viscii", "-o", self.path("x.csv"), db=demo)[0], 2)
+        self.assertEqual(read_bytes(self.path("x.csv")), b"precious\n")
+        self.assertFalse([n for n in os.listdir(self.dir) if n.startswith("x.csv.")])
 
 
 class RoundTrip(Tmp):

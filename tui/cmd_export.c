@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "cli_filter.h"
 #include "export.h"
+#include "outfile.h"
 #include "import.h"
 
 static const cli_option options[] = {
@@ -76,22 +77,24 @@ static bool parse_options(const cli_context *ctx, const cli_args *args, htx_expo
 static int export_to(const cli_context *ctx, htx_store *store, const htx_filter *f,
                      const htx_export_options *opt, const char *path, bool memberships)
 {
-    FILE *out = path ? fopen(path, "wb") : ctx->out;
-    if (!out) {
-        cli_say(ctx, ctx->err, "htx export: không ghi được %s: %s\n", "htx export: cannot write %s: %s\n",
-                path, strerror(errno));
+    htx_error err;
+    htx_outfile file = {0};
+    /* The file is replaced only once the export is whole: a refused export
+     * (a character the encoding lacks) leaves the old file as it was. */
+    if (path && htx_outfile_open(&file, path, &err) != HTX_OK) {
+        cli_report(ctx, &err);
         return CLI_FAILURE;
     }
-    htx_error err;
+    FILE *out = path ? file.file : ctx->out;
     long count = 0;
     htx_status st = memberships ? htx_export_memberships(store, f, opt, out, &count, &err)
                                 : htx_export_coops(store, f, opt, out, &count, &err);
-    if (path && fclose(out) != 0 && st == HTX_OK)
-        st = htx_fail(&err, HTX_ERR_IO, MSG_IO, NULL, path, strerror(errno));
+    if (path && st == HTX_OK)
+        st = htx_outfile_commit(&file, &err);
+    else if (path)
+        htx_outfile_abandon(&file);
     if (st != HTX_OK) {
         cli_report(ctx, &err);
-        if (path)
-            remove(path); /* never leave half a file that looks like an export */
         return cli_status_exit(st);
     }
     if (path)

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "date.h"
+#include "outfile.h"
 #include "print.h"
 #include "roster_doc.h"
 #include "roster_pdf.h"
@@ -219,8 +220,16 @@ static int save(const cli_context *ctx, const roster_options *o, const htx_roste
             return CLI_USAGE;
         }
         char temporary[PATH_MAX];
+        htx_outfile file;
         if (o->output) {
-            st = htx_roster_write_pdf(doc, o->output, &pages, &err);
+            /* The old file stays until the new one is whole (outfile.h). */
+            st = htx_outfile_open(&file, o->output, &err);
+            if (st == HTX_OK)
+                st = htx_roster_write_pdf(doc, htx_outfile_name(&file), &pages, &err);
+            if (st == HTX_OK)
+                st = htx_outfile_commit(&file, &err);
+            else if (file.file)
+                htx_outfile_abandon(&file);
         } else if (!temporary_pdf(temporary, sizeof temporary)) {
             st = htx_fail(&err, HTX_ERR_IO, MSG_IO, NULL, temporary, strerror(errno));
         } else {
@@ -230,15 +239,14 @@ static int save(const cli_context *ctx, const roster_options *o, const htx_roste
             unlink(temporary);
         }
     } else if (o->output) {
-        FILE *file = fopen(o->output, "wb");
-        if (!file) {
-            st = htx_fail(&err, HTX_ERR_IO, MSG_IO, NULL, o->output, strerror(errno));
-        } else {
-            st = write_text_format(o, doc, file, &pages, &err);
-            if (fclose(file) != 0 && st == HTX_OK)
-                st = htx_fail(&err, HTX_ERR_IO, MSG_IO, NULL, o->output, strerror(errno));
-            if (st != HTX_OK)
-                unlink(o->output);
+        htx_outfile file;
+        st = htx_outfile_open(&file, o->output, &err);
+        if (st == HTX_OK) {
+            st = write_text_format(o, doc, file.file, &pages, &err);
+            if (st == HTX_OK)
+                st = htx_outfile_commit(&file, &err);
+            else
+                htx_outfile_abandon(&file);
         }
     } else {
         st = write_text_format(o, doc, ctx->out, &pages, &err);

@@ -14,6 +14,7 @@
 #include "display.h"
 #include "edit_keys.h"
 #include "line_edit.h"
+#include "outfile.h"
 #include "print.h"
 #include "roster_doc.h"
 #include "roster_pdf.h"
@@ -119,25 +120,30 @@ static void suggest_file(print_view *v)
     line_edit_end(&v->file);
 }
 
-static htx_status save_text(const print_view *v, const htx_roster_doc *doc, htx_error *err)
+/* The file is replaced only once the roster is whole (outfile.h). */
+static htx_status save_document(const print_view *v, const htx_roster_doc *doc, htx_error *err)
 {
-    FILE *out = fopen(v->file.text, "wb");
-    if (!out)
-        return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, v->file.text, "fopen");
-    htx_status st = v->format == SAVE_CSV
-                        ? htx_roster_write_csv(doc, true, out, err)
-                        : htx_roster_write_txt(doc, (htx_roster_txt_layout){HTX_ROSTER_TXT_WIDTH, HTX_ROSTER_TXT_LINES},
-                                               out, NULL, err);
-    if (fclose(out) != 0 && st == HTX_OK)
-        st = htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, v->file.text, "fclose");
+    htx_outfile file;
+    htx_status st = htx_outfile_open(&file, v->file.text, err);
+    if (st != HTX_OK)
+        return st;
+    if (v->format == SAVE_PDF)
+        st = htx_roster_write_pdf(doc, htx_outfile_name(&file), NULL, err);
+    else if (v->format == SAVE_CSV)
+        st = htx_roster_write_csv(doc, true, file.file, err);
+    else
+        st = htx_roster_write_txt(doc, (htx_roster_txt_layout){HTX_ROSTER_TXT_WIDTH, HTX_ROSTER_TXT_LINES},
+                                  file.file, NULL, err);
+    if (st == HTX_OK)
+        return htx_outfile_commit(&file, err);
+    htx_outfile_abandon(&file);
     return st;
 }
 
 static void save_file(print_view *v, tui_app *app, const htx_roster_doc *doc)
 {
     htx_error err;
-    htx_status st = v->format == SAVE_PDF ? htx_roster_write_pdf(doc, v->file.text, NULL, &err)
-                                          : save_text(v, doc, &err);
+    htx_status st = save_document(v, doc, &err);
     if (st != HTX_OK) {
         show_error(v, app, &err);
         return;

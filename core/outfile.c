@@ -1,0 +1,96 @@
+#include "outfile.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static htx_status io_failure(const char *path, int code, htx_error *err)
+{
+    return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, path, strerror(code));
+}
+
+static void release(htx_outfile *o)
+{
+    free(o->temp);
+    free(o->path);
+    o->temp = o->path = NULL;
+    o->file = NULL;
+}
+
+htx_status htx_outfile_open(htx_outfile *o, const char *path, htx_error *err)
+{
+    memset(o, 0, sizeof *o);
+    o->path = strdup(path);
+    if (!o->path)
+        return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        o->file = fopen(path, "wb");
+        if (!o->file) {
+            int code = errno;
+            release(o);
+            return io_failure(path, code, err);
+        }
+        return HTX_OK;
+    }
+    size_t size = strlen(path) + 8;
+    o->temp = malloc(size);
+    if (!o->temp) {
+        release(o);
+        return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    }
+    snprintf(o->temp, size, "%s.XXXXXX", path);
+    int fd = mkstemp(o->temp);
+    if (fd < 0) {
+        int code = errno;
+        release(o);
+        return io_failure(path, code, err);
+    }
+    /* mkstemp makes the file private; an output is the user's ordinary
+     * file, with the permissions their umask gives (or the old file's). */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, stat(path, &st) == 0 ? (st.st_mode & 07777) : (0666 & ~mask));
+    o->file = fdopen(fd, "wb");
+    if (!o->file) {
+        int code = errno;
+        close(fd);
+        unlink(o->temp);
+        release(o);
+        return io_failure(path, code, err);
+    }
+    return HTX_OK;
+}
+
+const char *htx_outfile_name(const htx_outfile *o)
+{
+    return o->temp ? o->temp : o->path;
+}
+
+htx_status htx_outfile_commit(htx_outfile *o, htx_error *err)
+{
+    int code = 0;
+    if (ferror(o->file))
+        code = errno ? errno : EIO;
+    if (fclose(o->file) != 0 && !code)
+        code = errno;
+    if (!code && o->temp && rename(o->temp, o->path) != 0)
+        code = errno;
+    if (code && o->temp)
+        unlink(o->temp);
+    htx_status st = code ? io_failure(o->path, code, err) : HTX_OK;
+    release(o);
+    return st;
+}
+
+void htx_outfile_abandon(htx_outfile *o)
+{
+    if (!o->file)
+        return;
+    fclose(o->file);
+    if (o->temp)
+        unlink(o->temp);
+    release(o);
+}

@@ -1,0 +1,34 @@
+/*
+ * Writing a file that replaces another only when the writing succeeded:
+ * the data goes to a temporary file beside the target, which takes the
+ * target's name on commit (rename, atomic on one file system).  A failed or
+ * refused export, roster or rejects file therefore leaves whatever was
+ * there before.  A target that exists and is not a regular file (a device,
+ * a pipe: -o /dev/stdout) is written directly, and never removed.
+ */
+#ifndef HTX_OUTFILE_H
+#define HTX_OUTFILE_H
+
+#include <stdio.h>
+
+#include "error.h"
+
+typedef struct htx_outfile {
+    FILE *file;  /* write here */
+    char *temp;  /* the temporary name; NULL when writing straight to path */
+    char *path;
+} htx_outfile;
+
+/* Errors: MSG_IO with the path and the system's reason. */
+htx_status htx_outfile_open(htx_outfile *o, const char *path, htx_error *err);
+
+/* The name to give another writer that wants a path (the PDF library). */
+const char *htx_outfile_name(const htx_outfile *o);
+
+/* Closes the file and gives it its name; on failure nothing is left of it. */
+htx_status htx_outfile_commit(htx_outfile *o, htx_error *err);
+
+/* Closes and removes the temporary file: the target is as it was. */
+void htx_outfile_abandon(htx_outfile *o);
+
+#endif
