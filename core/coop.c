@@ -52,6 +52,9 @@ static const struct {
     {"san pham", HTX_F_PRODUCTS},   {"luat htx", HTX_F_COMPLIANT},
     {"co lai", HTX_F_PROFITABLE},   {"founding date", HTX_F_FOUNDED},
     {"tax code", HTX_F_CODE},       {"representative", HTX_F_REPRESENTATIVE},
+    {"mst", HTX_F_CODE},            {"ma so doanh nghiep", HTX_F_CODE},
+    {"ten don vi", HTX_F_NAME},     {"so xa vien", HTX_F_MEMBERS},
+    {"nganh nghe", HTX_F_SECTOR},   {"linh vuc", HTX_F_SECTOR},
 };
 
 /* "Quận/Huyện" and "quan huyen" must meet: compare the words of a label. */

@@ -72,19 +72,44 @@ static bool row_end_field(htx_csv_row *row, size_t *field_start)
     return true;
 }
 
+/* LF, CRLF, or a lone CR (what "CSV (Macintosh)" writes). */
 static bool at_line_end(const htx_csv_reader *r)
 {
-    return r->text[r->pos] == '\n' ||
-           (r->text[r->pos] == '\r' && r->pos + 1 < r->len && r->text[r->pos + 1] == '\n');
+    return r->text[r->pos] == '\n' || r->text[r->pos] == '\r';
 }
 
 static void skip_line_end(htx_csv_reader *r)
 {
-    r->pos += r->text[r->pos] == '\r' ? 2 : 1;
+    bool crlf = r->text[r->pos] == '\r' && r->pos + 1 < r->len && r->text[r->pos + 1] == '\n';
+    r->pos += crlf ? 2 : 1;
     r->line++;
 }
 
+static bool blank(const char *s)
+{
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t')
+            return false;
+    return true;
+}
+
+static htx_status next_record(htx_csv_reader *r, htx_csv_row *row, htx_error *err);
+
 htx_status htx_csv_next(htx_csv_reader *r, htx_csv_row *row, htx_error *err)
+{
+    /* A row of separators only (spreadsheets leave them below the data) is
+     * a blank line too. */
+    for (;;) {
+        htx_status st = next_record(r, row, err);
+        if (st != HTX_OK)
+            return st;
+        for (size_t i = 0; i < row->count; i++)
+            if (!blank(row->fields[i]))
+                return HTX_OK;
+    }
+}
+
+static htx_status next_record(htx_csv_reader *r, htx_csv_row *row, htx_error *err)
 {
     row->count = 0;
     row->chars_len = 0;
@@ -117,7 +142,7 @@ htx_status htx_csv_next(htx_csv_reader *r, htx_csv_row *row, htx_error *err)
                     r->pos++;
                     break;
                 }
-                if (ch == '\n')
+                if (ch == '\n' || (ch == '\r' && (r->pos + 1 >= r->len || r->text[r->pos + 1] != '\n')))
                     r->line++;
                 ok &= row_char(row, ch);
                 r->pos++;

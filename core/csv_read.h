@@ -39,7 +39,8 @@ typedef struct htx_csv_row {
 void htx_csv_reader_init(htx_csv_reader *r, const char *text, size_t len, char separator);
 
 /*
- * Reads the next record into row, skipping blank lines.  Returns HTX_OK,
+ * Reads the next record into row, skipping blank lines and records whose
+ * every field is empty or blank.  Lines end with LF, CRLF or a lone CR.  Returns HTX_OK,
  * HTX_ERR_NOT_FOUND at the end of the text, or HTX_ERR_INVALID for a quote
  * that is never closed (MSG_CSV_OPEN_QUOTE naming the line it opened on;
  * nothing after it can be read).

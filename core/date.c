@@ -70,16 +70,37 @@ static bool parse_iso(const char **p, htx_date *d)
     return true;
 }
 
-/* "dd/mm/yyyy" or "d/m/yyyy", day first as written in Vietnam.  Advances *p past it. */
+/* "dd/mm/yyyy" or "d/m/yyyy", day first as written in Vietnam; "05.03.2019"
+ * and "05-03-2019" too (the same separator twice).  Advances *p past it. */
 static bool parse_day_first(const char **p, htx_date *d)
 {
     const char *s = *p;
-    if (!read_digits(&s, 1, 2, &d->day) || !read_char(&s, '/') ||
-        !read_digits(&s, 1, 2, &d->month) || !read_char(&s, '/') ||
+    if (!read_digits(&s, 1, 2, &d->day))
+        return false;
+    char separator = *s;
+    if ((separator != '/' && separator != '.' && separator != '-') || !read_char(&s, separator) ||
+        !read_digits(&s, 1, 2, &d->month) || !read_char(&s, separator) ||
         !read_digits(&s, 4, 4, &d->year))
         return false;
     *p = s;
     return true;
+}
+
+/* A time of day after the date ("05/03/2019 00:00:00", as spreadsheets
+ * write a date cell): it does not change the date.  Advances *p past it. */
+static void skip_time_of_day(const char **p)
+{
+    const char *s = *p;
+    int hour, minute, second;
+    if (!read_char(&s, ' '))
+        return;
+    if (!read_digits(&s, 1, 2, &hour) || !read_char(&s, ':') || !read_digits(&s, 2, 2, &minute) ||
+        hour > 23 || minute > 59)
+        return;
+    const char *with_seconds = s;
+    if (read_char(&with_seconds, ':') && read_digits(&with_seconds, 2, 2, &second) && second <= 59)
+        s = with_seconds;
+    *p = s;
 }
 
 static bool only_spaces(const char *s)
@@ -98,6 +119,8 @@ bool htx_date_parse(const char *text, htx_date *out)
     htx_date d;
     const char *end = text;
     bool read = parse_iso(&end, &d) || parse_day_first(&end, &d);
+    if (read)
+        skip_time_of_day(&end);
     if (!read || !only_spaces(end) || !is_valid_date(d.year, d.month, d.day))
         return false;
     *out = d;

@@ -1,6 +1,8 @@
 /*
- * Calendar dates as staff type them (dd/mm/yyyy, d/m/yyyy) or as ISO 8601
- * (yyyy-mm-dd), stored as ISO text, shown as dd/mm/yyyy.
+ * Calendar dates as staff type them (dd/mm/yyyy, d/m/yyyy, also with '.'
+ * or '-' between) or as ISO 8601 (yyyy-mm-dd), optionally followed by a
+ * time of day as spreadsheets write date cells ("05/03/2019 00:00:00");
+ * stored as ISO text, shown as dd/mm/yyyy.
  */
 #ifndef HTX_DATE_H
 #define HTX_DATE_H

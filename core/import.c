@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "csv_read.h"
+#include "fold.h"
 #include "membership.h"
 #include "outfile.h"
 #include "registry.h"
@@ -122,14 +123,29 @@ static char *trimmed_copy(const char *s)
     return copy;
 }
 
+/* A column named in --map is the header's column written with or without
+ * marks, in any case, with spaces around: the rule headers follow. */
+static bool same_column(const char *a, const char *b)
+{
+    char *ta = trimmed_copy(a), *tb = trimmed_copy(b);
+    char *fa = ta ? htx_fold_plain(ta) : NULL, *fb = tb ? htx_fold_plain(tb) : NULL;
+    bool same = fa && fb && strcmp(fa, fb) == 0;
+    free(ta);
+    free(tb);
+    free(fa);
+    free(fb);
+    return same;
+}
+
 /* The field a --map names for column: 1 found (*field set, -1 to ignore),
- * 0 not mapped, -1 an unknown field. */
+ * 0 not mapped, -1 an unknown field.  used[i] is set for the map taken. */
 static int mapped_field(const htx_import_options *opt, const char *column, int *field,
-                        const char **bad)
+                        const char **bad, bool *used)
 {
     for (size_t i = 0; i < opt->map_count; i++) {
-        if (strcasecmp(opt->maps[i].column, column) != 0)
+        if (!same_column(opt->maps[i].column, column))
             continue;
+        used[i] = true;
         const char *name = opt->maps[i].field;
         if (!name[0] || strcmp(name, "-") == 0) {
             *field = -1;
@@ -146,12 +162,54 @@ static int mapped_field(const htx_import_options *opt, const char *column, int *
     return 0;
 }
 
+static htx_status map_columns(htx_import_file *f, const htx_csv_row *header, const htx_import_options *opt,
+                              bool *used, htx_error *err);
+
+/* The header's columns, quoted, for a message: what was actually read. */
+static void header_list(const htx_import_file *f, char *out, size_t size)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (size_t c = 0; c < f->column_count && n < size; c++)
+        n += (size_t)snprintf(out + n, size - n, "%s\"%s\"", c ? ", " : "", f->columns[c].header);
+}
+
+/* Every --map must name a column of the header, once. */
+static htx_status check_maps(const htx_import_file *f, const htx_import_options *opt, const bool *used,
+                             htx_error *err)
+{
+    for (size_t i = 0; i < opt->map_count; i++) {
+        for (size_t k = 0; k < i; k++)
+            if (same_column(opt->maps[k].column, opt->maps[i].column))
+                return htx_fail(err, HTX_ERR_INVALID, MSG_IMPORT_MAP_TWICE, NULL, opt->maps[i].column, NULL);
+        if (used[i])
+            continue;
+        char columns[HTX_ERROR_ARG_MAX];
+        header_list(f, columns, sizeof columns);
+        return htx_fail(err, HTX_ERR_INVALID, MSG_IMPORT_MAP_NO_COLUMN, NULL, opt->maps[i].column, columns);
+    }
+    return HTX_OK;
+}
+
 static htx_status map_header(htx_import_file *f, const htx_csv_row *header,
                              const htx_import_options *opt, htx_error *err)
 {
     f->columns = calloc(header->count, sizeof *f->columns);
-    if (!f->columns)
+    bool *used = calloc(opt->map_count + 1, sizeof *used);
+    if (!f->columns || !used) {
+        free(used);
         return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    }
+    htx_status st = map_columns(f, header, opt, used, err);
+    if (st == HTX_OK)
+        st = check_maps(f, opt, used, err);
+    free(used);
+    return st;
+}
+
+static htx_status map_columns(htx_import_file *f, const htx_csv_row *header, const htx_import_options *opt,
+                              bool *used, htx_error *err)
+{
     f->column_count = header->count;
     for (size_t i = 0; i < header->count; i++) {
         htx_import_column *col = &f->columns[i];
@@ -160,10 +218,10 @@ static htx_status map_header(htx_import_file *f, const htx_csv_row *header,
             return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
         const char *bad = NULL;
         int field = -1;
-        int mapped = mapped_field(opt, col->header, &field, &bad);
+        int mapped = mapped_field(opt, col->header, &field, &bad, used);
         if (mapped < 0)
             return htx_fail(err, HTX_ERR_INVALID, MSG_UNKNOWN_FIELD, NULL, bad, NULL);
-        if (mapped == 0) {
+        if (mapped == 0 && col->header[0]) {
             const htx_field_def *def = htx_field_find(col->header);
             field = def ? (int)def->id : -1;
         }
@@ -176,7 +234,9 @@ static htx_status map_header(htx_import_file *f, const htx_csv_row *header,
     for (size_t i = 0; i < f->column_count; i++)
         if (f->columns[i].field == HTX_F_CODE)
             return HTX_OK;
-    return htx_fail(err, HTX_ERR_INVALID, MSG_IMPORT_NO_CODE, NULL, NULL, NULL);
+    char columns[HTX_ERROR_ARG_MAX];
+    header_list(f, columns, sizeof columns);
+    return htx_fail(err, HTX_ERR_INVALID, MSG_IMPORT_NO_CODE, NULL, columns, NULL);
 }
 
 htx_status htx_import_open(const char *path, const htx_import_options *opt, htx_import_file **out,
@@ -460,6 +520,16 @@ static bool earlier_error_on_field(const htx_report *r, int index)
     return false;
 }
 
+/* Spreadsheets end rows with empty cells past the header's last column:
+ * those are no data. */
+static bool cells_empty_from(const htx_csv_row *row, size_t first)
+{
+    for (size_t i = first; i < row->count; i++)
+        if (row->fields[i][0])
+            return false;
+    return true;
+}
+
 /* A failure that is not the row's fault (the store, memory) is returned
  * with err set; a row's own problems are collected and HTX_OK returned. */
 static htx_status import_row(import_run *run, const htx_csv_row *row, htx_error *err)
@@ -471,7 +541,7 @@ static htx_status import_row(import_run *run, const htx_csv_row *row, htx_error 
     htx_error e;
     result->rows++;
 
-    if (row->count != f->column_count) {
+    if (row->count < f->column_count || !cells_empty_from(row, f->column_count)) {
         snprintf(number[0], sizeof number[0], "%zu", row->count);
         snprintf(number[1], sizeof number[1], "%zu", f->column_count);
         htx_fail(&e, HTX_ERR_INVALID, MSG_CSV_COLUMNS, NULL, number[0], number[1]);
@@ -704,7 +774,11 @@ static htx_status import_memberships(import_run *run, htx_error *err)
             free(header);
         }
         if (cols[M_CODE] < 0 || cols[M_CLUB] < 0) {
-            st = htx_fail(err, HTX_ERR_INVALID, MSG_IMPORT_NO_CODE, NULL, NULL, NULL);
+            char columns[HTX_ERROR_ARG_MAX] = "";
+            size_t n = 0;
+            for (size_t i = 0; i < row.count && n < sizeof columns; i++)
+                n += (size_t)snprintf(columns + n, sizeof columns - n, "%s\"%s\"", i ? ", " : "", row.fields[i]);
+            st = htx_fail(err, HTX_ERR_INVALID, MSG_IMPORT_NO_CODE, NULL, columns, NULL);
             break;
         }
         while (st == HTX_OK && (st = htx_csv_next(&r, &row, err)) == HTX_OK)

@@ -3,6 +3,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "fold.h"
 
@@ -123,7 +124,7 @@ const htx_sector *htx_sector_find(const char *text)
         return NULL;
     /* Codes first: they are what files and scripts hold, and cost no folding. */
     for (size_t i = 0; i < HTX_SECTOR_COUNT; i++)
-        if (strcmp(HTX_SECTORS[i].code, text) == 0)
+        if (strcasecmp(HTX_SECTORS[i].code, text) == 0)
             return &HTX_SECTORS[i];
     for (size_t i = 0; i < HTX_SECTOR_COUNT; i++) {
         const htx_sector *s = &HTX_SECTORS[i];
@@ -140,7 +141,7 @@ const htx_club *htx_club_find(const char *text)
         return NULL;
     for (size_t i = 0; i < HTX_CLUB_COUNT; i++) {
         const htx_club *c = &HTX_CLUBS[i];
-        if (strcmp(c->code, text) == 0 || same_name(text, c->name, club_prefixes) ||
+        if (strcasecmp(c->code, text) == 0 || same_name(text, c->name, club_prefixes) ||
             same_name(text, c->name_en, club_prefixes))
             return c;
     }

@@ -406,6 +406,36 @@ class Options(Tmp):
         self.assertEqual(shown["sector"], "trade")
         self.assertEqual(run("import", path, "--map", "Linh vuc=nothing", db=self.db)[0], 2)
 
+    def test_map_follows_the_header_rules_and_is_checked(self):
+        path = self.path("units.csv")
+        write_bytes(path, ("MST,Tên đơn vị,Quận/Huyện,Ngành,Ngày thành lập\n"
+                           "0100233488,HTX Một,Ba Đình,TRADE,05.03.2019\n").encode("utf-8"))
+        _, out, err = run("import", path, "--map", " TEN DON VI =name", "--dry-run", db=self.db, check=0)
+        self.assertIn("1 sẽ thêm", out)
+        status, _, err = run("import", path, "--map", "Tên gọi=name", db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIn('--map: dòng tiêu đề không có cột "Tên gọi"', err)
+        status, _, err = run("import", path, "--map", "Tên đơn vị=name", "--map", "ten don vi=-", db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIn("được chỉ hai lần", err)
+        write_bytes(path, "Số thuế,Tên\n1,2\n".encode("utf-8"))
+        _, _, err = run("import", path, db=self.db)
+        self.assertIn('dòng tiêu đề đọc được: "Số thuế", "Tên"', err)
+
+    def test_spreadsheet_leftovers(self):
+        """Mac line ends, rows of separators, empty cells past the last column,
+        a spreadsheet date cell: what Excel writes imports."""
+        path = self.path("excel.csv")
+        write_bytes(path, ("Mã số;Tên HTX;Quận/Huyện;Ngành;Ngày thành lập;;\r"
+                           "0100233488;HTX Một;Ba Đình;trade;05/03/2019 00:00:00;;\r"
+                           "0100109106;HTX Hai;Gia Lâm;Industry;5-3-2019;;;\r"
+                           ";;;;;;\r   \r").encode("utf-8"))
+        _, out, err = run("import", path, db=self.db, check=0)
+        self.assertIn("thêm 2", out)
+        self.assertNotIn('""', err)  # empty header cells are not "columns not imported"
+        shown = json.loads(run("show", "0100109106", "--format", "json", db=self.db, check=0)[1])[0]
+        self.assertEqual((shown["sector"], shown["founded"]), ("industry", "2019-03-05"))
+
     def test_dry_run_and_duplicates(self):
         path = self.path("a.csv")
         write_bytes(path, (HEADER + GOOD_ROWS[0] + GOOD_ROWS[1]).encode("utf-8"))

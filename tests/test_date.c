@@ -43,6 +43,12 @@ static void test_parse_formats(void **state)
     parses_as("  05/03/2019  ", 2019, 3, 5);
     parses_as("\t2019-03-05\n", 2019, 3, 5);
     parses_as("28/11/2026", 2026, 11, 28);
+    /* Other separators, the same one twice; a spreadsheet's time of day. */
+    parses_as("05.03.2019", 2019, 3, 5);
+    parses_as("5-3-2019", 2019, 3, 5);
+    parses_as("05/03/2019 00:00:00", 2019, 3, 5);
+    parses_as("05/03/2019 0:00", 2019, 3, 5);
+    parses_as("2019-03-05 00:00:00", 2019, 3, 5);
 }
 
 static void test_parse_calendar(void **state)
@@ -90,12 +96,12 @@ static void test_parse_refuses_other_shapes(void **state)
     refused("05/03/2019x");    /* trailing junk */
     refused("05/03/2019 x");
     refused("05/03/2019/");
+    refused("05/03/2019 25:00");
+    refused("05/03/2019 00:00:00 x");
     refused("2019-03-05T10:00");
     refused("2019-3-5");       /* ISO takes two digits */
     refused("2019-03-5");
     refused("2019/03/05");
-    refused("05-03-2019");
-    refused("05.03.2019");
     refused("05//2019");
     refused("+5/3/2019");
     refused("-5/3/2019");

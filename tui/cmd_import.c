@@ -128,7 +128,7 @@ static void print_file_facts(const cli_context *ctx, const htx_import_file *f)
     char unknown[1024] = "";
     size_t used = 0;
     for (size_t i = 0; i < f->column_count; i++)
-        if (f->columns[i].field < 0 && used < sizeof unknown)
+        if (f->columns[i].field < 0 && f->columns[i].header[0] && used < sizeof unknown)
             used += (size_t)snprintf(unknown + used, sizeof unknown - used, "%s\"%s\"",
                                      used ? ", " : "", f->columns[i].header);
     if (used)

@@ -277,7 +277,7 @@ static int draw_file_facts(import_view *v, tui_app *app, tui_canvas *c, int y, t
     size_t used = (size_t)snprintf(line, sizeof line, "%s: ", ui_text(UI_IMPORT_UNUSED, app->lang));
     size_t start = used;
     for (size_t i = 0; i < f->column_count && used < sizeof line; i++)
-        if (f->columns[i].field < 0)
+        if (f->columns[i].field < 0 && f->columns[i].header[0])
             used += (size_t)snprintf(line + used, sizeof line - used, "%s\"%s\"", used > start ? ", " : "",
                                      f->columns[i].header);
     if (used > start)
