@@ -816,6 +816,55 @@ htx_status htx_decode(const unsigned char *bytes, size_t len, htx_encoding enc, 
     return st;
 }
 
+const char *htx_punctuation_stand_in(int32_t cp)
+{
+    switch (cp) {
+    case 0x2013: case 0x2014: case 0x2212: return "-";
+    case 0x2018: case 0x2019: return "'";
+    case 0x201C: case 0x201D: return "\"";
+    case 0x00A0: return " ";
+    default: return NULL;
+    }
+}
+
+/* text with the typographic punctuation an 8-bit code page lacks replaced
+ * (fresh, NUL-terminated; *len updated), or NULL when out of memory. */
+static char *with_stand_ins(const char *text, size_t *len)
+{
+    char *copy = malloc(*len + 1); /* every stand-in is shorter than what it stands for */
+    if (!copy)
+        return NULL;
+    size_t n = 0;
+    int32_t cp;
+    for (size_t i = 0; i < *len;) {
+        int k = htx_utf8_decode(text + i, &cp);
+        if (k <= 0)
+            k = 1;
+        const char *stand_in = htx_punctuation_stand_in(cp);
+        if (stand_in) {
+            memcpy(copy + n, stand_in, strlen(stand_in));
+            n += strlen(stand_in);
+        } else {
+            memcpy(copy + n, text + i, (size_t)k);
+            n += (size_t)k;
+        }
+        i += (size_t)k;
+    }
+    copy[n] = '\0';
+    *len = n;
+    return copy;
+}
+
+/* The line (from 1) of the first occurrence of cp in text. */
+static long line_of(const char *text, int32_t cp)
+{
+    long line = 1;
+    int32_t c;
+    for (int k; (k = htx_utf8_decode(text, &c)) > 0 && c != cp; text += k)
+        line += c == '\n';
+    return line;
+}
+
 htx_status htx_encode(const char *text, size_t len, htx_encoding enc, bool bom,
                       unsigned char **out, size_t *out_len, htx_error *err)
 {
@@ -834,11 +883,12 @@ htx_status htx_encode(const char *text, size_t len, htx_encoding enc, bool bom,
     bool ok = true;
     int32_t bad = 0;
     size_t bad_offset = 0;
-    char *copy = malloc(len + 1);
-    if (!copy)
+    bool unicode = enc == HTX_ENC_UTF8 || enc == HTX_ENC_UTF16 || enc == HTX_ENC_UTF16BE;
+    char *copy = unicode ? strndup(text, len) : with_stand_ins(text, &len);
+    if (!copy) {
+        free(b.data);
         return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
-    memcpy(copy, text, len);
-    copy[len] = '\0';
+    }
     if (enc == HTX_ENC_UTF8)
         buf_bytes(&b, copy, len);
     else if (enc == HTX_ENC_VNI)
@@ -849,6 +899,7 @@ htx_status htx_encode(const char *text, size_t len, htx_encoding enc, bool bom,
         ok = false;
         htx_utf8_decode(copy + bad_offset, &bad);
     }
+    long bad_line = ok ? 0 : line_of(copy, bad);
     free(copy);
     if (b.failed) {
         free(b.data);
@@ -856,9 +907,13 @@ htx_status htx_encode(const char *text, size_t len, htx_encoding enc, bool bom,
     }
     if (!ok) {
         free(b.data);
-        char shown[32];
-        snprintf(shown, sizeof shown, "U+%04X", (unsigned)bad);
-        return htx_fail(err, HTX_ERR_INVALID, MSG_CANNOT_ENCODE, NULL, shown, htx_encoding_name(enc));
+        char shown[48], line[24];
+        char utf8[5] = {0};
+        if (htx_utf8_encode(bad, utf8) <= 0 || bad < 0x20)
+            utf8[0] = '\0';
+        snprintf(shown, sizeof shown, "\"%s\" (U+%04X)", utf8, (unsigned)bad);
+        snprintf(line, sizeof line, "%ld", bad_line);
+        return htx_fail(err, HTX_ERR_INVALID, MSG_CANNOT_ENCODE, NULL, shown, line);
     }
     *out = (unsigned char *)(b.data ? b.data : calloc(1, 1));
     *out_len = b.len;

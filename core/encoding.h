@@ -12,6 +12,7 @@
 #define HTX_ENCODING_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 #include "error.h"
@@ -48,10 +49,16 @@ htx_encoding htx_encoding_detect(const unsigned char *bytes, size_t len, bool *h
 htx_status htx_decode(const unsigned char *bytes, size_t len, htx_encoding enc, char **out,
                       size_t *out_len, htx_encoding *used, htx_error *err);
 
+/* The ASCII stand-in for typographic punctuation 8-bit code pages lack
+ * (– — ‘ ’ “ ” and the no-break space), or NULL.  Letters have none. */
+const char *htx_punctuation_stand_in(int32_t cp);
+
 /*
  * Encodes valid UTF-8 text into enc (AUTO means UTF-8), with a BOM when bom
- * is set and the encoding has one (UTF-8, UTF-16).  A character the target
- * cannot hold fails with MSG_CANNOT_ENCODE.  *out is malloc'd.
+ * is set and the encoding has one (UTF-8, UTF-16).  In the 8-bit encodings
+ * typographic punctuation becomes its ASCII stand-in; a character the target
+ * still cannot hold fails with MSG_CANNOT_ENCODE naming it and its line.
+ * *out is malloc'd.
  */
 htx_status htx_encode(const char *text, size_t len, htx_encoding enc, bool bom,
                       unsigned char **out, size_t *out_len, htx_error *err);

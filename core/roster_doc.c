@@ -1,5 +1,7 @@
 #include "roster_doc.h"
 
+#include "encoding.h"
+
 #include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
@@ -626,19 +628,6 @@ htx_status htx_roster_write_tsv(const htx_roster_doc *doc, FILE *out, htx_error 
 
 /* ---- encodings ----------------------------------------------------------------------- */
 
-/* Typographic punctuation that old code pages lack, and its one-column ASCII
- * stand-in (so aligned text stays aligned).  Letters never have a stand-in. */
-static const char *punctuation_stand_in(int32_t cp)
-{
-    switch (cp) {
-    case 0x2013: case 0x2014: case 0x2212: return "-";
-    case 0x2018: case 0x2019: return "'";
-    case 0x201C: case 0x201D: return "\"";
-    case 0x00A0: return " ";
-    default: return NULL;
-    }
-}
-
 static bool is_utf8_name(const char *encoding)
 {
     return strcmp(encoding, "UTF-8") == 0 || strcmp(encoding, "utf-8") == 0 ||
@@ -681,7 +670,7 @@ htx_status htx_write_encoded(const char *utf8, size_t length, const char *encodi
         if (errno == EILSEQ || errno == EINVAL) {
             int32_t cp;
             int n = htx_utf8_decode(in, &cp);
-            const char *stand_in = punctuation_stand_in(cp);
+            const char *stand_in = htx_punctuation_stand_in(cp);
             if (stand_in && to_left > strlen(stand_in)) {
                 size_t k = strlen(stand_in);
                 memcpy(to, stand_in, k);

@@ -185,13 +185,23 @@ class Encodings(Tmp):
                 back = subprocess.run(["iconv", "-f", codec, "-t", "UTF-8", out], check=True,
                                       capture_output=True).stdout.decode("utf-8")
                 self.assertIn("Đông Anh", unicodedata.normalize("NFC", back))
-        status, _, err = run("export", "--encoding", "viscii", "-o", self.path("x.csv"), db=demo)
-        self.assertEqual(status, 2)  # the en dash of the notes
-        self.assertIn("U+2013", err)
-        self.assertFalse(os.path.exists(self.path("x.csv")))
-        # A refused export leaves the file it was to replace as it was.
+        # The whole demo, whose notes hold en dashes: they become "-" in an
+        # 8-bit encoding, and every cooperative is there.
+        for encoding in ("viscii", "tcvn3", "vni", "viqr", "cp1258"):
+            with self.subTest(whole_register=encoding):
+                out = self.path("all-" + encoding + ".csv")
+                run("export", "--encoding", encoding, "-o", out, db=demo, check=0)
+                back = self.new_db("back-" + encoding + ".db")
+                run("import", out, "--encoding", encoding, db=back, check=0)
+                self.assertEqual(run("list", "--count", db=back, check=0)[1].strip(), "856")
+        # A character no 8-bit encoding has is refused with its line, and the
+        # file the export was to replace stays as it was.
+        run("edit", run("list", "--format", "tsv", "--sort", "code", db=demo, check=0)[1].splitlines()[1][:10],
+            "notes=Giá 5 €", db=demo, check=0)
         write_bytes(self.path("x.csv"), b"precious\n")
-        self.assertEqual(run("export", "--encoding", "viscii", "-o", self.path("x.csv"), db=demo)[0], 2)
+        status, _, err = run("export", "--encoding", "viscii", "-o", self.path("x.csv"), db=demo)
+        self.assertEqual(status, 2)
+        self.assertIn('ký tự "€" (U+20AC) ở dòng 2', err)
         self.assertEqual(read_bytes(self.path("x.csv")), b"precious\n")
         self.assertFalse([n for n in os.listdir(self.dir) if n.startswith("x.csv.")])
 

@@ -178,10 +178,21 @@ static void test_cannot_encode(void **state)
     unsigned char *bytes;
     size_t len;
     htx_error err;
-    assert_int_equal(htx_encode("a – b", strlen("a – b"), HTX_ENC_VISCII, false, &bytes, &len, &err),
-                     HTX_ERR_INVALID);
+    /* Typographic punctuation has an ASCII stand-in in the 8-bit encodings. */
+    assert_int_equal(htx_encode("a – “b”", strlen("a – “b”"), HTX_ENC_VISCII, false, &bytes, &len, &err),
+                     HTX_OK);
+    assert_int_equal(len, strlen("a - \"b\""));
+    assert_memory_equal(bytes, "a - \"b\"", len);
+    free(bytes);
+    /* A character with none is refused, named with its line. */
+    const char *text = "Ngọc\nGiá 5 €\n";
+    assert_int_equal(htx_encode(text, strlen(text), HTX_ENC_VISCII, false, &bytes, &len, &err), HTX_ERR_INVALID);
     assert_int_equal(err.msg, MSG_CANNOT_ENCODE);
-    assert_string_equal(err.arg[0], "U+2013");
+    assert_string_equal(err.arg[0], "\"€\" (U+20AC)");
+    assert_string_equal(err.arg[1], "2");
+    text = "Ngọc\nNgọc\nA → B\n"; /* VNI keeps the Windows code page's €, not an arrow */
+    assert_int_equal(htx_encode(text, strlen(text), HTX_ENC_VNI, false, &bytes, &len, &err), HTX_ERR_INVALID);
+    assert_string_equal(err.arg[1], "3");
 }
 
 static void test_names(void **state)
