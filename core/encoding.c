@@ -396,8 +396,12 @@ static bool encode_viqr(const char *text, buffer *out, int32_t *bad)
     for (int n; (n = htx_utf8_decode(text, &cp)) > 0; text += n) {
         if (cp < 0x80) {
             /* Escape what a decoder would take as a mark or as "dd". */
+            int32_t next = 0;
+            htx_utf8_decode(text + n, &next);
+            /* A d before đ too: "dđ" written "ddd" would read back "đd". */
             bool escape = cp == '\\' || (after_vowel && is_viqr_mark_char(cp)) ||
-                          (after_d && (cp == 'd' || cp == 'D'));
+                          (after_d && (cp == 'd' || cp == 'D')) ||
+                          ((cp == 'd' || cp == 'D') && (next == 0x0111 || next == 0x0110));
             if (escape)
                 buf_byte(out, '\\');
             buf_byte(out, (unsigned char)cp);
@@ -455,12 +459,21 @@ static bool run_iconv(const char *to, const char *from, const char *in, size_t l
                 ok = false;
         }
     }
-    if (ok && !out->failed) { /* flush a stateful encoder's pending output */
+    /* Flush what the converter holds back: glibc's CP1258 and TCVN decoders
+     * keep the last letter in case a combining tone follows.  With too
+     * little room it would be lost silently, so grow and try again. */
+    while (ok && !out->failed) {
         char *dst = out->data + out->len;
         size_t room = out->cap - out->len - 1;
-        if (iconv(cd, NULL, NULL, &dst, &room) != (size_t)-1)
-            out->len = (size_t)(dst - out->data);
+        size_t r = iconv(cd, NULL, NULL, &dst, &room);
+        out->len = (size_t)(dst - out->data);
         out->data[out->len] = '\0';
+        if (r != (size_t)-1)
+            break;
+        if (errno == E2BIG)
+            buf_reserve(out, out->cap);
+        else
+            ok = false;
     }
     *bad_offset = (size_t)(src - in);
     iconv_close(cd);
@@ -651,11 +664,14 @@ static bool looks_like_utf16(const unsigned char *b, size_t len, htx_encoding *e
         even_zero += b[i] == 0;
         odd_zero += b[i + 1] == 0;
     }
-    if (n >= 4 && odd_zero * 4 >= n / 2 && even_zero == 0) {
+    /* Latin text in UTF-16 has a zero in every other byte.  The other side
+     * may hold a few zeros too: U+0300-U+0303 (the combining tones of NFD
+     * text) are 00 03 in little-endian order. */
+    if (n >= 4 && odd_zero * 4 >= n / 2 && even_zero * 8 <= odd_zero) {
         *enc = HTX_ENC_UTF16;
         return true;
     }
-    if (n >= 4 && even_zero * 4 >= n / 2 && odd_zero == 0) {
+    if (n >= 4 && even_zero * 4 >= n / 2 && odd_zero * 8 <= even_zero) {
         *enc = HTX_ENC_UTF16BE;
         return true;
     }
@@ -782,8 +798,11 @@ htx_status htx_decode(const unsigned char *bytes, size_t len, htx_encoding enc, 
         enc = htx_encoding_detect(bytes, len, &bom);
     htx_encoding bom_enc = HTX_ENC_AUTO;
     size_t skip = bom_length(bytes, len, &bom_enc);
+    htx_encoding order;
     if (enc == HTX_ENC_UTF16 && bom_enc == HTX_ENC_UTF16BE)
         enc = HTX_ENC_UTF16BE; /* "utf-16" follows the BOM */
+    else if (enc == HTX_ENC_UTF16 && bom_enc == HTX_ENC_AUTO && looks_like_utf16(bytes, len, &order))
+        enc = order; /* or, without one, where the zero bytes are */
     if (bom_enc != enc)
         skip = 0;
     if (used)

@@ -117,6 +117,62 @@ static void test_detection_on_one_row(void **state)
         }
 }
 
+/* UTF-16 without a BOM, holding NFD text (combining tones are 00 03 in
+ * little-endian order): found by auto, and by "utf-16" in either order. */
+static void test_utf16_without_bom(void **state)
+{
+    (void)state;
+    const char *text = "Mã số,Tên\n0100233488,HTX Đồng Tâm\n";
+    /* The same, decomposed: a + U+0303, o + U+0302 + U+0301 … */
+    const char *decomposed = "Ma\xCC\x83 so\xCC\x82\xCC\x81,Te\xCC\x82n\n"
+                             "0100233488,HTX \xC4\x90o\xCC\x82\xCC\x80ng Ta\xCC\x82m\n";
+    static const htx_encoding orders[] = {HTX_ENC_UTF16, HTX_ENC_UTF16BE};
+    for (size_t i = 0; i < 2; i++) {
+        unsigned char *bytes;
+        size_t len;
+        htx_error err;
+        assert_int_equal(htx_encode(decomposed, strlen(decomposed), orders[i], false, &bytes, &len, &err), HTX_OK);
+        htx_encoding used;
+        char *back = decode(bytes, len, HTX_ENC_AUTO, &used);
+        assert_int_equal(used, orders[i]);
+        assert_string_equal(back, text);
+        free(back);
+        back = decode(bytes, len, HTX_ENC_UTF16, &used);
+        assert_string_equal(back, text);
+        free(back);
+        free(bytes);
+    }
+}
+
+/* The last letter of a file, which the CP1258 and TCVN3 decoders hold back
+ * for a combining tone, survives whatever the length. */
+static void test_last_letter_at_every_length(void **state)
+{
+    (void)state;
+    static const htx_encoding encodings[] = {HTX_ENC_CP1258, HTX_ENC_TCVN3};
+    char *text = malloc(1500 * 3 + 4);
+    assert_non_null(text);
+    for (size_t e = 0; e < 2; e++)
+        for (int n = 1; n < 1500; n++) {
+            size_t len = 0;
+            for (int i = 0; i < n; i++) {
+                memcpy(text + len, "ạ", strlen("ạ"));
+                len += strlen("ạ");
+            }
+            strcpy(text + len, "â");
+            unsigned char *bytes;
+            size_t size;
+            htx_error err;
+            assert_int_equal(htx_encode(text, strlen(text), encodings[e], false, &bytes, &size, &err), HTX_OK);
+            htx_encoding used;
+            char *back = decode(bytes, size, encodings[e], &used);
+            assert_string_equal(back, text);
+            free(back);
+            free(bytes);
+        }
+    free(text);
+}
+
 static void test_boms(void **state)
 {
     (void)state;
@@ -154,6 +210,16 @@ static void test_vni_and_viqr_by_hand(void **state)
     s = decode(viqr, strlen(viqr), HTX_ENC_VIQR, &used);
     assert_string_equal(s, "Hợp tác xã Đồng Tâm, hoa.binh\\@mail");
     free(s);
+    /* d beside đ, in every order and case, comes back as it went. */
+    const char *ds = "dđ Dđ dĐ DĐ đd đđ add đdd ddd";
+    unsigned char *bytes;
+    size_t len;
+    htx_error err;
+    assert_int_equal(htx_encode(ds, strlen(ds), HTX_ENC_VIQR, false, &bytes, &len, &err), HTX_OK);
+    s = decode(bytes, len, HTX_ENC_VIQR, &used);
+    assert_string_equal(s, ds);
+    free(s);
+    free(bytes);
 }
 
 static void test_invalid_bytes_name_line_and_byte(void **state)
@@ -261,6 +327,8 @@ int main(void)
         cmocka_unit_test(test_every_letter_in_every_encoding),
         cmocka_unit_test(test_detection_on_a_register),
         cmocka_unit_test(test_detection_on_one_row),
+        cmocka_unit_test(test_utf16_without_bom),
+        cmocka_unit_test(test_last_letter_at_every_length),
         cmocka_unit_test(test_boms),
         cmocka_unit_test(test_vni_and_viqr_by_hand),
         cmocka_unit_test(test_invalid_bytes_name_line_and_byte),
