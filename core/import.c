@@ -500,13 +500,19 @@ static const char *row_code(const htx_import_file *f, const htx_csv_row *row)
     return "";
 }
 
-/* Reports one problem; the first one's text is the row's reason. */
+/* Reports one problem and adds its text to the row's reason. */
 static void row_problem(import_run *run, long line, const htx_error *e, char *reason, size_t size)
 {
     if (!add_problem(run->result, line, false, e))
         run->rejects.failed = true;
-    if (!reason[0])
-        htx_error_text(e, run->opt->lang, reason, size);
+    /* Every problem of the row, so that the rejects file is enough to
+     * correct it in one pass. */
+    size_t used = strlen(reason);
+    if (used + 3 < size) {
+        if (used)
+            used += (size_t)snprintf(reason + used, size - used, "; ");
+        htx_error_text(e, run->opt->lang, reason + used, size - used);
+    }
 }
 
 /* A field refused for its value is then also reported missing by the

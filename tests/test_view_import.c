@@ -132,7 +132,7 @@ static void test_vni_file_is_detected_previewed_and_imported(void **state)
     f->app.redraw_ctx = f;
     press(f, TK_ENTER);
     assert_true(f->progress_screens >= 2); /* at the start and at the end */
-    assert_non_null(strstr(render(f), "Đã nhập 2 dòng: thêm 2, cập nhật 0, bỏ qua 0 HTX đã có"));
+    assert_non_null(strstr(render(f), "Đã nhập 2 HTX: thêm 2, cập nhật 0; bỏ qua 0 HTX đã có"));
     assert_int_equal(count(f), 2);
     press(f, TK_ESCAPE);
     assert_null(strstr(render(f), "Nhập từ tệp"));

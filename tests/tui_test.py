@@ -443,7 +443,7 @@ class Import(FreshDemo):
         s.wait_for("tự nhận biết: tcvn3", "Dấu phân cách: ;", "HTX Gốm sứ Bát Tràng Mới",
                    "HTX Vận tải Đông Anh Mới", "Ngày thành lập")
         s.keys("Enter")
-        s.wait_for("Đã nhập 2 dòng: thêm 2, cập nhật 0, bỏ qua 0 HTX đã có")
+        s.wait_for("Đã nhập 2 HTX: thêm 2, cập nhật 0; bỏ qua 0 HTX đã có")
         s.keys("Escape")
         s.wait_for("Tất cả", absent=("Mã số đã có",))
         s.keys("/")

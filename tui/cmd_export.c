@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "cli_filter.h"
@@ -121,6 +122,13 @@ int cmd_export(const cli_context *ctx, int argc, char **argv)
     if (memberships && !path) {
         cli_say(ctx, ctx->err, "htx export: --with-memberships cần -o TỆP\n",
                 "htx export: --with-memberships needs -o FILE\n");
+        return CLI_USAGE;
+    }
+    /* Bytes of an 8-bit or UTF-16 encoding are not text for a terminal: some
+     * (VISCII, TCVN3 capitals) are control codes it would obey. */
+    if (!path && opt.encoding != HTX_ENC_UTF8 && isatty(fileno(ctx->out))) {
+        cli_say(ctx, ctx->err, "htx export: bảng mã %s chỉ ghi ra tệp: thêm -o TỆP\n",
+                "htx export: %s is written to a file only: add -o FILE\n", htx_encoding_name(opt.encoding));
         return CLI_USAGE;
     }
     f.sort = HTX_SORT_CODE; /* a stable order: the same register gives the same file */

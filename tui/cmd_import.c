@@ -178,9 +178,8 @@ static int run_import(const cli_context *ctx, const char *path, htx_import_optio
     print_problems(ctx, &result, path, opt->memberships_path ? opt->memberships_path : "");
     int status = CLI_OK;
     if (st == HTX_ERR_INVALID && result.problem_count > 0) {
-        cli_say(ctx, ctx->err, "htx: không nhập gì: %zu lỗi trong %ld dòng có lỗi (cơ sở dữ liệu không đổi)\n",
-                "htx: nothing imported: %zu problems in %ld rows (the database is unchanged)\n",
-                result.problem_count, result.rejected);
+        cli_say(ctx, ctx->err, "htx: không nhập gì: %zu lỗi (cơ sở dữ liệu không đổi)\n",
+                "htx: nothing imported: %zu problem(s) (the database is unchanged)\n", result.problem_count);
         status = CLI_USAGE;
     } else if (st != HTX_OK) {
         cli_report(ctx, &err);
@@ -190,9 +189,9 @@ static int run_import(const cli_context *ctx, const char *path, htx_import_optio
                 "Checked: %ld rows, %ld to add, %ld to update, %ld skipped, %ld rejected; nothing written (--dry-run)\n",
                 result.rows, result.inserted, result.updated, result.skipped, result.rejected);
     } else {
-        cli_say(ctx, ctx->out, "Đã nhập %ld dòng: thêm %ld, cập nhật %ld, bỏ qua %ld HTX đã có\n",
-                "Imported %ld rows: %ld added, %ld updated, %ld already registered skipped\n",
-                result.rows, result.inserted, result.updated, result.skipped);
+        cli_say(ctx, ctx->out, "Đã nhập %ld HTX: thêm %ld, cập nhật %ld; bỏ qua %ld HTX đã có\n",
+                "Imported %ld cooperatives: %ld added, %ld updated; %ld already registered skipped\n",
+                result.inserted + result.updated, result.inserted, result.updated, result.skipped);
         if (opt->memberships_path)
             cli_say(ctx, ctx->out, "Thành viên CLB: %ld\n", "Club memberships: %ld\n",
                     result.memberships);
@@ -210,7 +209,7 @@ int cmd_import(const cli_context *ctx, int argc, char **argv)
     int early = cli_start(ctx, &import_spec, argc, argv, &args);
     if (early >= 0)
         return early;
-    if (args.operand_count != 1) {
+    if (args.operand_count != 1 || !args.operands[0][0]) {
         cli_say(ctx, ctx->err, "htx import: cần tên tệp (htx import TỆP)\n",
                 "htx import: a file is needed (htx import FILE)\n");
         return CLI_USAGE;
@@ -222,6 +221,11 @@ int cmd_import(const cli_context *ctx, int argc, char **argv)
     opt.dry_run = cli_flag(&args, "--dry-run");
     opt.skip_invalid = cli_flag(&args, "--skip-invalid");
     opt.memberships_path = cli_value(&args, "--memberships");
+    if (opt.memberships_path && cli_flag(&args, "--with-memberships")) {
+        cli_say(ctx, ctx->err, "htx import: --with-memberships hoặc --memberships TỆP, không cả hai\n",
+                "htx import: --with-memberships or --memberships FILE, not both\n");
+        return CLI_USAGE;
+    }
     const char *enc = cli_value(&args, "--encoding");
     if (enc) {
         int e = htx_encoding_parse(enc);

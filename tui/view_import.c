@@ -173,7 +173,7 @@ static void summarise(import_view *v, tui_app *app)
 {
     const htx_import_result *r = &v->result;
     char text[1024];
-    size_t n = (size_t)snprintf(text, sizeof text, ui_text(UI_IMPORT_DONE, app->lang), r->rows, r->inserted,
+    size_t n = (size_t)snprintf(text, sizeof text, ui_text(UI_IMPORT_DONE, app->lang), r->inserted + r->updated, r->inserted,
                                 r->updated, r->skipped);
     if (v->memberships[0] && n < sizeof text)
         n += (size_t)snprintf(text + n, sizeof text - n, ui_text(UI_IMPORT_DONE_MEMBERSHIPS, app->lang),
@@ -355,8 +355,12 @@ static void import_draw(tui_view *view, tui_app *app, tui_canvas *c, tui_rect a)
     canvas_text(c, y++, a.x + 1, a.width - 2, ui_text(UI_IMPORT_TITLE, app->lang), STYLE_HEADER);
     char shown[1024];
     int cursor = 0;
-    line_edit_view(&v->path, a.width - 3 - LABEL_COLS, shown, sizeof shown, &cursor);
-    draw_field(c, y++, a, UI_IMPORT_FILE, shown, v->focus == FIELD_PATH, app->lang);
+    line_edit_view(&v->path, a.width - 4 - LABEL_COLS, shown, sizeof shown, &cursor);
+    /* The path is edited: a caret where typing goes, not a highlighted bar. */
+    draw_field(c, y, a, UI_IMPORT_FILE, shown, false, app->lang);
+    if (v->focus == FIELD_PATH)
+        canvas_restyle(c, y, a.x + 2 + LABEL_COLS + cursor, 1, STYLE_CURSOR);
+    y++;
     draw_choices(v, app, c, y, a);
     y += 4;
     if (v->message[0])
