@@ -105,6 +105,10 @@ htx_status htx_import_run(htx_store *s, const htx_import_file *f, const htx_impo
                           htx_import_result *result, htx_error *err);
 void htx_import_result_free(htx_import_result *r);
 
+/* Room for a sibling path of any path the system can open (PATH_MAX
+ * bytes): the stem plus the longest suffix, never truncated. */
+#define HTX_SIBLING_PATH_SIZE (4096 + 32)
+
 /* Where rejected rows of path go: beside it, "name.rejected.csv". */
 void htx_import_rejects_path(const char *path, char *out, size_t size);
 /* The memberships file that goes with the register file path:

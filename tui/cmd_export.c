@@ -138,7 +138,7 @@ int cmd_export(const cli_context *ctx, int argc, char **argv)
         return CLI_FAILURE;
     int status = export_to(ctx, store, &f, &opt, path, false);
     if (status == CLI_OK && memberships) {
-        char sibling[4096];
+        char sibling[HTX_SIBLING_PATH_SIZE];
         htx_import_memberships_path(path, sibling, sizeof sibling);
         status = export_to(ctx, store, &f, &opt, sibling, true);
     }

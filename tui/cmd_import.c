@@ -150,7 +150,7 @@ static int run_import(const cli_context *ctx, const char *path, htx_import_optio
     }
     print_file_facts(ctx, file);
 
-    char rejects[4096], memberships[4096];
+    char rejects[HTX_SIBLING_PATH_SIZE], memberships[HTX_SIBLING_PATH_SIZE];
     htx_import_rejects_path(path, rejects, sizeof rejects);
     opt->rejects_path = rejects;
     if (with_memberships) {

@@ -61,8 +61,8 @@ typedef struct import_view {
     htx_import_file *file;
     bool read_tried; /* the path was read (or failed to be) since it was edited */
     preview preview;
-    char memberships[4096]; /* the memberships file beside the register, or "" */
-    char rejects[4096];     /* where invalid rows go with skip_invalid */
+    char memberships[HTX_SIBLING_PATH_SIZE]; /* the memberships file beside the register, or "" */
+    char rejects[HTX_SIBLING_PATH_SIZE]; /* where invalid rows go with skip_invalid */
     char message[1024];     /* an error opening the file, or the summary */
     bool message_is_error;
     htx_import_result result;
