@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs the whole test suite: a normal build, then the same tests built with
 # AddressSanitizer and UndefinedBehaviorSanitizer.  Ends with the line
-# "N passed, N failed" summed over both builds; exits non-zero on failure.
+# "N passed, N failed" summed over both builds (scripts/test_summary.py);
+# exits non-zero on failure.
 set -u
 cd "$(dirname "$0")/.."
 ./scripts/setup-debian.sh || exit 1
@@ -31,25 +32,8 @@ echo "== build-sanitize/ (ASan + UBSan) =="
 run_suite build-sanitize -Db_sanitize=address,undefined -Db_lundef=false \
     -Dc_args=-fno-sanitize-recover=all || status=1
 
-# Count results from meson's test logs (one JSON object per test).
-python3 - build build-sanitize <<'PY'
-import json, os, sys
-passed = failed = skipped = 0
-for d in sys.argv[1:]:
-    log = os.path.join(d, "meson-logs", "testlog.json")
-    if not os.path.exists(log):
-        failed += 1
-        continue
-    for line in open(log, encoding="utf-8"):
-        result = json.loads(line).get("result")
-        if result in ("OK", "EXPECTEDFAIL"):
-            passed += 1
-        elif result == "SKIP":
-            skipped += 1
-        else:
-            failed += 1
-print(f"{passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
-sys.exit(1 if failed else 0)
-PY
-[ $? -eq 0 ] || status=1
+# The summary line, unless the caller prints it itself (.ci/run).
+if [ "${HTX_TEST_SUMMARY:-yes}" != no ]; then
+    python3 scripts/test_summary.py build build-sanitize || status=1
+fi
 exit $status
