@@ -11,7 +11,7 @@
 #include <cmocka.h>
 
 #include "collate.h"
-#include "form.h"
+#include "coop_form.h"
 #include "refdata.h"
 #include "text.h"
 

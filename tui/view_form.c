@@ -9,7 +9,7 @@
 
 #include "audit.h"
 #include "display.h"
-#include "form.h"
+#include "coop_form.h"
 #include "registry.h"
 #include "text.h"
 #include "ui_text.h"

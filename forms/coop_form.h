@@ -1,5 +1,6 @@
 /*
- * The cooperative form: every field of the record as text the staff edit,
+ * The cooperative form (coop_form, not form.h: that name is the curses
+ * forms library's, and this module never touches a terminal): every field of the record as text the staff edit,
  * bound to the core model and checked by the core's rules (the same as the
  * command line), with each field's error or warning beside it.
  *
@@ -8,8 +9,8 @@
  * yes/no) hold the chosen name as text; form_choices() lists what may be
  * chosen, for the view's pick list.
  */
-#ifndef HTX_FORMS_FORM_H
-#define HTX_FORMS_FORM_H
+#ifndef HTX_FORMS_COOP_FORM_H
+#define HTX_FORMS_COOP_FORM_H
 
 #include <stdbool.h>
 

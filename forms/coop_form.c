@@ -1,4 +1,4 @@
-#include "form.h"
+#include "coop_form.h"
 
 #include <stdint.h>
 #include <stdio.h>
