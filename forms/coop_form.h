@@ -1,8 +1,8 @@
 /*
- * The cooperative form (coop_form, not form.h: that name is the curses
- * forms library's, and this module never touches a terminal): every field of the record as text the staff edit,
+ * The cooperative form: every field of the record as text the staff edit,
  * bound to the core model and checked by the core's rules (the same as the
- * command line), with each field's error or warning beside it.
+ * command line), with each field's error or warning beside it.  (Named
+ * coop_form, not form: form.h is the curses forms library's header.)
  *
  * No terminal here: the form view (tui/view_form.c) draws the fields and maps
  * keys to the edit commands below.  Choice fields (district, sector, status,
