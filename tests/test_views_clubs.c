@@ -77,6 +77,37 @@ static void clubs_and_roster(void **state)
     assert_on_screen(f, "Tất cả");
 }
 
+/* The screen row holding text, or -1. */
+static int row_index(const fixture *f, const char *text)
+{
+    for (int y = 0; y < f->canvas.height; y++) {
+        char *row = screen_row(f, y);
+        bool found = strstr(row, text) != NULL;
+        free(row);
+        if (found)
+            return y;
+    }
+    return -1;
+}
+
+/* A click selects a club, a double click opens its members, and a double
+ * click on a member opens the cooperative. */
+static void mouse_opens_clubs_and_members(void **state)
+{
+    fixture *f = *state;
+    press(f, TK_F7);
+    int y = row_index(f, "CLB Nhựa Hà Nội");
+    assert_true(y > 0);
+    click(f, 10, y, MOUSE_CLICK);
+    assert_status_starts(f, "Các câu lạc bộ · 3/5");
+    click(f, 10, y, MOUSE_DOUBLE_CLICK);
+    assert_on_screen(f, "Danh sách thành viên · CLB Nhựa Hà Nội");
+    y = row_index(f, "Bát Tràng");
+    assert_true(y > 0);
+    click(f, 10, y, MOUSE_DOUBLE_CLICK);
+    assert_status_starts(f, "Chi tiết HTX");
+}
+
 static void empty_club_roster(void **state)
 {
     fixture *f = *state;
@@ -161,6 +192,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(clubs_and_roster, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(empty_club_roster, setup_vi, teardown),
+        cmocka_unit_test_setup_teardown(mouse_opens_clubs_and_members, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(print_dialog_prints_or_saves, setup_vi, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

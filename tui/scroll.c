@@ -128,3 +128,14 @@ void tui_scroll_position(const tui_scroll *s, char *out, size_t size)
     htx_format_thousands(s->count, total, sizeof total);
     snprintf(out, size, "%s/%s", at, total);
 }
+
+int tui_scroll_mouse(tui_scroll *s, const tui_event *e, int first_y, bool *open)
+{
+    *open = false;
+    if (tui_scroll_wheel(s, e))
+        return VIEW_HANDLED | VIEW_REDRAW;
+    if (!tui_scroll_point(s, e->y - first_y))
+        return VIEW_HANDLED;
+    *open = e->button == MOUSE_DOUBLE_CLICK;
+    return VIEW_HANDLED | VIEW_REDRAW;
+}

@@ -37,6 +37,12 @@ bool tui_scroll_wheel(tui_scroll *s, const tui_event *e);
  * there is no content there. */
 bool tui_scroll_point(tui_scroll *s, int index);
 
+/* What the mouse does to a list with a cursor whose first row is drawn at
+ * screen row first_y: the wheel scrolls, a click moves the cursor, and a
+ * double click on a row sets *open (the view then opens that row).
+ * Returns the view's flags. */
+int tui_scroll_mouse(tui_scroll *s, const tui_event *e, int first_y, bool *open);
+
 /*
  * Wrapping long text into rows: the byte length of the longest start of
  * text that fits in width columns, broken after a space when there is one;

@@ -65,13 +65,9 @@ static int open_roster(clubs_view *v, tui_app *app)
 
 static int handle_mouse(clubs_view *v, tui_app *app, const tui_event *e)
 {
-    if (tui_scroll_wheel(&v->scroll, e))
-        return VIEW_HANDLED | VIEW_REDRAW;
-    if (!tui_scroll_point(&v->scroll, e->y - v->first_y))
-        return VIEW_HANDLED;
-    if (e->button == MOUSE_DOUBLE_CLICK)
-        return open_roster(v, app);
-    return VIEW_HANDLED | VIEW_REDRAW;
+    bool open;
+    int flags = tui_scroll_mouse(&v->scroll, e, v->first_y, &open);
+    return open ? open_roster(v, app) : flags;
 }
 
 static int clubs_handle(tui_view *view, tui_app *app, const tui_event *e)

@@ -253,13 +253,9 @@ static void member_found(tui_app *app, void *ctx, int64_t coop_id)
 
 static int handle_mouse(roster_view *v, tui_app *app, const tui_event *e)
 {
-    if (tui_scroll_wheel(&v->scroll, e))
-        return VIEW_HANDLED | VIEW_REDRAW;
-    if (!tui_scroll_point(&v->scroll, e->y - v->first_y))
-        return VIEW_HANDLED;
-    if (e->button == MOUSE_DOUBLE_CLICK)
-        return open_member(v, app);
-    return VIEW_HANDLED | VIEW_REDRAW;
+    bool open;
+    int flags = tui_scroll_mouse(&v->scroll, e, v->first_y, &open);
+    return open ? open_member(v, app) : flags;
 }
 
 static int roster_handle(tui_view *view, tui_app *app, const tui_event *e)
