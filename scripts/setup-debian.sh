@@ -23,6 +23,7 @@ packages="
   poppler-utils
   cups-client
   cups
+  cups-filters
 "
 
 missing=""
