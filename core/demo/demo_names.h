@@ -9,6 +9,10 @@
 #ifndef HTX_DEMO_NAMES_H
 #define HTX_DEMO_NAMES_H
 
+#ifndef HTX_PRIVATE_CORE_DEMO
+#error "demo_names.h is private to core/demo/: include the folder's public headers instead"
+#endif
+
 #include <stdbool.h>
 #include <stddef.h>
 

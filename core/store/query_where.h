@@ -6,6 +6,10 @@
 #ifndef HTX_QUERY_WHERE_H
 #define HTX_QUERY_WHERE_H
 
+#ifndef HTX_PRIVATE_CORE_STORE
+#error "query_where.h is private to core/store/: include the folder's public headers instead"
+#endif
+
 #include <sqlite3.h>
 
 #include "query.h"

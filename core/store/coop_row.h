@@ -5,6 +5,10 @@
 #ifndef HTX_COOP_ROW_H
 #define HTX_COOP_ROW_H
 
+#ifndef HTX_PRIVATE_CORE_STORE
+#error "coop_row.h is private to core/store/: include the folder's public headers instead"
+#endif
+
 #include <sqlite3.h>
 
 #include "coop.h"

@@ -6,6 +6,10 @@
 #ifndef HTX_SCHEMA_H
 #define HTX_SCHEMA_H
 
+#ifndef HTX_PRIVATE_CORE_STORE
+#error "schema.h is private to core/store/: include the folder's public headers instead"
+#endif
+
 #include <stdint.h>
 
 #include "store.h"

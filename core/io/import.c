@@ -10,8 +10,7 @@
 
 #include "csv_read.h"
 #include "registry.h"
-#include "schema.h"
-#include "store_internal.h"
+#include "bulk_load.h"
 #include "textout.h"
 
 /* ---- problems ------------------------------------------------------------ */
@@ -367,15 +366,13 @@ static htx_status import_in_tx(import_run *run, htx_error *err)
     htx_store *s = run->store;
     const htx_import_options *opt = run->opt;
     htx_import_result *result = run->result;
-    htx_status st = htx_store_begin(s, err);
+    htx_bulk_load load;
+    htx_status st = htx_bulk_load_begin(s, &load, err);
     if (st != HTX_OK)
         return st;
-    int64_t last_id = 0;
-    st = htx_schema_bulk_begin(s, &last_id, err);
+    st = import_rows(run, err);
     if (st == HTX_OK)
-        st = import_rows(run, err);
-    if (st == HTX_OK)
-        st = htx_schema_bulk_end(s, last_id, err);
+        st = htx_bulk_load_index(s, &load, err);
     if (st == HTX_OK && opt->memberships_path)
         st = imp_import_memberships(run, err);
     free(run->codes.slots);
@@ -408,14 +405,7 @@ htx_status htx_import_run(htx_store *s, const htx_import_file *f, const htx_impo
         .writing = true,
         .rejects = {.path = opt->skip_invalid && !opt->dry_run ? opt->rejects_path : NULL},
     };
-    /* A large import touches many pages of the indexes, and every insert
-     * fires triggers that keep a statement journal: with SQLite's small
-     * default cache and journals in temporary files, pages would be written
-     * out and read back again and again before the commit. */
-    htx_store_exec(s, "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY", NULL);
     htx_status st = import_in_tx(&run, err);
-    /* Back to SQLite's default so that a long-lived screen does not keep the
-     * import's cache. */
-    htx_store_exec(s, "PRAGMA cache_size = -2000", NULL);
+    htx_bulk_load_end(s);
     return st;
 }

@@ -10,6 +10,10 @@
 #ifndef HTX_ENCODING_INTERNAL_H
 #define HTX_ENCODING_INTERNAL_H
 
+#ifndef HTX_PRIVATE_CORE_ENCODING
+#error "encoding_internal.h is private to core/encoding/: include the folder's public headers instead"
+#endif
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

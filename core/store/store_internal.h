@@ -5,6 +5,10 @@
 #ifndef HTX_STORE_INTERNAL_H
 #define HTX_STORE_INTERNAL_H
 
+#ifndef HTX_PRIVATE_CORE_STORE
+#error "store_internal.h is private to core/store/: include the folder's public headers instead"
+#endif
+
 #include <sqlite3.h>
 #include <stdint.h>
 
@@ -12,6 +16,11 @@
 #include "store.h"
 
 sqlite3 *htx_store_db(htx_store *s);
+
+/* Opens the SQLite file at path (which must exist) and configures the
+ * connection: WAL, foreign keys, the busy timeout, htx_match().  Knows
+ * nothing of the schema; store.c checks and migrates it. */
+htx_status htx_connection_open(const char *path, htx_store **out, htx_error *err);
 
 /*
  * A prepared statement for sql, prepared once per connection and kept (sql

@@ -10,6 +10,10 @@
 #ifndef HTX_DEMO_INTERNAL_H
 #define HTX_DEMO_INTERNAL_H
 
+#ifndef HTX_PRIVATE_CORE_DEMO
+#error "demo_internal.h is private to core/demo/: include the folder's public headers instead"
+#endif
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -8,6 +8,10 @@
 #ifndef HTX_IMPORT_INTERNAL_H
 #define HTX_IMPORT_INTERNAL_H
 
+#ifndef HTX_PRIVATE_CORE_IO
+#error "import_internal.h is private to core/io/: include the folder's public headers instead"
+#endif
+
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>

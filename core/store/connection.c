@@ -1,3 +1,9 @@
+/*
+ * The connection to the register's SQLite file: the handle, the cache of
+ * prepared statements, transactions and the helpers every storage module
+ * binds and reads with.  It knows nothing of the schema (schema.c) nor of
+ * how a register is opened (store.c), which both sit above it.
+ */
 #include "store.h"
 
 #include <errno.h>
@@ -10,7 +16,6 @@
 #include <unistd.h>
 
 #include "fold.h"
-#include "schema.h"
 #include "store_internal.h"
 
 /* Room for every fixed statement core/ prepares. */
@@ -25,11 +30,6 @@ struct htx_store {
     } cache[STATEMENT_CACHE_SIZE];
     int cached;
 };
-
-int htx_store_schema_version(void)
-{
-    return HTX_SCHEMA_VERSION;
-}
 
 sqlite3 *htx_store_db(htx_store *s)
 {
@@ -226,70 +226,9 @@ static htx_status configure(htx_store *s, htx_error *err)
     return HTX_OK;
 }
 
-/* Creates the directories above path (as mkdir -p, mode 0700). */
-static void make_parent_dirs(const char *path)
-{
-    char *copy = strdup(path);
-    if (!copy)
-        return;
-    for (char *p = copy + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        mkdir(copy, 0700);
-        *p = '/';
-    }
-    free(copy);
-}
-
-/* Creates an empty file that SQLite will fill.  O_EXCL makes "refuses to
- * overwrite" race-free, and the mode is set here because SQLite would use
- * the umask (typically 0644) and the register holds personal data. */
-static htx_status create_file(const char *path, htx_error *err)
-{
-    make_parent_dirs(path);
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        if (errno == EEXIST)
-            return htx_fail(err, HTX_ERR_EXISTS, MSG_DB_EXISTS, NULL, path, NULL);
-        return htx_fail(err, HTX_ERR_IO, MSG_DB_OPEN, NULL, path, strerror(errno));
-    }
-    fchmod(fd, 0600); /* in case the umask took bits away from the owner */
-    close(fd);
-    return HTX_OK;
-}
-
-static htx_status check_existing(htx_store *s, htx_error *err)
-{
-    int version = 0;
-    htx_status st = htx_schema_current(s, &version, err);
-    if (st != HTX_OK) {
-        if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_NOTADB)
-            return htx_fail(err, HTX_ERR_INVALID, MSG_DB_NOT_HTX, NULL, s->path, NULL);
-        return htx_fail(err, HTX_ERR_IO, MSG_DB_OPEN, NULL, s->path, sqlite3_errmsg(s->db));
-    }
-    if (version > HTX_SCHEMA_VERSION) {
-        char v[16];
-        snprintf(v, sizeof v, "%d", version);
-        return htx_fail(err, HTX_ERR_INVALID, MSG_DB_NEWER, NULL, s->path, v);
-    }
-    if (version == 0)
-        return htx_fail(err, HTX_ERR_INVALID, MSG_DB_NOT_HTX, NULL, s->path, NULL);
-    return HTX_OK;
-}
-
-htx_status htx_store_open(const char *path, htx_open_mode mode, htx_store **out, htx_error *err)
+htx_status htx_connection_open(const char *path, htx_store **out, htx_error *err)
 {
     *out = NULL;
-    htx_status st;
-    if (mode == HTX_OPEN_CREATE_NEW) {
-        st = create_file(path, err);
-        if (st != HTX_OK)
-            return st;
-    } else if (access(path, F_OK) != 0) {
-        return htx_fail(err, HTX_ERR_NOT_FOUND, MSG_DB_MISSING, NULL, path, NULL);
-    }
-
     htx_store *s = calloc(1, sizeof *s);
     if (!s || !(s->path = strdup(path))) {
         free(s);
@@ -297,37 +236,25 @@ htx_status htx_store_open(const char *path, htx_open_mode mode, htx_store **out,
     }
     int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL);
     if (rc != SQLITE_OK) {
-        st = htx_fail(err, HTX_ERR_IO, MSG_DB_OPEN, NULL, path,
-                      s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
-        goto fail;
+        htx_status st = htx_fail(err, HTX_ERR_IO, MSG_DB_OPEN, NULL, path,
+                                 s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        htx_store_close(s);
+        return st;
     }
     /* A file that is not a database shows up at the first statement; other
      * failures (no write access for the WAL files, a lock, I/O) say what
      * SQLite says. */
-    st = configure(s, err);
+    htx_status st = configure(s, err);
     if (st != HTX_OK) {
         if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_NOTADB)
             st = htx_fail(err, HTX_ERR_INVALID, MSG_DB_NOT_HTX, NULL, path, NULL);
         else if (st != HTX_ERR_NOMEM)
             st = htx_fail(err, HTX_ERR_IO, MSG_DB_OPEN, NULL, path, sqlite3_errmsg(s->db));
-        goto fail;
+        htx_store_close(s);
+        return st;
     }
-    if (mode == HTX_OPEN_EXISTING) {
-        st = check_existing(s, err);
-        if (st != HTX_OK)
-            goto fail;
-    }
-    st = htx_schema_migrate(s, HTX_SCHEMA_VERSION, err);
-    if (st != HTX_OK)
-        goto fail;
     *out = s;
     return HTX_OK;
-
-fail:
-    htx_store_close(s);
-    if (mode == HTX_OPEN_CREATE_NEW)
-        unlink(path); /* nothing half-made stays behind */
-    return st;
 }
 
 void htx_store_close(htx_store *s)
