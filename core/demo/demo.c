@@ -49,11 +49,6 @@ static const demo_fixed fixed_coops[] = {
 };
 _Static_assert(sizeof fixed_coops / sizeof fixed_coops[0] == DEMO_FIXED_COUNT, "DEMO_FIXED_COUNT");
 
-htx_status demo_out_of_memory(demo_gen *g)
-{
-    return htx_fail(g->err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
-}
-
 /* ---- Spreading the counts over the districts ------------------------------------ */
 
 /* Splits total over the districts in proportion to their weight for the

@@ -16,6 +16,11 @@
 const char *const demo_sector_codes[DEMO_SECTOR_COUNT] = {
     "industry", "construction", "trade", "transport", "other", "agriculture", "credit"};
 
+htx_status demo_out_of_memory(demo_gen *g)
+{
+    return htx_fail(g->err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+}
+
 /* Codes used as examples in the documentation: a reader trying them on the
  * demo database must not stumble on an existing cooperative. */
 static const char *const reserved_codes[] = {"0100233488", "0100112437", NULL};

@@ -1,7 +1,8 @@
 /*
  * What the parts of the encoding module share (private to core/encoding*.c):
  *
- *   encoding.c          names, BOMs, iconv, decoding and encoding (encoding.h)
+ *   encoding.c          names, decoding and encoding whole texts (encoding.h)
+ *   encoding_convert.c  BOMs, iconv, decoding bytes as one given encoding
  *   encoding_letters.c  a growing byte buffer; a Vietnamese letter as base
  *                       letter + modifier + tone
  *   encoding_vni_viqr.c the two encodings iconv lacks, from their charts
@@ -59,6 +60,13 @@ bool enc_encode_viqr(const char *text, enc_buffer *out, int32_t *bad);
 bool enc_is_viqr_vowel(int32_t cp);
 /* The MOD_* that ch writes after vowel in VIQR, or 0. */
 int enc_viqr_modifier_for(int32_t vowel, char ch);
+
+/* The iconv name of each encoding iconv handles; NULL for the others. */
+const char *enc_iconv_name(htx_encoding enc);
+/* Converts between charsets; on an invalid or unconvertible sequence returns
+ * false with *bad_offset its offset in the input. */
+bool enc_iconv(const char *to, const char *from, const char *in, size_t len, enc_buffer *out,
+               size_t *bad_offset);
 
 /* Decodes bytes as enc into out (not yet NFC); on bad bytes HTX_ERR_INVALID
  * with *bad_offset their offset. */

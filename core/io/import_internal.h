@@ -3,6 +3,7 @@
  *
  *   import_file.c         options, reading and decoding a file, its header
  *   import.c              the run: every row checked and written, rejects
+ *   import_tally.c        the problems found and the codes met, as it reads
  *   import_memberships.c  the memberships file that goes with a register
  */
 #ifndef HTX_IMPORT_INTERNAL_H
@@ -30,6 +31,9 @@ typedef struct code_set {
     size_t cap, count;
 } code_set;
 
+/* Records code at line; returns the line it was first seen on, 0 when new,
+ * -1 when out of memory (import_tally.c, as the problems below). */
+long imp_code_set_add(code_set *set, const char *code, long line);
 bool imp_code_set_has(code_set *set, const char *code);
 
 /* The rejected rows are written through an outfile (outfile.h), which takes
