@@ -86,18 +86,6 @@ static bool is_control(int32_t cp)
     return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
 }
 
-static bool is_letter(int32_t cp)
-{
-    switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO: return true;
-    default: return false;
-    }
-}
-
 /* Typed text the field may take: valid UTF-8 without control characters,
  * "\n" excepted in a multi-line field. */
 static bool acceptable(const char *text, bool multiline)
@@ -336,7 +324,7 @@ size_t line_edit_word_start(const line_edit *e)
     size_t start = e->cursor;
     while (start > 0) {
         size_t before = prev_char(text, start);
-        if (!is_letter(cp_at(text + before)))
+        if (!htx_cp_is_letter(cp_at(text + before)))
             break;
         start = before;
     }

@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "text.h"
+#include "vn_syllable.h"
 
 /*
  * The engine keeps no state between keys: the editor hands over the word as
@@ -18,400 +19,6 @@
  * English word, an abbreviation, a number) is left alone: keys go in as
  * letters, which is what Unikey does with its spelling check on.
  */
-
-/* ---- letters ------------------------------------------------------------------- */
-
-/* No Vietnamese syllable has more than seven letters ("nghiêng"); a longer
- * word is not one, and the limit keeps every buffer small. */
-enum { SYLLABLE_MAX = 16, WORD_BYTES_MAX = 256 };
-
-typedef enum vn_mark { MARK_NONE, MARK_CIRCUMFLEX, MARK_BREVE, MARK_HORN, MARK_STROKE } vn_mark;
-
-/* In the order of the VNI keys 1 to 5. */
-typedef enum vn_tone { TONE_NONE, TONE_SAC, TONE_HUYEN, TONE_HOI, TONE_NGA, TONE_NANG } vn_tone;
-
-typedef struct vn_letter {
-    char base; /* 'a' … 'z' */
-    bool upper;
-    vn_mark mark;
-    vn_tone tone;
-} vn_letter;
-
-/* The combining marks, indexed by vn_tone and vn_mark. */
-static const int32_t tone_cp[] = {0, 0x0301, 0x0300, 0x0309, 0x0303, 0x0323};
-static const int32_t mark_cp[] = {0, 0x0302, 0x0306, 0x031B, 0};
-
-static bool is_vowel(char base)
-{
-    return base && strchr("aeiouy", base) != NULL;
-}
-
-static bool mark_fits(char base, vn_mark mark)
-{
-    switch (mark) {
-    case MARK_CIRCUMFLEX: return base == 'a' || base == 'e' || base == 'o';
-    case MARK_BREVE: return base == 'a';
-    case MARK_HORN: return base == 'o' || base == 'u';
-    case MARK_STROKE: return base == 'd';
-    case MARK_NONE: break;
-    }
-    return true;
-}
-
-/* Puts a combining mark on a letter; false for a mark Vietnamese does not
- * write, or a second tone or modifier on one letter. */
-static bool letter_add_mark(vn_letter *l, int32_t cp)
-{
-    for (int t = TONE_SAC; t <= TONE_NANG; t++) {
-        if (cp == tone_cp[t]) {
-            if (l->tone != TONE_NONE)
-                return false;
-            l->tone = (vn_tone)t;
-            return true;
-        }
-    }
-    for (int m = MARK_CIRCUMFLEX; m <= MARK_HORN; m++) {
-        if (cp == mark_cp[m]) {
-            if (l->mark != MARK_NONE || !mark_fits(l->base, (vn_mark)m))
-                return false;
-            l->mark = (vn_mark)m;
-            return true;
-        }
-    }
-    return false;
-}
-
-/* Reads a word into letters.  False when it holds anything but Latin letters
- * with Vietnamese marks, or more letters than a syllable has. */
-static bool word_letters(const char *word, vn_letter *out, int *count)
-{
-    int n = 0;
-    int32_t cp;
-    for (int len; (len = htx_utf8_decode(word, &cp)) > 0; word += len) {
-        int32_t parts[HTX_DECOMPOSITION_MAX];
-        int np;
-        bool stroke = cp == 0x0110 || cp == 0x0111; /* Đ đ: no decomposition */
-        if (stroke) {
-            parts[0] = cp == 0x0110 ? 'D' : 'd';
-            np = 1;
-        } else {
-            np = htx_cp_decompose(cp, parts);
-        }
-        int first = 0;
-        if (!htx_cp_is_mark(parts[0])) {
-            int32_t base = parts[0];
-            bool upper = base >= 'A' && base <= 'Z';
-            if (!upper && !(base >= 'a' && base <= 'z'))
-                return false;
-            if (n == SYLLABLE_MAX)
-                return false;
-            out[n++] = (vn_letter){(char)(upper ? base - 'A' + 'a' : base), upper,
-                                   stroke ? MARK_STROKE : MARK_NONE, TONE_NONE};
-            first = 1;
-        }
-        for (int i = first; i < np; i++)
-            if (n == 0 || !letter_add_mark(&out[n - 1], parts[i]))
-                return false;
-    }
-    *count = n;
-    return true;
-}
-
-/* The letter in lower case without its tone, as the tables spell it. */
-static size_t letter_spelling(const vn_letter *l, char out[4])
-{
-    const char *s;
-    switch (l->mark) {
-    case MARK_CIRCUMFLEX: s = l->base == 'a' ? "â" : l->base == 'e' ? "ê" : "ô"; break;
-    case MARK_BREVE: s = "ă"; break;
-    case MARK_HORN: s = l->base == 'o' ? "ơ" : "ư"; break;
-    case MARK_STROKE: s = "đ"; break;
-    case MARK_NONE:
-    default: out[0] = l->base; return 1;
-    }
-    size_t len = strlen(s);
-    memcpy(out, s, len);
-    return len;
-}
-
-/* ---- spelling ------------------------------------------------------------------- */
-
-/* Vietnamese spelling, as Unikey checks it: which consonants begin a
- * syllable, which vowel groups exist and which final consonants each takes.
- * Groups such as "ie", "uo" or "ưo" are not words by themselves but are
- * passed through while typing "iê", "uô" or "ươ".  Beyond Unikey's tables:
- * "oo" (xoong, boóng: Telex types it "ooo") and "oao" (ngoáo). */
-static const char initials[] = "b c ch d đ g gh gi h k kh l m n ng ngh nh p ph q qu r s t th tr v x";
-
-static const struct rhyme {
-    const char *vowels;
-    const char *finals;
-} rhymes[] = {
-    {"a", "c ch m n ng nh p t"}, {"â", "c m n ng p t"}, {"ă", "c m n ng p t"},
-    {"e", "c ch m n ng nh p t"}, {"ê", "c ch m n nh p t"}, {"i", "c ch m n nh p t"},
-    {"o", "c m n ng p t"}, {"ô", "c m n ng p t"}, {"ơ", "m n p t"},
-    {"u", "c m n ng p t"}, {"ư", "c m n ng t"}, {"y", "t"},
-    {"ai", ""}, {"ao", ""}, {"au", ""}, {"ay", ""}, {"âu", ""}, {"ây", ""},
-    {"eo", ""}, {"eu", ""}, {"êu", ""}, {"ia", ""}, {"ie", "c m n ng p t"},
-    {"iê", "c m n ng p t"}, {"iu", ""}, {"oa", "c ch m n ng nh p t"}, {"oă", "c m n ng t"},
-    {"oe", "n t"}, {"oi", ""}, {"oo", "c ng"}, {"ôi", ""}, {"ơi", ""}, {"ua", "n ng t"}, {"uâ", "n ng t"},
-    {"ue", "c ch n nh"}, {"uê", "c ch n nh"}, {"ui", ""}, {"uo", "c m n ng p t"},
-    {"uô", "c m n ng t"}, {"uơ", ""}, {"uu", ""}, {"uy", "c ch n nh p t"}, {"ưa", ""},
-    {"ưi", ""}, {"ưo", "c m n ng p t"}, {"ươ", "c m n ng p t"}, {"ưu", ""},
-    {"ye", "m n ng p t"}, {"yê", "m n ng t"},
-    {"ieu", ""}, {"iêu", ""}, {"oai", ""}, {"oao", ""}, {"oay", ""}, {"oeo", ""}, {"uay", ""}, {"uây", ""},
-    {"uoi", ""}, {"uôi", ""}, {"uou", ""}, {"uơi", ""}, {"uơu", ""}, {"uya", ""},
-    {"uye", "n t"}, {"uyê", "n t"}, {"uyu", ""}, {"ưoi", ""}, {"ưou", ""}, {"ươi", ""},
-    {"ươu", ""}, {"yeu", ""}, {"yêu", ""},
-};
-
-/* The only vowel groups k may begin (ke, ki, kiêu …: c is written before the others). */
-static const char k_vowels[] = "e ê i y eo eu êu ia ie iê ieu iêu";
-
-/* item is one of the space-separated words of list. */
-static bool in_list(const char *list, const char *item)
-{
-    size_t len = strlen(item);
-    for (const char *p = list; *p;) {
-        size_t word = strcspn(p, " ");
-        if (word == len && memcmp(p, item, len) == 0)
-            return true;
-        p += word;
-        p += strspn(p, " ");
-    }
-    return false;
-}
-
-/* A syllable: letters l[0, v) are the initial consonant, l[v, v + nv) the
- * vowels, the rest the final consonant.  The tone belongs to the syllable and
- * goes on a vowel only when written out. */
-typedef struct syllable {
-    vn_letter l[SYLLABLE_MAX];
-    int n;
-    int v;
-    int nv;
-    vn_tone tone;
-} syllable;
-
-static int final_length(const syllable *s)
-{
-    return s->n - s->v - s->nv;
-}
-
-static void spell(const syllable *s, int from, int to, char *out)
-{
-    size_t len = 0;
-    for (int i = from; i < to; i++)
-        len += letter_spelling(&s->l[i], out + len);
-    out[len] = '\0';
-}
-
-/* Each part of the syllable as the tables spell it. */
-typedef struct spelling {
-    char initial[4 * SYLLABLE_MAX + 1];
-    char vowels[4 * SYLLABLE_MAX + 1];
-    char final[4 * SYLLABLE_MAX + 1];
-} spelling;
-
-static void syllable_spelling(const syllable *s, spelling *sp)
-{
-    spell(s, 0, s->v, sp->initial);
-    spell(s, s->v, s->v + s->nv, sp->vowels);
-    spell(s, s->v + s->nv, s->n, sp->final);
-}
-
-static const struct rhyme *rhyme_of(const char *vowels)
-{
-    for (size_t i = 0; i < sizeof rhymes / sizeof rhymes[0]; i++)
-        if (strcmp(rhymes[i].vowels, vowels) == 0)
-            return &rhymes[i];
-    return NULL;
-}
-
-/* Whether the initial consonant may precede the vowels: q is always written
- * qu, qu and gi already hold their u and i, k goes before e, ê, i, y only. */
-static bool initial_takes(const char *initial, const char *vowels)
-{
-    if (strcmp(initial, "q") == 0)
-        return false;
-    if (strcmp(initial, "qu") == 0)
-        return vowels[0] != 'u' && strncmp(vowels, "ư", strlen("ư")) != 0;
-    if (strcmp(initial, "gi") == 0)
-        return vowels[0] != 'i';
-    if (strcmp(initial, "k") == 0)
-        return in_list(k_vowels, vowels);
-    return true;
-}
-
-static bool syllable_valid(const syllable *s)
-{
-    spelling sp;
-    syllable_spelling(s, &sp);
-    if (sp.initial[0] && !in_list(initials, sp.initial))
-        return false;
-    if (s->nv == 0)
-        return sp.final[0] == '\0' && s->tone == TONE_NONE;
-    const struct rhyme *r = rhyme_of(sp.vowels);
-    if (!r || !initial_takes(sp.initial, sp.vowels))
-        return false;
-    if (!sp.final[0] || in_list(r->finals, sp.final))
-        return true;
-    /* Spelt against the general rule because qu and gi hold a vowel letter:
-     * quyn, quynh; giên, giêng. */
-    if (strcmp(sp.initial, "qu") == 0 && strcmp(sp.vowels, "y") == 0)
-        return in_list("n nh", sp.final);
-    if (strcmp(sp.initial, "gi") == 0 && in_list("e ê", sp.vowels))
-        return in_list("n ng", sp.final);
-    return false;
-}
-
-/* ưo or uơ going on into a consonant or a third vowel is ươ, as in Unikey:
- * "dduwongf" is "đường" too.  Read so, the word spells a syllable. */
-static void complete_uo(syllable *s)
-{
-    if (s->nv < 2 || (s->nv == 2 && final_length(s) == 0))
-        return;
-    vn_letter *v = s->l + s->v;
-    bool one_horn = (v[0].mark == MARK_HORN) != (v[1].mark == MARK_HORN);
-    if (v[0].base == 'u' && v[1].base == 'o' && v[1].mark != MARK_CIRCUMFLEX && one_horn)
-        v[0].mark = v[1].mark = MARK_HORN;
-}
-
-/* Splits letters into a syllable; false when they do not spell one (or the
- * beginning of one). */
-static bool syllable_parse(const vn_letter *l, int n, syllable *s)
-{
-    memcpy(s->l, l, (size_t)n * sizeof *l);
-    s->n = n;
-    s->tone = TONE_NONE;
-    int v = 0;
-    while (v < n && !is_vowel(l[v].base))
-        v++;
-    /* The u of qu and the i of gi belong to the consonant (quý, giữ); a lone
-     * gi keeps i as its vowel (gì, gìn). */
-    if (v == 1 && l[0].base == 'q' && n > 1 && l[1].base == 'u' && l[1].mark == MARK_NONE)
-        v = 2;
-    else if (v == 1 && l[0].base == 'g' && n > 2 && l[1].base == 'i' && is_vowel(l[2].base))
-        v = 2;
-    int end = v;
-    while (end < n && is_vowel(l[end].base))
-        end++;
-    s->v = v;
-    s->nv = end - v;
-    for (int i = 0; i < n; i++) {
-        if (i >= end && is_vowel(l[i].base))
-            return false; /* a vowel after the final consonant */
-        if (l[i].tone == TONE_NONE)
-            continue;
-        if (s->tone != TONE_NONE || !is_vowel(l[i].base))
-            return false;
-        s->tone = l[i].tone;
-        s->l[i].tone = TONE_NONE;
-    }
-    complete_uo(s);
-    return syllable_valid(s);
-}
-
-static bool word_syllable(const char *word, syllable *s)
-{
-    vn_letter l[SYLLABLE_MAX];
-    int n;
-    return word_letters(word, l, &n) && syllable_parse(l, n, s);
-}
-
-/* ---- writing a syllable out --------------------------------------------------------- */
-
-static bool is_uo_horned(const vn_letter *v)
-{
-    return v[0].base == 'u' && v[0].mark == MARK_HORN && v[1].base == 'o' && v[1].mark == MARK_HORN;
-}
-
-/* Which vowel takes the tone (Unikey's rules): the one with a modifier (ơ
- * of ươ), else the middle of three, else the second of two before a final
- * consonant; of two at the end of the word the first, except oa, oe, uy in
- * the new style (hoà, khoẻ, thuỷ). */
-static int tone_offset(const syllable *s, vn_tone_style style)
-{
-    const vn_letter *v = s->l + s->v;
-    if (s->nv == 1)
-        return 0;
-    if (is_uo_horned(v))
-        return 1;
-    for (int i = 0; i < s->nv; i++)
-        if (v[i].mark != MARK_NONE)
-            return i;
-    if (s->nv == 3)
-        return 1;
-    if (final_length(s) > 0)
-        return 1;
-    bool modern_pair = (v[0].base == 'o' && (v[1].base == 'a' || v[1].base == 'e')) ||
-                       (v[0].base == 'u' && v[1].base == 'y');
-    return style == VN_TONE_NEW && modern_pair ? 1 : 0;
-}
-
-typedef struct text_buf {
-    char *p;
-    size_t size;
-    size_t len;
-    bool ok;
-} text_buf;
-
-static void put_cp(text_buf *b, int32_t cp)
-{
-    char bytes[4];
-    int n = htx_utf8_encode(cp, bytes);
-    if (!b->ok || n == 0 || b->len + (size_t)n >= b->size) {
-        b->ok = false;
-        return;
-    }
-    memcpy(b->p + b->len, bytes, (size_t)n);
-    b->len += (size_t)n;
-    b->p[b->len] = '\0';
-}
-
-static void put_str(text_buf *b, const char *s)
-{
-    size_t n = strlen(s);
-    if (!b->ok || b->len + n >= b->size) {
-        b->ok = false;
-        return;
-    }
-    memcpy(b->p + b->len, s, n + 1);
-    b->len += n;
-}
-
-/* Writes the syllable in NFC with the tone in its place, then tail (the key
- * kept as a letter after an undo, or ""). */
-static bool syllable_write(const syllable *s, vn_tone_style style, const char *tail, char *out,
-                           size_t size)
-{
-    char decomposed[8 * 3 * SYLLABLE_MAX + 1];
-    text_buf b = {decomposed, sizeof decomposed, 0, true};
-    decomposed[0] = '\0';
-    int tone_at = s->nv > 0 && s->tone != TONE_NONE ? s->v + tone_offset(s, style) : -1;
-    for (int i = 0; i < s->n; i++) {
-        const vn_letter *l = &s->l[i];
-        if (l->mark == MARK_STROKE) {
-            put_cp(&b, l->upper ? 0x0110 : 0x0111);
-            continue;
-        }
-        put_cp(&b, l->upper ? l->base - 'a' + 'A' : l->base);
-        if (l->mark != MARK_NONE)
-            put_cp(&b, mark_cp[l->mark]);
-        if (i == tone_at)
-            put_cp(&b, tone_cp[s->tone]);
-    }
-    if (!b.ok)
-        return false;
-    char *nfc = htx_text_nfc(decomposed);
-    if (!nfc)
-        return false;
-    text_buf o = {out, size, 0, size > 0};
-    put_str(&o, nfc);
-    put_str(&o, tail);
-    free(nfc);
-    return o.ok;
-}
 
 /* ---- keys ------------------------------------------------------------------------- */
 
@@ -437,18 +44,6 @@ typedef struct key_action {
     hook_kind hook;
 } key_action;
 
-static bool is_letter(uint32_t cp)
-{
-    switch (utf8proc_category((utf8proc_int32_t)cp)) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO: return true;
-    default: return false;
-    }
-}
-
 static key_action telex_action(uint32_t key)
 {
     char c = key < 0x80 ? (char)utf8proc_tolower((utf8proc_int32_t)key) : '\0';
@@ -466,7 +61,7 @@ static key_action telex_action(uint32_t key)
     case 'd': return (key_action){.kind = KEY_DD};
     default: break;
     }
-    return (key_action){.kind = is_letter(key) ? KEY_LETTER : KEY_OTHER};
+    return (key_action){.kind = htx_cp_is_letter((int32_t)key) ? KEY_LETTER : KEY_OTHER};
 }
 
 static key_action vni_action(uint32_t key)
@@ -480,7 +75,7 @@ static key_action vni_action(uint32_t key)
     case '9': return (key_action){.kind = KEY_DD};
     default: break;
     }
-    return (key_action){.kind = is_letter(key) ? KEY_LETTER : KEY_OTHER};
+    return (key_action){.kind = htx_cp_is_letter((int32_t)key) ? KEY_LETTER : KEY_OTHER};
 }
 
 /* One key on one word.  The actions below each write a candidate for the new
@@ -502,22 +97,22 @@ typedef struct candidate {
 
 static bool write_syllable(const typing *t, const syllable *s, bool keep_key, candidate *c)
 {
-    return syllable_write(s, t->style, keep_key ? t->key : "", c->text, sizeof c->text);
+    return vn_syllable_write(s, t->style, keep_key ? t->key : "", c->text, sizeof c->text);
 }
 
 /* The syllable with the change, if it is still Vietnamese. */
 static bool write_if_valid(const typing *t, const syllable *s, candidate *c)
 {
-    return syllable_valid(s) && write_syllable(t, s, false, c);
+    return vn_syllable_valid(s) && write_syllable(t, s, false, c);
 }
 
-/* The initials before which "uo" + horn is "uơ" at the end of a word (thuở,
+/* The vn_initials before which "uo" + horn is "uơ" at the end of a word (thuở,
  * huơ, khuơ, uơ) rather than "ươ". */
 static bool initial_wants_uo_horn_on_o(const syllable *s)
 {
     spelling sp;
-    syllable_spelling(s, &sp);
-    return in_list("h kh th", sp.initial) || sp.initial[0] == '\0';
+    vn_syllable_spelling(s, &sp);
+    return vn_in_list("h kh th", sp.initial) || sp.initial[0] == '\0';
 }
 
 /* "ưo" at the end of a word is only ever on its way to "uơ" or "ươ": a tone
@@ -526,7 +121,7 @@ static bool initial_wants_uo_horn_on_o(const syllable *s)
 static void settle_uo_at_end(syllable *s)
 {
     vn_letter *v = s->l + s->v;
-    if (s->nv != 2 || final_length(s) != 0 || v[0].base != 'u' || v[0].mark != MARK_HORN ||
+    if (s->nv != 2 || vn_final_length(s) != 0 || v[0].base != 'u' || v[0].mark != MARK_HORN ||
         v[1].base != 'o' || v[1].mark != MARK_NONE)
         return;
     if (initial_wants_uo_horn_on_o(s))
@@ -547,8 +142,8 @@ static bool apply_tone(const typing *t, vn_tone tone, candidate *c)
     }
     /* Stopped finals (c, ch, p, t) take only sắc and nặng. */
     spelling sp;
-    syllable_spelling(&s, &sp);
-    if (in_list("c ch p t", sp.final) && tone != TONE_SAC && tone != TONE_NANG)
+    vn_syllable_spelling(&s, &sp);
+    if (vn_in_list("c ch p t", sp.final) && tone != TONE_SAC && tone != TONE_NANG)
         return false;
     if (s.tone == tone) {
         s.tone = TONE_NONE;
@@ -615,7 +210,7 @@ static bool apply_hook_uo(const typing *t, candidate *c)
         v[0].mark = v[1].mark = MARK_NONE;
         return write_syllable(t, &s, true, c);
     }
-    if (v[0].mark == MARK_NONE && v[1].mark != MARK_HORN && s.nv == 2 && final_length(&s) == 0 &&
+    if (v[0].mark == MARK_NONE && v[1].mark != MARK_HORN && s.nv == 2 && vn_final_length(&s) == 0 &&
         initial_wants_uo_horn_on_o(&s)) {
         v[1].mark = MARK_HORN;
     } else {
@@ -646,7 +241,7 @@ static bool apply_hook(const typing *t, hook_kind kind, candidate *c)
             continue;
         /* A lone ư is what Telex w alone makes: w again gives the w back,
          * so "ww" types a w. */
-        if (t->mode == VN_INPUT_TELEX && s.nv == 1 && final_length(&s) == 0 && v[0].base == 'u') {
+        if (t->mode == VN_INPUT_TELEX && s.nv == 1 && vn_final_length(&s) == 0 && v[0].base == 'u') {
             s.n--;
             s.nv = 0;
             s.tone = TONE_NONE;
@@ -664,10 +259,10 @@ static bool telex_w_as_u(const typing *t, candidate *c)
 {
     text_buf b = {c->text, sizeof c->text, 0, true};
     c->text[0] = '\0';
-    put_str(&b, t->word);
-    put_cp(&b, t->upper ? 0x01AF : 0x01B0);
+    vn_put_str(&b, t->word);
+    vn_put_cp(&b, t->upper ? 0x01AF : 0x01B0);
     syllable s;
-    return b.ok && word_syllable(c->text, &s);
+    return b.ok && vn_word_syllable(c->text, &s);
 }
 
 /* The code point before the last one of text, and the last (0 when absent). */
@@ -685,7 +280,7 @@ static bool cp_is_vowel(int32_t cp)
 {
     int32_t parts[HTX_DECOMPOSITION_MAX];
     htx_cp_decompose(cp, parts);
-    return parts[0] < 0x80 && is_vowel((char)utf8proc_tolower(parts[0]));
+    return parts[0] < 0x80 && vn_is_vowel((char)utf8proc_tolower(parts[0]));
 }
 
 static bool apply_dd(const typing *t, candidate *c)
@@ -714,7 +309,7 @@ static bool apply_dd(const typing *t, candidate *c)
     memcpy(c->text, t->word, len - 1);
     b.len = len - 1;
     c->text[b.len] = '\0';
-    put_cp(&b, last == 'D' ? 0x0110 : 0x0111);
+    vn_put_cp(&b, last == 'D' ? 0x0110 : 0x0111);
     return b.ok;
 }
 
@@ -737,13 +332,13 @@ static bool apply_key(const typing *t, key_action a, candidate *c)
 static bool settle(const typing *t, const candidate *c, candidate *out)
 {
     syllable s;
-    if (word_syllable(c->text, &s) && write_syllable(t, &s, false, out))
+    if (vn_word_syllable(c->text, &s) && write_syllable(t, &s, false, out))
         return true;
     char *nfc = htx_text_nfc(c->text);
     if (!nfc)
         return false;
     text_buf b = {out->text, sizeof out->text, 0, true};
-    put_str(&b, nfc);
+    vn_put_str(&b, nfc);
     free(nfc);
     return b.ok;
 }
@@ -768,7 +363,7 @@ vn_input_result vn_input_key(vn_input_mode mode, vn_tone_style style, const char
     t.key[n] = '\0';
     t.upper = utf8proc_toupper((utf8proc_int32_t)key) == (utf8proc_int32_t)key &&
               utf8proc_tolower((utf8proc_int32_t)key) != (utf8proc_int32_t)key;
-    t.valid = word_syllable(word, &t.s);
+    t.valid = vn_word_syllable(word, &t.s);
 
     candidate typed, result;
     if (!apply_key(&t, a, &typed))
@@ -792,7 +387,7 @@ vn_input_result vn_input_key(vn_input_mode mode, vn_tone_style style, const char
  * VNI digits. */
 static bool continues_word(vn_input_mode mode, int32_t cp)
 {
-    return (mode == VN_INPUT_VNI && cp >= '0' && cp <= '9') || is_letter((uint32_t)cp);
+    return (mode == VN_INPUT_VNI && cp >= '0' && cp <= '9') || htx_cp_is_letter(cp);
 }
 
 void vn_input_type(vn_input_mode mode, vn_tone_style style, const char *keys, char *out, size_t size)
@@ -807,7 +402,7 @@ void vn_input_type(vn_input_mode mode, vn_tone_style style, const char *keys, ch
     int32_t cp;
     for (int n; (n = htx_utf8_decode(keys, &cp)) > 0 && b.ok; keys += n) {
         if (!continues_word(mode, cp)) {
-            put_cp(&b, cp);
+            vn_put_cp(&b, cp);
             word = b.len;
             continue;
         }
@@ -815,9 +410,9 @@ void vn_input_type(vn_input_mode mode, vn_tone_style style, const char *keys, ch
         if (vn_input_key(mode, style, out + word, (uint32_t)cp, next, sizeof next) == VN_REWRITE) {
             b.len = word;
             out[word] = '\0';
-            put_str(&b, next);
+            vn_put_str(&b, next);
         } else {
-            put_cp(&b, cp);
+            vn_put_cp(&b, cp);
         }
     }
     char *nfc = htx_text_nfc(out);

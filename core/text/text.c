@@ -249,6 +249,12 @@ int htx_cp_decompose(int32_t cp, int32_t out[HTX_DECOMPOSITION_MAX])
     return (int)n;
 }
 
+bool htx_cp_is_letter(int32_t cp)
+{
+    utf8proc_category_t category = utf8proc_category(cp);
+    return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
+}
+
 bool htx_cp_is_ignorable(int32_t cp)
 {
     return cp >= 0xAD && utf8proc_category(cp) == UTF8PROC_CATEGORY_CF;

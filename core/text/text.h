@@ -47,6 +47,9 @@ bool htx_cp_is_space(int32_t cp);
  * before it and is never separated from it. */
 bool htx_cp_is_mark(int32_t cp);
 
+/* A letter of any script (Unicode categories L*): where a word may go on. */
+bool htx_cp_is_letter(int32_t cp);
+
 typedef enum htx_text_kind {
     HTX_TEXT_LINE,      /* single line: every control character refused */
     HTX_TEXT_MULTILINE, /* notes: "\n" and "\t" allowed, "\r\n" folded to "\n" */
