@@ -1,60 +1,10 @@
 #include "audit.h"
 
 #include <pwd.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "store_internal.h"
-#include "textout.h"
-
-htx_status htx_changes_open(htx_changes *ch, htx_error *err)
-{
-    memset(ch, 0, sizeof *ch);
-    FILE *f = open_memstream(&ch->json, &ch->size);
-    if (!f)
-        return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
-    fputc('{', f);
-    ch->stream = f;
-    return HTX_OK;
-}
-
-static void json_value(FILE *f, const char *value)
-{
-    if (value)
-        htx_json_string(f, value);
-    else
-        fputs("null", f);
-}
-
-void htx_changes_add(htx_changes *ch, const char *field, const char *old_value, const char *new_value)
-{
-    FILE *f = ch->stream;
-    if (ch->count++)
-        fputs(", ", f);
-    htx_json_string(f, field);
-    fputs(": [", f);
-    json_value(f, old_value);
-    fputs(", ", f);
-    json_value(f, new_value);
-    fputc(']', f);
-}
-
-htx_status htx_changes_finish(htx_changes *ch, htx_error *err)
-{
-    FILE *f = ch->stream;
-    fputc('}', f);
-    int failed = ferror(f);
-    fclose(f);
-    ch->stream = NULL;
-    if (failed || !ch->json) {
-        free(ch->json);
-        ch->json = NULL;
-        return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
-    }
-    return HTX_OK;
-}
 
 htx_status htx_audit_record(htx_store *s, const char *user, const char *action,
                             const char *entity_key, const char *changes_json, htx_error *err)

@@ -3,13 +3,14 @@
  *
  * Each entry records one change event (a save, a membership change) with
  * the fields that changed as a JSON object {"field": [old, new], …}, readable
- * in the sqlite3 shell.
+ * in the sqlite3 shell; audit_changes.h writes that text and reads it back.
  */
 #ifndef HTX_AUDIT_H
 #define HTX_AUDIT_H
 
 #include <stdint.h>
 
+#include "audit_changes.h"
 #include "store.h"
 
 typedef struct htx_audit_entry {
@@ -18,7 +19,7 @@ typedef struct htx_audit_entry {
     char user[64];
     char action[16]; /* create, update, join, leave, … */
     char entity_key[32]; /* the cooperative's code */
-    const char *changes; /* JSON; valid during the visitor call */
+    const char *changes; /* JSON (audit_changes.h); valid during the visitor call */
 } htx_audit_entry;
 
 typedef int (*htx_audit_visitor)(const htx_audit_entry *e, void *ctx);
@@ -26,22 +27,6 @@ typedef int (*htx_audit_visitor)(const htx_audit_entry *e, void *ctx);
 /* The newest entries about a cooperative, newest first. */
 htx_status htx_audit_recent(htx_store *s, const char *coop_code, int limit,
                             htx_audit_visitor visit, void *ctx, htx_error *err);
-
-/*
- * Building the JSON of one change event: open, add each changed field (NULL
- * for "no value"), finish.  Used by core's writers.
- */
-typedef struct htx_changes {
-    char *json;
-    size_t size;
-    void *stream; /* FILE *, hidden to keep stdio out of this header */
-    int count;
-} htx_changes;
-
-htx_status htx_changes_open(htx_changes *ch, htx_error *err);
-void htx_changes_add(htx_changes *ch, const char *field, const char *old_value, const char *new_value);
-/* Closes the object; ch->json is then a malloc'd string the caller frees. */
-htx_status htx_changes_finish(htx_changes *ch, htx_error *err);
 
 /* Appends an entry (inside the caller's transaction). */
 htx_status htx_audit_record(htx_store *s, const char *user, const char *action,
