@@ -240,7 +240,7 @@ def free_cups_setup(root):
     os.chmod(os.path.join(root, "tmp"), 0o1777)
     conf = os.path.join(root, "cupsd.conf")
     with open(conf, "w") as f:
-        f.write(f"Listen {sock}\nLogLevel info\nWebInterface No\nBrowsing No\n"
+        f.write(f"Listen {sock}\nLogLevel info\nWebInterface No\nBrowsing No\nPreserveJobFiles Yes\n"
                 "<Location />\n  Order allow,deny\n  Allow all\n</Location>\n"
                 "<Location /admin>\n  Order allow,deny\n  Allow all\n</Location>\n"
                 "<Policy default>\n  <Limit All>\n    Order deny,allow\n  </Limit>\n</Policy>\n")
@@ -385,6 +385,12 @@ class PrintThroughCups(unittest.TestCase):
         self.assertIsNotNone(job, out)
         data = wait_for_job(self.sock, self.output)
         self.assertGreater(len(data), 0, "the job never reached the device: " + self.scheduler_log())
+        # What htx handed to CUPS, kept in the spool (PreserveJobFiles): the PDF itself,
+        # not a text that a filter turned into one.
+        number = int(job.group(1).rsplit("-", 1)[1])
+        with open(os.path.join(self.tmp.name, "spool", f"d{number:05d}-001"), "rb") as f:
+            sent = f.read()
+        self.assertTrue(sent.startswith(b"%PDF-"), f"htx sent CUPS no PDF: {sent[:40]!r}")
         pdf = pdf_inside_job(data)
         self.assertIsNotNone(pdf, f"the device received no PDF: {data[:60]!r}")
         text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout
