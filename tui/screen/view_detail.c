@@ -164,180 +164,6 @@ static int add_membership(const htx_membership *m, void *data)
 
 /* ---- the change log --------------------------------------------------------- */
 
-/*
- * The change log stores each event's fields as a small JSON object
- * {"field": [old, new], …} whose values are strings or null (audit.h); this
- * reads exactly that shape.
- */
-static void skip_space(const char **p)
-{
-    while (**p == ' ' || **p == '\n' || **p == '\t' || **p == '\r')
-        (*p)++;
-}
-
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-static bool read_hex4(const char *p, int32_t *out)
-{
-    int32_t value = 0;
-    for (int i = 0; i < 4; i++) {
-        int h = hex_value(p[i]);
-        if (h < 0)
-            return false;
-        value = value * 16 + h;
-    }
-    *out = value;
-    return true;
-}
-
-static size_t put_utf8(int32_t cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
-/* A \uXXXX escape at *p (after the backslash and 'u'), pairs of surrogates joined. */
-static int32_t read_unicode_escape(const char **p)
-{
-    int32_t cp;
-    if (!read_hex4(*p, &cp))
-        return -1;
-    *p += 4;
-    if (cp >= 0xD800 && cp <= 0xDBFF) {
-        int32_t low;
-        if ((*p)[0] == '\\' && (*p)[1] == 'u' && read_hex4(*p + 2, &low) && low >= 0xDC00 && low <= 0xDFFF) {
-            *p += 6;
-            return 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-        }
-        return 0xFFFD;
-    }
-    if (cp >= 0xDC00 && cp <= 0xDFFF)
-        return 0xFFFD;
-    return cp;
-}
-
-/* A JSON string into out, which has room for the whole input. */
-static bool read_string(const char **p, char *out)
-{
-    if (**p != '"')
-        return false;
-    (*p)++;
-    size_t n = 0;
-    while (**p && **p != '"') {
-        char c = *(*p)++;
-        if (c != '\\') {
-            out[n++] = c;
-            continue;
-        }
-        char e = *(*p)++;
-        switch (e) {
-        case '"': out[n++] = '"'; break;
-        case '\\': out[n++] = '\\'; break;
-        case '/': out[n++] = '/'; break;
-        case 'b': out[n++] = '\b'; break;
-        case 'f': out[n++] = '\f'; break;
-        case 'n': out[n++] = '\n'; break;
-        case 'r': out[n++] = '\r'; break;
-        case 't': out[n++] = '\t'; break;
-        case 'u': {
-            int32_t cp = read_unicode_escape(p);
-            if (cp < 0)
-                return false;
-            /* "\u0000" would end the text early: shown as the replacement character */
-            n += put_utf8(cp == 0 ? 0xFFFD : cp, out + n);
-            break;
-        }
-        default: return false;
-        }
-    }
-    if (**p != '"')
-        return false;
-    (*p)++;
-    out[n] = '\0';
-    return true;
-}
-
-/* A string or null (*present false). */
-static bool read_value(const char **p, char *out, bool *present)
-{
-    skip_space(p);
-    if (strncmp(*p, "null", 4) == 0) {
-        *p += 4;
-        *present = false;
-        out[0] = '\0';
-        return true;
-    }
-    *present = true;
-    return read_string(p, out);
-}
-
-typedef void (*change_fn)(void *ctx, const char *key, const char *old_value, const char *new_value);
-
-/* Calls fn for each field of the JSON object; false when it is not of the expected shape. */
-static bool each_change(const char *json, change_fn fn, void *ctx)
-{
-    size_t size = strlen(json) + 1; /* unescaping never lengthens a string */
-    char *key = malloc(size), *old_value = malloc(size), *new_value = malloc(size);
-    bool ok = key && old_value && new_value;
-    const char *p = json;
-    skip_space(&p);
-    ok = ok && *p++ == '{';
-    skip_space(&p);
-    while (ok && *p != '}') {
-        bool old_present, new_present;
-        ok = read_string(&p, key);
-        skip_space(&p);
-        ok = ok && *p++ == ':';
-        skip_space(&p);
-        ok = ok && *p++ == '[';
-        ok = ok && read_value(&p, old_value, &old_present);
-        skip_space(&p);
-        ok = ok && *p++ == ',';
-        ok = ok && read_value(&p, new_value, &new_present);
-        skip_space(&p);
-        ok = ok && *p++ == ']';
-        if (!ok)
-            break;
-        fn(ctx, key, old_present ? old_value : NULL, new_present ? new_value : NULL);
-        skip_space(&p);
-        if (*p == ',') {
-            p++;
-            skip_space(&p);
-        }
-    }
-    free(key);
-    free(old_value);
-    free(new_value);
-    return ok;
-}
-
 /* The log's keys are field keys, plus those of membership events. */
 static const char *change_label(const char *key, htx_lang lang)
 {
@@ -353,65 +179,30 @@ static const char *change_label(const char *key, htx_lang lang)
     return field ? htx_field_label(field->id, lang) : key;
 }
 
-/*
- * A logged value (stored form: ISO dates, codes, plain digits) as the staff
- * read it.  A field's value goes through the record's own setter and display
- * so that the log shows values exactly as the fields above do; what the
- * setter refuses is shown as stored.
- */
-static void change_value(const char *key, const char *raw, htx_lang lang, htx_coop *scratch, char *out,
-                         size_t size)
+/* A logged value as the staff read it, the same as the fields above show it. */
+static void change_value(const char *key, const char *raw, htx_lang lang, char *out, size_t size)
 {
-    if (!raw) {
-        snprintf(out, size, "%s", ui_text(UI_EMPTY_VALUE, lang));
-        return;
-    }
-    if (strcmp(key, "club") == 0) {
-        const htx_club *club = htx_club_find(raw);
-        snprintf(out, size, "%s", club ? htx_club_name(club, lang) : raw);
-        return;
-    }
-    if (strcmp(key, "role") == 0) {
-        int role = htx_role_parse(raw);
-        snprintf(out, size, "%s", role >= 0 ? htx_role_name((htx_role)role, lang) : raw);
-        return;
-    }
-    if (strcmp(key, "joined") == 0 || strcmp(key, "left") == 0) {
-        char date[HTX_ISO_DATE_SIZE];
-        display_date(raw, date);
-        snprintf(out, size, "%s", date);
-        return;
-    }
-    const htx_field_def *field = htx_field_find(key);
-    htx_report report;
-    htx_report_init(&report);
-    if (field && scratch && htx_coop_set(scratch, field->key, raw, &report) == HTX_OK)
-        htx_coop_value(scratch, field->id, HTX_VALUE_DISPLAY, lang, out, size);
+    if (raw)
+        htx_change_value_display(key, raw, lang, out, size);
     else
-        snprintf(out, size, "%s", raw);
+        snprintf(out, size, "%s", ui_text(UI_EMPTY_VALUE, lang));
 }
 
-typedef struct change_lines {
-    detail_view *view;
-    htx_lang lang;
-    htx_coop *scratch;
-} change_lines;
-
-static void add_change(void *data, const char *key, const char *old_value, const char *new_value)
+static void add_change(detail_view *d, htx_lang lang, const htx_change *change)
 {
-    change_lines *cl = data;
+    const char *key = change->key, *old_value = change->old_value, *new_value = change->new_value;
     /* room for the display form: a code becomes a name, digits gain dots */
     size_t before_size = 2 * (old_value ? strlen(old_value) : 0) + 160;
     size_t after_size = 2 * (new_value ? strlen(new_value) : 0) + 160;
     size_t size = before_size + after_size + 160;
     char *before = malloc(before_size), *after = malloc(after_size), *text = malloc(size);
     if (before && after && text) {
-        change_value(key, old_value, cl->lang, cl->scratch, before, before_size);
-        change_value(key, new_value, cl->lang, cl->scratch, after, after_size);
-        snprintf(text, size, "%s: %s → %s", change_label(key, cl->lang), before, after);
-        add_item(cl->view, 4, text, STYLE_NORMAL);
+        change_value(key, old_value, lang, before, before_size);
+        change_value(key, new_value, lang, after, after_size);
+        snprintf(text, size, "%s: %s → %s", change_label(key, lang), before, after);
+        add_item(d, 4, text, STYLE_NORMAL);
     } else {
-        cl->view->out_of_memory = true;
+        d->out_of_memory = true;
     }
     free(before);
     free(after);
@@ -451,7 +242,6 @@ static void local_time(const char *utc, char *out, size_t size)
 typedef struct audit_lines {
     detail_view *view;
     htx_lang lang;
-    htx_coop *scratch;
     int count;
 } audit_lines;
 
@@ -466,8 +256,16 @@ static int add_audit_entry(const htx_audit_entry *e, void *data)
     /* a creation lists every field, which the record above already shows */
     if (strcmp(e->action, "create") == 0)
         return 0;
-    change_lines cl = {al->view, al->lang, al->scratch};
-    if (!each_change(e->changes, add_change, &cl))
+    htx_change_iter it;
+    htx_change change;
+    htx_change_iter_init(&it, e->changes);
+    while (htx_change_iter_next(&it, &change))
+        add_change(al->view, al->lang, &change);
+    /* a text of another shape (edited by hand) is shown as it is, dimmed */
+    htx_status st = htx_change_iter_end(&it);
+    if (st == HTX_ERR_NOMEM)
+        al->view->out_of_memory = true;
+    else if (st != HTX_OK)
         add_item(al->view, 4, e->changes, STYLE_DIM);
     return 0;
 }
@@ -503,12 +301,8 @@ static htx_status add_changes(detail_view *d, htx_store *store, htx_lang lang, h
 {
     add_line(d, LINE_BLANK, NULL, NULL, STYLE_NORMAL);
     add_line(d, LINE_HEADING, NULL, ui_text(UI_CHANGE_LOG, lang), STYLE_HEADER);
-    htx_coop *scratch = malloc(sizeof *scratch);
-    if (scratch)
-        htx_coop_init(scratch);
-    audit_lines al = {d, lang, scratch, 0};
+    audit_lines al = {d, lang, 0};
     htx_status st = htx_audit_recent(store, d->code, RECENT_CHANGES, add_audit_entry, &al, err);
-    free(scratch);
     if (st == HTX_OK && al.count == 0)
         add_item(d, 2, ui_text(UI_NO_CHANGES, lang), STYLE_DIM);
     return st;
