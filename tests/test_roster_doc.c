@@ -12,6 +12,9 @@
 #include "display.h"
 #include "print.h"
 #include "roster_doc.h"
+#include "roster_txt.h"
+#include "stream_out.h"
+#include "text_wrap.h"
 
 static double columns(const char *text, size_t length, void *ctx)
 {

@@ -5,8 +5,9 @@
  * order, and the texts of the administrative layout around the table (the
  * organisation and the unit at the top left, the national motto at the top
  * right, the date line, the title, the total and the signature block).  The
- * plain-text, CSV and TSV writers live here; the PDF renderer (roster_pdf.h)
- * reads the same model, so every format shows the same rows and words.
+ * CSV and TSV writers live here; the plain-text pages (roster_txt.h) and the
+ * PDF (roster_pdf.h) read the same model, so every format shows the same
+ * rows and words.
  *
  * The document is in Vietnamese whatever the interface language: it is an
  * administrative paper of the Alliance.
@@ -79,64 +80,10 @@ void htx_roster_cell(const htx_roster_doc *doc, int row, htx_roster_col col, cha
 /* "Trang 2/5" */
 void htx_roster_page_label(int page, int pages, char *out, size_t size);
 
-/* ---- wrapping ----------------------------------------------------------- */
-
-/* The width of one character (with its marks): length bytes at text. */
-typedef double (*htx_measure_fn)(const char *text, size_t length, void *ctx);
-
-typedef struct htx_wrapped {
-    char **lines;
-    int count;
-} htx_wrapped;
-
-/*
- * Greedy word wrap into lines no wider than width as measured: a line
- * breaks at the last space that keeps it within width; a word longer than
- * a line is broken between characters, never between a letter and its
- * marks.  Empty text gives one empty line.  False when out of memory.
- */
-bool htx_wrap(const char *text, double width, htx_measure_fn measure, void *ctx, htx_wrapped *out);
-void htx_wrapped_free(htx_wrapped *w);
-
-/* ---- plain text ------------------------------------------------------------ */
-
-typedef struct htx_roster_txt_layout {
-    int width;          /* columns of a line; at least HTX_ROSTER_TXT_MIN_WIDTH */
-    int lines_per_page; /* at least HTX_ROSTER_TXT_MIN_LINES */
-} htx_roster_txt_layout;
-
-#define HTX_ROSTER_TXT_WIDTH 120 /* A4 landscape at 12 cpi, or portrait condensed */
-#define HTX_ROSTER_TXT_LINES 60  /* A4 at 6 lines per inch, margins left */
-#define HTX_ROSTER_TXT_MIN_WIDTH 80
-#define HTX_ROSTER_TXT_MIN_LINES 24
-
-/*
- * Writes the roster as paginated UTF-8 text: pages separated by a form
- * feed, the table header repeated on every page, "Trang i/n" at the foot of
- * each.  Every table line has the same display width; long names and
- * representatives wrap inside their cell, other cells are cropped with "…".
- * A member's row is never split across pages.  Returns the number of pages
- * in *pages (when non-NULL).
- */
-htx_status htx_roster_write_txt(const htx_roster_doc *doc, htx_roster_txt_layout layout, FILE *out,
-                                int *pages, htx_error *err);
-
 /* CSV (RFC 4180, CRLF line ends) with a UTF-8 BOM when bom is set, so that
  * spreadsheets read the marks right; the header row holds the column titles. */
 htx_status htx_roster_write_csv(const htx_roster_doc *doc, bool bom, FILE *out, htx_error *err);
 /* TSV for scripts: English keys, one member a line, role as its code, dates ISO. */
 htx_status htx_roster_write_tsv(const htx_roster_doc *doc, FILE *out, htx_error *err);
-
-/* ---- encodings ------------------------------------------------------------- */
-
-/*
- * Writes UTF-8 text in encoding (an iconv name such as "CP1258", "VISCII",
- * "TCVN5712-1"; "UTF-8" copies).  A character the encoding cannot hold is
- * an error (MSG_ENCODING_CHAR) naming the character and its line, never a
- * silent substitute; an unknown encoding is MSG_ENCODING_UNKNOWN.  Nothing
- * is written to out on failure.
- */
-htx_status htx_write_encoded(const char *utf8, size_t length, const char *encoding, FILE *out,
-                             htx_error *err);
 
 #endif

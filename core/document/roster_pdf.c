@@ -10,6 +10,7 @@
 
 #include "display.h"
 #include "text.h"
+#include "text_wrap.h"
 
 /* A4 in points, and the page's frame. */
 #define PAGE_WIDTH 595.276

@@ -13,6 +13,8 @@
 #include "outfile.h"
 #include "print.h"
 #include "roster_doc.h"
+#include "roster_txt.h"
+#include "stream_out.h"
 #include "roster_pdf.h"
 
 static const cli_option options[] = {

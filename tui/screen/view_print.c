@@ -17,6 +17,7 @@
 #include "outfile.h"
 #include "print.h"
 #include "roster_doc.h"
+#include "roster_txt.h"
 #include "roster_pdf.h"
 #include "text.h"
 #include "ui_text.h"
