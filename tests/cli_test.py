@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -330,12 +331,48 @@ class Changes(unittest.TestCase):
         self.assertEqual(record["capital"], 2000000000)
         _, out, _ = run("show", "0100233488", db=self.db, check=0)
         self.assertIn("lan", out)
-        self.assertIn('"phone": [null, "02438253640"]', out)
+        self.assertIn("Điện thoại: (trống) → 02438253640", out)
         self.assertIn("2.000.000.000 đ", out)
         # a bad value in an edit changes nothing, the good ones included
         status, _, _ = run("edit", "0100233488", "members=12", "email=not-an-email", db=self.db)
         self.assertEqual(status, 2)
         self.assertIsNone(self.show("0100233488")["members"])
+
+    def test_show_prints_the_change_log_readably(self):
+        self.add("code=0100233488", "name=HTX Một", "district=Ba Đình", "sector=trade",
+                 "founded=05/03/2019", check=0)
+        run("--user", "lan", "edit", "0100233488", "phone=024 3825 3640", "district=Gia Lâm",
+            "founded=06/04/2020", "notes=dòng một\ndòng \"hai\"", db=self.db, check=0)
+        run("join", "--club", "plastic", "--joined", "01/06/2024", "0100233488", db=self.db, check=0)
+        _, out, _ = run("show", "0100233488", db=self.db, check=0)
+        log = out[out.index("Nhật ký thay đổi:"):]
+        self.assertNotIn('{"', log)
+        lines = log.splitlines()
+        edit = next(i for i, line in enumerate(lines) if "lan" in line)
+        self.assertRegex(lines[edit], r"^  \d{4}-\d\d-\d\d \d\d:\d\d:\d\d  lan +Sửa$")
+        self.assertEqual(lines[edit + 1:edit + 5], [
+            "    Quận/Huyện: Ba Đình → Gia Lâm",
+            "    Ngày thành lập: 05/03/2019 → 06/04/2020",
+            "    Điện thoại: (trống) → 02438253640",
+            '    Ghi chú: (trống) → dòng một␊dòng "hai"',
+        ])
+        self.assertIn("    Câu lạc bộ: (trống) → CLB Nhựa Hà Nội", lines)
+        self.assertIn("    Ngày tham gia: (trống) → 01/06/2024", lines)
+        self.assertIn("    Ngành: (trống) → Thương mại – Dịch vụ", lines)
+        _, out, _ = run("--lang", "en", "show", "0100233488", db=self.db, check=0)
+        self.assertIn("    Phone: (empty) → 02438253640", out.splitlines())
+        self.assertRegex(out, r"  lan +Edited\n")
+        # a log edited by hand: shown safely, never raw, the command still succeeds
+        with sqlite3.connect(self.db) as con:
+            con.execute("INSERT INTO audit_log(at, user, action, entity_key, changes)"
+                        " VALUES ('2030-01-01 00:00:00', 'x\x1b[2J', 'update', '0100233488', ?)",
+                        ('{"phone": [null, "\\u001b]0;pwned\\u0007"], "members": [1, 2]}',))
+        con.close()
+        status, out, _ = run("show", "0100233488", db=self.db)
+        self.assertEqual(status, 0)
+        self.assertNotIn("\x1b", out)
+        self.assertIn("    Điện thoại: (trống) → ␛]0;pwned␇", out)
+        self.assertIn('(không đọc được: {"phone"', out)
 
     def test_usage_errors(self):
         self.assertEqual(run("frobnicate")[0], 2)

@@ -40,6 +40,7 @@ static void print_field(FILE *out, const char *label, const char *value)
 typedef struct show_state {
     const cli_context *ctx;
     int count;
+    htx_status status; /* the change log's own failure: out of memory */
 } show_state;
 
 static int print_membership(const htx_membership *m, void *data)
@@ -64,16 +65,114 @@ static int print_membership(const htx_membership *m, void *data)
     return 0;
 }
 
+/* The log's keys are field keys, plus those of membership events. */
+static const char *change_label(const cli_context *ctx, const char *key)
+{
+    if (strcmp(key, "club") == 0)
+        return cli_tr(ctx, "Câu lạc bộ", "Club");
+    if (strcmp(key, "role") == 0)
+        return cli_tr(ctx, "Vai trò", "Role");
+    if (strcmp(key, "joined") == 0)
+        return cli_tr(ctx, "Ngày tham gia", "Joined");
+    if (strcmp(key, "left") == 0)
+        return cli_tr(ctx, "Ngày rời", "Left");
+    const htx_field_def *field = htx_field_find(key);
+    return field ? htx_field_label(field->id, ctx->lang) : key;
+}
+
+static const char *action_name(const cli_context *ctx, const char *action)
+{
+    if (strcmp(action, "create") == 0)
+        return cli_tr(ctx, "Tạo mới", "Created");
+    if (strcmp(action, "update") == 0)
+        return cli_tr(ctx, "Sửa", "Edited");
+    if (strcmp(action, "join") == 0)
+        return cli_tr(ctx, "Tham gia CLB", "Joined a club");
+    if (strcmp(action, "leave") == 0)
+        return cli_tr(ctx, "Rời CLB", "Left a club");
+    /* a code deleted and registered again keeps its old entries */
+    if (strcmp(action, "delete") == 0)
+        return cli_tr(ctx, "Xóa", "Deleted");
+    return action;
+}
+
+/* A logged value in display form into a malloc'd string; "" counts as no value. */
+static char *change_value(const cli_context *ctx, const char *key, const char *value)
+{
+    if (!value || !value[0])
+        return strdup(cli_tr(ctx, "(trống)", "(empty)"));
+    /* room for the display form: a code becomes a name, digits gain dots */
+    size_t size = 2 * strlen(value) + 160;
+    char *shown = malloc(size);
+    if (shown)
+        htx_change_value_display(key, value, ctx->lang, shown, size);
+    return shown;
+}
+
+/* "    Label: old → new" on one line: a value's line breaks and controls are
+ * shown as visible symbols (display.h), never sent to the terminal. */
+static bool print_change(const cli_context *ctx, const htx_change *change)
+{
+    char *before = change_value(ctx, change->key, change->old_value);
+    char *after = change_value(ctx, change->key, change->new_value);
+    const char *label = change_label(ctx, change->key);
+    size_t size = before && after ? strlen(label) + strlen(before) + strlen(after) + 16 : 0;
+    char *line = size ? malloc(size) : NULL, *safe = NULL;
+    if (line) {
+        snprintf(line, size, "%s: %s → %s", label, before, after);
+        safe = htx_text_sanitize(line);
+    }
+    if (safe)
+        fprintf(ctx->out, "    %s\n", safe);
+    free(safe);
+    free(line);
+    free(before);
+    free(after);
+    return safe != NULL;
+}
+
+/* An entry: its time (UTC, as "Last updated" above), user and action, then
+ * one line per changed field. */
 static int print_audit(const htx_audit_entry *e, void *data)
 {
     show_state *s = data;
+    const cli_context *ctx = s->ctx;
+    /* every column as stored, so a hand-edited database is made safe too */
+    char *safe_at = htx_text_sanitize(e->at);
     char *safe_user = htx_text_sanitize(e->user);
-    char *safe_changes = htx_text_sanitize(e->changes);
-    fprintf(s->ctx->out, "  %s  %-10s %-7s %s\n", e->at, safe_user ? safe_user : "", e->action,
-            safe_changes ? safe_changes : "");
+    char *safe_action = htx_text_sanitize(action_name(ctx, e->action));
+    if (safe_at && safe_user && safe_action) {
+        /* padded by columns, not bytes, so that accented names line up */
+        size_t width = htx_text_width(safe_user);
+        fprintf(ctx->out, "  %s  %s%*s %s\n", safe_at, safe_user, width < 10 ? (int)(10 - width) : 0, "",
+                safe_action);
+    }
+    bool printed = safe_at && safe_user && safe_action;
+    free(safe_at);
     free(safe_user);
-    free(safe_changes);
+    free(safe_action);
+    if (!printed) {
+        s->status = HTX_ERR_NOMEM;
+        return 1;
+    }
     s->count++;
+
+    htx_change_iter it;
+    htx_change change;
+    htx_change_iter_init(&it, e->changes);
+    while (printed && htx_change_iter_next(&it, &change))
+        printed = print_change(ctx, &change);
+    htx_status st = htx_change_iter_end(&it);
+    if (!printed || st == HTX_ERR_NOMEM) {
+        s->status = HTX_ERR_NOMEM;
+        return 1;
+    }
+    if (st != HTX_OK) {
+        /* a text of another shape (edited by hand): shown as it is, made safe */
+        char *safe = htx_text_sanitize(e->changes);
+        cli_say(ctx, ctx->out, "    (không đọc được: %s)\n", "    (unreadable: %s)\n", safe ? safe : "");
+        free(safe);
+    }
     return 0;
 }
 
@@ -99,6 +198,8 @@ static int show_text(const cli_context *ctx, htx_store *store, const htx_coop *c
         s.count = 0;
         fprintf(ctx->out, "\n%s:\n", cli_tr(ctx, "Nhật ký thay đổi", "Change log"));
         st = htx_audit_recent(store, c->code, 10, print_audit, &s, &err);
+        if (st == HTX_OK && s.status != HTX_OK)
+            st = htx_fail(&err, s.status, MSG_NOMEM, NULL, NULL, NULL);
     }
     if (st != HTX_OK) {
         cli_report(ctx, &err);
