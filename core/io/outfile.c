@@ -1,6 +1,8 @@
 #include "outfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -48,11 +50,11 @@ htx_status htx_outfile_open(htx_outfile *o, const char *path, htx_error *err)
         release(o);
         return io_failure(path, code, err);
     }
-    /* mkstemp makes the file private; an output is the user's ordinary
-     * file, with the permissions their umask gives (or the old file's). */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, stat(path, &st) == 0 ? (st.st_mode & 07777) : (0666 & ~mask));
+    /* Every output holds register data (names, representatives, phones):
+     * it stays private to its owner, as the database is, whatever the
+     * umask or the mode of the file it replaces.  mkstemp already made it
+     * so; the call says it. */
+    fchmod(fd, HTX_OUTFILE_MODE);
     o->file = fdopen(fd, "wb");
     if (!o->file) {
         int code = errno;
@@ -69,15 +71,37 @@ const char *htx_outfile_name(const htx_outfile *o)
     return o->temp ? o->temp : o->path;
 }
 
+/* The directory entry of a rename reaches the disk only with its
+ * directory: without this a power cut could bring the old file back. */
+static void sync_directory_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+    if (!dir)
+        return;
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+    free(dir);
+}
+
 htx_status htx_outfile_commit(htx_outfile *o, htx_error *err)
 {
     int code = 0;
-    if (ferror(o->file))
+    if (fflush(o->file) != 0 || ferror(o->file))
         code = errno ? errno : EIO;
+    /* On the disk before it takes the name: a crash leaves either the old
+     * file or the whole new one, never a named, half-written one. */
+    if (!code && o->temp && fsync(fileno(o->file)) != 0)
+        code = errno;
     if (fclose(o->file) != 0 && !code)
         code = errno;
     if (!code && o->temp && rename(o->temp, o->path) != 0)
         code = errno;
+    if (!code && o->temp)
+        sync_directory_of(o->path);
     if (code && o->temp)
         unlink(o->temp);
     htx_status st = code ? io_failure(o->path, code, err) : HTX_OK;

@@ -5,6 +5,10 @@
  * refused export, roster or rejects file therefore leaves whatever was
  * there before.  A target that exists and is not a regular file (a device,
  * a pipe: -o /dev/stdout) is written directly, and never removed.
+ *
+ * Every output holds register data, so the file is HTX_OUTFILE_MODE (0600,
+ * like the database) whatever the umask, and it is on the disk (fsync)
+ * before it takes its name.
  */
 #ifndef HTX_OUTFILE_H
 #define HTX_OUTFILE_H
@@ -12,6 +16,8 @@
 #include <stdio.h>
 
 #include "error.h"
+
+#define HTX_OUTFILE_MODE 0600
 
 typedef struct htx_outfile {
     FILE *file;  /* write here */

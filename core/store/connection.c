@@ -207,23 +207,16 @@ static void sql_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_int(ctx, text && htx_query_matches(p, text));
 }
 
-static htx_status configure(htx_store *s, htx_error *err)
+htx_status htx_connection_configure(htx_store *s, htx_error *err)
 {
-    /* WAL lets a terminal read while another writes; the busy timeout makes
-     * a writer wait for a colleague's short transaction instead of failing. */
-    sqlite3_busy_timeout(s->db, 5000);
-    htx_status st = htx_store_exec(s,
-                                   "PRAGMA foreign_keys = ON;"
-                                   "PRAGMA journal_mode = WAL;"
-                                   "PRAGMA synchronous = NORMAL;",
-                                   err);
-    if (st != HTX_OK)
-        return st;
-    if (sqlite3_create_function(s->db, "htx_match", 2,
-                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-                                sql_match, NULL, NULL) != SQLITE_OK)
-        return htx_store_fail(s, err);
-    return HTX_OK;
+    /* WAL lets a terminal read while another writes.  synchronous = FULL
+     * because in WAL mode NORMAL may lose the last commits on power loss
+     * (SQLite's documentation): a save that said "saved" must stay saved. */
+    return htx_store_exec(s,
+                          "PRAGMA foreign_keys = ON;"
+                          "PRAGMA journal_mode = WAL;"
+                          "PRAGMA synchronous = FULL;",
+                          err);
 }
 
 htx_status htx_connection_open(const char *path, htx_store **out, htx_error *err)
@@ -241,15 +234,13 @@ htx_status htx_connection_open(const char *path, htx_store **out, htx_error *err
         htx_store_close(s);
         return st;
     }
-    /* A file that is not a database shows up at the first statement; other
-     * failures (no write access for the WAL files, a lock, I/O) say what
-     * SQLite says. */
-    htx_status st = configure(s, err);
-    if (st != HTX_OK) {
-        if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_NOTADB)
-            st = htx_fail(err, HTX_ERR_INVALID, MSG_DB_NOT_HTX, NULL, path, NULL);
-        else if (st != HTX_ERR_NOMEM)
-            st = htx_fail(err, HTX_ERR_IO, MSG_DB_OPEN, NULL, path, sqlite3_errmsg(s->db));
+    /* The busy timeout makes a writer wait for a colleague's short
+     * transaction instead of failing. */
+    sqlite3_busy_timeout(s->db, 5000);
+    if (sqlite3_create_function(s->db, "htx_match", 2,
+                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                sql_match, NULL, NULL) != SQLITE_OK) {
+        htx_status st = htx_store_fail(s, err);
         htx_store_close(s);
         return st;
     }

@@ -68,9 +68,26 @@ static htx_status check_existing(htx_store *s, htx_error *err)
         snprintf(v, sizeof v, "%d", version);
         return htx_fail(err, HTX_ERR_INVALID, MSG_DB_NEWER, NULL, htx_store_path(s), v);
     }
+    if (version < 0) {
+        char v[16];
+        snprintf(v, sizeof v, "%d", version);
+        return htx_fail(err, HTX_ERR_INVALID, MSG_DB_VERSION_UNKNOWN, NULL, htx_store_path(s), v);
+    }
     if (version == 0)
         return htx_fail(err, HTX_ERR_INVALID, MSG_DB_NOT_HTX, NULL, htx_store_path(s), NULL);
     return HTX_OK;
+}
+
+/* The connection's settings; a file that turns out not to be a database
+ * shows up here, at the first statement that reads its header. */
+static htx_status configure(htx_store *s, const char *path, htx_error *err)
+{
+    htx_status st = htx_connection_configure(s, err);
+    if (st == HTX_OK || st == HTX_ERR_NOMEM)
+        return st;
+    if ((sqlite3_extended_errcode(htx_store_db(s)) & 0xff) == SQLITE_NOTADB)
+        return htx_fail(err, HTX_ERR_INVALID, MSG_DB_NOT_HTX, NULL, path, NULL);
+    return htx_fail(err, HTX_ERR_IO, MSG_DB_OPEN, NULL, path, sqlite3_errmsg(htx_store_db(s)));
 }
 
 htx_status htx_store_open(const char *path, htx_open_mode mode, htx_store **out, htx_error *err)
@@ -87,8 +104,13 @@ htx_status htx_store_open(const char *path, htx_open_mode mode, htx_store **out,
 
     htx_store *s = NULL;
     st = htx_connection_open(path, &s, err);
+    /* Checked before anything is written: a file that is not a register htx
+     * knows (empty, another program's database, a schema from a newer or
+     * unknown version) is left exactly as it was. */
     if (st == HTX_OK && mode == HTX_OPEN_EXISTING)
         st = check_existing(s, err);
+    if (st == HTX_OK)
+        st = configure(s, path, err);
     if (st == HTX_OK)
         st = htx_schema_migrate(s, HTX_SCHEMA_VERSION, err);
     if (st == HTX_OK) {

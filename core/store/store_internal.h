@@ -17,10 +17,13 @@
 
 sqlite3 *htx_store_db(htx_store *s);
 
-/* Opens the SQLite file at path (which must exist) and configures the
- * connection: WAL, foreign keys, the busy timeout, htx_match().  Knows
- * nothing of the schema; store.c checks and migrates it. */
+/* Opens the SQLite file at path (which must exist) with the busy timeout
+ * and htx_match(), writing nothing to it: store.c first checks that the file
+ * is a register it knows.  Knows nothing of the schema. */
 htx_status htx_connection_open(const char *path, htx_store **out, htx_error *err);
+/* Then the settings that write to the file: WAL, foreign keys, durable
+ * commits. */
+htx_status htx_connection_configure(htx_store *s, htx_error *err);
 
 /*
  * A prepared statement for sql, prepared once per connection and kept (sql

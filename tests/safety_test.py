@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""The register's safety against hostile files and careless runs: the real htx binary.
+
+Usage: safety_test.py PATH_TO_HTX
+
+Each test reproduces a way the register or the personal data in it could
+be lost or exposed, and checks that htx refuses it plainly and leaves every
+file as it was.
+"""
+import hashlib
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+import tempfile
+import unittest
+
+HTX = None
+
+
+def run(*args, db=None, env=None, cwd=None):
+    cmd = [HTX] + (["--db", db] if db else []) + list(args)
+    full_env = dict(os.environ)
+    for name in ("HTX_DB", "HTX_LANG", "HTX_LP"):
+        full_env.pop(name, None)
+    full_env.update(env or {})
+    p = subprocess.run(cmd, capture_output=True, env=full_env, cwd=cwd, timeout=120)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def mode(path):
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+class Workspace(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = self.tmp.name
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def make_register(self, name="r.db", demo=False):
+        db = self.path(name)
+        status, _, err = run("init", *(["--demo"] if demo else []), db=db)
+        self.assertEqual(status, 0, err)
+        return db
+
+
+class DatabasesHtxDoesNotKnow(Workspace):
+    """A schema version htx does not know: a clear message, and the file untouched."""
+
+    def set_version(self, db, version):
+        with sqlite3.connect(db) as c:
+            c.execute(f"PRAGMA user_version = {version}")
+        c.close()
+
+    def assert_refused_untouched(self, db, words):
+        before = digest(db)
+        for command in (["list"], ["show", "0100233488"], ["export", "-o", self.path("out.csv")]):
+            status, out, err = run(*command, db=db)
+            self.assertNotIn(status, (0, -11, 139), f"{command}: {err}")
+            self.assertIn(words, err, command)
+            self.assertEqual(digest(db), before, f"{command} changed the file")
+            self.assertFalse(os.path.exists(self.path("out.csv")))
+
+    def test_negative_version_is_refused_without_a_crash(self):
+        db = self.make_register()
+        self.set_version(db, -1)
+        self.assert_refused_untouched(db, "phiên bản lược đồ không hợp lệ (-1)")
+
+    def test_newer_version_is_refused(self):
+        db = self.make_register()
+        self.set_version(db, 999)
+        self.assert_refused_untouched(db, "phiên bản htx mới hơn")
+
+    def test_zero_version_with_tables_is_not_a_register(self):
+        db = self.make_register()
+        self.set_version(db, 0)
+        self.assert_refused_untouched(db, "không phải cơ sở dữ liệu của htx")
+
+    def test_an_empty_file_stays_empty(self):
+        db = self.path("empty.db")
+        open(db, "wb").close()
+        status, _, err = run("list", db=db)
+        self.assertEqual(status, 1, err)
+        self.assertIn("không phải cơ sở dữ liệu của htx", err)
+        self.assertEqual(os.path.getsize(db), 0)
+        self.assertFalse(os.path.exists(db + "-wal"))
+        self.assertFalse(os.path.exists(db + "-shm"))
+
+    def test_another_programs_database_is_left_alone(self):
+        db = self.path("other.db")
+        with sqlite3.connect(db) as c:
+            c.execute("CREATE TABLE t(x)")
+        c.close()
+        before = digest(db)
+        status, _, err = run("list", db=db)
+        self.assertEqual(status, 1, err)
+        self.assertEqual(digest(db), before)
+
+
+class OutputsArePrivate(Workspace):
+    """Every file with register data is 0600, like the database, whatever the umask."""
+
+    def setUp(self):
+        super().setUp()
+        self.old_umask = os.umask(0o022)
+        self.db = self.make_register(demo=True)
+
+    def tearDown(self):
+        os.umask(self.old_umask)
+        super().tearDown()
+
+    def test_export_and_its_memberships(self):
+        out = self.path("all.csv")
+        status, _, err = run("export", "-o", out, db=self.db)
+        self.assertEqual(status, 0, err)
+        self.assertEqual(mode(out), 0o600)
+        memberships = self.path("all.memberships.csv")
+        if os.path.exists(memberships):
+            self.assertEqual(mode(memberships), 0o600)
+
+    def test_a_replaced_world_readable_file_becomes_private(self):
+        out = self.path("old.csv")
+        with open(out, "w") as f:
+            f.write("old\n")
+        os.chmod(out, 0o644)
+        status, _, err = run("export", "-o", out, "--force", db=self.db)
+        if status != 0:  # before --force existed, replacing needed nothing
+            status, _, err = run("export", "-o", out, db=self.db)
+        self.assertEqual(status, 0, err)
+        self.assertEqual(mode(out), 0o600)
+
+    def test_roster_pdf_and_text(self):
+        for name in ("r.pdf", "r.txt", "r.csv"):
+            out = self.path(name)
+            status, _, err = run("roster", "--club", "plastic", "-o", out, db=self.db)
+            self.assertEqual(status, 0, err)
+            self.assertEqual(mode(out), 0o600, name)
+
+    def test_rejects_file(self):
+        source = self.path("in.csv")
+        with open(source, "w", encoding="utf-8") as f:
+            f.write("code,name,district,sector\n")
+            f.write("0170000448,HTX Hà Đông,Hà Đông,trade\n")
+            f.write("12,HTX Sai Mã,Hà Đông,trade\n")
+        status, out, err = run("import", source, "--skip-invalid", db=self.db)
+        self.assertEqual(status, 0, out + err)
+        rejects = self.path("in.rejected.csv")
+        self.assertTrue(os.path.exists(rejects), out)
+        self.assertEqual(mode(rejects), 0o600)
+
+
+if __name__ == "__main__":
+    HTX = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=2)
