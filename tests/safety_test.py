@@ -109,6 +109,46 @@ class DatabasesHtxDoesNotKnow(Workspace):
         self.assertEqual(digest(db), before)
 
 
+class FullDisk(Workspace):
+    """A full file system: the message says so in plain words, never SQLite's English."""
+
+    def setUp(self):
+        super().setUp()
+        self.mount = self.path("small")
+        os.mkdir(self.mount)
+        p = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", self.mount],
+                           capture_output=True, text=True)
+        if p.returncode != 0:
+            if os.environ.get("CI") and os.geteuid() == 0:
+                self.fail("cannot mount a small tmpfs as root: " + p.stderr)
+            self.skipTest("a full disk needs a small tmpfs (root): " + p.stderr.strip())
+
+    def tearDown(self):
+        subprocess.run(["umount", "-l", self.mount], capture_output=True)
+        super().tearDown()
+
+    def test_a_save_on_a_full_disk_says_disk_full(self):
+        db = os.path.join(self.mount, "r.db")
+        self.assertEqual(run("init", db=db)[0], 0)
+        status, _, err = run("add", "code=0100233488", "name=HTX Đồng Tâm", "district=Thanh Trì",
+                             "sector=trade", db=db)
+        self.assertEqual(status, 0, err)
+        with open(os.path.join(self.mount, "filler"), "wb") as f:
+            try:
+                while True:
+                    f.write(b"\0" * 65536)
+                    f.flush()
+            except OSError:
+                pass
+        status, _, err = run("edit", "0100233488", "phone=024 3825 3640", db=db)
+        self.assertEqual(status, 1, err)
+        self.assertIn("đĩa đầy", err)
+        for english in ("disk I/O error", "database or disk is full", "readonly"):
+            self.assertNotIn(english, err)
+        status, _, err = run("edit", "0100233488", "phone=024 3825 3640", db=db, env={"HTX_LANG": "en"})
+        self.assertIn("disk is full", err)
+
+
 class OutputsArePrivate(Workspace):
     """Every file with register data is 0600, like the database, whatever the umask."""
 

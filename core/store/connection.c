@@ -41,14 +41,38 @@ const char *htx_store_path(const htx_store *s)
     return s->path;
 }
 
+/*
+ * SQLite's result as a message that says what to do, in the user's
+ * language: "attempt to write a readonly database" means nothing to the
+ * desk.  Only a code without advice of its own falls back to SQLite's words.
+ */
+static htx_status fail_with_code(int code, int system_errno, const char *path, const char *sqlite_words,
+                                 htx_error *err)
+{
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return htx_fail(err, HTX_ERR_DB, MSG_DB_BUSY, NULL, NULL, NULL);
+    case SQLITE_NOMEM: return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    case SQLITE_FULL: return htx_fail(err, HTX_ERR_IO, MSG_DISK_FULL, NULL, path, NULL);
+    case SQLITE_READONLY: return htx_fail(err, HTX_ERR_IO, MSG_DB_READONLY, NULL, path, NULL);
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return htx_fail(err, HTX_ERR_DB, MSG_DB_CORRUPT, NULL, path, NULL);
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+    case SQLITE_CANTOPEN: return htx_fail(err, HTX_ERR_IO, MSG_DB_CANTOPEN, NULL, path, NULL);
+    case SQLITE_IOERR:
+        /* A write that failed for want of room reports an I/O error. */
+        if (system_errno == ENOSPC || system_errno == EDQUOT)
+            return htx_fail(err, HTX_ERR_IO, MSG_DISK_FULL, NULL, path, NULL);
+        return htx_fail(err, HTX_ERR_IO, MSG_DB_IO, NULL, path, NULL);
+    default: return htx_fail(err, HTX_ERR_DB, MSG_DB_ERROR, NULL, sqlite_words, NULL);
+    }
+}
+
 htx_status htx_store_fail(htx_store *s, htx_error *err)
 {
-    int code = sqlite3_extended_errcode(s->db);
-    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
-        return htx_fail(err, HTX_ERR_DB, MSG_DB_BUSY, NULL, NULL, NULL);
-    if (code == SQLITE_NOMEM)
-        return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
-    return htx_fail(err, HTX_ERR_DB, MSG_DB_ERROR, NULL, sqlite3_errmsg(s->db), NULL);
+    return fail_with_code(sqlite3_extended_errcode(s->db), sqlite3_system_errno(s->db), s->path,
+                          sqlite3_errmsg(s->db), err);
 }
 
 sqlite3_stmt *htx_store_statement(htx_store *s, const char *sql, htx_error *err)
@@ -229,8 +253,8 @@ htx_status htx_connection_open(const char *path, htx_store **out, htx_error *err
     }
     int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL);
     if (rc != SQLITE_OK) {
-        htx_status st = htx_fail(err, HTX_ERR_IO, MSG_DB_OPEN, NULL, path,
-                                 s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        htx_status st = s->db ? htx_store_fail(s, err)
+                              : fail_with_code(rc, 0, path, sqlite3_errstr(rc), err);
         htx_store_close(s);
         return st;
     }

@@ -61,7 +61,7 @@ static htx_status check_existing(htx_store *s, htx_error *err)
     if (st != HTX_OK) {
         if ((sqlite3_extended_errcode(htx_store_db(s)) & 0xff) == SQLITE_NOTADB)
             return htx_fail(err, HTX_ERR_INVALID, MSG_DB_NOT_HTX, NULL, htx_store_path(s), NULL);
-        return htx_fail(err, HTX_ERR_IO, MSG_DB_OPEN, NULL, htx_store_path(s), sqlite3_errmsg(htx_store_db(s)));
+        return st;
     }
     if (version > HTX_SCHEMA_VERSION) {
         char v[16];
@@ -87,7 +87,7 @@ static htx_status configure(htx_store *s, const char *path, htx_error *err)
         return st;
     if ((sqlite3_extended_errcode(htx_store_db(s)) & 0xff) == SQLITE_NOTADB)
         return htx_fail(err, HTX_ERR_INVALID, MSG_DB_NOT_HTX, NULL, path, NULL);
-    return htx_fail(err, HTX_ERR_IO, MSG_DB_OPEN, NULL, path, sqlite3_errmsg(htx_store_db(s)));
+    return st;
 }
 
 htx_status htx_store_open(const char *path, htx_open_mode mode, htx_store **out, htx_error *err)
