@@ -149,6 +149,30 @@ class FullDisk(Workspace):
         self.assertIn("disk is full", err)
 
 
+class InvisibleCharacters(Workspace):
+    """Zero-width, bidirectional and tag characters are refused on every way in."""
+
+    HIDDEN = ["\u200b", "\ufeff", "\u202e", "\U000e0041"]
+
+    def test_command_line_refuses_them_naming_the_character(self):
+        db = self.make_register()
+        for hidden in self.HIDDEN:
+            status, _, err = run("add", "code=0100233488", f"name=HTX Đồng{hidden} Tâm",
+                                 "district=Thanh Trì", "sector=trade", db=db)
+            self.assertEqual(status, 2, err)
+            self.assertIn("ký tự ẩn U+%04X" % ord(hidden), err)
+        self.assertEqual(run("list", "--format", "tsv", db=db)[1].count("\n"), 1)  # header only
+
+    def test_import_refuses_the_row(self):
+        db = self.make_register()
+        source = self.path("in.csv")
+        with open(source, "w", encoding="utf-8") as f:
+            f.write("code,name,district,sector\n0170000448,HTX Hà\u200bĐông,Hà Đông,trade\n")
+        status, out, err = run("import", source, db=db)
+        self.assertNotEqual(status, 0)
+        self.assertIn("U+200B", out + err)
+
+
 class OutputsArePrivate(Workspace):
     """Every file with register data is 0600, like the database, whatever the umask."""
 

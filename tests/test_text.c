@@ -147,14 +147,50 @@ static void test_normalize_forms(void **state)
 static void test_normalize_trims(void **state)
 {
     (void)state;
-    normalize_ok("  HTX  An  ", HTX_TEXT_LINE, 0, "HTX  An");
+    normalize_ok("  HTX  An  ", HTX_TEXT_LINE, 0, "HTX An");
+    /* every run of white space inside a line is one space (no-break, ideographic …) */
+    normalize_ok("HTX \xC2\xA0 \xC4\x90\xE1\xBB\x93ng   T\xC3\xA2m", HTX_TEXT_LINE, 0,
+                 "HTX \xC4\x90\xE1\xBB\x93ng T\xC3\xA2m");
     normalize_ok("\xC2\xA0\xE3\x80\x80HTX\xE2\x80\x83", HTX_TEXT_LINE, 0, "HTX");
     normalize_ok("", HTX_TEXT_LINE, 0, "");
     normalize_ok("   ", HTX_TEXT_LINE, 0, "");
     normalize_ok(NULL, HTX_TEXT_LINE, 0, "");
     normalize_ok("\n\t ghi ch\xC3\xBA\r\n\r\n", HTX_TEXT_MULTILINE, 0, "ghi ch\xC3\xBA");
-    /* a combining mark after a trailing space is content, not space */
-    normalize_ok("a \xCC\x81", HTX_TEXT_LINE, 0, "a \xCC\x81");
+    /* a combining mark after a space has no letter: refused, not trimmed */
+    normalize_fails("a \xCC\x81", HTX_TEXT_LINE, 0, MSG_MARK_WITHOUT_LETTER, "3");
+}
+
+static void test_normalize_refuses_invisible_characters(void **state)
+{
+    (void)state;
+    normalize_fails("HTX\xE2\x80\x8B\xC4\x90\xC3\xB4ng", HTX_TEXT_LINE, 0, MSG_INVISIBLE_CHAR,
+                    "U+200B");                                           /* zero-width space */
+    normalize_fails("\xEF\xBB\xBFHTX", HTX_TEXT_LINE, 0, MSG_INVISIBLE_CHAR, "U+FEFF");
+    normalize_fails("HTX \xE2\x80\xAEnA", HTX_TEXT_LINE, 0, MSG_INVISIBLE_CHAR, "U+202E");
+    normalize_fails("HTX\xF3\xA0\x81\x81", HTX_TEXT_LINE, 0, MSG_INVISIBLE_CHAR, "U+E0041");
+    normalize_fails("ghi\nch\xC2\xAD" "u", HTX_TEXT_MULTILINE, 0, MSG_INVISIBLE_CHAR, "U+00AD");
+    char *out = NULL;
+    htx_error err;
+    htx_error_clear(&err);
+    htx_text_normalize("ab\xE2\x80\x8B", HTX_TEXT_LINE, 0, "name", &out, &err);
+    assert_string_equal(err.arg[1], "3"); /* the position of the character */
+}
+
+static void test_normalize_orders_vietnamese_marks(void **state)
+{
+    (void)state;
+    /* the tone typed before the shape mark: still the Vietnamese letter */
+    normalize_ok("o\xCC\x80\xCC\x82", HTX_TEXT_LINE, 0, "\xE1\xBB\x93");     /* ồ */
+    normalize_ok("a\xCC\x81\xCC\x86", HTX_TEXT_LINE, 0, "\xE1\xBA\xAF");     /* ắ */
+    normalize_ok("u\xCC\x89\xCC\x9B", HTX_TEXT_LINE, 0, "\xE1\xBB\xAD");     /* ử */
+    normalize_ok("e\xCC\xA3\xCC\x82", HTX_TEXT_LINE, 0, "\xE1\xBB\x87");     /* ệ */
+    normalize_ok("e\xCC\x82\xCC\xA3", HTX_TEXT_LINE, 0, "\xE1\xBB\x87");     /* ệ */
+    normalize_ok("O\xCC\x83\xCC\x82", HTX_TEXT_LINE, 0, "\xE1\xBB\x96");     /* Ỗ */
+    normalize_ok("\xC3\xB2\xCC\x82ng", HTX_TEXT_LINE, 0, "\xE1\xBB\x93ng"); /* ò + ^ */
+    /* other scripts' marks are left to NFC */
+    normalize_ok("n\xCC\x88", HTX_TEXT_LINE, 0, "n\xCC\x88");
+    normalize_fails("ba\xCC\x81\xCC\x80", HTX_TEXT_LINE, 0, MSG_TWO_TONES, "2");
+    normalize_fails("\xCC\x81" "abc", HTX_TEXT_LINE, 0, MSG_MARK_WITHOUT_LETTER, "1");
 }
 
 static void test_normalize_multiline(void **state)
@@ -235,6 +271,8 @@ int main(void)
         cmocka_unit_test(test_space_and_mark),
         cmocka_unit_test(test_normalize_forms),
         cmocka_unit_test(test_normalize_trims),
+        cmocka_unit_test(test_normalize_refuses_invisible_characters),
+        cmocka_unit_test(test_normalize_orders_vietnamese_marks),
         cmocka_unit_test(test_normalize_multiline),
         cmocka_unit_test(test_normalize_controls),
         cmocka_unit_test(test_normalize_bad_utf8),

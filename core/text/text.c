@@ -165,6 +165,173 @@ static void trim_bounds(const char *s, size_t *start, size_t *end)
     *end = content_end;
 }
 
+/*
+ * Invisible format characters (Unicode category Cf: zero-width space, BOM,
+ * bidirectional overrides, tag characters, soft hyphen …) come along with
+ * text pasted from web pages and documents.  Stored, they make a name
+ * unfindable, defeat the duplicate check and can make a name display as
+ * another, so they are refused.  Returns 0, or the 1-based character
+ * position of the first; *found gets it.
+ */
+static size_t invisible_at(const char *text, int32_t *found)
+{
+    size_t position = 0;
+    int32_t cp;
+    for (int n; (n = htx_utf8_decode(text, &cp)) > 0; text += n) {
+        position++;
+        if (htx_cp_is_ignorable(cp)) {
+            *found = cp;
+            return position;
+        }
+    }
+    return 0;
+}
+
+/* text with every run of white space inside it made one space: staff type
+ * two spaces by mistake, and search and the duplicate check see one. */
+static void collapse_spaces(char *text)
+{
+    char *out = text;
+    bool in_space = false;
+    int32_t cp;
+    for (const char *p = text; *p;) {
+        int n = htx_utf8_decode(p, &cp);
+        if (htx_cp_is_space(cp)) {
+            if (!in_space)
+                *out++ = ' ';
+            in_space = true;
+        } else {
+            memmove(out, p, (size_t)n);
+            out += n;
+            in_space = false;
+        }
+        p += n;
+    }
+    *out = '\0';
+}
+
+/* The marks Vietnamese writes on a vowel: the shape (circumflex, breve,
+ * horn) and the tone.  The letter is the vowel with its shape, and the tone
+ * goes on that letter: "ồ" is o + circumflex + grave. */
+static bool is_shape_mark(int32_t cp)
+{
+    return cp == 0x0302 || cp == 0x0306 || cp == 0x031B;
+}
+
+static bool is_tone_mark(int32_t cp)
+{
+    return cp == 0x0300 || cp == 0x0301 || cp == 0x0303 || cp == 0x0309 || cp == 0x0323;
+}
+
+static bool is_latin_vowel(int32_t cp)
+{
+    return cp < 0x80 && cp != 0 && strchr("aeiouyAEIOUY", (int)cp) != NULL;
+}
+
+static int combining_class(int32_t cp)
+{
+    return utf8proc_get_property(cp)->combining_class;
+}
+
+typedef struct mark_problem {
+    htx_msg msg;      /* MSG_NONE when the text is well formed */
+    size_t position;  /* 1-based, in letters (characters without their marks) */
+} mark_problem;
+
+/*
+ * Puts each Vietnamese vowel's shape mark before its tone in the fully
+ * decomposed text (code points cps[0..n)): typed or pasted in the other
+ * order ("o" U+0300 U+0302) the text is valid NFC but no Vietnamese letter,
+ * and cannot be written in the 8-bit encodings.  Two tones on one vowel,
+ * or a mark at the start or after a space, are problems.
+ */
+static mark_problem order_vietnamese_marks(int32_t *cps, size_t n)
+{
+    size_t letters = 0;
+    for (size_t i = 0; i < n;) {
+        if (!htx_cp_is_mark(cps[i])) {
+            letters++;
+            i++;
+            continue;
+        }
+        size_t start = i;
+        while (i < n && htx_cp_is_mark(cps[i]))
+            i++;
+        if (start == 0 || htx_cp_is_space(cps[start - 1]))
+            return (mark_problem){MSG_MARK_WITHOUT_LETTER, letters + 1};
+        if (!is_latin_vowel(cps[start - 1]))
+            continue;
+        int32_t shapes[8], tones[8], others[8];
+        size_t ns = 0, nt = 0, no = 0;
+        if (i - start > 8)
+            continue; /* no Vietnamese letter has so many marks: leave it to NFC */
+        for (size_t k = start; k < i; k++) {
+            if (is_shape_mark(cps[k]))
+                shapes[ns++] = cps[k];
+            else if (is_tone_mark(cps[k]))
+                tones[nt++] = cps[k];
+            else
+                others[no++] = cps[k];
+        }
+        if (nt > 1)
+            return (mark_problem){MSG_TWO_TONES, letters};
+        size_t k = start;
+        for (size_t j = 0; j < ns; j++)
+            cps[k++] = shapes[j];
+        for (size_t j = 0; j < nt; j++)
+            cps[k++] = tones[j];
+        for (size_t j = 0; j < no; j++)
+            cps[k++] = others[j];
+        /* Back into canonical order, which composition needs (the dot below
+         * and the horn before the marks above): a stable sort by combining
+         * class keeps the shape before the tone where both sit above. */
+        for (size_t a = start + 1; a < i; a++)
+            for (size_t b = a; b > start && combining_class(cps[b - 1]) > combining_class(cps[b]); b--) {
+                int32_t swap = cps[b - 1];
+                cps[b - 1] = cps[b];
+                cps[b] = swap;
+            }
+    }
+    return (mark_problem){MSG_NONE, 0};
+}
+
+/* s[0..len) decomposed, its marks in Vietnamese order, composed again; NULL
+ * when out of memory, with *problem set when the marks are wrong. */
+static char *nfc_ordering_marks(const char *s, size_t len, mark_problem *problem)
+{
+    problem->msg = MSG_NONE;
+    /* Codes, numbers, dates and phones are ASCII, which has no marks: an
+     * import normalises many of them. */
+    size_t ascii = 0;
+    while (ascii < len && (unsigned char)s[ascii] < 0x80)
+        ascii++;
+    if (ascii == len)
+        return strndup(s, len);
+    utf8proc_int32_t *cps = malloc((len + 1) * 4 * sizeof *cps);
+    if (!cps)
+        return NULL;
+    utf8proc_ssize_t n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, cps,
+                                            (utf8proc_ssize_t)((len + 1) * 4),
+                                            UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
+    if (n < 0) {
+        free(cps);
+        return NULL;
+    }
+    *problem = order_vietnamese_marks(cps, (size_t)n);
+    if (problem->msg != MSG_NONE) {
+        free(cps);
+        return NULL;
+    }
+    /* Compose in place; the buffer has room for the UTF-8 bytes that
+     * utf8proc_reencode writes over it (at most 4 a code point). */
+    utf8proc_ssize_t bytes = utf8proc_reencode(cps, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (bytes < 0) {
+        free(cps);
+        return NULL;
+    }
+    return (char *)cps;
+}
+
 /* NFC of s[0..len) as a fresh string, or NULL (out of memory, invalid). */
 static char *nfc_of(const char *s, size_t len)
 {
@@ -217,10 +384,28 @@ htx_status htx_text_normalize(const char *text, htx_text_kind kind, size_t max_c
         return htx_fail(err, HTX_ERR_INVALID, MSG_CONTROL_CHAR, field, number, NULL);
     }
 
+    int32_t invisible = 0;
+    size_t invisible_position = invisible_at(clean, &invisible);
+    if (invisible_position > 0) {
+        free(clean);
+        char code[16];
+        snprintf(code, sizeof code, "U+%04X", (unsigned)invisible);
+        snprintf(number, sizeof number, "%zu", invisible_position);
+        return htx_fail(err, HTX_ERR_INVALID, MSG_INVISIBLE_CHAR, field, code, number);
+    }
+
     size_t start, end;
     trim_bounds(clean, &start, &end);
-    char *nfc = nfc_of(clean + start, end - start);
+    clean[end] = '\0';
+    if (kind == HTX_TEXT_LINE)
+        collapse_spaces(clean + start);
+    mark_problem marks;
+    char *nfc = nfc_ordering_marks(clean + start, strlen(clean + start), &marks);
     free(clean);
+    if (marks.msg != MSG_NONE) {
+        snprintf(number, sizeof number, "%zu", marks.position);
+        return htx_fail(err, HTX_ERR_INVALID, marks.msg, field, number, NULL);
+    }
     if (!nfc)
         return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, field, NULL, NULL);
 
