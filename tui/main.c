@@ -1,9 +1,10 @@
 /*
  * htx: the register of cooperatives of the Hanoi City Cooperative Alliance.
  *
- * With a subcommand, htx runs it non-interactively (cli.h); without one it
- * opens the full-screen interface.  Global options may stand anywhere on the
- * command line: they are taken out before the subcommand parses the rest.
+ * With a subcommand, htx runs it non-interactively (commands.h); without
+ * one it opens the full-screen interface.  Global options may stand anywhere
+ * on the command line: they are taken out before the subcommand parses the
+ * rest.
  */
 #include <langinfo.h>
 #include <locale.h>
@@ -11,47 +12,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "commands.h"
 #include "text.h"
 #include "htx_config.h"
 #include "tui.h"
 
+/* The options that take a value come first: take_global_options stops at
+ * the first flag. */
 static const cli_option global_options[] = {
-    {"--db", true, "tệp cơ sở dữ liệu (mặc định: $HTX_DB hoặc $XDG_DATA_HOME/htx/htx.db)",
-     "database file (default: $HTX_DB or $XDG_DATA_HOME/htx/htx.db)"},
-    {"--user", true, "tên người dùng ghi vào nhật ký thay đổi (mặc định: $USER)",
-     "user name for the change log (default: $USER)"},
-    {"--lang", true, "ngôn ngữ: vi (mặc định) hoặc en", "language: vi (default) or en"},
-    {"--help", false, "trợ giúp", "this help"},
-    {"--version", false, "phiên bản", "version"},
+    {"--db", true, CLI_TEXT_PAIR(CT_OPT_DB)},
+    {"--user", true, CLI_TEXT_PAIR(CT_OPT_USER)},
+    {"--lang", true, CLI_TEXT_PAIR(CT_OPT_LANG)},
+    {"--help", false, CLI_TEXT_PAIR(CT_OPT_HELP)},
+    {"--version", false, CLI_TEXT_PAIR(CT_OPT_VERSION)},
     {NULL, false, NULL, NULL},
 };
 
 static void print_main_help(const cli_context *ctx)
 {
     FILE *o = ctx->out;
-    fprintf(o, "htx %s — %s\n\n", HTX_VERSION,
-            cli_tr(ctx, "Danh sách HTX của Liên minh HTX TP Hà Nội",
-                   "Register of the Hanoi City Cooperative Alliance"));
-    fprintf(o, "%s: htx [%s] [%s] [%s]\n\n", cli_tr(ctx, "Cách dùng", "Usage"),
-            cli_tr(ctx, "tùy chọn", "options"), cli_tr(ctx, "lệnh", "command"),
-            cli_tr(ctx, "tham số", "arguments"));
-    fprintf(o, "%s\n", cli_tr(ctx, "Không có lệnh: mở giao diện toàn màn hình.",
-                              "Without a command: open the full-screen interface."));
-    fprintf(o, "\n%s:\n", cli_tr(ctx, "Lệnh", "Commands"));
-    for (int i = 0; cli_commands[i].name; i++)
-        fprintf(o, "  %-8s %s\n", cli_commands[i].name,
-                cli_tr(ctx, cli_commands[i].summary_vi, cli_commands[i].summary_en));
-    fprintf(o, "\n%s:\n", cli_tr(ctx, "Tùy chọn chung", "Global options"));
+    fprintf(o, "htx %s — %s\n\n", HTX_VERSION, cli_t(ctx, CT_MAIN_TITLE));
+    fprintf(o, "%s\n\n", cli_t(ctx, CT_MAIN_USAGE));
+    fprintf(o, "%s\n", cli_t(ctx, CT_MAIN_NO_COMMAND));
+    fprintf(o, "\n%s:\n", cli_t(ctx, CT_MAIN_COMMANDS));
+    cli_print_commands(ctx);
+    fprintf(o, "\n%s:\n", cli_t(ctx, CT_MAIN_GLOBAL_OPTIONS));
     for (int i = 0; global_options[i].name; i++)
         fprintf(o, "  %-10s %s\n", global_options[i].name,
                 cli_tr(ctx, global_options[i].help_vi, global_options[i].help_en));
     tui_print_options_help(ctx);
-    fprintf(o, "\n%s\n", cli_tr(ctx,
-                                "Mã thoát: 0 thành công, 1 lỗi, 2 sai cú pháp hoặc dữ liệu không hợp lệ.\n"
-                                "Xem thêm: htx LỆNH --help",
-                                "Exit status: 0 success, 1 failure, 2 bad usage or invalid data.\n"
-                                "See also: htx COMMAND --help"));
+    fprintf(o, "\n%s\n", cli_t(ctx, CT_MAIN_EXIT_STATUS));
 }
 
 /* Takes the global options out of argv (in place); returns the new argc, or
@@ -79,8 +69,7 @@ static int take_global_options(cli_context *ctx, int argc, char **argv, bool *he
                 } else if (i + 1 < argc) {
                     value = argv[++i];
                 } else {
-                    fprintf(ctx->err, "htx: %s %s\n", name,
-                            cli_tr(ctx, "cần một giá trị", "needs a value"));
+                    cli_tell(ctx, ctx->err, CT_GLOBAL_NEEDS_VALUE, name);
                     return -1;
                 }
                 break;
@@ -94,8 +83,7 @@ static int take_global_options(cli_context *ctx, int argc, char **argv, bool *he
             else {
                 int lang = htx_lang_parse(value);
                 if (lang < 0) {
-                    fprintf(ctx->err, "htx: --lang: %s \"%s\" (vi, en)\n",
-                            cli_tr(ctx, "không có ngôn ngữ", "unknown language"), value);
+                    cli_tell(ctx, ctx->err, CT_UNKNOWN_LANGUAGE, value);
                     return -1;
                 }
                 ctx->lang = (htx_lang)lang;
@@ -158,14 +146,6 @@ static bool use_utf8_locale(void)
     return setlocale(LC_CTYPE, "C.UTF-8") && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 }
 
-static const cli_command *find_command(const char *name)
-{
-    for (int i = 0; cli_commands[i].name; i++)
-        if (strcmp(cli_commands[i].name, name) == 0)
-            return &cli_commands[i];
-    return NULL;
-}
-
 int main(int argc, char **argv)
 {
     /* Only the character type: numbers are formatted by htx itself. */
@@ -192,13 +172,7 @@ int main(int argc, char **argv)
         return CLI_OK;
     }
     if (argc > 1 && argv[1][0] != '-') {
-        const cli_command *cmd = find_command(argv[1]);
-        if (!cmd) {
-            fprintf(ctx.err, "htx: %s \"%s\" (%s)\n", cli_tr(&ctx, "không có lệnh", "unknown command"),
-                    argv[1], cli_tr(&ctx, "xem: htx --help", "see: htx --help"));
-            return CLI_USAGE;
-        }
-        int status = cmd->run(&ctx, argc - 2, argv + 2);
+        int status = cli_run(&ctx, argc - 1, argv + 1);
         if (fflush(stdout) != 0 && status == CLI_OK) {
             perror("htx");
             status = CLI_FAILURE;
@@ -206,8 +180,7 @@ int main(int argc, char **argv)
         return status;
     }
     if (!utf8) {
-        cli_say(&ctx, ctx.err, "htx: cần một locale UTF-8 (ví dụ LANG=C.UTF-8)\n",
-                "htx: a UTF-8 locale is needed (e.g. LANG=C.UTF-8)\n");
+        cli_tell(&ctx, ctx.err, CT_NEED_UTF8_LOCALE);
         return CLI_FAILURE;
     }
     return tui_main(&ctx, argc - 1, argv + 1);

@@ -4,28 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "coop.h"
+#include "coop.h" /* htx_error_text */
 #include "display.h"
-
-const cli_command cli_commands[] = {
-    {"init", cmd_init, "tạo cơ sở dữ liệu mới (--demo: có dữ liệu mẫu)",
-     "create a new database (--demo: with demo data)"},
-    {"list", cmd_list, "liệt kê HTX theo bộ lọc", "list cooperatives matching filters"},
-    {"show", cmd_show, "xem chi tiết một HTX", "show one cooperative in detail"},
-    {"add", cmd_add, "thêm HTX: htx add code=… name=… district=… sector=…",
-     "add a cooperative: htx add code=… name=… district=… sector=…"},
-    {"edit", cmd_edit, "sửa HTX: htx edit MÃ_SỐ trường=giá_trị…",
-     "edit a cooperative: htx edit CODE field=value…"},
-    {"stats", cmd_stats, "thống kê theo ngành, quận/huyện, CLB hoặc năm thành lập",
-     "counts by sector, district, club or founding year"},
-    {"roster", cmd_roster, "danh sách thành viên CLB: xem, xuất tệp (txt, csv, tsv, pdf), in",
-     "a club's roster: view, export (txt, csv, tsv, pdf), print"},
-    {"join", cmd_join, "thêm HTX vào câu lạc bộ", "add cooperatives to a club"},
-    {"import", cmd_import, "nhập HTX từ tệp CSV/TSV (mọi bảng mã tiếng Việt)",
-     "import cooperatives from a CSV/TSV file (any Vietnamese encoding)"},
-    {"export", cmd_export, "xuất HTX ra tệp CSV/TSV/JSON", "export cooperatives to CSV/TSV/JSON"},
-    {NULL, NULL, NULL, NULL},
-};
 
 static int option_index(const cli_option *options, const char *name, size_t len)
 {
@@ -45,8 +25,7 @@ bool cli_parse(const cli_context *ctx, const char *command, const cli_option *op
         const char *arg = argv[i];
         if (options_ended || arg[0] != '-' || arg[1] == '\0') {
             if (out->operand_count == CLI_MAX_OPERANDS) {
-                cli_say(ctx, ctx->err, "htx %s: quá nhiều tham số\n", "htx %s: too many arguments\n",
-                        command);
+                cli_tell(ctx, ctx->err, CT_TOO_MANY_ARGUMENTS, command);
                 return false;
             }
             out->operands[out->operand_count++] = arg;
@@ -60,15 +39,12 @@ bool cli_parse(const cli_context *ctx, const char *command, const cli_option *op
         size_t name_len = eq && arg[1] == '-' ? (size_t)(eq - arg) : strlen(arg);
         int k = option_index(options, arg, name_len);
         if (k < 0) {
-            cli_say(ctx, ctx->err, "htx %s: không có tùy chọn %.*s (xem: htx %s --help)\n",
-                    "htx %s: unknown option %.*s (see: htx %s --help)\n", command, (int)name_len, arg,
-                    command);
+            cli_tell(ctx, ctx->err, CT_UNKNOWN_OPTION, command, (int)name_len, arg, command);
             return false;
         }
         if (!options[k].takes_value) {
             if (eq && arg[1] == '-') {
-                cli_say(ctx, ctx->err, "htx %s: %s không nhận giá trị\n",
-                        "htx %s: %s takes no value\n", command, options[k].name);
+                cli_tell(ctx, ctx->err, CT_TAKES_NO_VALUE, command, options[k].name);
                 return false;
             }
             out->values[k] = "";
@@ -77,8 +53,7 @@ bool cli_parse(const cli_context *ctx, const char *command, const cli_option *op
         } else if (i + 1 < argc) {
             out->values[k] = argv[++i];
         } else {
-            cli_say(ctx, ctx->err, "htx %s: %s cần một giá trị\n", "htx %s: %s needs a value\n",
-                    command, options[k].name);
+            cli_tell(ctx, ctx->err, CT_NEEDS_VALUE, command, options[k].name);
             return false;
         }
     }
@@ -132,14 +107,11 @@ void cli_report(const cli_context *ctx, const htx_error *err)
     free(safe);
 }
 
-void cli_say(const cli_context *ctx, FILE *to, const char *vi, const char *en, ...)
+/* Messages quote what was typed: line by line, never raw controls. */
+static void say(FILE *to, const char *format, va_list ap)
 {
     char text[2048];
-    va_list ap;
-    va_start(ap, en);
-    vsnprintf(text, sizeof text, cli_tr(ctx, vi, en), ap);
-    va_end(ap);
-    /* Messages quote what was typed: line by line, never raw controls. */
+    vsnprintf(text, sizeof text, format, ap);
     for (char *line = text; *line;) {
         char *end = strchr(line, '\n');
         if (end)
@@ -154,6 +126,22 @@ void cli_say(const cli_context *ctx, FILE *to, const char *vi, const char *en, .
     }
 }
 
+void cli_tell(const cli_context *ctx, FILE *to, cli_text_id id, ...)
+{
+    va_list ap;
+    va_start(ap, id);
+    say(to, cli_t(ctx, id), ap);
+    va_end(ap);
+}
+
+void cli_say(const cli_context *ctx, FILE *to, const char *vi, const char *en, ...)
+{
+    va_list ap;
+    va_start(ap, en);
+    say(to, cli_tr(ctx, vi, en), ap);
+    va_end(ap);
+}
+
 int cli_status_exit(htx_status st)
 {
     switch (st) {
@@ -164,22 +152,22 @@ int cli_status_exit(htx_status st)
     }
 }
 
-void cli_print_help(const cli_context *ctx, const char *usage, const char *summary_vi,
-                    const char *summary_en, const cli_option *options)
+void cli_print_help(const cli_context *ctx, const cli_spec *spec)
 {
     FILE *o = ctx->out;
-    fprintf(o, "%s: %s\n%s\n", cli_tr(ctx, "Cách dùng", "Usage"), usage,
-            cli_tr(ctx, summary_vi, summary_en));
-    if (!options || !options[0].name)
-        return;
-    fprintf(o, "\n%s:\n", cli_tr(ctx, "Tùy chọn", "Options"));
-    for (int i = 0; options[i].name; i++) {
+    const cli_option *options = spec->options;
+    fprintf(o, "%s: %s\n%s\n", cli_t(ctx, CT_HELP_USAGE), spec->usage, cli_t(ctx, spec->summary));
+    if (options && options[0].name)
+        fprintf(o, "\n%s:\n", cli_t(ctx, CT_HELP_OPTIONS));
+    for (int i = 0; options && options[i].name; i++) {
         char left[64];
         snprintf(left, sizeof left, "%s%s", options[i].name, options[i].takes_value ? " …" : "");
         char padded[128];
         htx_text_pad(left, 18, padded, sizeof padded);
         fprintf(o, "  %s %s\n", padded, cli_tr(ctx, options[i].help_vi, options[i].help_en));
     }
+    if (spec->more_help)
+        spec->more_help(ctx);
 }
 
 int cli_start(const cli_context *ctx, const cli_spec *spec, int argc, char **argv, cli_args *args)
@@ -187,15 +175,12 @@ int cli_start(const cli_context *ctx, const cli_spec *spec, int argc, char **arg
     if (!cli_parse(ctx, spec->name, spec->options, argc, argv, args))
         return CLI_USAGE;
     if (cli_flag(args, "--help")) {
-        cli_print_help(ctx, spec->usage, spec->summary_vi, spec->summary_en, spec->options);
-        if (spec->more_help)
-            spec->more_help(ctx);
+        cli_print_help(ctx, spec);
         return CLI_OK;
     }
     if (spec->max_operands >= 0 && args->operand_count > spec->max_operands) {
-        cli_say(ctx, ctx->err, "htx %s: thừa tham số \"%s\" (xem: htx %s --help)\n",
-                "htx %s: unexpected argument \"%s\" (see: htx %s --help)\n", spec->name,
-                args->operands[spec->max_operands], spec->name);
+        cli_tell(ctx, ctx->err, CT_UNEXPECTED_ARGUMENT, spec->name, args->operands[spec->max_operands],
+                 spec->name);
         return CLI_USAGE;
     }
     return -1;

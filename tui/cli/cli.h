@@ -1,6 +1,11 @@
 /*
  * The command line: `htx SUBCOMMAND [options]`, the scriptable face of htx.
  *
+ * What every subcommand shares: the context, option parsing, help printing
+ * and messages.  The subcommands themselves (cmd_*.c) sit above this file
+ * and the table that names them (commands.h) above them, so this file knows
+ * no command.
+ *
  * Every subcommand is a function taking the shared context and its own
  * arguments and returning an exit status: 0 success, 1 failure, 2 bad usage
  * or invalid data (a refused command changes nothing).
@@ -11,6 +16,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "cli_text.h"
 #include "error.h"
 #include "store.h"
 
@@ -26,6 +32,8 @@ typedef struct cli_context {
 
 /* ---- options ------------------------------------------------------------ */
 
+/* The command line's own tables fill help_vi, help_en from the catalog with
+ * CLI_TEXT_PAIR(id); the full-screen interface's options bring their own. */
 typedef struct cli_option {
     const char *name; /* "--district", or "-o" */
     bool takes_value;
@@ -65,7 +73,14 @@ htx_store *cli_open_store(const cli_context *ctx, htx_open_mode mode);
 
 /* Prints "htx: <message>" in the user's language on ctx->err. */
 void cli_report(const cli_context *ctx, const htx_error *err);
-/* Prints a formatted message from the UI catalog. */
+/*
+ * Prints the catalog's message id, a printf format, in the user's language.
+ * The message may quote what was typed: it is written line by line with
+ * every control character made visible (display.h), never raw.
+ */
+void cli_tell(const cli_context *ctx, FILE *to, cli_text_id id, ...);
+/* The same for a message that is not in the catalog (the full-screen
+ * interface's own, given in both languages). */
 void cli_say(const cli_context *ctx, FILE *to, const char *vi, const char *en, ...);
 /* The exit status for a failed core call. */
 int cli_status_exit(htx_status st);
@@ -73,9 +88,8 @@ int cli_status_exit(htx_status st);
 /* What a subcommand declares about itself for parsing and help. */
 typedef struct cli_spec {
     const char *name;  /* "list" */
-    const char *usage; /* "htx list [--district D] …" */
-    const char *summary_vi;
-    const char *summary_en;
+    const char *usage; /* "htx list [--district D] …", the same in both languages */
+    cli_text_id summary;
     const cli_option *options; /* ends with {NULL}; include "--help" */
     int max_operands;          /* -1: any number */
     void (*more_help)(const cli_context *ctx); /* printed after the options, or NULL */
@@ -86,38 +100,20 @@ typedef struct cli_spec {
  * the exit status to return at once. */
 int cli_start(const cli_context *ctx, const cli_spec *spec, int argc, char **argv, cli_args *args);
 
-/* Prints the help of a command: usage line, summary and its options. */
-void cli_print_help(const cli_context *ctx, const char *usage, const char *summary_vi,
-                    const char *summary_en, const cli_option *options);
+/* Prints the help of a command: usage line, summary, its options, then its
+ * more_help. */
+void cli_print_help(const cli_context *ctx, const cli_spec *spec);
 
-/* A text in the user's language. */
+/* The catalog's text id in the user's language. */
+static inline const char *cli_t(const cli_context *ctx, cli_text_id id)
+{
+    return cli_text(id, ctx->lang);
+}
+
+/* A text given in both languages, in the user's language. */
 static inline const char *cli_tr(const cli_context *ctx, const char *vi, const char *en)
 {
     return ctx->lang == HTX_LANG_EN ? en : vi;
 }
-
-/* ---- subcommands ---------------------------------------------------------- */
-
-typedef int (*cli_command_fn)(const cli_context *ctx, int argc, char **argv);
-
-typedef struct cli_command {
-    const char *name;
-    cli_command_fn run;
-    const char *summary_vi;
-    const char *summary_en;
-} cli_command;
-
-extern const cli_command cli_commands[];
-
-int cmd_init(const cli_context *ctx, int argc, char **argv);
-int cmd_list(const cli_context *ctx, int argc, char **argv);
-int cmd_show(const cli_context *ctx, int argc, char **argv);
-int cmd_add(const cli_context *ctx, int argc, char **argv);
-int cmd_edit(const cli_context *ctx, int argc, char **argv);
-int cmd_stats(const cli_context *ctx, int argc, char **argv);
-int cmd_roster(const cli_context *ctx, int argc, char **argv);
-int cmd_join(const cli_context *ctx, int argc, char **argv);
-int cmd_import(const cli_context *ctx, int argc, char **argv);
-int cmd_export(const cli_context *ctx, int argc, char **argv);
 
 #endif

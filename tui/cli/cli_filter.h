@@ -9,19 +9,13 @@
 #include "query.h"
 
 #define CLI_FILTER_OPTIONS                                                                         \
-    {"--district", true, "quận/huyện: mã hoặc tên, gõ không dấu cũng được (\"gia lam\")",         \
-     "district: code or name, marks optional (\"gia lam\")"},                                     \
-        {"--sector", true, "ngành: industry, construction, trade, transport, other, agriculture, " \
-                           "credit hoặc tên ngành",                                                \
-         "sector: industry, construction, trade, transport, other, agriculture, credit or name"},  \
-        {"--club", true, "câu lạc bộ: mã (agriculture, trade, plastic, industry, credit) hoặc tên", \
-         "club: code (agriculture, trade, plastic, industry, credit) or name"},                    \
-        {"--status", true, "trạng thái: active, suspended, dissolved",                             \
-         "status: active, suspended, dissolved"},                                                  \
-        {"--search", true, "tìm theo tên (không cần dấu) hoặc mã số",                              \
-         "search by name (marks optional) or code"},                                               \
-        {"--founded-from", true, "thành lập từ ngày (dd/mm/yyyy)", "founded on or after (dd/mm/yyyy)"}, \
-        {"--founded-to", true, "thành lập đến ngày (dd/mm/yyyy)", "founded on or before (dd/mm/yyyy)"}
+    {"--district", true, CLI_TEXT_PAIR(CT_OPT_DISTRICT)},                                          \
+        {"--sector", true, CLI_TEXT_PAIR(CT_OPT_SECTOR)},                                          \
+        {"--club", true, CLI_TEXT_PAIR(CT_OPT_CLUB)},                                              \
+        {"--status", true, CLI_TEXT_PAIR(CT_OPT_STATUS)},                                          \
+        {"--search", true, CLI_TEXT_PAIR(CT_OPT_SEARCH)},                                          \
+        {"--founded-from", true, CLI_TEXT_PAIR(CT_OPT_FOUNDED_FROM)},                              \
+        {"--founded-to", true, CLI_TEXT_PAIR(CT_OPT_FOUNDED_TO)}
 
 /*
  * Fills f from the parsed filter options, resolving names to codes.  Prints

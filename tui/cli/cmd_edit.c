@@ -6,13 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cmd.h"
 #include "registry.h"
 #include "audit.h"
 #include "display.h"
 
 static const cli_option options[] = {
-    {"--help", false, "trợ giúp", "this help"},
+    {"--help", false, CLI_TEXT_PAIR(CT_OPT_HELP)},
     {NULL, false, NULL, NULL},
 };
 
@@ -31,7 +31,7 @@ static void print_report(const cli_context *ctx, const htx_report *r)
         htx_error_text(&r->items[i], ctx->lang, text, sizeof text);
         char *safe = htx_text_sanitize(text);
         fprintf(ctx->err, "htx: %s%s\n",
-                r->is_warning[i] ? cli_tr(ctx, "cảnh báo: ", "warning: ") : "", safe ? safe : text);
+                r->is_warning[i] ? cli_t(ctx, CT_WARNING_PREFIX) : "", safe ? safe : text);
         free(safe);
     }
 }
@@ -81,8 +81,7 @@ static int save(const cli_context *ctx, htx_store *store, htx_coop *c, bool is_n
         return cli_status_exit(st);
     }
     char *safe = htx_text_sanitize(c->name);
-    cli_say(ctx, ctx->out, is_new ? "Đã thêm %s (%s)\n" : "Đã lưu %s (%s)\n",
-            is_new ? "Added %s (%s)\n" : "Saved %s (%s)\n", safe ? safe : "", c->code);
+    cli_tell(ctx, ctx->out, is_new ? CT_ADD_DONE : CT_EDIT_DONE, safe ? safe : "", c->code);
     free(safe);
     return CLI_OK;
 }
@@ -90,8 +89,7 @@ static int save(const cli_context *ctx, htx_store *store, htx_coop *c, bool is_n
 static const cli_spec add_spec = {
     .name = "add",
     .usage = "htx add code=MÃ_SỐ name=TÊN district=QUẬN sector=NGÀNH [trường=giá_trị…]",
-    .summary_vi = "Thêm một HTX. Ngày nhập dd/mm/yyyy; có/không cho các trường có/không.",
-    .summary_en = "Add a cooperative. Dates as dd/mm/yyyy; yes/no for yes/no fields.",
+    .summary = CT_ADD_SUMMARY,
     .options = options,
     .max_operands = -1,
     .more_help = print_field_keys,
@@ -104,8 +102,7 @@ int cmd_add(const cli_context *ctx, int argc, char **argv)
     if (early >= 0)
         return early;
     if (args.operand_count == 0) {
-        cli_say(ctx, ctx->err, "htx add: cần các trường, ví dụ code=0100233488 name=\"HTX …\" (xem htx add --help)\n",
-                "htx add: fields needed, e.g. code=0100233488 name=\"HTX …\" (see htx add --help)\n");
+        cli_tell(ctx, ctx->err, CT_ADD_NO_FIELDS);
         return CLI_USAGE;
     }
     htx_coop *c = malloc(sizeof *c);
@@ -131,8 +128,7 @@ int cmd_add(const cli_context *ctx, int argc, char **argv)
 static const cli_spec edit_spec = {
     .name = "edit",
     .usage = "htx edit MÃ_SỐ trường=giá_trị…",
-    .summary_vi = "Sửa một HTX; trường để trống (trường=) thì xóa giá trị.",
-    .summary_en = "Change a cooperative; an empty value (field=) clears the field.",
+    .summary = CT_EDIT_SUMMARY,
     .options = options,
     .max_operands = -1,
     .more_help = print_field_keys,
@@ -145,8 +141,7 @@ int cmd_edit(const cli_context *ctx, int argc, char **argv)
     if (early >= 0)
         return early;
     if (args.operand_count < 2) {
-        cli_say(ctx, ctx->err, "htx edit: cần mã số HTX và ít nhất một trường=giá_trị\n",
-                "htx edit: give the registration code and at least one field=value\n");
+        cli_tell(ctx, ctx->err, CT_EDIT_NO_FIELDS);
         return CLI_USAGE;
     }
     htx_error err;

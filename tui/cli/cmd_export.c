@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "cmd.h"
 #include "cli_filter.h"
 #include "export.h"
 #include "outfile.h"
@@ -16,16 +16,13 @@
 
 static const cli_option options[] = {
     CLI_FILTER_OPTIONS,
-    {"--format", true, "định dạng: csv (mặc định), tsv, json", "format: csv (default), tsv, json"},
-    {"--encoding", true, "bảng mã: utf-8 (mặc định), utf-16, cp1258, viscii, tcvn3, vni, viqr",
-     "encoding: utf-8 (default), utf-16, cp1258, viscii, tcvn3, vni, viqr"},
-    {"--bom", false, "ghi BOM đầu tệp (mặc định với csv UTF-8 và UTF-16)",
-     "write a byte-order mark (default for UTF-8 csv and for UTF-16)"},
-    {"--no-bom", false, "không ghi BOM", "write no byte-order mark"},
-    {"-o", true, "ghi vào tệp này (mặc định: màn hình)", "write to this file (default: standard output)"},
-    {"--with-memberships", false, "ghi thêm thành viên CLB vào TỆP.memberships.csv (cần -o)",
-     "also write the club memberships to FILE.memberships.csv (needs -o)"},
-    {"--help", false, "trợ giúp", "this help"},
+    {"--format", true, CLI_TEXT_PAIR(CT_EXPORT_OPT_FORMAT)},
+    {"--encoding", true, CLI_TEXT_PAIR(CT_EXPORT_OPT_ENCODING)},
+    {"--bom", false, CLI_TEXT_PAIR(CT_EXPORT_OPT_BOM)},
+    {"--no-bom", false, CLI_TEXT_PAIR(CT_EXPORT_OPT_NO_BOM)},
+    {"-o", true, CLI_TEXT_PAIR(CT_EXPORT_OPT_OUTPUT)},
+    {"--with-memberships", false, CLI_TEXT_PAIR(CT_EXPORT_OPT_WITH_MEMBERSHIPS)},
+    {"--help", false, CLI_TEXT_PAIR(CT_OPT_HELP)},
     {NULL, false, NULL, NULL},
 };
 
@@ -34,8 +31,7 @@ static const cli_spec export_spec = {
     .usage = "htx export [--district D] [--sector S] [--club C] [--status S] [--search TEXT] "
              "[--founded-from DATE] [--founded-to DATE] [--format csv|tsv|json] [--encoding ENC] "
              "[--bom] [-o FILE] [--with-memberships]",
-    .summary_vi = "Xuất danh sách HTX ra tệp, đủ mọi trường, để mở bằng Excel hoặc nhập lại.",
-    .summary_en = "Export cooperatives with every field, for Excel or to import again.",
+    .summary = CT_EXPORT_SUMMARY,
     .options = options,
     .max_operands = 0,
     .more_help = NULL,
@@ -52,16 +48,14 @@ static bool parse_options(const cli_context *ctx, const cli_args *args, htx_expo
     else if (format && strcmp(format, "json") == 0)
         opt->format = HTX_RECORD_JSON;
     else if (format && strcmp(format, "csv") != 0) {
-        cli_say(ctx, ctx->err, "htx export: --format: không có định dạng \"%s\" (csv, tsv, json)\n",
-                "htx export: --format: unknown format \"%s\" (csv, tsv, json)\n", format);
+        cli_tell(ctx, ctx->err, CT_EXPORT_BAD_FORMAT, format);
         return false;
     }
     const char *enc = cli_value(args, "--encoding");
     if (enc) {
         int e = htx_encoding_parse(enc);
         if (e <= HTX_ENC_AUTO) {
-            cli_say(ctx, ctx->err, "htx export: --encoding: không có bảng mã \"%s\" (utf-8, utf-16, cp1258, viscii, tcvn3, vni, viqr)\n",
-                    "htx export: --encoding: unknown encoding \"%s\" (utf-8, utf-16, cp1258, viscii, tcvn3, vni, viqr)\n", enc);
+            cli_tell(ctx, ctx->err, CT_EXPORT_BAD_ENCODING, enc);
             return false;
         }
         opt->encoding = (htx_encoding)e;
@@ -99,9 +93,7 @@ static int export_to(const cli_context *ctx, htx_store *store, const htx_filter 
         return cli_status_exit(st);
     }
     if (path)
-        cli_say(ctx, ctx->err, memberships ? "Đã ghi %ld thành viên CLB vào %s\n" : "Đã xuất %ld HTX ra %s\n",
-                memberships ? "Wrote %ld club memberships to %s\n" : "Exported %ld cooperatives to %s\n",
-                count, path);
+        cli_tell(ctx, ctx->err, memberships ? CT_EXPORT_MEMBERSHIPS_DONE : CT_EXPORT_DONE, count, path);
     return CLI_OK;
 }
 
@@ -120,15 +112,13 @@ int cmd_export(const cli_context *ctx, int argc, char **argv)
     const char *path = cli_value(&args, "-o");
     bool memberships = cli_flag(&args, "--with-memberships");
     if (memberships && !path) {
-        cli_say(ctx, ctx->err, "htx export: --with-memberships cần -o TỆP\n",
-                "htx export: --with-memberships needs -o FILE\n");
+        cli_tell(ctx, ctx->err, CT_EXPORT_NEEDS_OUTPUT);
         return CLI_USAGE;
     }
     /* Bytes of an 8-bit or UTF-16 encoding are not text for a terminal: some
      * (VISCII, TCVN3 capitals) are control codes it would obey. */
     if (!path && opt.encoding != HTX_ENC_UTF8 && isatty(fileno(ctx->out))) {
-        cli_say(ctx, ctx->err, "htx export: bảng mã %s chỉ ghi ra tệp: thêm -o TỆP\n",
-                "htx export: %s is written to a file only: add -o FILE\n", htx_encoding_name(opt.encoding));
+        cli_tell(ctx, ctx->err, CT_EXPORT_FILE_ONLY, htx_encoding_name(opt.encoding));
         return CLI_USAGE;
     }
     f.sort = HTX_SORT_CODE; /* a stable order: the same register gives the same file */

@@ -8,45 +8,32 @@
 #include <unistd.h>
 
 #include "audit.h"
-#include "cli.h"
+#include "cmd.h"
 #include "display.h"
 #include "import.h"
 
 static const cli_option options[] = {
-    {"--encoding", true, "bảng mã: auto (mặc định), utf-8, utf-16, cp1258, viscii, tcvn3, vni, viqr",
-     "encoding: auto (default), utf-8, utf-16, cp1258, viscii, tcvn3, vni, viqr"},
-    {"--dry-run", false, "chỉ kiểm tra, không ghi gì", "check only, write nothing"},
-    {"--on-duplicate", true, "mã số đã có: fail (mặc định, báo lỗi), skip (bỏ qua), update (cập nhật)",
-     "code already registered: fail (default), skip, update"},
-    {"--skip-invalid", false, "nhập các dòng hợp lệ, ghi dòng lỗi ra TỆP.rejected.csv",
-     "import the valid rows, write the others to FILE.rejected.csv"},
-    {"--map", true, "CỘT=trường: cột nào ghi trường nào (lặp lại được; trường \"-\" bỏ cột)",
-     "COLUMN=field: which column fills which field (repeatable; field \"-\" ignores the column)"},
-    {"--with-memberships", false, "nhập cả tệp TỆP.memberships.csv bên cạnh (do htx export ghi)",
-     "also import FILE.memberships.csv beside it (as htx export writes it)"},
-    {"--memberships", true, "tệp thành viên CLB (code, club, role, joined, left)",
-     "club memberships file (code, club, role, joined, left)"},
-    {"--help", false, "trợ giúp", "this help"},
+    {"--encoding", true, CLI_TEXT_PAIR(CT_IMPORT_OPT_ENCODING)},
+    {"--dry-run", false, CLI_TEXT_PAIR(CT_IMPORT_OPT_DRY_RUN)},
+    {"--on-duplicate", true, CLI_TEXT_PAIR(CT_IMPORT_OPT_ON_DUPLICATE)},
+    {"--skip-invalid", false, CLI_TEXT_PAIR(CT_IMPORT_OPT_SKIP_INVALID)},
+    {"--map", true, CLI_TEXT_PAIR(CT_IMPORT_OPT_MAP)},
+    {"--with-memberships", false, CLI_TEXT_PAIR(CT_IMPORT_OPT_WITH_MEMBERSHIPS)},
+    {"--memberships", true, CLI_TEXT_PAIR(CT_IMPORT_OPT_MEMBERSHIPS)},
+    {"--help", false, CLI_TEXT_PAIR(CT_OPT_HELP)},
     {NULL, false, NULL, NULL},
 };
 
 static void more_help(const cli_context *ctx)
 {
-    cli_say(ctx, ctx->out,
-            "\nDòng đầu là tiêu đề: tên trường tiếng Việt hoặc tiếng Anh (Tên HTX, Mã số, "
-            "Quận/Huyện, Ngành, Ngày thành lập…, hoặc name, code, district…), có dấu hay không "
-            "đều được.\nDấu phân cách (phẩy, chấm phẩy, tab) và bảng mã được tự nhận biết.\n",
-            "\nThe first line is the header: field names in Vietnamese or English (Tên HTX, Mã số, "
-            "Quận/Huyện…, or name, code, district…), marks optional.\nThe separator (comma, "
-            "semicolon, tab) and the encoding are detected.\n");
+    cli_tell(ctx, ctx->out, CT_IMPORT_MORE_HELP);
 }
 
 static const cli_spec import_spec = {
     .name = "import",
     .usage = "htx import FILE [--encoding ENC] [--dry-run] [--on-duplicate fail|skip|update] "
              "[--skip-invalid] [--map COLUMN=field…] [--with-memberships | --memberships FILE]",
-    .summary_vi = "Nhập danh sách HTX từ tệp CSV/TSV (mọi bảng mã tiếng Việt).",
-    .summary_en = "Import cooperatives from a CSV/TSV file (any Vietnamese encoding).",
+    .summary = CT_IMPORT_SUMMARY,
     .options = options,
     .max_operands = 1,
     .more_help = more_help,
@@ -110,21 +97,18 @@ static void print_problems(const cli_context *ctx, const htx_import_result *r, c
         const htx_import_problem *p = &r->problems[i];
         char text[1024];
         htx_error_text(&p->error, ctx->lang, text, sizeof text);
-        cli_say(ctx, ctx->err, "htx: %s, dòng %ld: %s\n", "htx: %s, line %ld: %s\n",
-                p->in_memberships ? memberships : path, p->line, text);
+        cli_tell(ctx, ctx->err, CT_IMPORT_PROBLEM, p->in_memberships ? memberships : path, p->line, text);
         registered |= p->error.msg == MSG_IMPORT_EXISTS;
     }
     if (registered)
-        cli_say(ctx, ctx->err, "htx: với mã số đã có: --on-duplicate skip (bỏ qua) hoặc update (cập nhật theo tệp)\n",
-                "htx: for codes already registered: --on-duplicate skip or update (from the file)\n");
+        cli_tell(ctx, ctx->err, CT_IMPORT_DUPLICATE_HINT);
 }
 
 static void print_file_facts(const cli_context *ctx, const htx_import_file *f)
 {
     const char *sep = f->separator == '\t' ? "tab" : f->separator == ';' ? ";" : ",";
-    cli_say(ctx, ctx->out, "Bảng mã: %s%s; dấu phân cách: %s\n", "Encoding: %s%s; separator: %s\n",
-            htx_encoding_name(f->encoding),
-            f->detected ? cli_tr(ctx, " (tự nhận biết)", " (detected)") : "", sep);
+    cli_tell(ctx, ctx->out, f->detected ? CT_IMPORT_FILE_FACTS_DETECTED : CT_IMPORT_FILE_FACTS,
+             htx_encoding_name(f->encoding), sep);
     char unknown[1024] = "";
     size_t used = 0;
     for (size_t i = 0; i < f->column_count; i++)
@@ -132,8 +116,7 @@ static void print_file_facts(const cli_context *ctx, const htx_import_file *f)
             used += (size_t)snprintf(unknown + used, sizeof unknown - used, "%s\"%s\"",
                                      used ? ", " : "", f->columns[i].header);
     if (used)
-        cli_say(ctx, ctx->err, "htx: cảnh báo: các cột không nhập: %s\n",
-                "htx: warning: columns not imported: %s\n", unknown);
+        cli_tell(ctx, ctx->err, CT_IMPORT_UNKNOWN_COLUMNS, unknown);
 }
 
 static int run_import(const cli_context *ctx, const char *path, htx_import_options *opt,
@@ -145,7 +128,7 @@ static int run_import(const cli_context *ctx, const char *path, htx_import_optio
     if (st != HTX_OK) {
         char text[1024];
         htx_error_text(&err, ctx->lang, text, sizeof text);
-        cli_say(ctx, ctx->err, "htx: %s: %s\n", "htx: %s: %s\n", path, text);
+        cli_tell(ctx, ctx->err, CT_PATH_ERROR, path, text);
         return cli_status_exit(st);
     }
     print_file_facts(ctx, file);
@@ -178,26 +161,21 @@ static int run_import(const cli_context *ctx, const char *path, htx_import_optio
     print_problems(ctx, &result, path, opt->memberships_path ? opt->memberships_path : "");
     int status = CLI_OK;
     if (st == HTX_ERR_INVALID && result.problem_count > 0) {
-        cli_say(ctx, ctx->err, "htx: không nhập gì: %zu lỗi (cơ sở dữ liệu không đổi)\n",
-                "htx: nothing imported: %zu problem(s) (the database is unchanged)\n", result.problem_count);
+        cli_tell(ctx, ctx->err, CT_IMPORT_REFUSED, result.problem_count);
         status = CLI_USAGE;
     } else if (st != HTX_OK) {
         cli_report(ctx, &err);
         status = cli_status_exit(st);
     } else if (opt->dry_run) {
-        cli_say(ctx, ctx->out, "Kiểm tra xong: %ld dòng, %ld sẽ thêm, %ld sẽ cập nhật, %ld bỏ qua, %ld bị loại; chưa ghi gì (--dry-run)\n",
-                "Checked: %ld rows, %ld to add, %ld to update, %ld skipped, %ld rejected; nothing written (--dry-run)\n",
-                result.rows, result.inserted, result.updated, result.skipped, result.rejected);
+        cli_tell(ctx, ctx->out, CT_IMPORT_CHECKED, result.rows, result.inserted, result.updated, result.skipped,
+                 result.rejected);
     } else {
-        cli_say(ctx, ctx->out, "Đã nhập %ld HTX: thêm %ld, cập nhật %ld; bỏ qua %ld HTX đã có\n",
-                "Imported %ld cooperatives: %ld added, %ld updated; %ld already registered skipped\n",
-                result.inserted + result.updated, result.inserted, result.updated, result.skipped);
+        cli_tell(ctx, ctx->out, CT_IMPORT_DONE, result.inserted + result.updated, result.inserted, result.updated,
+                 result.skipped);
         if (opt->memberships_path)
-            cli_say(ctx, ctx->out, "Thành viên CLB: %ld\n", "Club memberships: %ld\n",
-                    result.memberships);
+            cli_tell(ctx, ctx->out, CT_IMPORT_MEMBERSHIPS, result.memberships);
         if (result.rejected > 0)
-            cli_say(ctx, ctx->out, "%ld dòng bị loại, xem %s\n", "%ld rows rejected, see %s\n",
-                    result.rejected, rejects);
+            cli_tell(ctx, ctx->out, CT_IMPORT_REJECTED, result.rejected, rejects);
     }
     htx_import_result_free(&result);
     return status;
@@ -210,8 +188,7 @@ int cmd_import(const cli_context *ctx, int argc, char **argv)
     if (early >= 0)
         return early;
     if (args.operand_count != 1 || !args.operands[0][0]) {
-        cli_say(ctx, ctx->err, "htx import: cần tên tệp (htx import TỆP)\n",
-                "htx import: a file is needed (htx import FILE)\n");
+        cli_tell(ctx, ctx->err, CT_IMPORT_NO_FILE);
         return CLI_USAGE;
     }
     htx_import_options opt;
@@ -222,16 +199,14 @@ int cmd_import(const cli_context *ctx, int argc, char **argv)
     opt.skip_invalid = cli_flag(&args, "--skip-invalid");
     opt.memberships_path = cli_value(&args, "--memberships");
     if (opt.memberships_path && cli_flag(&args, "--with-memberships")) {
-        cli_say(ctx, ctx->err, "htx import: --with-memberships hoặc --memberships TỆP, không cả hai\n",
-                "htx import: --with-memberships or --memberships FILE, not both\n");
+        cli_tell(ctx, ctx->err, CT_IMPORT_BOTH_MEMBERSHIPS);
         return CLI_USAGE;
     }
     const char *enc = cli_value(&args, "--encoding");
     if (enc) {
         int e = htx_encoding_parse(enc);
         if (e < 0) {
-            cli_say(ctx, ctx->err, "htx import: --encoding: không có bảng mã \"%s\" (auto, utf-8, utf-16, cp1258, viscii, tcvn3, vni, viqr)\n",
-                    "htx import: --encoding: unknown encoding \"%s\" (auto, utf-8, utf-16, cp1258, viscii, tcvn3, vni, viqr)\n", enc);
+            cli_tell(ctx, ctx->err, CT_IMPORT_BAD_ENCODING, enc);
             return CLI_USAGE;
         }
         opt.encoding = (htx_encoding)e;
@@ -240,8 +215,7 @@ int cmd_import(const cli_context *ctx, int argc, char **argv)
     if (dup) {
         int d = htx_on_duplicate_parse(dup);
         if (d < 0) {
-            cli_say(ctx, ctx->err, "htx import: --on-duplicate: \"%s\" không hợp lệ (fail, skip, update)\n",
-                    "htx import: --on-duplicate: \"%s\" is not valid (fail, skip, update)\n", dup);
+            cli_tell(ctx, ctx->err, CT_IMPORT_BAD_DUPLICATE, dup);
             return CLI_USAGE;
         }
         opt.on_duplicate = (htx_on_duplicate)d;
@@ -250,8 +224,7 @@ int cmd_import(const cli_context *ctx, int argc, char **argv)
     const char *bad = NULL;
     size_t map_count = collect_maps(argc, argv, maps, 64, &bad);
     if (map_count == (size_t)-1) {
-        cli_say(ctx, ctx->err, "htx import: --map: cần dạng CỘT=trường (\"%s\")\n",
-                "htx import: --map: expected COLUMN=field (\"%s\")\n", bad ? bad : "");
+        cli_tell(ctx, ctx->err, CT_IMPORT_BAD_MAP, bad ? bad : "");
         return CLI_USAGE;
     }
     opt.maps = maps;

@@ -1,20 +1,18 @@
 #include <unistd.h>
 
-#include "cli.h"
+#include "cmd.h"
 #include "demo.h"
 
 static const cli_option options[] = {
-    {"--demo", false, "điền dữ liệu mẫu (các HTX của Hà Nội cuối năm 2020)",
-     "fill with demo data (Hanoi's cooperatives at the end of 2020)"},
-    {"--help", false, "trợ giúp", "this help"},
+    {"--demo", false, CLI_TEXT_PAIR(CT_INIT_OPT_DEMO)},
+    {"--help", false, CLI_TEXT_PAIR(CT_OPT_HELP)},
     {NULL, false, NULL, NULL},
 };
 
 static const cli_spec init_spec = {
     .name = "init",
     .usage = "htx [--db TỆP] init [--demo]",
-    .summary_vi = "Tạo cơ sở dữ liệu mới; không ghi đè tệp đã có.",
-    .summary_en = "Create a new database; an existing file is never overwritten.",
+    .summary = CT_INIT_SUMMARY,
     .options = options,
     .max_operands = 0,
     .more_help = NULL,
@@ -42,7 +40,6 @@ int cmd_init(const cli_context *ctx, int argc, char **argv)
         }
     }
     htx_store_close(store);
-    cli_say(ctx, ctx->out, "Đã tạo cơ sở dữ liệu %s%s\n", "Created database %s%s\n", path,
-            cli_flag(&args, "--demo") ? cli_tr(ctx, " (dữ liệu mẫu)", " (demo data)") : "");
+    cli_tell(ctx, ctx->out, cli_flag(&args, "--demo") ? CT_INIT_CREATED_DEMO : CT_INIT_CREATED, path);
     return CLI_OK;
 }

@@ -6,24 +6,23 @@
 #include <string.h>
 
 #include "audit.h"
-#include "cli.h"
+#include "cmd.h"
 #include "date.h"
 #include "membership.h"
 #include "registry.h"
 
 static const cli_option options[] = {
-    {"--club", true, "câu lạc bộ: mã hoặc tên, dấu tùy ý", "club: code or name, marks optional"},
-    {"--role", true, "vai trò: member (mặc định), vice-chair, chair", "role: member (default), vice-chair, chair"},
-    {"--joined", true, "ngày tham gia dd/mm/yyyy", "joined date, dd/mm/yyyy"},
-    {"--help", false, "trợ giúp", "this help"},
+    {"--club", true, CLI_TEXT_PAIR(CT_JOIN_OPT_CLUB)},
+    {"--role", true, CLI_TEXT_PAIR(CT_JOIN_OPT_ROLE)},
+    {"--joined", true, CLI_TEXT_PAIR(CT_JOIN_OPT_JOINED)},
+    {"--help", false, CLI_TEXT_PAIR(CT_OPT_HELP)},
     {NULL, false, NULL, NULL},
 };
 
 static const cli_spec join_spec = {
     .name = "join",
     .usage = "htx join --club C [--role R] [--joined DATE] MÃ_SỐ…",
-    .summary_vi = "Thêm HTX vào câu lạc bộ (tất cả hoặc không HTX nào).",
-    .summary_en = "Add cooperatives to a club (all of them or none).",
+    .summary = CT_JOIN_SUMMARY,
     .options = options,
     .max_operands = -1,
     .more_help = NULL,
@@ -81,7 +80,7 @@ int cmd_join(const cli_context *ctx, int argc, char **argv)
         htx_date_iso(day, joined);
     }
     if (args.operand_count == 0) {
-        cli_say(ctx, ctx->err, "htx join: cần ít nhất một mã số HTX\n", "htx join: give at least one registration code\n");
+        cli_tell(ctx, ctx->err, CT_JOIN_NO_CODE);
         return CLI_USAGE;
     }
     htx_store *store = cli_open_store(ctx, HTX_OPEN_EXISTING);
@@ -93,7 +92,6 @@ int cmd_join(const cli_context *ctx, int argc, char **argv)
         cli_report(ctx, &err);
         return cli_status_exit(st);
     }
-    cli_say(ctx, ctx->out, "Đã thêm %d HTX vào %s\n", "Added %d cooperatives to %s\n", args.operand_count,
-            htx_club_name(club, ctx->lang));
+    cli_tell(ctx, ctx->out, CT_JOIN_DONE, args.operand_count, htx_club_name(club, ctx->lang));
     return CLI_OK;
 }

@@ -1,7 +1,7 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cmd.h"
 #include "cli_filter.h"
 #include "cli_table.h"
 #include "coop_out.h"
@@ -10,12 +10,10 @@
 
 static const cli_option options[] = {
     CLI_FILTER_OPTIONS,
-    {"--sort", true, "sắp xếp: name (mặc định), code, district, founded, members",
-     "sort: name (default), code, district, founded, members"},
-    {"--format", true, "định dạng: table (mặc định), tsv, csv, json",
-     "format: table (default), tsv, csv, json"},
-    {"--count", false, "chỉ in số HTX", "print only the number of cooperatives"},
-    {"--help", false, "trợ giúp", "this help"},
+    {"--sort", true, CLI_TEXT_PAIR(CT_LIST_OPT_SORT)},
+    {"--format", true, CLI_TEXT_PAIR(CT_LIST_OPT_FORMAT)},
+    {"--count", false, CLI_TEXT_PAIR(CT_LIST_OPT_COUNT)},
+    {"--help", false, CLI_TEXT_PAIR(CT_OPT_HELP)},
     {NULL, false, NULL, NULL},
 };
 
@@ -68,8 +66,8 @@ static int list_table(const cli_context *ctx, htx_store *store, const htx_filter
                          {htx_field_label(HTX_F_NAME, ctx->lang), 0, false},
                          {htx_field_label(HTX_F_DISTRICT, ctx->lang), 12, false},
                          {htx_field_label(HTX_F_SECTOR, ctx->lang), 20, false},
-                         {cli_tr(ctx, "Thành lập", "Founded"), 10, false},
-                         {cli_tr(ctx, "Thành viên", "Members"), 10, true},
+                         {cli_t(ctx, CT_LIST_COLUMN_FOUNDED), 10, false},
+                         {cli_t(ctx, CT_LIST_COLUMN_MEMBERS), 10, true},
                      }};
     cli_table_layout(t.cols, 6, cli_terminal_width());
     cli_table_header(ctx->out, t.cols, 6);
@@ -79,15 +77,14 @@ static int list_table(const cli_context *ctx, htx_store *store, const htx_filter
         cli_report(ctx, &err);
         return cli_status_exit(st);
     }
-    cli_say(ctx, ctx->out, "Tổng: %ld HTX\n", "Total: %ld cooperatives\n", t.rows);
+    cli_tell(ctx, ctx->out, CT_LIST_TOTAL, t.rows);
     return CLI_OK;
 }
 
 static const cli_spec list_spec = {
     .name = "list",
     .usage = "htx list [--district D] [--sector S] [--club C] [--status S] [--search TEXT] " "[--founded-from DATE] [--founded-to DATE] [--sort KEY] [--format F] [--count]",
-    .summary_vi = "Liệt kê HTX theo bộ lọc, xếp theo thứ tự tiếng Việt.",
-    .summary_en = "List cooperatives matching the filters, in Vietnamese order.",
+    .summary = CT_LIST_SUMMARY,
     .options = options,
     .max_operands = 0,
     .more_help = NULL,
@@ -106,17 +103,14 @@ int cmd_list(const cli_context *ctx, int argc, char **argv)
     if (sort) {
         int s = htx_sort_parse(sort);
         if (s < 0) {
-            cli_say(ctx, ctx->err, "htx list: --sort: không có cách xếp \"%s\" (name, code, district, founded, members)\n",
-                    "htx list: --sort: unknown order \"%s\" (name, code, district, founded, members)\n", sort);
+            cli_tell(ctx, ctx->err, CT_LIST_BAD_SORT, sort);
             return CLI_USAGE;
         }
         f.sort = (htx_sort)s;
     }
     int format = parse_format(cli_value(&args, "--format"));
     if (format == -2) {
-        cli_say(ctx, ctx->err, "htx list: --format: không có định dạng \"%s\" (table, tsv, csv, json)\n",
-                "htx list: --format: unknown format \"%s\" (table, tsv, csv, json)\n",
-                cli_value(&args, "--format"));
+        cli_tell(ctx, ctx->err, CT_LIST_BAD_FORMAT, cli_value(&args, "--format"));
         return CLI_USAGE;
     }
 

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "cmd.h"
 #include "date.h"
 #include "outfile.h"
 #include "print.h"
@@ -18,21 +18,18 @@
 #include "roster_pdf.h"
 
 static const cli_option options[] = {
-    {"--club", true, "câu lạc bộ: mã (agriculture, trade, plastic, industry, credit) hoặc tên, dấu tùy ý",
-     "club: code (agriculture, trade, plastic, industry, credit) or name, marks optional"},
-    {"--as-of", true, "danh sách tại ngày dd/mm/yyyy (mặc định: hôm nay)", "members on this day, dd/mm/yyyy (default: today)"},
-    {"--sort", true, "sắp xếp: name (mặc định), district, joined", "order: name (default), district, joined"},
-    {"--format", true, "định dạng: txt (mặc định), csv, tsv, pdf", "format: txt (default), csv, tsv, pdf"},
-    {"-o", true, "ghi ra tệp (định dạng theo đuôi .txt/.csv/.tsv/.pdf nếu không có --format)",
-     "write to a file (format from its .txt/.csv/.tsv/.pdf ending unless --format is given)"},
-    {"--print", false, "in bản PDF qua CUPS (lệnh lp, hoặc $HTX_LP)", "print the PDF through CUPS (lp, or $HTX_LP)"},
-    {"--printer", true, "máy in (mặc định: máy in mặc định của CUPS)", "printer (default: CUPS' default)"},
-    {"--copies", true, "số bản (mặc định 1)", "copies (default 1)"},
-    {"--encoding", true, "bảng mã của txt/csv/tsv: UTF-8 (mặc định), CP1258, VISCII, TCVN5712-1",
-     "encoding of txt/csv/tsv: UTF-8 (default), CP1258, VISCII, TCVN5712-1"},
-    {"--lines", true, "txt: số dòng mỗi trang (mặc định 60)", "txt: lines per page (default 60)"},
-    {"--width", true, "txt: số cột mỗi dòng (mặc định 120, ít nhất 80)", "txt: columns per line (default 120, at least 80)"},
-    {"--help", false, "trợ giúp", "this help"},
+    {"--club", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_CLUB)},
+    {"--as-of", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_AS_OF)},
+    {"--sort", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_SORT)},
+    {"--format", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_FORMAT)},
+    {"-o", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_OUTPUT)},
+    {"--print", false, CLI_TEXT_PAIR(CT_ROSTER_OPT_PRINT)},
+    {"--printer", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_PRINTER)},
+    {"--copies", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_COPIES)},
+    {"--encoding", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_ENCODING)},
+    {"--lines", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_LINES)},
+    {"--width", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_WIDTH)},
+    {"--help", false, CLI_TEXT_PAIR(CT_OPT_HELP)},
     {NULL, false, NULL, NULL},
 };
 
@@ -84,9 +81,10 @@ static bool parse_count(const char *text, int low, int high, int *out)
     return true;
 }
 
-static bool usage_error(const cli_context *ctx, const char *vi, const char *en, const char *value)
+/* Every refusal of an option names one value: message id takes one %s. */
+static bool usage_error(const cli_context *ctx, cli_text_id message, const char *value)
 {
-    cli_say(ctx, ctx->err, vi, en, value);
+    cli_tell(ctx, ctx->err, message, value);
     return false;
 }
 
@@ -95,14 +93,12 @@ static bool read_options(const cli_context *ctx, const cli_args *args, roster_op
     memset(o, 0, sizeof *o);
     o->club = cli_value(args, "--club");
     if (!o->club)
-        return usage_error(ctx, "htx roster: cần --club (%s)\n", "htx roster: --club is required (%s)\n",
-                           "agriculture, trade, plastic, industry, credit");
+        return usage_error(ctx, CT_ROSTER_NEEDS_CLUB, "agriculture, trade, plastic, industry, credit");
     const char *as_of = cli_value(args, "--as-of");
     if (as_of) {
         htx_date day;
         if (!htx_date_parse(as_of, &day))
-            return usage_error(ctx, "htx roster: --as-of: \"%s\" không phải ngày dd/mm/yyyy\n",
-                               "htx roster: --as-of: \"%s\" is not a dd/mm/yyyy date\n", as_of);
+            return usage_error(ctx, CT_ROSTER_BAD_AS_OF, as_of);
         htx_date_iso(day, o->as_of);
     }
     const char *sort = cli_value(args, "--sort");
@@ -114,41 +110,34 @@ static bool read_options(const cli_context *ctx, const cli_args *args, roster_op
             if (strcmp(sort, sorts[s]) == 0)
                 found = s;
         if (found < 0)
-            return usage_error(ctx, "htx roster: --sort: không có cách xếp \"%s\" (name, district, joined)\n",
-                               "htx roster: --sort: unknown order \"%s\" (name, district, joined)\n", sort);
+            return usage_error(ctx, CT_ROSTER_BAD_SORT, sort);
         o->sort = (htx_roster_sort)found;
     }
     o->output = cli_value(args, "-o");
     const char *format = cli_value(args, "--format");
     int f = format ? format_parse(format) : (o->output ? format_of_path(o->output) : -1);
     if (format && f < 0)
-        return usage_error(ctx, "htx roster: --format: không có định dạng \"%s\" (txt, csv, tsv, pdf)\n",
-                           "htx roster: --format: unknown format \"%s\" (txt, csv, tsv, pdf)\n", format);
+        return usage_error(ctx, CT_ROSTER_BAD_FORMAT, format);
     o->format = f < 0 ? FORMAT_TXT : (roster_format)f;
     o->print = cli_flag(args, "--print");
     o->printer = cli_value(args, "--printer");
     o->copies = 1;
     const char *copies = cli_value(args, "--copies");
     if (copies && !parse_count(copies, 1, 999, &o->copies))
-        return usage_error(ctx, "htx roster: --copies: \"%s\" không phải số bản từ 1 đến 999\n",
-                           "htx roster: --copies: \"%s\" is not a number of copies from 1 to 999\n", copies);
+        return usage_error(ctx, CT_ROSTER_BAD_COPIES, copies);
     if ((o->printer || copies) && !o->print)
-        return usage_error(ctx, "htx roster: %s chỉ dùng cùng --print\n", "htx roster: %s goes with --print\n",
-                           o->printer ? "--printer" : "--copies");
+        return usage_error(ctx, CT_ROSTER_NEEDS_PRINT, o->printer ? "--printer" : "--copies");
     o->encoding = cli_value(args, "--encoding");
     if (o->encoding && o->format == FORMAT_PDF)
-        return usage_error(ctx, "htx roster: --encoding không dùng cho %s (PDF luôn đủ dấu)\n",
-                           "htx roster: --encoding does not apply to %s (a PDF always holds the marks)\n", "pdf");
+        return usage_error(ctx, CT_ROSTER_ENCODING_PDF, "pdf");
     o->layout.lines_per_page = HTX_ROSTER_TXT_LINES;
     o->layout.width = HTX_ROSTER_TXT_WIDTH;
     const char *lines = cli_value(args, "--lines");
     if (lines && !parse_count(lines, HTX_ROSTER_TXT_MIN_LINES, 1000, &o->layout.lines_per_page))
-        return usage_error(ctx, "htx roster: --lines: \"%s\" phải từ 24 đến 1000\n",
-                           "htx roster: --lines: \"%s\" must be from 24 to 1000\n", lines);
+        return usage_error(ctx, CT_ROSTER_BAD_LINES, lines);
     const char *width = cli_value(args, "--width");
     if (width && !parse_count(width, HTX_ROSTER_TXT_MIN_WIDTH, 1000, &o->layout.width))
-        return usage_error(ctx, "htx roster: --width: \"%s\" phải từ 80 đến 1000\n",
-                           "htx roster: --width: \"%s\" must be from 80 to 1000\n", width);
+        return usage_error(ctx, CT_ROSTER_BAD_WIDTH, width);
     return true;
 }
 
@@ -217,8 +206,7 @@ static int save(const cli_context *ctx, const roster_options *o, const htx_roste
     int pages = 0;
     if (o->format == FORMAT_PDF) {
         if (!o->output && isatty(fileno(ctx->out))) {
-            cli_say(ctx, ctx->err, "htx roster: không ghi PDF ra màn hình; dùng -o TỆP.pdf hoặc --print\n",
-                    "htx roster: not writing a PDF to the terminal; use -o FILE.pdf or --print\n");
+            cli_tell(ctx, ctx->err, CT_ROSTER_NO_PDF_TO_TERMINAL);
             return CLI_USAGE;
         }
         char temporary[PATH_MAX];
@@ -259,11 +247,9 @@ static int save(const cli_context *ctx, const roster_options *o, const htx_roste
     }
     if (o->output) {
         if (pages > 0)
-            cli_say(ctx, ctx->err, "htx roster: đã ghi %d thành viên, %d trang vào %s\n",
-                    "htx roster: wrote %d members, %d pages to %s\n", doc->count, pages, o->output);
+            cli_tell(ctx, ctx->err, CT_ROSTER_WROTE_PAGES, doc->count, pages, o->output);
         else
-            cli_say(ctx, ctx->err, "htx roster: đã ghi %d thành viên vào %s\n", "htx roster: wrote %d members to %s\n",
-                    doc->count, o->output);
+            cli_tell(ctx, ctx->err, CT_ROSTER_WROTE, doc->count, o->output);
     }
     return CLI_OK;
 }
@@ -299,12 +285,10 @@ static int print_roster(const cli_context *ctx, const roster_options *o, const h
     if (st != HTX_OK) {
         cli_report(ctx, &err);
         if (err.msg == MSG_PRINT_NO_PRINTER)
-            cli_say(ctx, ctx->err, "htx roster: chọn máy in bằng --printer TÊN, hoặc lưu ra tệp: -o TỆP.pdf\n",
-                    "htx roster: name a printer with --printer NAME, or save a file instead: -o FILE.pdf\n");
+            cli_tell(ctx, ctx->err, CT_ROSTER_NAME_A_PRINTER);
         return cli_status_exit(st);
     }
-    cli_say(ctx, ctx->out, "Đã gửi lệnh in %s (%d trang, %d bản)\n", "Print job %s sent (%d pages, %d copies)\n", job,
-            pages, o->copies);
+    cli_tell(ctx, ctx->out, CT_ROSTER_PRINTED, job, pages, o->copies);
     return CLI_OK;
 }
 
@@ -312,8 +296,7 @@ static const cli_spec roster_spec = {
     .name = "roster",
     .usage = "htx roster --club C [--as-of DATE] [--sort name|district|joined] [--format txt|csv|tsv|pdf] [-o FILE]"
              " [--print [--printer NAME] [--copies N]] [--encoding ENC] [--lines N] [--width N]",
-    .summary_vi = "Danh sách thành viên một câu lạc bộ: xem, xuất tệp, in.",
-    .summary_en = "A club's roster: view, export, print.",
+    .summary = CT_ROSTER_SUMMARY,
     .options = options,
     .max_operands = 0,
     .more_help = NULL,

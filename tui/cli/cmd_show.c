@@ -2,15 +2,15 @@
 #include <string.h>
 
 #include "audit.h"
-#include "cli.h"
+#include "cmd.h"
 #include "coop_out.h"
 #include "display.h"
 #include "membership.h"
 #include "registry.h"
 
 static const cli_option options[] = {
-    {"--format", true, "định dạng: text (mặc định) hoặc json", "format: text (default) or json"},
-    {"--help", false, "trợ giúp", "this help"},
+    {"--format", true, CLI_TEXT_PAIR(CT_SHOW_OPT_FORMAT)},
+    {"--help", false, CLI_TEXT_PAIR(CT_OPT_HELP)},
     {NULL, false, NULL, NULL},
 };
 
@@ -57,9 +57,9 @@ static int print_membership(const htx_membership *m, void *data)
     fprintf(ctx->out, "  %s — %s", club ? htx_club_name(club, ctx->lang) : m->club,
             htx_role_name(m->role, ctx->lang));
     if (joined[0])
-        fprintf(ctx->out, ", %s %s", cli_tr(ctx, "tham gia", "joined"), joined);
+        fprintf(ctx->out, ", %s %s", cli_t(ctx, CT_SHOW_JOINED), joined);
     if (left[0])
-        fprintf(ctx->out, ", %s %s", cli_tr(ctx, "rời", "left"), left);
+        fprintf(ctx->out, ", %s %s", cli_t(ctx, CT_SHOW_LEFT), left);
     fputc('\n', ctx->out);
     s->count++;
     return 0;
@@ -185,18 +185,18 @@ static int show_text(const cli_context *ctx, htx_store *store, const htx_coop *c
     }
     char version[32];
     snprintf(version, sizeof version, "%lld", (long long)c->version);
-    print_field(ctx->out, cli_tr(ctx, "Cập nhật lần cuối (UTC)", "Last updated (UTC)"), c->updated_at);
-    print_field(ctx->out, cli_tr(ctx, "Phiên bản", "Version"), version);
+    print_field(ctx->out, cli_t(ctx, CT_SHOW_UPDATED), c->updated_at);
+    print_field(ctx->out, cli_t(ctx, CT_SHOW_VERSION), version);
 
     htx_error err;
     show_state s = {.ctx = ctx};
-    fprintf(ctx->out, "\n%s:\n", cli_tr(ctx, "Câu lạc bộ", "Clubs"));
+    fprintf(ctx->out, "\n%s:\n", cli_t(ctx, CT_SHOW_CLUBS));
     htx_status st = htx_membership_each(store, c->id, print_membership, &s, &err);
     if (st == HTX_OK && s.count == 0)
-        fprintf(ctx->out, "  %s\n", cli_tr(ctx, "(chưa tham gia câu lạc bộ nào)", "(no club)"));
+        fprintf(ctx->out, "  %s\n", cli_t(ctx, CT_SHOW_NO_CLUB));
     if (st == HTX_OK) {
         s.count = 0;
-        fprintf(ctx->out, "\n%s:\n", cli_tr(ctx, "Nhật ký thay đổi", "Change log"));
+        fprintf(ctx->out, "\n%s:\n", cli_t(ctx, CT_SHOW_CHANGE_LOG));
         st = htx_audit_recent(store, c->code, 10, print_audit, &s, &err);
         if (st == HTX_OK && s.status != HTX_OK)
             st = htx_fail(&err, s.status, MSG_NOMEM, NULL, NULL, NULL);
@@ -211,8 +211,7 @@ static int show_text(const cli_context *ctx, htx_store *store, const htx_coop *c
 static const cli_spec show_spec = {
     .name = "show",
     .usage = "htx show MÃ_SỐ [--format text|json]",
-    .summary_vi = "Xem mọi thông tin của một HTX, các câu lạc bộ và nhật ký thay đổi.",
-    .summary_en = "Show every field of a cooperative, its clubs and its change log.",
+    .summary = CT_SHOW_SUMMARY,
     .options = options,
     .max_operands = -1,
     .more_help = NULL,
@@ -225,14 +224,13 @@ int cmd_show(const cli_context *ctx, int argc, char **argv)
     if (early >= 0)
         return early;
     if (args.operand_count != 1) {
-        cli_say(ctx, ctx->err, "htx show: cần đúng một mã số HTX\n", "htx show: give exactly one registration code\n");
+        cli_tell(ctx, ctx->err, CT_SHOW_ONE_CODE);
         return CLI_USAGE;
     }
     const char *format = cli_value(&args, "--format");
     bool json = format && strcmp(format, "json") == 0;
     if (format && !json && strcmp(format, "text") != 0) {
-        cli_say(ctx, ctx->err, "htx show: --format: không có định dạng \"%s\" (text, json)\n",
-                "htx show: --format: unknown format \"%s\" (text, json)\n", format);
+        cli_tell(ctx, ctx->err, CT_SHOW_BAD_FORMAT, format);
         return CLI_USAGE;
     }
     htx_error err;

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cmd.h"
 #include "cli_filter.h"
 #include "cli_table.h"
 #include "format.h"
@@ -10,12 +10,10 @@
 #include "textout.h"
 
 static const cli_option options[] = {
-    {"--by", true, "nhóm theo: sector (mặc định), district, club, year",
-     "group by: sector (default), district, club, year"},
+    {"--by", true, CLI_TEXT_PAIR(CT_STATS_OPT_BY)},
     CLI_FILTER_OPTIONS,
-    {"--format", true, "định dạng: table (mặc định), tsv (cột key, name, count)",
-     "format: table (default), tsv (columns key, name, count)"},
-    {"--help", false, "trợ giúp", "this help"},
+    {"--format", true, CLI_TEXT_PAIR(CT_STATS_OPT_FORMAT)},
+    {"--help", false, CLI_TEXT_PAIR(CT_OPT_HELP)},
     {NULL, false, NULL, NULL},
 };
 
@@ -56,8 +54,8 @@ static void print_table(const cli_context *ctx, const stat_rows *r, const char *
 {
     cli_column cols[] = {
         {group_label, 0, false},
-        {cli_tr(ctx, "Số HTX", "Count"), 9, true},
-        {cli_tr(ctx, "Tỷ lệ", "Share"), 7, true},
+        {cli_t(ctx, CT_STATS_COLUMN_COUNT), 9, true},
+        {cli_t(ctx, CT_STATS_COLUMN_SHARE), 7, true},
     };
     int width = cli_terminal_width();
     cli_table_layout(cols, 3, width < 80 ? width : 80);
@@ -71,15 +69,14 @@ static void print_table(const cli_context *ctx, const stat_rows *r, const char *
     }
     char total[32];
     htx_format_thousands(r->total, total, sizeof total);
-    const char *cells[] = {cli_tr(ctx, "Tổng", "Total"), total, ""};
+    const char *cells[] = {cli_t(ctx, CT_STATS_TOTAL), total, ""};
     cli_table_row(ctx->out, cols, 3, cells);
 }
 
 static const cli_spec stats_spec = {
     .name = "stats",
     .usage = "htx stats --by sector|district|club|year [bộ lọc như htx list] [--format table|tsv]",
-    .summary_vi = "Đếm số HTX theo nhóm.",
-    .summary_en = "Count cooperatives by group.",
+    .summary = CT_STATS_SUMMARY,
     .options = options,
     .max_operands = 0,
     .more_help = NULL,
@@ -94,15 +91,13 @@ int cmd_stats(const cli_context *ctx, int argc, char **argv)
     const char *by_text = cli_value(&args, "--by");
     int by = by_text ? htx_stats_by_parse(by_text) : HTX_STATS_SECTOR;
     if (by < 0) {
-        cli_say(ctx, ctx->err, "htx stats: --by: không có nhóm \"%s\" (sector, district, club, year)\n",
-                "htx stats: --by: unknown grouping \"%s\" (sector, district, club, year)\n", by_text);
+        cli_tell(ctx, ctx->err, CT_STATS_BAD_BY, by_text);
         return CLI_USAGE;
     }
     const char *format = cli_value(&args, "--format");
     bool tsv = format && strcmp(format, "tsv") == 0;
     if (format && !tsv && strcmp(format, "table") != 0) {
-        cli_say(ctx, ctx->err, "htx stats: --format: không có định dạng \"%s\" (table, tsv)\n",
-                "htx stats: --format: unknown format \"%s\" (table, tsv)\n", format);
+        cli_tell(ctx, ctx->err, CT_STATS_BAD_FORMAT, format);
         return CLI_USAGE;
     }
     htx_filter f;
@@ -122,12 +117,16 @@ int cmd_stats(const cli_context *ctx, int argc, char **argv)
         free(rows);
         return cli_status_exit(st);
     }
-    static const char *const labels[][2] = {
-        {"Ngành", "Sector"}, {"Quận/Huyện", "District"}, {"Câu lạc bộ", "Club"}, {"Năm thành lập", "Year founded"}};
+    static const cli_text_id labels[] = {
+        [HTX_STATS_SECTOR] = CT_STATS_BY_SECTOR,
+        [HTX_STATS_DISTRICT] = CT_STATS_BY_DISTRICT,
+        [HTX_STATS_CLUB] = CT_STATS_BY_CLUB,
+        [HTX_STATS_YEAR] = CT_STATS_BY_YEAR,
+    };
     if (tsv)
         print_tsv(ctx, rows);
     else
-        print_table(ctx, rows, cli_tr(ctx, labels[by][0], labels[by][1]));
+        print_table(ctx, rows, cli_t(ctx, labels[by]));
     free(rows);
     return CLI_OK;
 }
