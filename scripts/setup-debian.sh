@@ -19,6 +19,7 @@ packages="
   tmux
   locales
   libcairo2-dev
+  libpango1.0-dev
   fonts-dejavu-core
   poppler-utils
   cups-client

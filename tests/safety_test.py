@@ -173,6 +173,24 @@ class InvisibleCharacters(Workspace):
         self.assertIn("U+200B", out + err)
 
 
+class RosterWithUnusualNames(Workspace):
+    """One name no font of the document has never blocks a roster."""
+
+    def test_cjk_and_emoji_names_print(self):
+        db = self.make_register(demo=True)
+        status, _, err = run("add", "code=0100233488", "name=HTX CJK 合作社 😀 Ω", "district=Thanh Trì",
+                             "sector=industry", db=db)
+        self.assertEqual(status, 0, err)
+        status, _, err = run("join", "--club", "plastic", "0100233488", "--joined", "01/01/2026", db=db)
+        self.assertEqual(status, 0, err)
+        out = self.path("t.pdf")
+        status, _, err = run("roster", "--club", "plastic", "-o", out, db=db)
+        self.assertEqual(status, 0, err)
+        text = subprocess.run(["pdftotext", out, "-"], capture_output=True, text=True, check=True).stdout
+        self.assertIn("HTX CJK", text)
+        self.assertIn("CLB NHỰA HÀ NỘI", text)
+
+
 class OutputsArePrivate(Workspace):
     """Every file with register data is 0600, like the database, whatever the umask."""
 

@@ -3,14 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cairo-ft.h>
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
 
 #include "display.h"
 #include "text.h"
-#include "text_wrap.h"
 
 /* A4 in points, and the page's frame. */
 #define PAGE_WIDTH 595.276
@@ -29,12 +27,6 @@
 
 typedef enum face_style { FACE_REGULAR, FACE_BOLD, FACE_ITALIC, FACE_COUNT } face_style;
 
-typedef struct pdf_fonts {
-    cairo_font_face_t *face[FACE_COUNT];
-    FcCharSet *charset[FACE_COUNT];
-    char family[128];
-} pdf_fonts;
-
 typedef struct pdf_table {
     double width[HTX_RCOL_COUNT];
     double x[HTX_RCOL_COUNT + 1]; /* left edges, and the right edge last */
@@ -43,7 +35,7 @@ typedef struct pdf_table {
 typedef struct pdf_writer {
     const htx_roster_doc *doc;
     cairo_t *cr;
-    pdf_fonts fonts;
+    PangoLayout *layout; /* one layout, set up anew for every piece of text */
     pdf_table table;
     htx_roster_texts texts;
     double header_height;
@@ -52,119 +44,79 @@ typedef struct pdf_writer {
     int pages;
 } pdf_writer;
 
-/* ---- fonts ------------------------------------------------------------------------- */
+/* ---- text through Pango ------------------------------------------------------------ */
 
-static const char *const face_spec[FACE_COUNT] = {
-    HTX_PDF_FONT_FAMILY, HTX_PDF_FONT_FAMILY ":bold", HTX_PDF_FONT_FAMILY ":italic",
-};
-
-static bool open_face(pdf_fonts *f, face_style style)
+/*
+ * Pango lays text out: it shapes it with HarfBuzz, breaks lines at word
+ * boundaries (between characters in a word too long for its cell, never
+ * inside a letter with its marks), and finds each character a font through
+ * fontconfig.  A name holding Chinese, an emoji or a character no installed
+ * font has is therefore drawn, in another font or as a visible box with its
+ * code, and never stops the roster.
+ */
+static void set_text(pdf_writer *w, face_style style, double size, const char *text)
 {
-    FcPattern *pattern = FcNameParse((const FcChar8 *)face_spec[style]);
-    if (!pattern)
-        return false;
-    FcConfigSubstitute(NULL, pattern, FcMatchPattern);
-    FcDefaultSubstitute(pattern);
-    FcResult result;
-    FcPattern *match = FcFontMatch(NULL, pattern, &result);
-    FcPatternDestroy(pattern);
-    if (!match)
-        return false;
-    FcCharSet *charset;
-    if (FcPatternGetCharSet(match, FC_CHARSET, 0, &charset) == FcResultMatch)
-        f->charset[style] = FcCharSetCopy(charset);
-    FcChar8 *family;
-    if (style == FACE_REGULAR && FcPatternGetString(match, FC_FAMILY, 0, &family) == FcResultMatch)
-        snprintf(f->family, sizeof f->family, "%s", (const char *)family);
-    /* cairo keeps its own reference to the pattern */
-    f->face[style] = cairo_ft_font_face_create_for_pattern(match);
-    FcPatternDestroy(match);
-    return f->charset[style] && cairo_font_face_status(f->face[style]) == CAIRO_STATUS_SUCCESS;
-}
-
-static void close_fonts(pdf_fonts *f)
-{
-    for (int s = 0; s < FACE_COUNT; s++) {
-        if (f->face[s])
-            cairo_font_face_destroy(f->face[s]);
-        if (f->charset[s])
-            FcCharSetDestroy(f->charset[s]);
-    }
-}
-
-/* The first character of text some face lacks, described for the error; "" when all are there. */
-static void find_missing(const pdf_fonts *f, const char *text, char *missing, size_t size)
-{
-    int32_t cp;
-    int n;
-    for (const char *p = text; (n = htx_utf8_decode(p, &cp)) > 0; p += n) {
-        if (cp == ' ')
-            continue;
-        for (int s = 0; s < FACE_COUNT; s++) {
-            if (!FcCharSetHasChar(f->charset[s], (FcChar32)cp)) {
-                snprintf(missing, size, "\"%.*s\" (U+%04X)", n, p, (unsigned)cp);
-                return;
-            }
-        }
-    }
-}
-
-/* Checks every text the document will draw before drawing any. */
-static htx_status check_coverage(pdf_writer *w, htx_error *err)
-{
-    char missing[64] = "";
-    const htx_roster_texts *t = &w->texts;
-    const char *fixed[] = {t->organisation, t->unit, t->nation, t->motto, t->date_line, t->title,
-                           t->subtitle, t->total, t->signer, t->sign_hint, "Trang 0123456789/"};
-    for (size_t i = 0; !missing[0] && i < sizeof fixed / sizeof fixed[0]; i++)
-        find_missing(&w->fonts, fixed[i], missing, sizeof missing);
-    for (int c = 0; !missing[0] && c < HTX_RCOL_COUNT; c++)
-        find_missing(&w->fonts, htx_roster_col_title((htx_roster_col)c), missing, sizeof missing);
-    char cell[1024];
-    for (int r = 0; !missing[0] && r < w->doc->count; r++)
-        for (int c = 0; !missing[0] && c < HTX_RCOL_COUNT; c++) {
-            htx_roster_cell(w->doc, r, (htx_roster_col)c, cell, sizeof cell);
-            find_missing(&w->fonts, cell, missing, sizeof missing);
-        }
-    if (missing[0])
-        return htx_fail(err, HTX_ERR_IO, MSG_PDF_FONT, NULL, w->fonts.family, missing);
-    return HTX_OK;
-}
-
-static void use_font(cairo_t *cr, const pdf_fonts *f, face_style style, double size)
-{
-    cairo_set_font_face(cr, f->face[style]);
-    cairo_set_font_size(cr, size);
-}
-
-/* ---- measuring and wrapping --------------------------------------------------------- */
-
-static double text_width(cairo_t *cr, const char *text)
-{
-    cairo_text_extents_t extents;
-    cairo_text_extents(cr, text, &extents);
-    return extents.x_advance;
-}
-
-static double measure_advance(const char *text, size_t length, void *ctx)
-{
-    char piece[32];
-    if (length >= sizeof piece)
-        length = sizeof piece - 1;
-    memcpy(piece, text, length);
-    piece[length] = '\0';
-    return text_width(ctx, piece);
-}
-
-/* A cell's text wrapped in the current font to the column's inner width. */
-static bool wrap_cell(cairo_t *cr, const char *text, double column_width, htx_wrapped *out)
-{
+    PangoFontDescription *font = pango_font_description_from_string(HTX_PDF_FONT_FAMILY);
+    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
+    if (style == FACE_BOLD)
+        pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
+    else if (style == FACE_ITALIC)
+        pango_font_description_set_style(font, PANGO_STYLE_ITALIC);
+    pango_layout_set_font_description(w->layout, font);
+    pango_font_description_free(font);
+    /* Stored text is shown, not interpreted: no markup, controls made visible. */
     char *safe = htx_text_sanitize(text);
-    if (!safe)
-        return false;
-    bool ok = htx_wrap(safe, column_width - 2 * CELL_PAD, measure_advance, cr, out);
+    pango_layout_set_text(w->layout, safe ? safe : "", -1);
     free(safe);
-    return ok;
+    pango_layout_set_width(w->layout, -1);
+    pango_layout_set_alignment(w->layout, PANGO_ALIGN_LEFT);
+}
+
+/* Wraps the current text into lines of width points. */
+static void set_wrap(pdf_writer *w, double width, PangoAlignment alignment)
+{
+    pango_layout_set_width(w->layout, (int)(width * PANGO_SCALE));
+    pango_layout_set_wrap(w->layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(w->layout, alignment);
+}
+
+static double text_width(pdf_writer *w)
+{
+    PangoRectangle logical;
+    pango_layout_get_extents(w->layout, NULL, &logical);
+    return (double)logical.width / PANGO_SCALE;
+}
+
+static double text_height(pdf_writer *w)
+{
+    PangoRectangle logical;
+    pango_layout_get_extents(w->layout, NULL, &logical);
+    return (double)logical.height / PANGO_SCALE;
+}
+
+/* Draws the current text with the first line's baseline at baseline. */
+static void show_at(pdf_writer *w, double x, double baseline)
+{
+    double ascent = (double)pango_layout_get_baseline(w->layout) / PANGO_SCALE;
+    cairo_move_to(w->cr, x, baseline - ascent);
+    pango_cairo_show_layout(w->cr, w->layout);
+}
+
+static void text_at(pdf_writer *w, face_style style, double size, double x, double baseline,
+                    const char *text)
+{
+    set_text(w, style, size, text);
+    show_at(w, x, baseline);
+}
+
+/* Draws text centred on centre; returns its width. */
+static double text_centred(pdf_writer *w, face_style style, double size, double centre,
+                           double baseline, const char *text)
+{
+    set_text(w, style, size, text);
+    double width = text_width(w);
+    show_at(w, centre - width / 2, baseline);
+    return width;
 }
 
 /* ---- layout ------------------------------------------------------------------------ */
@@ -185,42 +137,38 @@ static void lay_out_table(pdf_table *t)
         t->x[c + 1] = t->x[c] + t->width[c];
 }
 
-typedef struct pdf_row {
-    htx_wrapped cell[HTX_RCOL_COUNT];
-    int lines;
-} pdf_row;
-
-static void row_free(pdf_row *row)
+/* The text of a member's cell (row >= 0) or of the header (row < 0). */
+static void cell_text(const pdf_writer *w, int row, htx_roster_col col, char *out, size_t size)
 {
-    for (int c = 0; c < HTX_RCOL_COUNT; c++)
-        htx_wrapped_free(&row->cell[c]);
+    if (row < 0)
+        snprintf(out, size, "%s", htx_roster_col_title(col));
+    else
+        htx_roster_cell(w->doc, row, col, out, size);
 }
 
-/* Wraps a member's row (row >= 0) or the header (row < 0). */
-static bool row_wrap(pdf_writer *w, int row, pdf_row *out)
+/* Sets up the layout for one cell, wrapped to the column's inner width. */
+static void set_cell(pdf_writer *w, int row, htx_roster_col col)
 {
-    memset(out, 0, sizeof *out);
-    use_font(w->cr, &w->fonts, row < 0 ? FACE_BOLD : FACE_REGULAR, BODY_SIZE);
-    out->lines = 1;
     char text[1024];
-    for (int c = 0; c < HTX_RCOL_COUNT; c++) {
-        if (row < 0)
-            snprintf(text, sizeof text, "%s", htx_roster_col_title((htx_roster_col)c));
-        else
-            htx_roster_cell(w->doc, row, (htx_roster_col)c, text, sizeof text);
-        if (!wrap_cell(w->cr, text, w->table.width[c], &out->cell[c])) {
-            row_free(out);
-            return false;
-        }
-        if (out->cell[c].count > out->lines)
-            out->lines = out->cell[c].count;
-    }
-    return true;
+    cell_text(w, row, col, text, sizeof text);
+    set_text(w, row < 0 ? FACE_BOLD : FACE_REGULAR, BODY_SIZE, text);
+    PangoAlignment alignment = row < 0              ? PANGO_ALIGN_CENTER
+                               : col == HTX_RCOL_NO ? PANGO_ALIGN_RIGHT
+                                                    : PANGO_ALIGN_LEFT;
+    set_wrap(w, w->table.width[col] - 2 * CELL_PAD, alignment);
 }
 
-static double row_height(int lines)
+/* The height of a row: its tallest cell, with the padding. */
+static double measure_row(pdf_writer *w, int row)
 {
-    return lines * LINE_HEIGHT + 2 * CELL_PAD;
+    double tallest = LINE_HEIGHT;
+    for (int c = 0; c < HTX_RCOL_COUNT; c++) {
+        set_cell(w, row, (htx_roster_col)c);
+        double height = text_height(w);
+        if (height > tallest)
+            tallest = height;
+    }
+    return tallest + 2 * CELL_PAD;
 }
 
 /* Page breaks as in the text form: rows whole, the last row with the trailer. */
@@ -247,17 +195,6 @@ static void paginate(pdf_writer *w)
 
 /* ---- drawing ------------------------------------------------------------------------- */
 
-static void text_at(cairo_t *cr, double x, double baseline, const char *text)
-{
-    cairo_move_to(cr, x, baseline);
-    cairo_show_text(cr, text);
-}
-
-static void text_centred(cairo_t *cr, double centre, double baseline, const char *text)
-{
-    text_at(cr, centre - text_width(cr, text) / 2, baseline, text);
-}
-
 static void draw_heading(pdf_writer *w)
 {
     cairo_t *cr = w->cr;
@@ -266,58 +203,39 @@ static void draw_heading(pdf_writer *w)
     double right_centre = PAGE_WIDTH - MARGIN_RIGHT - 135;
     double y = MARGIN_TOP + 10;
 
-    use_font(cr, &w->fonts, FACE_REGULAR, 9.5);
-    text_centred(cr, left_centre, y, t->organisation);
-    use_font(cr, &w->fonts, FACE_BOLD, 9.5);
-    text_centred(cr, left_centre, y + 13, t->unit);
+    text_centred(w, FACE_REGULAR, 9.5, left_centre, y, t->organisation);
+    text_centred(w, FACE_BOLD, 9.5, left_centre, y + 13, t->unit);
     double unit_rule = 40;
     cairo_move_to(cr, left_centre - unit_rule, y + 19.5);
     cairo_line_to(cr, left_centre + unit_rule, y + 19.5);
 
-    use_font(cr, &w->fonts, FACE_BOLD, 9.5);
-    text_centred(cr, right_centre, y, t->nation);
-    use_font(cr, &w->fonts, FACE_BOLD, 10);
-    text_centred(cr, right_centre, y + 13, t->motto);
-    double motto_half = text_width(cr, t->motto) / 2;
+    text_centred(w, FACE_BOLD, 9.5, right_centre, y, t->nation);
+    double motto_half = text_centred(w, FACE_BOLD, 10, right_centre, y + 13, t->motto) / 2;
     cairo_move_to(cr, right_centre - motto_half, y + 16);
     cairo_line_to(cr, right_centre + motto_half, y + 16);
     cairo_set_line_width(cr, 0.6);
     cairo_stroke(cr);
-    use_font(cr, &w->fonts, FACE_ITALIC, 9.5);
-    text_centred(cr, right_centre, y + 32, t->date_line);
+    text_centred(w, FACE_ITALIC, 9.5, right_centre, y + 32, t->date_line);
 
     double centre = MARGIN_LEFT + TABLE_WIDTH / 2;
-    use_font(cr, &w->fonts, FACE_BOLD, 13);
-    text_centred(cr, centre, y + 62, t->title);
-    use_font(cr, &w->fonts, FACE_BOLD, 11);
-    text_centred(cr, centre, y + 78, t->subtitle);
+    text_centred(w, FACE_BOLD, 13, centre, y + 62, t->title);
+    text_centred(w, FACE_BOLD, 11, centre, y + 78, t->subtitle);
 }
 
-static void draw_row(pdf_writer *w, const pdf_row *row, double top, bool header)
+static void draw_row(pdf_writer *w, int row, double top, double height)
 {
     cairo_t *cr = w->cr;
-    double height = row_height(row->lines);
     const pdf_table *t = &w->table;
-    if (header) {
+    if (row < 0) {
         cairo_set_source_rgb(cr, 0.88, 0.88, 0.88);
         cairo_rectangle(cr, t->x[0], top, TABLE_WIDTH, height);
         cairo_fill(cr);
         cairo_set_source_rgb(cr, 0, 0, 0);
     }
-    use_font(cr, &w->fonts, header ? FACE_BOLD : FACE_REGULAR, BODY_SIZE);
-    cairo_font_extents_t fe;
-    cairo_font_extents(cr, &fe);
     for (int c = 0; c < HTX_RCOL_COUNT; c++) {
-        for (int l = 0; l < row->cell[c].count; l++) {
-            const char *line = row->cell[c].lines[l];
-            double baseline = top + CELL_PAD + l * LINE_HEIGHT + fe.ascent;
-            double x = t->x[c] + CELL_PAD;
-            if (header)
-                x = t->x[c] + (t->width[c] - text_width(cr, line)) / 2;
-            else if (c == HTX_RCOL_NO)
-                x = t->x[c + 1] - CELL_PAD - text_width(cr, line);
-            text_at(cr, x, baseline, line);
-        }
+        set_cell(w, row, (htx_roster_col)c);
+        cairo_move_to(cr, t->x[c] + CELL_PAD, top + CELL_PAD);
+        pango_cairo_show_layout(cr, w->layout);
         cairo_rectangle(cr, t->x[c], top, t->width[c], height);
     }
     cairo_set_line_width(cr, 0.5);
@@ -326,25 +244,21 @@ static void draw_row(pdf_writer *w, const pdf_row *row, double top, bool header)
 
 static void draw_trailer(pdf_writer *w, double y)
 {
-    cairo_t *cr = w->cr;
     const htx_roster_texts *t = &w->texts;
-    use_font(cr, &w->fonts, FACE_BOLD, 10);
-    text_at(cr, MARGIN_LEFT, y + 18, t->total);
+    text_at(w, FACE_BOLD, 10, MARGIN_LEFT, y + 18, t->total);
     double right_centre = PAGE_WIDTH - MARGIN_RIGHT - 110;
-    text_centred(cr, right_centre, y + 44, t->signer);
-    use_font(cr, &w->fonts, FACE_ITALIC, 9.5);
-    text_centred(cr, right_centre, y + 57, t->sign_hint);
+    text_centred(w, FACE_BOLD, 10, right_centre, y + 44, t->signer);
+    text_centred(w, FACE_ITALIC, 9.5, right_centre, y + 57, t->sign_hint);
 }
 
 static void draw_footer(pdf_writer *w, int page)
 {
     char label[64];
     htx_roster_page_label(page, w->pages, label, sizeof label);
-    use_font(w->cr, &w->fonts, FACE_REGULAR, 8.5);
-    text_centred(w->cr, PAGE_WIDTH / 2, PAGE_HEIGHT - MARGIN_BOTTOM / 2, label);
+    text_centred(w, FACE_REGULAR, 8.5, PAGE_WIDTH / 2, PAGE_HEIGHT - MARGIN_BOTTOM / 2, label);
 }
 
-static bool draw_page(pdf_writer *w, int page, const pdf_row *header)
+static void draw_page(pdf_writer *w, int page)
 {
     double y = MARGIN_TOP;
     if (page == 0) {
@@ -353,22 +267,17 @@ static bool draw_page(pdf_writer *w, int page, const pdf_row *header)
     }
     int first = w->first_row[page], end = w->first_row[page + 1];
     if (first < end || w->doc->count == 0) {
-        draw_row(w, header, y, true);
+        draw_row(w, -1, y, w->header_height);
         y += w->header_height;
     }
     for (int r = first; r < end; r++) {
-        pdf_row row;
-        if (!row_wrap(w, r, &row))
-            return false;
-        draw_row(w, &row, y, false);
-        y += row_height(row.lines);
-        row_free(&row);
+        draw_row(w, r, y, w->row_height[r]);
+        y += w->row_height[r];
     }
     if (page == w->pages - 1)
         draw_trailer(w, y);
     draw_footer(w, page + 1);
     cairo_show_page(w->cr);
-    return true;
 }
 
 /* ---- the document --------------------------------------------------------------------- */
@@ -379,28 +288,14 @@ static htx_status cairo_failure(const char *path, cairo_status_t status, htx_err
 }
 
 /* Measures every row, then draws the pages. */
-static htx_status render(pdf_writer *w, htx_error *err)
+static void render(pdf_writer *w)
 {
-    pdf_row header;
-    if (!row_wrap(w, -1, &header))
-        return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
-    w->header_height = row_height(header.lines);
-    bool ok = true;
-    for (int r = 0; ok && r < w->doc->count; r++) {
-        pdf_row row;
-        ok = row_wrap(w, r, &row);
-        if (ok) {
-            w->row_height[r] = row_height(row.lines);
-            row_free(&row);
-        }
-    }
-    if (ok) {
-        paginate(w);
-        for (int p = 0; ok && p < w->pages; p++)
-            ok = draw_page(w, p, &header);
-    }
-    row_free(&header);
-    return ok ? HTX_OK : htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    w->header_height = measure_row(w, -1);
+    for (int r = 0; r < w->doc->count; r++)
+        w->row_height[r] = measure_row(w, r);
+    paginate(w);
+    for (int p = 0; p < w->pages; p++)
+        draw_page(w, p);
 }
 
 htx_status htx_roster_write_pdf(const htx_roster_doc *doc, const char *path, int *pages, htx_error *err)
@@ -411,11 +306,6 @@ htx_status htx_roster_write_pdf(const htx_roster_doc *doc, const char *path, int
     htx_roster_doc_texts(doc, &w.texts);
     lay_out_table(&w.table);
     htx_status st = HTX_OK;
-    for (int s = 0; s < FACE_COUNT; s++)
-        if (!open_face(&w.fonts, (face_style)s))
-            st = htx_fail(err, HTX_ERR_IO, MSG_PDF_FONT, NULL, HTX_PDF_FONT_FAMILY, "fontconfig");
-    if (st == HTX_OK)
-        st = check_coverage(&w, err);
     w.row_height = calloc((size_t)doc->count + 1, sizeof *w.row_height);
     w.first_row = calloc((size_t)doc->count + 2, sizeof *w.first_row);
     if (st == HTX_OK && (!w.row_height || !w.first_row))
@@ -432,9 +322,14 @@ htx_status htx_roster_write_pdf(const htx_roster_doc *doc, const char *path, int
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, w.texts.organisation);
         w.cr = cairo_create(surface);
-        st = render(&w, err);
-        if (st == HTX_OK && cairo_status(w.cr) != CAIRO_STATUS_SUCCESS)
+        w.layout = pango_cairo_create_layout(w.cr);
+        /* Sizes in points: the PDF surface's unit is the point. */
+        pango_cairo_context_set_resolution(pango_layout_get_context(w.layout), 72);
+        pango_layout_context_changed(w.layout);
+        render(&w);
+        if (cairo_status(w.cr) != CAIRO_STATUS_SUCCESS)
             st = cairo_failure(path, cairo_status(w.cr), err);
+        g_object_unref(w.layout);
         cairo_destroy(w.cr);
         cairo_surface_finish(surface);
         if (st == HTX_OK && cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
@@ -442,7 +337,6 @@ htx_status htx_roster_write_pdf(const htx_roster_doc *doc, const char *path, int
     }
     if (surface)
         cairo_surface_destroy(surface);
-    close_fonts(&w.fonts);
     free(w.row_height);
     free(w.first_row);
     if (st == HTX_OK && pages)

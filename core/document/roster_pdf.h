@@ -1,12 +1,12 @@
 /*
  * The printed roster as a PDF: A4 portrait, drawn with cairo.
  *
- * The font is found through fontconfig (DejaVu Sans, or what fontconfig
- * substitutes for it) and checked to hold every character the document
- * uses before anything is drawn, so a missing font is an error rather than
- * empty boxes on paper.  The table has borders; its header is repeated on
- * every page; each cell's text is wrapped by its measured width so nothing
- * runs outside its cell.  Every page shows "Trang i/n".
+ * Text is laid out by Pango in DejaVu Sans; a character that face lacks is
+ * drawn in another installed font that has it (fontconfig's fallback), and
+ * one that no font has is drawn as a visible box with its code: a single
+ * unusual name never stops a roster.  The table has borders; its header is
+ * repeated on every page; each cell's text is wrapped by its measured width
+ * so nothing runs outside its cell.  Every page shows "Trang i/n".
  */
 #ifndef HTX_ROSTER_PDF_H
 #define HTX_ROSTER_PDF_H
@@ -17,7 +17,7 @@
 #define HTX_PDF_FONT_FAMILY "DejaVu Sans"
 
 /* Writes doc as a PDF to path (replacing it); the page count goes to
- * *pages when non-NULL.  Errors: MSG_PDF_FONT, MSG_PDF_FAILED. */
+ * *pages when non-NULL.  Errors: MSG_PDF_FAILED. */
 htx_status htx_roster_write_pdf(const htx_roster_doc *doc, const char *path, int *pages, htx_error *err);
 
 #endif
