@@ -1,40 +1,51 @@
 #include "coop.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "collate.h"
 #include "fold.h"
-#include "format.h"
 #include "text.h"
 
-/* max_chars for text kinds matches the buffer sizes in htx_coop (4 bytes a
- * character at most in UTF-8). */
+/* A field's need in coop_fields.def. */
+enum { HTX_FIELD_OPTIONAL = false, HTX_FIELD_REQUIRED = true };
+
 const htx_field_def htx_fields[HTX_FIELD_COUNT] = {
-    {HTX_F_CODE, "code", "Mã số HTX", "Registration code", HTX_KIND_CODE, 14, true},
-    {HTX_F_NAME, "name", "Tên HTX", "Cooperative name", HTX_KIND_TEXT, HTX_NAME_MAX_CHARS, true},
-    {HTX_F_DISTRICT, "district", "Quận/Huyện", "District", HTX_KIND_DISTRICT, 0, true},
-    {HTX_F_WARD, "ward", "Phường/Xã", "Ward/commune", HTX_KIND_TEXT, 100, false},
-    {HTX_F_ADDRESS, "address", "Địa chỉ trụ sở chính", "Head-office address", HTX_KIND_TEXT, 250,
-     false},
-    {HTX_F_SECTOR, "sector", "Ngành", "Sector", HTX_KIND_SECTOR, 0, true},
-    {HTX_F_FOUNDED, "founded", "Ngày thành lập", "Founding date", HTX_KIND_DATE, 0, false},
-    {HTX_F_MEMBERS, "members", "Số thành viên", "Number of members", HTX_KIND_COUNT, 0, false},
-    {HTX_F_CAPITAL, "capital", "Vốn điều lệ", "Charter capital", HTX_KIND_MONEY, 0, false},
-    {HTX_F_REPRESENTATIVE, "representative", "Người đại diện", "Legal representative",
-     HTX_KIND_TEXT, 100, false},
-    {HTX_F_PHONE, "phone", "Điện thoại", "Phone", HTX_KIND_PHONE, 0, false},
-    {HTX_F_EMAIL, "email", "Email", "Email", HTX_KIND_EMAIL, 0, false},
-    {HTX_F_PRODUCTS, "products", "Sản phẩm chính", "Main products", HTX_KIND_TEXT, 500, false},
-    {HTX_F_STATUS, "status", "Trạng thái", "Status", HTX_KIND_STATUS, 0, false},
-    {HTX_F_COMPLIANT, "compliant", "Tổ chức, hoạt động theo Luật HTX",
-     "Organised under the Law on Cooperatives", HTX_KIND_YES_NO, 0, false},
-    {HTX_F_PROFITABLE, "profitable", "Bảo toàn vốn, kinh doanh có lãi",
-     "Capital preserved and profitable", HTX_KIND_YES_NO_UNKNOWN, 0, false},
-    {HTX_F_NOTES, "notes", "Ghi chú", "Notes", HTX_KIND_MULTILINE, 2000, false},
+#define HTX_FIELD_DEF_(id_, key_, member_, column_, kind_, max_chars_, need_, out_, vi_, en_)      \
+    [HTX_F_##id_] = {                                                                              \
+        .id = HTX_F_##id_,                                                                         \
+        .key = key_,                                                                               \
+        .label_vi = vi_,                                                                           \
+        .label_en = en_,                                                                           \
+        .kind = HTX_KIND_##kind_,                                                                  \
+        .max_chars = max_chars_,                                                                   \
+        .required = HTX_FIELD_##need_,                                                             \
+        .column = column_,                                                                         \
+        .export_position = out_,                                                                   \
+        .offset = offsetof(htx_coop, member_),                                                     \
+        .size = sizeof ((htx_coop *)0)->member_,                                                   \
+    },
+    HTX_COOP_FIELDS(HTX_FIELD_DEF_)
+#undef HTX_FIELD_DEF_
 };
+
+static const htx_field_kind_ops *kind_of(const htx_field_def *def)
+{
+    return &htx_field_kinds[def->kind];
+}
+
+static void *slot_of(htx_coop *c, const htx_field_def *def)
+{
+    return (char *)c + def->offset;
+}
+
+static const void *value_of(const htx_coop *c, const htx_field_def *def)
+{
+    return (const char *)c + def->offset;
+}
 
 /* Other names staff put in column headers and on the command line. */
 static const struct {
@@ -112,110 +123,13 @@ void htx_error_text(const htx_error *err, htx_lang lang, char *buf, size_t size)
 void htx_coop_init(htx_coop *c)
 {
     memset(c, 0, sizeof *c);
-    c->members = -1;
-    c->capital = -1;
-    c->status = HTX_ACTIVE;
-    c->compliant = false;
-    c->profitable = -1;
+    for (int i = 0; i < HTX_FIELD_COUNT; i++)
+        kind_of(&htx_fields[i])->init(slot_of(c, &htx_fields[i]), &htx_fields[i]);
 }
 
 static void report_error(htx_report *r, const htx_error *e)
 {
     htx_report_add(r, false, e->msg, e->field, e->arg[0], e->arg[1]);
-}
-
-/* The text buffer of a text-kind field. */
-static char *text_slot(htx_coop *c, htx_field_id id, size_t *size)
-{
-    switch (id) {
-    case HTX_F_NAME: *size = sizeof c->name; return c->name;
-    case HTX_F_WARD: *size = sizeof c->ward; return c->ward;
-    case HTX_F_ADDRESS: *size = sizeof c->address; return c->address;
-    case HTX_F_REPRESENTATIVE: *size = sizeof c->representative; return c->representative;
-    case HTX_F_PRODUCTS: *size = sizeof c->products; return c->products;
-    case HTX_F_NOTES: *size = sizeof c->notes; return c->notes;
-    default: *size = 0; return NULL;
-    }
-}
-
-static const char *text_value(const htx_coop *c, htx_field_id id)
-{
-    size_t size;
-    return text_slot((htx_coop *)c, id, &size);
-}
-
-/* Parses an already normalised value of a non-text field into c. */
-static htx_status set_parsed(htx_coop *c, const htx_field_def *def, const char *v, htx_error *e)
-{
-    bool empty = v[0] == '\0';
-    switch (def->kind) {
-    case HTX_KIND_CODE:
-        return htx_parse_code(v, c->code, e);
-    case HTX_KIND_DISTRICT: {
-        const htx_district *d = htx_district_find(v);
-        if (!d)
-            return htx_fail(e, HTX_ERR_INVALID, MSG_UNKNOWN_DISTRICT, def->key, v, NULL);
-        snprintf(c->district, sizeof c->district, "%s", d->code);
-        return HTX_OK;
-    }
-    case HTX_KIND_SECTOR: {
-        const htx_sector *s = htx_sector_find(v);
-        if (!s)
-            return htx_fail(e, HTX_ERR_INVALID, MSG_UNKNOWN_SECTOR, def->key, v, NULL);
-        snprintf(c->sector, sizeof c->sector, "%s", s->code);
-        return HTX_OK;
-    }
-    case HTX_KIND_DATE: {
-        if (empty) {
-            c->founded[0] = '\0';
-            return HTX_OK;
-        }
-        htx_date d;
-        htx_status st = htx_parse_date(v, def->key, true, &d, e);
-        if (st == HTX_OK)
-            htx_date_iso(d, c->founded);
-        return st;
-    }
-    case HTX_KIND_COUNT:
-        if (empty) {
-            c->members = -1;
-            return HTX_OK;
-        }
-        return htx_parse_count(v, def->key, &c->members, e);
-    case HTX_KIND_MONEY:
-        if (empty) {
-            c->capital = -1;
-            return HTX_OK;
-        }
-        return htx_parse_money(v, def->key, &c->capital, e);
-    case HTX_KIND_PHONE:
-        if (empty) {
-            c->phone[0] = '\0';
-            return HTX_OK;
-        }
-        return htx_parse_phone(v, c->phone, e);
-    case HTX_KIND_EMAIL:
-        if (empty) {
-            c->email[0] = '\0';
-            return HTX_OK;
-        }
-        return htx_parse_email(v, c->email, e);
-    case HTX_KIND_STATUS: {
-        int s = htx_status_parse(v);
-        if (s < 0)
-            return htx_fail(e, HTX_ERR_INVALID, MSG_UNKNOWN_STATUS, def->key, v, NULL);
-        c->status = (htx_coop_status)s;
-        return HTX_OK;
-    }
-    case HTX_KIND_YES_NO:
-        return htx_parse_yes_no(v, def->key, &c->compliant, e);
-    case HTX_KIND_YES_NO_UNKNOWN:
-        return htx_parse_yes_no_unknown(v, def->key, &c->profitable, e);
-    case HTX_KIND_TEXT:
-    case HTX_KIND_MULTILINE:
-        break;
-    }
-    return HTX_OK;
 }
 
 /* The screens page by the name's sort key: it must fit their buffers. */
@@ -240,9 +154,9 @@ htx_status htx_coop_set(htx_coop *c, const char *key, const char *value, htx_rep
         htx_report_add(report, false, MSG_UNKNOWN_FIELD, "", key, NULL);
         return HTX_ERR_INVALID;
     }
-    bool multiline = def->kind == HTX_KIND_MULTILINE;
+    const htx_field_kind_ops *kind = kind_of(def);
     char *clean = NULL;
-    htx_status st = htx_text_normalize(value ? value : "", multiline ? HTX_TEXT_MULTILINE : HTX_TEXT_LINE,
+    htx_status st = htx_text_normalize(value ? value : "", kind->multiline ? HTX_TEXT_MULTILINE : HTX_TEXT_LINE,
                                        def->max_chars, def->key, &clean, &e);
     if (st != HTX_OK) {
         report_error(report, &e);
@@ -255,39 +169,34 @@ htx_status htx_coop_set(htx_coop *c, const char *key, const char *value, htx_rep
         free(clean);
         return HTX_ERR_INVALID;
     }
-    if (def->kind == HTX_KIND_TEXT || multiline) {
-        size_t size;
-        char *slot = text_slot(c, def->id, &size);
-        /* max_chars guarantees the fit; the check guards a table mistake. */
-        if (strlen(clean) >= size) {
-            char limit[16];
-            snprintf(limit, sizeof limit, "%u", def->max_chars);
-            htx_report_add(report, false, MSG_TOO_LONG, def->key, limit, NULL);
-            st = HTX_ERR_INVALID;
-        } else {
-            memcpy(slot, clean, strlen(clean) + 1);
-        }
-    } else {
-        st = set_parsed(c, def, clean, &e);
-        if (st != HTX_OK)
-            report_error(report, &e);
+    st = kind->parse(slot_of(c, def), def, clean, &e);
+    if (st != HTX_OK) {
+        /* A parser names the field it was written for (validate.c's phone
+         * rule says "phone"); the error belongs to this field, whichever
+         * field of the kind it is. */
+        snprintf(e.field, sizeof e.field, "%s", def->key);
+        report_error(report, &e);
     }
     free(clean);
     return st;
 }
 
+static bool is_blank(const htx_coop *c, const htx_field_def *def)
+{
+    char first[64]; /* enough to tell "" from a value: only the first byte counts */
+    kind_of(def)->format(value_of(c, def), HTX_VALUE_RAW, HTX_LANG_EN, first, sizeof first);
+    return first[0] == '\0';
+}
+
 void htx_coop_check(const htx_coop *c, htx_report *report)
 {
-    if (!c->code[0])
-        htx_report_add(report, false, MSG_REQUIRED, "code", NULL, NULL);
-    if (!c->name[0])
-        htx_report_add(report, false, MSG_REQUIRED, "name", NULL, NULL);
-    else if (htx_name_lacks_prefix(c->name))
-        htx_report_add(report, true, MSG_NAME_PREFIX, "name", NULL, NULL);
-    if (!c->district[0])
-        htx_report_add(report, false, MSG_REQUIRED, "district", NULL, NULL);
-    if (!c->sector[0])
-        htx_report_add(report, false, MSG_REQUIRED, "sector", NULL, NULL);
+    for (int i = 0; i < HTX_FIELD_COUNT; i++) {
+        const htx_field_def *def = &htx_fields[i];
+        if (def->required && is_blank(c, def))
+            htx_report_add(report, false, MSG_REQUIRED, def->key, NULL, NULL);
+        else if (def->id == HTX_F_NAME && htx_name_lacks_prefix(c->name))
+            htx_report_add(report, true, MSG_NAME_PREFIX, def->key, NULL, NULL);
+    }
     if (c->members >= 0 && htx_members_below_minimum(c->members)) {
         char n[24];
         snprintf(n, sizeof n, "%" PRId64, c->members);
@@ -295,81 +204,41 @@ void htx_coop_check(const htx_coop *c, htx_report *report)
     }
 }
 
-static void value_date(const char *iso, htx_value_form form, char *out, size_t size)
-{
-    htx_date d;
-    if (form == HTX_VALUE_DISPLAY && iso[0] && htx_date_parse(iso, &d)) {
-        char shown[HTX_ISO_DATE_SIZE];
-        htx_date_display(d, shown);
-        snprintf(out, size, "%s", shown);
-    } else {
-        snprintf(out, size, "%s", iso);
-    }
-}
-
 void htx_coop_value(const htx_coop *c, htx_field_id id, htx_value_form form, htx_lang lang,
                     char *out, size_t size)
 {
-    bool display = form == HTX_VALUE_DISPLAY;
     if (size == 0)
         return;
     out[0] = '\0';
-    switch (id) {
-    case HTX_F_CODE: snprintf(out, size, "%s", c->code); break;
-    case HTX_F_DISTRICT: {
-        const htx_district *d = htx_district_by_code(c->district);
-        snprintf(out, size, "%s", display && d ? d->name : c->district);
-        break;
-    }
-    case HTX_F_SECTOR: {
-        const htx_sector *s = htx_sector_find(c->sector);
-        snprintf(out, size, "%s", display && s ? htx_sector_name(s, lang) : c->sector);
-        break;
-    }
-    case HTX_F_FOUNDED: value_date(c->founded, form, out, size); break;
-    case HTX_F_MEMBERS:
-        if (c->members >= 0) {
-            if (display)
-                htx_format_thousands(c->members, out, size);
-            else
-                snprintf(out, size, "%" PRId64, c->members);
-        }
-        break;
-    case HTX_F_CAPITAL:
-        if (c->capital >= 0) {
-            if (display)
-                htx_format_money(c->capital, out, size);
-            else
-                snprintf(out, size, "%" PRId64, c->capital);
-        }
-        break;
-    case HTX_F_PHONE: snprintf(out, size, "%s", c->phone); break;
-    case HTX_F_EMAIL: snprintf(out, size, "%s", c->email); break;
-    case HTX_F_STATUS:
-        snprintf(out, size, "%s", display ? htx_status_name(c->status, lang) : htx_status_code(c->status));
-        break;
-    case HTX_F_COMPLIANT: {
-        const char *yes = display ? (lang == HTX_LANG_EN ? "Yes" : "Có") : "yes";
-        const char *no = display ? (lang == HTX_LANG_EN ? "No" : "Không") : "no";
-        snprintf(out, size, "%s", c->compliant ? yes : no);
-        break;
-    }
-    case HTX_F_PROFITABLE: {
-        static const char *const words[3][3] = {
-            /* unknown, no, yes */
-            {"unknown", "no", "yes"},
-            {"Chưa rõ", "Không", "Có"},
-            {"Unknown", "No", "Yes"},
-        };
-        int row = display ? (lang == HTX_LANG_EN ? 2 : 1) : 0;
-        int col = c->profitable < 0 ? 0 : (c->profitable ? 2 : 1);
-        snprintf(out, size, "%s", words[row][col]);
-        break;
-    }
-    default: {
-        const char *text = text_value(c, id);
-        snprintf(out, size, "%s", text ? text : "");
-        break;
-    }
-    }
+    if ((unsigned)id >= HTX_FIELD_COUNT)
+        return;
+    const htx_field_def *def = &htx_fields[id];
+    kind_of(def)->format(value_of(c, def), form, lang, out, size);
+}
+
+void htx_coop_scalar(const htx_coop *c, htx_field_id id, htx_scalar *out)
+{
+    *out = (htx_scalar){.type = HTX_SCALAR_NULL};
+    if ((unsigned)id >= HTX_FIELD_COUNT)
+        return;
+    const htx_field_def *def = &htx_fields[id];
+    kind_of(def)->to_scalar(value_of(c, def), def, out);
+}
+
+void htx_coop_set_scalar(htx_coop *c, htx_field_id id, const htx_scalar *value)
+{
+    if ((unsigned)id >= HTX_FIELD_COUNT)
+        return;
+    const htx_field_def *def = &htx_fields[id];
+    kind_of(def)->from_scalar(slot_of(c, def), def, value);
+}
+
+unsigned htx_field_edit_limit(const htx_field_def *def)
+{
+    return def->max_chars > 0 ? def->max_chars : kind_of(def)->edit_chars;
+}
+
+bool htx_field_must_be_filled(const htx_field_def *def)
+{
+    return def->required || !kind_of(def)->accepts_blank;
 }

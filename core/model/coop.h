@@ -1,11 +1,12 @@
 /*
  * The cooperative record and its fields.
  *
- * One table (htx_fields) describes every field: its key on the command line
- * and in exports, its labels, its kind and limits.  The command line, the
- * forms and the importer all set fields through htx_coop_set(), which applies
- * the rules of validate.h and text.h, so every entry path stores the same
- * canonical values.
+ * The fields are declared once, in coop_fields.def; the enum, the record's
+ * members and the htx_fields[] table (key, labels, kind, limits, column,
+ * export position) are made from it, and what a field does comes from its
+ * kind (field_kind.h).  The command line, the forms and the importer all set
+ * fields through htx_coop_set(), which applies the rules of validate.h and
+ * text.h, so every entry path stores the same canonical values.
  */
 #ifndef HTX_COOP_H
 #define HTX_COOP_H
@@ -13,56 +14,34 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "coop_fields.def"
 #include "date.h"
 #include "error.h"
+#include "field_kind.h"
 #include "refdata.h"
 #include "validate.h"
 
+#define HTX_NAME_MAX_CHARS 200
+
+/* The fields, in the order of coop_fields.def: HTX_F_CODE, HTX_F_NAME … */
 typedef enum htx_field_id {
-    HTX_F_CODE,
-    HTX_F_NAME,
-    HTX_F_DISTRICT,
-    HTX_F_WARD,
-    HTX_F_ADDRESS,
-    HTX_F_SECTOR,
-    HTX_F_FOUNDED,
-    HTX_F_MEMBERS,
-    HTX_F_CAPITAL,
-    HTX_F_REPRESENTATIVE,
-    HTX_F_PHONE,
-    HTX_F_EMAIL,
-    HTX_F_PRODUCTS,
-    HTX_F_STATUS,
-    HTX_F_COMPLIANT,
-    HTX_F_PROFITABLE,
-    HTX_F_NOTES,
+#define HTX_FIELD_ID_(id, ...) HTX_F_##id,
+    HTX_COOP_FIELDS(HTX_FIELD_ID_)
+#undef HTX_FIELD_ID_
     HTX_FIELD_COUNT
 } htx_field_id;
-
-typedef enum htx_field_kind {
-    HTX_KIND_TEXT,      /* one line */
-    HTX_KIND_MULTILINE, /* notes */
-    HTX_KIND_CODE,
-    HTX_KIND_DISTRICT,
-    HTX_KIND_SECTOR,
-    HTX_KIND_DATE,
-    HTX_KIND_COUNT,
-    HTX_KIND_MONEY,
-    HTX_KIND_PHONE,
-    HTX_KIND_EMAIL,
-    HTX_KIND_STATUS,
-    HTX_KIND_YES_NO,
-    HTX_KIND_YES_NO_UNKNOWN,
-} htx_field_kind;
 
 typedef struct htx_field_def {
     htx_field_id id;
     const char *key; /* "name" — command line, exports, audit log */
     const char *label_vi;
     const char *label_en;
-    htx_field_kind kind;
-    unsigned max_chars; /* text kinds: limit in characters */
+    htx_field_kind kind; /* what it does: htx_field_kinds[kind] */
+    unsigned max_chars;  /* limit in characters of the typed value; 0: none but the kind's */
     bool required;
+    const char *column;  /* in table cooperative */
+    int export_position; /* 1-based column in exported records (coop_out.h) */
+    size_t offset, size; /* of its member in htx_coop */
 } htx_field_def;
 
 extern const htx_field_def htx_fields[HTX_FIELD_COUNT];
@@ -76,27 +55,13 @@ const char *htx_field_label(htx_field_id id, htx_lang lang);
  * it names no field). */
 void htx_error_text(const htx_error *err, htx_lang lang, char *buf, size_t size);
 
-#define HTX_NAME_MAX_CHARS 200
-
 typedef struct htx_coop {
     int64_t id; /* 0 until stored */
-    char code[HTX_CODE_SIZE];
-    char name[4 * HTX_NAME_MAX_CHARS + 1];
-    char district[4]; /* GSO code */
-    char ward[4 * 100 + 1];
-    char address[4 * 250 + 1];
-    char sector[16]; /* sector code */
-    char founded[HTX_ISO_DATE_SIZE]; /* ISO, "" when unknown */
-    int64_t members;                 /* -1 when unknown */
-    int64_t capital;                 /* VND, -1 when unknown */
-    char representative[4 * 100 + 1];
-    char phone[HTX_PHONE_SIZE];
-    char email[HTX_EMAIL_SIZE];
-    char products[4 * 500 + 1];
-    htx_coop_status status;
-    bool compliant;  /* organised under the current Law on Cooperatives */
-    int profitable;  /* capital preserved and profitable last year: 1, 0, -1 unknown */
-    char notes[4 * 2000 + 1];
+    /* code, name … notes: the member of each field, of its kind's type */
+#define HTX_FIELD_MEMBER_(id, key, member, column, kind, max_chars, ...)                            \
+    HTX_KIND_MEMBER_##kind(member, max_chars);
+    HTX_COOP_FIELDS(HTX_FIELD_MEMBER_)
+#undef HTX_FIELD_MEMBER_
     char created_at[20]; /* "yyyy-mm-dd hh:mm:ss", UTC */
     char updated_at[20];
     int64_t version; /* optimistic locking: bumped by every save */
@@ -116,14 +81,20 @@ htx_status htx_coop_set(htx_coop *c, const char *key, const char *value, htx_rep
  * (fewer than 5 members, name without the "Hợp tác xã"/"HTX" prefix). */
 void htx_coop_check(const htx_coop *c, htx_report *report);
 
-/*
- * A field's value as text.  Stored form (HTX_VALUE_RAW): ISO dates, plain
- * digits, codes ("active", "yes"/"no"/"unknown") — for exports and the audit
- * log.  Display form (HTX_VALUE_DISPLAY): dd/mm/yyyy, 1.500.000 đ, names of
- * district/sector/status in lang.  Unknown values give "".
- */
-typedef enum htx_value_form { HTX_VALUE_RAW, HTX_VALUE_DISPLAY } htx_value_form;
+/* A field's value as text in form (field_kind.h); display names in lang.
+ * Unknown values give "". */
 void htx_coop_value(const htx_coop *c, htx_field_id id, htx_value_form form, htx_lang lang,
                     char *out, size_t size);
+
+/* A field's value as plain data (NULL when unknown or, for an optional field,
+ * empty), and back: how the store writes and reads it.  The text of a
+ * scalar from a record points into the record. */
+void htx_coop_scalar(const htx_coop *c, htx_field_id id, htx_scalar *out);
+void htx_coop_set_scalar(htx_coop *c, htx_field_id id, const htx_scalar *value);
+
+/* What the form needs of a field: its editor's bound in characters, and
+ * whether a blank is reported as missing (required, or no blank value). */
+unsigned htx_field_edit_limit(const htx_field_def *def);
+bool htx_field_must_be_filled(const htx_field_def *def);
 
 #endif
