@@ -1,40 +1,68 @@
+/*
+ * Reading and binding a record field by field, through the plain values
+ * (htx_scalar) the model turns each field into.  The kinds' own rules stay
+ * in the model (field_kind.c): here there are only the three shapes a
+ * column value has, NULL, integer and text, so a new kind changes nothing.
+ */
 #include "coop_row.h"
-
-#include <string.h>
 
 #include "store_internal.h"
 
-static int64_t int_or_unknown(sqlite3_stmt *stmt, int col)
+static const char *const field_parameters[HTX_FIELD_COUNT] = {
+#define HTX_ROW_PARAMETER_NAME_(id, key, member, column, ...) [HTX_F_##id] = ":" column,
+    HTX_COOP_FIELDS(HTX_ROW_PARAMETER_NAME_)
+#undef HTX_ROW_PARAMETER_NAME_
+};
+
+/* The column as the field's kind holds a known value. */
+static htx_scalar read_scalar(sqlite3_stmt *stmt, int col, htx_scalar_type known)
 {
-    return sqlite3_column_type(stmt, col) == SQLITE_NULL ? -1 : sqlite3_column_int64(stmt, col);
+    if (sqlite3_column_type(stmt, col) == SQLITE_NULL)
+        return (htx_scalar){.type = HTX_SCALAR_NULL};
+    if (known == HTX_SCALAR_INTEGER)
+        return (htx_scalar){.type = HTX_SCALAR_INTEGER, .integer = sqlite3_column_int64(stmt, col)};
+    const char *text = (const char *)sqlite3_column_text(stmt, col);
+    if (!text) /* out of memory converting the value: read as unknown */
+        return (htx_scalar){.type = HTX_SCALAR_NULL};
+    return (htx_scalar){.type = HTX_SCALAR_TEXT, .text = text,
+                        .length = (size_t)sqlite3_column_bytes(stmt, col)};
 }
 
 void htx_coop_from_row(sqlite3_stmt *stmt, htx_coop *c)
 {
     htx_coop_init(c);
-    c->id = sqlite3_column_int64(stmt, 0);
-    htx_column_copy(stmt, 1, c->code, sizeof c->code);
-    htx_column_copy(stmt, 2, c->name, sizeof c->name);
-    htx_column_copy(stmt, 3, c->district, sizeof c->district);
-    htx_column_copy(stmt, 4, c->ward, sizeof c->ward);
-    htx_column_copy(stmt, 5, c->address, sizeof c->address);
-    htx_column_copy(stmt, 6, c->sector, sizeof c->sector);
-    htx_column_copy(stmt, 7, c->founded, sizeof c->founded);
-    c->members = int_or_unknown(stmt, 8);
-    c->capital = int_or_unknown(stmt, 9);
-    htx_column_copy(stmt, 10, c->representative, sizeof c->representative);
-    htx_column_copy(stmt, 11, c->phone, sizeof c->phone);
-    htx_column_copy(stmt, 12, c->email, sizeof c->email);
-    htx_column_copy(stmt, 13, c->products, sizeof c->products);
-    char status[16];
-    htx_column_copy(stmt, 14, status, sizeof status);
-    for (int s = 0; s < HTX_STATUS_COUNT; s++)
-        if (strcmp(status, htx_status_code((htx_coop_status)s)) == 0)
-            c->status = (htx_coop_status)s;
-    c->compliant = sqlite3_column_int(stmt, 15) != 0;
-    c->profitable = (int)int_or_unknown(stmt, 16);
-    htx_column_copy(stmt, 17, c->notes, sizeof c->notes);
-    htx_column_copy(stmt, 18, c->created_at, sizeof c->created_at);
-    htx_column_copy(stmt, 19, c->updated_at, sizeof c->updated_at);
-    c->version = sqlite3_column_int64(stmt, 20);
+    int col = 0;
+    c->id = sqlite3_column_int64(stmt, col++);
+    for (int i = 0; i < HTX_FIELD_COUNT; i++) {
+        htx_scalar value = read_scalar(stmt, col++, htx_field_kinds[htx_fields[i].kind].scalar);
+        htx_coop_set_scalar(c, (htx_field_id)i, &value);
+    }
+    htx_column_copy(stmt, col++, c->created_at, sizeof c->created_at);
+    htx_column_copy(stmt, col++, c->updated_at, sizeof c->updated_at);
+    c->version = sqlite3_column_int64(stmt, col);
+}
+
+static int bind_scalar(sqlite3_stmt *stmt, int index, const htx_scalar *value)
+{
+    switch (value->type) {
+    case HTX_SCALAR_INTEGER: return sqlite3_bind_int64(stmt, index, value->integer);
+    case HTX_SCALAR_TEXT:
+        return sqlite3_bind_text(stmt, index, value->text, (int)value->length, SQLITE_STATIC);
+    case HTX_SCALAR_NULL: break;
+    }
+    return sqlite3_bind_null(stmt, index);
+}
+
+htx_status htx_coop_bind(htx_store *s, sqlite3_stmt *stmt, const htx_coop *c, htx_error *err)
+{
+    for (int i = 0; i < HTX_FIELD_COUNT; i++) {
+        int index = sqlite3_bind_parameter_index(stmt, field_parameters[i]);
+        if (index == 0)
+            return htx_fail(err, HTX_ERR_DB, MSG_DB_ERROR, NULL, field_parameters[i], NULL);
+        htx_scalar value;
+        htx_coop_scalar(c, (htx_field_id)i, &value);
+        if (bind_scalar(stmt, index, &value) != SQLITE_OK)
+            return htx_store_fail(s, err);
+    }
+    return HTX_OK;
 }

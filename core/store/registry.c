@@ -35,40 +35,49 @@ static void name_forms_free(name_forms *f)
     free(f->plain);
 }
 
-/* Binds the record's fields in the order of the INSERT and UPDATE below:
- * code, name, name_key, name_plain, district_code … notes (parameters 1–20). */
-static void bind_fields(sqlite3_stmt *stmt, const htx_coop *c, const name_forms *f)
+/*
+ * The statements that write a record.  The fields' columns come from
+ * coop_fields.def (coop_row.h); beside them each statement has the columns
+ * derived from the record, bound by bind_record below.
+ */
+static const char insert_sql[] =
+    "INSERT INTO cooperative(name_key, name_plain, created_at, updated_at, version"
+    HTX_COOP_FIELD_COLUMNS ")"
+    " VALUES (:name_key, :name_plain, :updated_at, :updated_at, 1" HTX_COOP_FIELD_PARAMETERS ")";
+static const char update_sql[] =
+    "UPDATE cooperative SET name_key = :name_key, name_plain = :name_plain,"
+    " updated_at = :updated_at, version = version + 1" HTX_COOP_FIELD_ASSIGNMENTS
+    " WHERE id = :id AND version = :version";
+
+/* The index of a parameter the statement is known to have. */
+static int parameter(sqlite3_stmt *stmt, const char *name)
 {
-    sqlite3_bind_text(stmt, 1, c->code, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, c->name, -1, SQLITE_STATIC);
-    sqlite3_bind_blob(stmt, 3, f->key, (int)f->key_len, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 4, f->plain, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 5, c->district, -1, SQLITE_STATIC);
-    htx_bind_text_or_null(stmt, 6, c->ward);
-    htx_bind_text_or_null(stmt, 7, c->address);
-    sqlite3_bind_text(stmt, 8, c->sector, -1, SQLITE_STATIC);
-    htx_bind_text_or_null(stmt, 9, c->founded);
-    htx_bind_int_or_null(stmt, 10, c->members);
-    htx_bind_int_or_null(stmt, 11, c->capital);
-    htx_bind_text_or_null(stmt, 12, c->representative);
-    htx_bind_text_or_null(stmt, 13, c->phone);
-    htx_bind_text_or_null(stmt, 14, c->email);
-    htx_bind_text_or_null(stmt, 15, c->products);
-    sqlite3_bind_text(stmt, 16, htx_status_code(c->status), -1, SQLITE_STATIC);
-    sqlite3_bind_int(stmt, 17, c->compliant ? 1 : 0);
-    htx_bind_int_or_null(stmt, 18, c->profitable);
-    htx_bind_text_or_null(stmt, 19, c->notes);
-    sqlite3_bind_text(stmt, 20, c->updated_at, -1, SQLITE_STATIC);
+    return sqlite3_bind_parameter_index(stmt, name);
+}
+
+/* Binds the fields and the derived name forms and time; the record and
+ * forms must outlive the step (bound without copying). */
+static htx_status bind_record(htx_store *s, sqlite3_stmt *stmt, const htx_coop *c,
+                              const name_forms *f, htx_error *err)
+{
+    htx_status st = htx_coop_bind(s, stmt, c, err);
+    if (st != HTX_OK)
+        return st;
+    if (sqlite3_bind_blob(stmt, parameter(stmt, ":name_key"), f->key, (int)f->key_len, SQLITE_STATIC) != SQLITE_OK ||
+        sqlite3_bind_text(stmt, parameter(stmt, ":name_plain"), f->plain, -1, SQLITE_STATIC) != SQLITE_OK ||
+        sqlite3_bind_text(stmt, parameter(stmt, ":updated_at"), c->updated_at, -1, SQLITE_STATIC) != SQLITE_OK)
+        return htx_store_fail(s, err);
+    return HTX_OK;
 }
 
 static htx_status code_taken(htx_store *s, const char *code, int64_t exclude_id, htx_error *err)
 {
     sqlite3_stmt *stmt =
-        htx_store_statement(s, "SELECT 1 FROM cooperative WHERE code = ? AND id <> ?", err);
+        htx_store_statement(s, "SELECT 1 FROM cooperative WHERE code = :code AND id <> :id", err);
     if (!stmt)
         return HTX_ERR_DB;
-    sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 2, exclude_id);
+    sqlite3_bind_text(stmt, parameter(stmt, ":code"), code, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, parameter(stmt, ":id"), exclude_id);
     int rc = sqlite3_step(stmt);
     htx_status st = HTX_OK;
     if (rc == SQLITE_ROW)
@@ -121,23 +130,18 @@ htx_status htx_coop_insert_in_tx(htx_store *s, htx_coop *c, const char *user, ht
     htx_store_timestamp(c->updated_at);
     memcpy(c->created_at, c->updated_at, sizeof c->created_at);
     c->version = 1;
-    sqlite3_stmt *stmt = htx_store_statement(
-        s,
-        "INSERT INTO cooperative(code, name, name_key, name_plain, district_code, ward, address,"
-        " sector_code, founded, members, capital, representative, phone, email, products, status,"
-        " compliant, profitable, notes, updated_at, created_at, version)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-        " ?19, ?20, ?20, 1)",
-        err);
+    sqlite3_stmt *stmt = htx_store_statement(s, insert_sql, err);
     if (!stmt) {
         name_forms_free(&forms);
         return HTX_ERR_DB;
     }
-    bind_fields(stmt, c, &forms);
-    if (sqlite3_step(stmt) == SQLITE_DONE)
-        c->id = sqlite3_last_insert_rowid(htx_store_db(s));
-    else
-        st = htx_store_fail(s, err);
+    st = bind_record(s, stmt, c, &forms, err);
+    if (st == HTX_OK) {
+        if (sqlite3_step(stmt) == SQLITE_DONE)
+            c->id = sqlite3_last_insert_rowid(htx_store_db(s));
+        else
+            st = htx_store_fail(s, err);
+    }
     htx_stmt_release(stmt);
     name_forms_free(&forms);
 
@@ -171,9 +175,9 @@ static htx_status load_where(htx_store *s, const char *sql, const char *code, in
     if (!stmt)
         return HTX_ERR_DB;
     if (code)
-        sqlite3_bind_text(stmt, 1, code, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(stmt, parameter(stmt, ":code"), code, -1, SQLITE_TRANSIENT);
     else
-        sqlite3_bind_int64(stmt, 1, id);
+        sqlite3_bind_int64(stmt, parameter(stmt, ":id"), id);
     htx_status st = HTX_OK;
     int rc = sqlite3_step(stmt);
     if (rc == SQLITE_ROW) {
@@ -191,13 +195,13 @@ static htx_status load_where(htx_store *s, const char *sql, const char *code, in
 
 htx_status htx_coop_load(htx_store *s, const char *code, htx_coop *out, htx_error *err)
 {
-    return load_where(s, "SELECT " HTX_COOP_COLUMNS " FROM cooperative c WHERE c.code = ?", code, 0,
+    return load_where(s, "SELECT " HTX_COOP_COLUMNS " FROM cooperative c WHERE c.code = :code", code, 0,
                       out, err);
 }
 
 htx_status htx_coop_load_id(htx_store *s, int64_t id, htx_coop *out, htx_error *err)
 {
-    return load_where(s, "SELECT " HTX_COOP_COLUMNS " FROM cooperative c WHERE c.id = ?", NULL, id,
+    return load_where(s, "SELECT " HTX_COOP_COLUMNS " FROM cooperative c WHERE c.id = :id", NULL, id,
                       out, err);
 }
 
@@ -232,22 +236,14 @@ static htx_status update_in_tx(htx_store *s, htx_coop *c, const char *user, htx_
     char updated_at[20];
     memcpy(updated_at, c->updated_at, sizeof updated_at);
     htx_store_timestamp(c->updated_at);
-    sqlite3_stmt *stmt = htx_store_statement(
-        s,
-        "UPDATE cooperative SET code = ?1, name = ?2, name_key = ?3, name_plain = ?4,"
-        " district_code = ?5, ward = ?6, address = ?7, sector_code = ?8, founded = ?9,"
-        " members = ?10, capital = ?11, representative = ?12, phone = ?13, email = ?14,"
-        " products = ?15, status = ?16, compliant = ?17, profitable = ?18, notes = ?19,"
-        " updated_at = ?20, version = version + 1"
-        " WHERE id = ?21 AND version = ?22",
-        err);
+    sqlite3_stmt *stmt = htx_store_statement(s, update_sql, err);
     if (!stmt) {
         st = HTX_ERR_DB;
     } else {
-        bind_fields(stmt, c, &forms);
-        sqlite3_bind_int64(stmt, 21, c->id);
-        sqlite3_bind_int64(stmt, 22, c->version);
-        if (sqlite3_step(stmt) != SQLITE_DONE)
+        st = bind_record(s, stmt, c, &forms, err);
+        sqlite3_bind_int64(stmt, parameter(stmt, ":id"), c->id);
+        sqlite3_bind_int64(stmt, parameter(stmt, ":version"), c->version);
+        if (st == HTX_OK && sqlite3_step(stmt) != SQLITE_DONE)
             st = htx_store_fail(s, err);
         htx_stmt_release(stmt);
     }
@@ -304,13 +300,14 @@ static htx_status delete_in_tx(htx_store *s, const htx_coop *c, const char *user
     st = htx_changes_finish(&ch, err);
     if (st != HTX_OK)
         return st;
-    sqlite3_stmt *stmt = htx_store_statement(s, "DELETE FROM cooperative WHERE id = ? AND version = ?", err);
+    sqlite3_stmt *stmt =
+        htx_store_statement(s, "DELETE FROM cooperative WHERE id = :id AND version = :version", err);
     if (!stmt) {
         free(ch.json);
         return HTX_ERR_DB;
     }
-    sqlite3_bind_int64(stmt, 1, c->id);
-    sqlite3_bind_int64(stmt, 2, c->version);
+    sqlite3_bind_int64(stmt, parameter(stmt, ":id"), c->id);
+    sqlite3_bind_int64(stmt, parameter(stmt, ":version"), c->version);
     st = sqlite3_step(stmt) == SQLITE_DONE ? HTX_OK : htx_store_fail(s, err);
     htx_stmt_release(stmt);
     if (st == HTX_OK)
@@ -336,15 +333,16 @@ htx_status htx_coop_find_same_name(htx_store *s, const char *name, const char *d
     sqlite3_stmt *stmt = htx_store_statement(
         s,
         "SELECT " HTX_COOP_COLUMNS " FROM cooperative c"
-        " WHERE c.district_code = ? AND c.name_plain = ? AND c.id <> ? ORDER BY c.id LIMIT 1",
+        " WHERE c.district_code = :district_code AND c.name_plain = :name_plain AND c.id <> :id"
+        " ORDER BY c.id LIMIT 1",
         err);
     if (!stmt) {
         free(plain);
         return HTX_ERR_DB;
     }
-    sqlite3_bind_text(stmt, 1, district, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(stmt, 2, plain, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(stmt, 3, exclude_id);
+    sqlite3_bind_text(stmt, parameter(stmt, ":district_code"), district, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt, parameter(stmt, ":name_plain"), plain, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(stmt, parameter(stmt, ":id"), exclude_id);
     int rc = sqlite3_step(stmt);
     htx_status st = HTX_ERR_NOT_FOUND;
     if (rc == SQLITE_ROW) {
