@@ -263,12 +263,16 @@ static htx_status migrate_v4(htx_store *s, htx_error *err)
     return htx_store_exec(s, schema_v4, err);
 }
 
-static htx_status (*const migrations[HTX_SCHEMA_VERSION])(htx_store *, htx_error *) = {
+/* Migration n is migrations[n - 1]; a new one goes at the end, and the
+ * schema version follows. */
+static htx_status (*const migrations[])(htx_store *, htx_error *) = {
     migrate_v1,
     migrate_v2,
     migrate_v3,
     migrate_v4,
 };
+
+const int htx_schema_latest = (int)(sizeof migrations / sizeof migrations[0]);
 
 htx_status htx_schema_current(htx_store *s, int *version, htx_error *err)
 {
@@ -288,6 +292,8 @@ htx_status htx_schema_migrate(htx_store *s, int target, htx_error *err)
 {
     int version = 0;
     htx_status st = htx_schema_current(s, &version, err);
+    if (target > htx_schema_latest)
+        target = htx_schema_latest;
     while (st == HTX_OK && version < target) {
         st = htx_store_begin(s, err);
         if (st != HTX_OK)
