@@ -1,21 +1,22 @@
 #include "coop_out.h"
 
-#include <string.h>
+#include <inttypes.h>
 
 #include "textout.h"
 
+/* Each field at its export position (coop_fields.def).  A position given
+ * twice is a compiler warning (-Woverride-init, in -Wextra), one past the
+ * count an error; so with every field placed, none is left out. */
 const htx_field_id htx_record_fields[HTX_FIELD_COUNT] = {
-    HTX_F_CODE,    HTX_F_NAME,           HTX_F_DISTRICT, HTX_F_SECTOR,   HTX_F_FOUNDED,
-    HTX_F_MEMBERS, HTX_F_CAPITAL,        HTX_F_REPRESENTATIVE, HTX_F_PHONE, HTX_F_STATUS,
-    HTX_F_WARD,    HTX_F_ADDRESS,        HTX_F_EMAIL,    HTX_F_PRODUCTS, HTX_F_COMPLIANT,
-    HTX_F_PROFITABLE, HTX_F_NOTES,
+#define HTX_RECORD_FIELD_(id, key, member, column, kind, max_chars, need, out, ...)               \
+    [(out) - 1] = HTX_F_##id,
+    HTX_COOP_FIELDS(HTX_RECORD_FIELD_)
+#undef HTX_RECORD_FIELD_
 };
 
 void htx_record_value(const htx_coop *c, htx_field_id id, char *out, size_t size)
 {
-    /* The district is written by name: people read these files too, and the
-     * importer accepts names. */
-    htx_value_form form = id == HTX_F_DISTRICT ? HTX_VALUE_DISPLAY : HTX_VALUE_RAW;
+    htx_value_form form = htx_field_kinds[htx_fields[id].kind].record_form;
     htx_coop_value(c, id, form, HTX_LANG_VI, out, size);
 }
 
@@ -36,22 +37,28 @@ void htx_records_begin(htx_record_writer *w, FILE *out, htx_record_format format
     fputs(format == HTX_RECORD_TSV ? "\n" : "\r\n", out);
 }
 
-static bool is_number_field(htx_field_id id)
+/* Numbers and answers as JSON numbers and booleans, from the field's plain
+ * value; unknown is null.  Text is the record's value; an empty required
+ * field is "" rather than null, as its column is never NULL. */
+static void json_field(FILE *out, const htx_coop *c, htx_field_id id, const char *value)
 {
-    return id == HTX_F_MEMBERS || id == HTX_F_CAPITAL;
-}
-
-static void json_field(FILE *out, htx_field_id id, const char *value)
-{
-    if (id == HTX_F_COMPLIANT || id == HTX_F_PROFITABLE) {
-        fputs(strcmp(value, "yes") == 0 ? "true" : strcmp(value, "no") == 0 ? "false" : "null", out);
-    } else if (!value[0]) {
-        fputs(id == HTX_F_CODE || id == HTX_F_NAME ? "\"\"" : "null", out);
-    } else if (is_number_field(id)) {
-        fputs(value, out);
-    } else {
-        htx_json_string(out, value);
+    const htx_field_def *def = &htx_fields[id];
+    htx_json_type type = htx_field_kinds[def->kind].json;
+    if (type == HTX_JSON_STRING) {
+        if (value[0] || def->required)
+            htx_json_string(out, value);
+        else
+            fputs("null", out);
+        return;
     }
+    htx_scalar scalar;
+    htx_coop_scalar(c, id, &scalar);
+    if (scalar.type != HTX_SCALAR_INTEGER)
+        fputs("null", out);
+    else if (type == HTX_JSON_BOOL)
+        fputs(scalar.integer ? "true" : "false", out);
+    else
+        fprintf(out, "%" PRId64, scalar.integer);
 }
 
 void htx_records_write(htx_record_writer *w, const htx_coop *c)
@@ -82,7 +89,7 @@ void htx_records_write(htx_record_writer *w, const htx_coop *c)
                 fputs(", ", out);
             htx_json_string(out, htx_fields[id].key);
             fputs(": ", out);
-            json_field(out, id, value);
+            json_field(out, c, id, value);
             break;
         }
     }

@@ -1,8 +1,9 @@
 /*
  * Cooperatives as machine-readable records: TSV, CSV or JSON with English
- * keys.  The first columns are code, name, district, sector, founded,
- * members, capital, representative, phone, status (sector as its code,
- * district as its name, founded as YYYY-MM-DD), then the other fields.
+ * keys.  The columns follow the fields' export positions (coop_fields.def):
+ * code, name, district, sector, founded, members, capital, representative,
+ * phone, status, then the other fields (sector as its code, district as its
+ * name, founded as YYYY-MM-DD).
  * The command line's list and the exporter write through this.
  */
 #ifndef HTX_COOP_OUT_H
@@ -20,7 +21,7 @@ typedef enum htx_record_format {
                              write and read, and what the importer reads back exactly */
 } htx_record_format;
 
-/* The fields in output order. */
+/* The fields in output order (made from their export positions). */
 extern const htx_field_id htx_record_fields[HTX_FIELD_COUNT];
 
 typedef struct htx_record_writer {
