@@ -7,57 +7,15 @@
 
 #include <utf8proc.h>
 
-#include "collate.h"
-#include "refdata.h"
 #include "text.h"
-
-/* The words of the yes/no fields as htx_coop_value shows them, so a loaded
- * record offers the same names as the pick list; validate.c reads them all
- * back. */
-static const char *const yes_no_names[2][3] = {
-    {"Có", "Không", "Chưa rõ"},
-    {"Yes", "No", "Unknown"},
-};
 
 /* ---- fields ----------------------------------------------------------------- */
 
-/* Kinds whose values are digits and ASCII: Telex or VNI there would only turn
- * "dd" in an email into "đ" or a digit into a tone. */
-static bool takes_vietnamese(htx_field_kind kind)
+/* What each field's kind says (field_kind.h): Telex/VNI only where values
+ * are words, the editor's bound, the pick list. */
+static const htx_field_kind_ops *kind_of(const form_field *field)
 {
-    switch (kind) {
-    case HTX_KIND_CODE:
-    case HTX_KIND_DATE:
-    case HTX_KIND_COUNT:
-    case HTX_KIND_MONEY:
-    case HTX_KIND_PHONE:
-    case HTX_KIND_EMAIL: return false;
-    default: return true;
-    }
-}
-
-/* The editor's limit: the table's for text kinds; for the others a bound
- * generous enough for any way of writing a valid value (the core's rules
- * judge the value itself). */
-static size_t edit_limit(const htx_field_def *def)
-{
-    if (def->max_chars > 0)
-        return def->max_chars;
-    switch (def->kind) {
-    case HTX_KIND_EMAIL: return HTX_EMAIL_SIZE - 1;
-    case HTX_KIND_DATE:
-    case HTX_KIND_COUNT:
-    case HTX_KIND_PHONE: return 32;
-    case HTX_KIND_MONEY: return 48;
-    default: return 100;
-    }
-}
-
-/* A blank status or yes/no answer is a missing value (those fields have no
- * "unknown"), so it is reported as required like the required fields. */
-static bool must_be_filled(const htx_field_def *def)
-{
-    return def->required || def->kind == HTX_KIND_STATUS || def->kind == HTX_KIND_YES_NO;
+    return &htx_field_kinds[field->def->kind];
 }
 
 static int field_index(const htx_form *f, const char *key)
@@ -109,7 +67,7 @@ static bool form_load(htx_form *f, const htx_coop *record, htx_lang lang, bool i
     for (int i = 0; i < f->count; i++) {
         form_field *field = &f->fields[i];
         field->def = &htx_fields[i];
-        line_edit_init(&field->edit, edit_limit(field->def), field->def->kind == HTX_KIND_MULTILINE);
+        line_edit_init(&field->edit, htx_field_edit_limit(field->def), kind_of(field)->multiline);
     }
 
     char *value = malloc(sizeof c->notes);
@@ -206,7 +164,7 @@ bool form_type(htx_form *f, const char *utf8)
         f->word_active = false;
         return line_edit_insert(&field->edit, utf8);
     }
-    bool ok = f->input_mode != VN_INPUT_OFF && takes_vietnamese(field->def->kind)
+    bool ok = f->input_mode != VN_INPUT_OFF && kind_of(field)->takes_vietnamese
                   ? type_key(f, &field->edit, utf8, cp)
                   : line_edit_insert(&field->edit, utf8);
     if (ok)
@@ -257,59 +215,14 @@ void form_toggle_input_mode(htx_form *f)
 
 /* ---- choices ---------------------------------------------------------------------- */
 
-static int by_vietnamese_order(const void *a, const void *b)
-{
-    const htx_district *const *x = a;
-    const htx_district *const *y = b;
-    return htx_collate_compare((*x)->name, (*y)->name);
-}
-
-/* The district names in Vietnamese alphabetical order (Ba Đình … Ứng Hòa). */
-static int district_choices(const char *names[], int max)
-{
-    const htx_district *sorted[64];
-    size_t n = HTX_DISTRICT_COUNT < 64 ? HTX_DISTRICT_COUNT : 64;
-    for (size_t i = 0; i < n; i++)
-        sorted[i] = &HTX_DISTRICTS[i];
-    qsort(sorted, n, sizeof sorted[0], by_vietnamese_order);
-    for (size_t i = 0; i < n && (int)i < max; i++)
-        names[i] = sorted[i]->name;
-    return (int)n;
-}
-
 int form_choices(const htx_form *f, int index, const char *names[], int max)
 {
     if (index < 0 || index >= f->count)
         return 0;
-    if (!names)
-        max = 0;
-    int total = 0;
-    int lang = f->lang == HTX_LANG_EN;
-    switch (f->fields[index].def->kind) {
-    case HTX_KIND_DISTRICT:
-        /* Only sort when the names are wanted: the view asks for the count
-         * on every redraw. */
-        if (max > 0)
-            return district_choices(names, max);
-        return (int)HTX_DISTRICT_COUNT;
-    case HTX_KIND_SECTOR:
-        total = (int)HTX_SECTOR_COUNT;
-        for (int i = 0; i < total && i < max; i++)
-            names[i] = htx_sector_name(&HTX_SECTORS[i], f->lang);
-        return total;
-    case HTX_KIND_STATUS:
-        total = HTX_STATUS_COUNT;
-        for (int i = 0; i < total && i < max; i++)
-            names[i] = htx_status_name((htx_coop_status)i, f->lang);
-        return total;
-    case HTX_KIND_YES_NO:
-    case HTX_KIND_YES_NO_UNKNOWN:
-        total = f->fields[index].def->kind == HTX_KIND_YES_NO ? 2 : 3;
-        for (int i = 0; i < total && i < max; i++)
-            names[i] = yes_no_names[lang][i];
-        return total;
-    default: return 0;
-    }
+    const htx_field_kind_ops *kind = kind_of(&f->fields[index]);
+    if (!kind->choices)
+        return 0;
+    return kind->choices(f->lang, names, names ? max : 0);
 }
 
 void form_choose(htx_form *f, int index, const char *name)
@@ -382,7 +295,7 @@ int form_collect(htx_form *f, htx_coop *out)
     for (int i = 0; i < f->count; i++) {
         const form_field *field = &f->fields[i];
         const char *text = field->edit.text ? field->edit.text : "";
-        if (must_be_filled(field->def) && is_blank(text))
+        if (htx_field_must_be_filled(field->def) && is_blank(text))
             htx_report_add(&r, false, MSG_REQUIRED, field->def->key, NULL, NULL);
         else
             htx_coop_set(out, field->def->key, text, &r);
