@@ -111,7 +111,10 @@ static void help_lists_the_bindings(void **state)
     assert_row_has(f, "F10, q", "Thoát");
     assert_screen_clean(f);
     press(f, TK_END);
-    assert_row_has(f, "Esc, Backspace, ←", "Quay lại");
+    /* on the main screen Esc and Backspace are not "back": there is nothing behind it */
+    assert_row_has(f, "Backspace, ←", "Về cột quận/huyện");
+    assert_row_has(f, "Esc ", "Bỏ kết quả tìm kiếm đang giữ");
+    assert_not_on_screen(f, "Quay lại");
     assert_on_screen(f, "Tìm kiếm không cần dấu");
     assert_on_screen(f, "Esc 1 = F1");
     /* q closes the help, not the program */
@@ -125,6 +128,34 @@ static void help_lists_the_bindings(void **state)
     press(f, TK_ESCAPE);
     assert_on_screen(f, "Tất cả");
     assert_false(f->app.quit);
+}
+
+/* The help lists the keys of the screen it was opened from, and only those. */
+static void help_describes_the_screen_below(void **state)
+{
+    fixture *f = *state;
+    focus_list(f);
+    press(f, TK_ENTER); /* a cooperative's detail */
+    press(f, TK_F1);
+    assert_row_has(f, "F5, e", "Sửa HTX đang chọn");
+    assert_row_has(f, "m ", "Thêm HTX này vào một câu lạc bộ");
+    assert_row_has(f, "x ", "Kết thúc tư cách thành viên");
+    assert_not_on_screen(f, "Thêm HTX mới"); /* F2 registers only from the list */
+    press(f, TK_END);
+    assert_row_has(f, "Esc, Backspace, ←", "Quay lại");
+    assert_not_on_screen(f, "Tìm kiếm không cần dấu"); /* nothing to search here */
+    press(f, 'q'); /* closes the help, back on the detail */
+    assert_status_starts(f, "Chi tiết HTX");
+    press(f, TK_F5);
+    press(f, TK_F1); /* the form's keys: '?' is typed there */
+    assert_row_has(f, "F1 ", "Trợ giúp: các phím");
+    assert_row_has(f, "F2, Ctrl-S", "Lưu");
+    assert_row_has(f, "Esc, F10", "Hủy");
+    assert_row_has(f, "F8 ", "Xóa HTX");
+    assert_row_has(f, "Ctrl-T", "Gõ tiếng Việt");
+    /* from the help, F10 still quits; q only closed it */
+    press(f, TK_F10);
+    assert_true(f->app.quit);
 }
 
 /* ---- English --------------------------------------------------------------------------- */
@@ -229,6 +260,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(stats_show_counts_and_targets, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(targets_from_core, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(help_lists_the_bindings, setup_vi, teardown),
+        cmocka_unit_test_setup_teardown(help_describes_the_screen_below, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(mouse_clicks_bar_and_rows, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(english_catalog, setup_en, teardown),
         cmocka_unit_test_setup_teardown(positions_use_thousands_dots, setup_vi, teardown),

@@ -12,6 +12,7 @@
 #include "demo.h"
 #include "display.h"
 #include "format.h"
+#include "global_actions.h"
 #include "membership.h"
 #include "query.h"
 #include "registry.h"
@@ -81,15 +82,64 @@ void insert_register(fixture *f)
                      HTX_OK);
 }
 
-fixture *open_fixture(htx_lang lang)
+/* The register is built once per test program and copied for each test:
+ * every record is committed durably, which takes long on some disks. */
+static struct {
+    char dir[64];
+    char path[128];
+    int64_t ids[COOP_COUNT];
+    char codes[COOP_COUNT][16];
+    bool built;
+} built_register;
+
+static void remove_built_register(void)
+{
+    test_remove_db(built_register.dir, built_register.path);
+}
+
+static void build_register(void)
 {
     fixture *f = calloc(1, sizeof *f);
     assert_non_null(f);
-    test_temp_path(f->dir, f->path, "htx.db");
+    test_temp_path(built_register.dir, built_register.path, "htx.db");
     htx_error err;
-    assert_int_equal(htx_store_open(f->path, HTX_OPEN_CREATE_NEW, &f->store, &err), HTX_OK);
+    assert_int_equal(htx_store_open(built_register.path, HTX_OPEN_CREATE_NEW, &f->store, &err), HTX_OK);
     insert_register(f);
+    htx_store_close(f->store); /* the last connection: the WAL is folded into the file */
+    memcpy(built_register.ids, f->ids, sizeof f->ids);
+    memcpy(built_register.codes, f->codes, sizeof f->codes);
+    free(f);
+    built_register.built = true;
+    atexit(remove_built_register);
+}
+
+static void copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    assert_non_null(in);
+    assert_non_null(out);
+    char buffer[65536];
+    size_t n;
+    while ((n = fread(buffer, 1, sizeof buffer, in)) > 0)
+        assert_int_equal(fwrite(buffer, 1, n, out), n);
+    fclose(in);
+    assert_int_equal(fclose(out), 0);
+}
+
+fixture *open_fixture(htx_lang lang)
+{
+    if (!built_register.built)
+        build_register();
+    fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    test_temp_path(f->dir, f->path, "htx.db");
+    copy_file(built_register.path, f->path);
+    memcpy(f->ids, built_register.ids, sizeof f->ids);
+    memcpy(f->codes, built_register.codes, sizeof f->codes);
+    htx_error err;
+    assert_int_equal(htx_store_open(f->path, HTX_OPEN_EXISTING, &f->store, &err), HTX_OK);
     app_init(&f->app, f->store, lang, f->path);
+    f->app.global_action = global_action;
     assert_true(app_push(&f->app, view_main_new(&f->app, NULL)));
     assert_true(canvas_init(&f->canvas, 80, 24));
     return f;

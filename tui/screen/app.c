@@ -3,10 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "coop.h"
-#include "display.h"
+#include "coop.h" /* htx_error_text: an error with its field's label */
 #include "ui_text.h"
-#include "views.h"
 
 void app_init(tui_app *app, htx_store *store, htx_lang lang, const char *db_path)
 {
@@ -93,78 +91,72 @@ tui_rect app_body(const tui_canvas *c)
     return r;
 }
 
-/* The function key of a click on the bar, or 0. */
+const tui_keymap *app_view_keymap(const tui_view *v)
+{
+    if (!v)
+        return NULL;
+    return v->ops->current_keymap ? v->ops->current_keymap(v) : v->ops->keymap;
+}
+
+/* The key shown on the function bar at column x, or 0. */
 static int bar_key_at(const tui_app *app, int x)
 {
-    for (int a = 0; a < ACT_COUNT; a++)
-        if (app->bar_x[a][1] > app->bar_x[a][0] && x >= app->bar_x[a][0] && x < app->bar_x[a][1]) {
-            const tui_binding *b = tui_binding_of((tui_action)a);
-            return b ? b->fkey : 0;
-        }
+    for (int i = 0; i < app->bar_count; i++)
+        if (x >= app->bar[i].start && x < app->bar[i].end)
+            return app->bar[i].key;
     return 0;
 }
 
-static void global_action(tui_app *app, tui_action action)
-{
-    switch (action) {
-    case ACT_QUIT: app->quit = true; break;
-    case ACT_HELP: app_push(app, view_help_new(app)); break;
-    case ACT_CLUBS: app_push(app, view_clubs_new(app)); break;
-    case ACT_STATS: app_push(app, view_stats_new(app)); break;
-    case ACT_IMPORT: app_push(app, view_import_new(app)); break;
-    /* Printing is of a club's roster: say where it is rather than do nothing. */
-    case ACT_PRINT: app_notice(app, ui_text(UI_PRINT_WHERE, app->lang)); break;
-    case ACT_BACK:
-        if (app->depth > 1)
-            app_pop(app);
-        break;
-    default: break;
-    }
-}
-
-void app_dispatch(tui_app *app, const tui_event *e)
+bool app_dispatch(tui_app *app, const tui_event *e)
 {
     tui_event ev = *e;
     if (ev.type == EV_KEY || ev.type == EV_MOUSE)
         app->notice[0] = '\0';
-    /* A click on the function bar is the function key itself. */
+    /* A click on the function bar is the key it shows. */
     if (ev.type == EV_MOUSE && ev.button == MOUSE_CLICK && app->depth > 0 &&
         ev.y == app->stack[0]->area.y + app->stack[0]->area.height + 1) {
         int key = bar_key_at(app, ev.x);
         if (!key)
-            return;
+            return false;
         ev.type = EV_KEY;
         ev.key = key;
     }
     tui_view *top = app_top(app);
     if (!top)
-        return;
+        return false;
+    ev.action = ACT_NONE;
+    if (ev.type == EV_KEY) {
+        bool global = false;
+        ev.action = tui_keymap_action(app_view_keymap(top), ev.key, &global);
+        if (global)
+            return app->global_action && app->global_action(app, ev.action);
+    }
     int flags = top->ops->handle(top, app, &ev);
     if (flags & VIEW_QUIT)
         app->quit = true;
     if (flags & VIEW_CLOSE)
         app_remove(app, top); /* a no-op when the view already went */
-    if (flags == VIEW_IGNORED && ev.type == EV_KEY)
-        global_action(app, tui_action_for_key(ev.key));
+    return flags != VIEW_IGNORED;
 }
 
+/* The top view's actions that have a bar label, each as its key and label. */
 static void draw_bar(tui_app *app, tui_canvas *c, int y)
 {
     canvas_fill(c, y, 0, 1, c->width, STYLE_BAR_LABEL);
-    memset(app->bar_x, 0, sizeof app->bar_x);
+    tui_offer offers[TUI_MAX_OFFERS];
+    int count = tui_keymap_offers(app_view_keymap(app_top(app)), offers, TUI_MAX_OFFERS);
+    app->bar_count = 0;
     int x = 0;
-    for (int i = 0; tui_bindings[i].action != ACT_NONE && x < c->width; i++) {
-        const tui_binding *b = &tui_bindings[i];
+    for (int i = 0; i < count && x < c->width; i++) {
+        const tui_binding *b = tui_binding_of(offers[i].action);
         if (b->bar == UI_NONE)
             continue;
-        char key[8];
-        tui_key_name(b->fkey, key, sizeof key);
+        char key[16];
+        tui_key_name(offers[i].keys[0], key, sizeof key);
         int start = x;
         x += canvas_text(c, y, x, c->width - x, key, STYLE_BAR_KEY);
-        x += canvas_text(c, y, x, c->width - x, ui_text(b->bar, app->lang),
-                         STYLE_BAR_LABEL);
-        app->bar_x[b->action][0] = start;
-        app->bar_x[b->action][1] = x;
+        x += canvas_text(c, y, x, c->width - x, ui_text(b->bar, app->lang), STYLE_BAR_LABEL);
+        app->bar[app->bar_count++] = (tui_bar_item){start, x, offers[i].keys[0]};
         x += 1;
     }
 }

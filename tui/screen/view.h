@@ -2,10 +2,14 @@
  * Views and the screen manager.
  *
  * A view is an object with a table of operations (htop's Panel, tig's
- * view_ops): it draws its body on a canvas and handles events, returning
- * flags.  The screen manager keeps a stack of views in one event loop —
- * popups are views too, never nested loops — and draws the title line, the
- * status line and the function bar around the top view.
+ * view_ops): it draws its body on a canvas, declares the actions it offers
+ * (its keymap) and handles events, returning flags.  The screen manager
+ * keeps a stack of views in one event loop — popups are views too, never
+ * nested loops — turns each key into the action it has on the top view,
+ * and draws the title line, the status line and the top view's function
+ * bar around it.  The manager knows no view by name: it reaches them only
+ * through their ops, and hands the global actions (help, clubs, quit …) to
+ * the module above the views that carries them out (global_action).
  *
  * Nothing here calls curses: the loop reads events from and presents the
  * canvas through term.h, and tests drive app_dispatch()/app_render()
@@ -29,13 +33,17 @@ typedef enum tui_mouse_button { MOUSE_CLICK, MOUSE_DOUBLE_CLICK, MOUSE_WHEEL_UP,
 typedef struct tui_event {
     tui_event_type type;
     int key;   /* EV_KEY: TK_* or a code point */
+    /* EV_KEY: what the key does on the view it is given to (set by the
+     * manager from the view's keymap); ACT_NONE: no action, such as a typed
+     * character or an editing key. */
+    tui_action action;
     int x, y;  /* EV_MOUSE: screen position */
     tui_mouse_button button;
 } tui_event;
 
 /* What handling an event did; the manager acts on these flags. */
 enum {
-    VIEW_IGNORED = 0,   /* not for this view: the manager tries its global keys */
+    VIEW_IGNORED = 0,   /* not for this view */
     VIEW_HANDLED = 1,
     VIEW_REDRAW = 2,
     VIEW_CLOSE = 4,     /* pop this view */
@@ -60,12 +68,24 @@ typedef struct tui_view_ops {
     void (*status)(tui_view *v, tui_app *app, char *out, size_t size);
     void (*destroy)(tui_view *v);
     bool popup; /* drawn over the view below it */
+    /* The actions the view offers: its function bar, its help, the meaning
+     * of its keys. */
+    const tui_keymap *keymap;
+    /* For a view whose keys change with what it shows (a search being
+     * typed, the field in focus): its keymap now.  NULL: keymap. */
+    const tui_keymap *(*current_keymap)(const tui_view *v);
 } tui_view_ops;
 
 struct tui_view {
     const tui_view_ops *ops;
     tui_rect area; /* where it was last drawn, for mouse hits */
 };
+
+/* Where one action sits in the function bar, for clicks. */
+typedef struct tui_bar_item {
+    int start, end; /* columns */
+    int key;        /* the key the bar shows for it */
+} tui_bar_item;
 
 #define TUI_MAX_VIEWS 8
 #define TUI_MIN_WIDTH 60
@@ -84,7 +104,13 @@ struct tui_app {
     bool quit;
     int64_t data_version;
     char notice[256]; /* a transient message for the status line */
-    int bar_x[ACT_COUNT][2]; /* function-bar spans, for clicks */
+    tui_bar_item bar[TUI_MAX_OFFERS]; /* the function bar as last drawn */
+    int bar_count;
+    /* Carries out a global action (help, clubs, statistics, import, quit,
+     * back …) for the top view; false when it is none.  Set by whoever runs
+     * the screens (global_actions.h), so that the manager itself constructs
+     * no view.  NULL: no global actions. */
+    bool (*global_action)(tui_app *app, tui_action action);
     /* Set by the event loop: draws and shows the screen at once. */
     void (*redraw_now)(tui_app *app, void *ctx);
     void *redraw_ctx;
@@ -104,8 +130,14 @@ void app_remove(tui_app *app, tui_view *v);
  * only tells of other connections' commits). */
 void app_reload_all(tui_app *app);
 
-/* Handles one event: the top view first, then the global keys. */
-void app_dispatch(tui_app *app, const tui_event *e);
+/* The keymap v offers now. */
+const tui_keymap *app_view_keymap(const tui_view *v);
+
+/* Handles one event: a key is looked up in the top view's keymap; the
+ * view's own actions (and keys without an action) go to the view, global
+ * actions to global_action.  A click on the function bar is the key shown
+ * there.  Returns false when nothing answered the event. */
+bool app_dispatch(tui_app *app, const tui_event *e);
 
 /* Draws the whole screen: views, title, status line, function bar; or the
  * "too small" notice when the canvas is below the minimum size. */

@@ -131,16 +131,15 @@ static int choice_handle(tui_view *v, tui_app *app, const tui_event *e)
     if (e->type != EV_KEY)
         return VIEW_IGNORED;
     int last = p->shown_count > 0 ? p->shown_count - 1 : 0;
-    switch (e->key) {
-    case TK_UP: p->cursor = p->cursor > 0 ? p->cursor - 1 : last; break;
-    case TK_DOWN: p->cursor = p->cursor < last ? p->cursor + 1 : 0; break;
-    case TK_HOME:
-    case TK_PAGE_UP: p->cursor = 0; break;
-    case TK_END:
-    case TK_PAGE_DOWN: p->cursor = last; break;
-    case TK_ENTER: return choose(p, app);
-    case TK_ESCAPE:
-    case TK_F10: return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
+    switch (e->action) {
+    case ACT_UP: p->cursor = p->cursor > 0 ? p->cursor - 1 : last; break;
+    case ACT_DOWN: p->cursor = p->cursor < last ? p->cursor + 1 : 0; break;
+    case ACT_HOME:
+    case ACT_PAGE_UP: p->cursor = 0; break;
+    case ACT_END:
+    case ACT_PAGE_DOWN: p->cursor = last; break;
+    case ACT_CHOOSE: return choose(p, app);
+    case ACT_CANCEL: return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
     default: filter_key(p, e->key); break;
     }
     return VIEW_HANDLED | VIEW_REDRAW; /* a popup keeps every key to itself */
@@ -154,11 +153,18 @@ static void choice_destroy(tui_view *v)
     free(p);
 }
 
+/* Typed letters narrow the list. */
+static const tui_action choice_actions[] = {
+    ACT_CHOOSE, ACT_CANCEL, ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_NONE,
+};
+static const tui_keymap choice_keymap = {.actions = choice_actions, .typing = true};
+
 static const tui_view_ops choice_ops = {
     .draw = choice_draw,
     .handle = choice_handle,
     .destroy = choice_destroy,
     .popup = true,
+    .keymap = &choice_keymap,
 };
 
 tui_view *view_choice_new(tui_app *app, const char *title, const char *const items[], int count,

@@ -77,10 +77,9 @@ static int clubs_handle(tui_view *view, tui_app *app, const tui_event *e)
         return handle_mouse(v, app, e);
     if (e->type != EV_KEY)
         return VIEW_IGNORED;
-    tui_action action = tui_action_for_key(e->key);
-    if (tui_scroll_action(&v->scroll, action))
+    if (tui_scroll_action(&v->scroll, e->action))
         return VIEW_HANDLED | VIEW_REDRAW;
-    switch (action) {
+    switch (e->action) {
     case ACT_OPEN: return open_roster(v, app);
     /* the key that opened the clubs closes them */
     case ACT_CLUBS: return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
@@ -106,6 +105,14 @@ static void clubs_destroy(tui_view *view)
     free(view);
 }
 
+/* F7 closes what F7 opened: the clubs' own meaning of the global action. */
+static const tui_action clubs_actions[] = {
+    ACT_OPEN, ACT_CLUBS,
+    ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_NONE,
+};
+static const tui_action clubs_globals[] = {ACT_HELP, ACT_STATS, ACT_PRINT, ACT_QUIT, ACT_IMPORT, ACT_BACK, ACT_NONE};
+static const tui_keymap clubs_keymap = {.actions = clubs_actions, .globals = clubs_globals};
+
 static const tui_view_ops clubs_ops = {
     .draw = clubs_draw,
     .handle = clubs_handle,
@@ -113,6 +120,7 @@ static const tui_view_ops clubs_ops = {
     .status = clubs_status,
     .destroy = clubs_destroy,
     .popup = false,
+    .keymap = &clubs_keymap,
 };
 
 tui_view *view_clubs_new(tui_app *app)

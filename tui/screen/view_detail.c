@@ -436,10 +436,9 @@ static int detail_handle(tui_view *v, tui_app *app, const tui_event *e)
         return tui_scroll_wheel(&d->scroll, e) ? VIEW_HANDLED | VIEW_REDRAW : VIEW_HANDLED;
     if (e->type != EV_KEY)
         return VIEW_IGNORED;
-    tui_action action = tui_action_for_key(e->key);
-    if (tui_scroll_action(&d->scroll, action))
+    if (tui_scroll_action(&d->scroll, e->action))
         return VIEW_HANDLED | VIEW_REDRAW;
-    switch (action) {
+    switch (e->action) {
     case ACT_EDIT: app_push(app, view_form_new(app, d->coop_id)); return VIEW_HANDLED | VIEW_REDRAW;
     case ACT_JOIN_CLUB:
         app_push(app, view_membership_new(app, d->coop_id, NULL, false));
@@ -447,10 +446,8 @@ static int detail_handle(tui_view *v, tui_app *app, const tui_event *e)
     case ACT_LEAVE_CLUB:
         app_push(app, view_membership_new(app, d->coop_id, NULL, true));
         return VIEW_HANDLED | VIEW_REDRAW;
-    default: break;
+    default: return VIEW_IGNORED;
     }
-    /* Back and the global keys are the manager's */
-    return VIEW_IGNORED;
 }
 
 static void show_gone(detail_view *d, tui_app *app)
@@ -488,6 +485,15 @@ static void detail_destroy(tui_view *v)
     free(d);
 }
 
+static const tui_action detail_actions[] = {
+    ACT_EDIT, ACT_JOIN_CLUB, ACT_LEAVE_CLUB,
+    ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_NONE,
+};
+static const tui_action detail_globals[] = {
+    ACT_HELP, ACT_CLUBS, ACT_STATS, ACT_PRINT, ACT_QUIT, ACT_IMPORT, ACT_BACK, ACT_NONE,
+};
+static const tui_keymap detail_keymap = {.actions = detail_actions, .globals = detail_globals};
+
 static const tui_view_ops detail_ops = {
     .draw = detail_draw,
     .handle = detail_handle,
@@ -495,6 +501,7 @@ static const tui_view_ops detail_ops = {
     .status = detail_status,
     .destroy = detail_destroy,
     .popup = false,
+    .keymap = &detail_keymap,
 };
 
 tui_view *view_detail_new(tui_app *app, int64_t coop_id)

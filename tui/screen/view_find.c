@@ -79,11 +79,11 @@ static int find_handle(tui_view *view, tui_app *app, const tui_event *e)
     if (e->type != EV_KEY)
         return e->type == EV_MOUSE ? VIEW_HANDLED : VIEW_IGNORED;
     size_t n = strlen(v->query);
-    switch (e->key) {
-    case TK_ESCAPE: return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
-    case TK_UP: v->cursor = v->cursor > 0 ? v->cursor - 1 : 0; return VIEW_HANDLED | VIEW_REDRAW;
-    case TK_DOWN: v->cursor = v->cursor + 1 < v->count ? v->cursor + 1 : v->cursor; return VIEW_HANDLED | VIEW_REDRAW;
-    case TK_ENTER:
+    switch (e->action) {
+    case ACT_CLOSE: return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
+    case ACT_UP: v->cursor = v->cursor > 0 ? v->cursor - 1 : 0; return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_DOWN: v->cursor = v->cursor + 1 < v->count ? v->cursor + 1 : v->cursor; return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_CHOOSE:
         if (v->count == 0)
             return VIEW_HANDLED;
         /* close first: the callback usually opens the next dialog */
@@ -95,6 +95,10 @@ static int find_handle(tui_view *view, tui_app *app, const tui_event *e)
             found(app, ctx, id);
         }
         return VIEW_HANDLED | VIEW_REDRAW;
+    default: break;
+    }
+    /* the rest edits the name being looked for */
+    switch (e->key) {
     case TK_BACKSPACE:
         while (n > 0 && ((unsigned char)v->query[n - 1] & 0xC0) == 0x80)
             n--;
@@ -122,11 +126,15 @@ static void find_destroy(tui_view *view)
     free(view);
 }
 
+static const tui_action find_actions[] = {ACT_CHOOSE, ACT_CLOSE, ACT_UP, ACT_DOWN, ACT_NONE};
+static const tui_keymap find_keymap = {.actions = find_actions, .typing = true};
+
 static const tui_view_ops find_ops = {
     .draw = find_draw,
     .handle = find_handle,
     .destroy = find_destroy,
     .popup = true,
+    .keymap = &find_keymap,
 };
 
 tui_view *view_find_new(tui_app *app, const char *title, tui_found_fn found, void *ctx)

@@ -405,31 +405,28 @@ static int form_handle(tui_view *view, tui_app *app, const tui_event *e)
         return VIEW_IGNORED;
     if (v->pasting)
         return paste_key(v, e->key);
-    switch (e->key) {
-    case TK_PASTE_START:
+    /* not a key but the start of pasted text */
+    if (e->key == TK_PASTE_START) {
         v->pasting = true;
         v->paste_length = 0;
         return VIEW_HANDLED;
-    case TK_F2:
-    case TK_CTRL_S: return save(v, app);
-    case TK_ESCAPE: return cancel(v, app);
-    case TK_F8: return ask_delete(v, app);
-    case TK_F10: return cancel(v, app); /* leaving asks first, like Esc */
-    case TK_CTRL_T:
+    }
+    switch (e->action) {
+    case ACT_SAVE: return save(v, app);
+    case ACT_CANCEL: return cancel(v, app); /* leaving asks first */
+    case ACT_DELETE: return ask_delete(v, app);
+    case ACT_TYPING_MODE:
         form_toggle_input_mode(&v->form);
         app->input_mode = (int)v->form.input_mode; /* the next form starts the same way */
         return VIEW_HANDLED | VIEW_REDRAW;
-    case TK_TAB:
-    case TK_DOWN: move_focus(v, 1); return VIEW_HANDLED | VIEW_REDRAW;
-    case TK_BACK_TAB:
-    case TK_UP: move_focus(v, -1); return VIEW_HANDLED | VIEW_REDRAW;
-    case TK_PAGE_DOWN: form_focus(&v->form, v->form.count - 1); return VIEW_HANDLED | VIEW_REDRAW;
-    case TK_PAGE_UP: form_focus(&v->form, 0); return VIEW_HANDLED | VIEW_REDRAW;
-    case TK_ENTER:
+    case ACT_NEXT_FIELD: move_focus(v, 1); return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_PREV_FIELD: move_focus(v, -1); return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_LAST_FIELD: form_focus(&v->form, v->form.count - 1); return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_FIRST_FIELD: form_focus(&v->form, 0); return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_CHOOSE_OR_NEXT:
         if (!open_choices(v, app))
             move_focus(v, 1);
         return VIEW_HANDLED | VIEW_REDRAW;
-    case TK_F1: return VIEW_IGNORED; /* help stays available */
     default: break;
     }
     if (edit_key(v, e->key))
@@ -440,16 +437,14 @@ static int form_handle(tui_view *view, tui_app *app, const tui_event *e)
         utf8[len] = '\0';
         if (form_choices(&v->form, v->form.focus, NULL, 0) > 0 && len > 0) {
             /* typing on a choice field opens its list, narrowed by that letter */
-            open_choices(v, app);
-            tui_view *pick = app_top(app);
-            if (pick != &v->base)
-                pick->ops->handle(pick, app, e);
+            if (open_choices(v, app) && app_top(app) != &v->base)
+                app_dispatch(app, e); /* to the list now on top */
         } else {
             form_type(&v->form, utf8);
         }
         return VIEW_HANDLED | VIEW_REDRAW;
     }
-    return VIEW_HANDLED; /* a form keeps keys from the screens below */
+    return VIEW_HANDLED; /* any other key means nothing in a form, and goes nowhere else */
 }
 
 static void form_reload(tui_view *view, tui_app *app)
@@ -467,6 +462,26 @@ static void form_destroy(tui_view *view)
     free(v);
 }
 
+/* Typed characters go into the fields; only the help reaches past the form
+ * (by F1: '?' is typed). */
+static const tui_action form_help[] = {ACT_HELP, ACT_NONE};
+static const tui_action new_form_actions[] = {
+    ACT_SAVE, ACT_CANCEL, ACT_CHOOSE_OR_NEXT, ACT_TYPING_MODE,
+    ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_FIRST_FIELD, ACT_LAST_FIELD, ACT_NONE,
+};
+/* the same, and a record on file can be deleted */
+static const tui_action edit_form_actions[] = {
+    ACT_SAVE, ACT_CANCEL, ACT_CHOOSE_OR_NEXT, ACT_TYPING_MODE, ACT_DELETE,
+    ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_FIRST_FIELD, ACT_LAST_FIELD, ACT_NONE,
+};
+static const tui_keymap new_form_keymap = {.actions = new_form_actions, .globals = form_help, .typing = true};
+static const tui_keymap edit_form_keymap = {.actions = edit_form_actions, .globals = form_help, .typing = true};
+
+static const tui_keymap *form_keymap(const tui_view *view)
+{
+    return ((const form_view *)view)->form.is_new ? &new_form_keymap : &edit_form_keymap;
+}
+
 static const tui_view_ops form_ops = {
     .draw = form_draw,
     .handle = form_handle,
@@ -474,6 +489,8 @@ static const tui_view_ops form_ops = {
     .status = form_status,
     .destroy = form_destroy,
     .popup = false,
+    .keymap = &new_form_keymap,
+    .current_keymap = form_keymap,
 };
 
 tui_view *view_form_new(tui_app *app, int64_t coop_id)

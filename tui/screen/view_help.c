@@ -1,7 +1,8 @@
 /*
- * The help screen, generated from the binding table (keys.h) so that it
- * lists exactly the keys that work, followed by the notes on searching,
- * F-keys and the mouse.
+ * The help screen: the actions of the screen it was opened from, each with
+ * the keys that reach it there, from that screen's keymap and the table of
+ * actions (keys.h), so that it lists exactly the keys that work; then the
+ * notes on searching, F-keys and the mouse.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +13,7 @@
 #include "ui_text.h"
 #include "views.h"
 
-#define MAX_ENTRIES 48
+#define MAX_ENTRIES (TUI_MAX_OFFERS + 8)
 #define MAX_ROWS 512
 
 typedef enum help_kind { HELP_HEADING, HELP_BINDING, HELP_TEXT, HELP_BLANK } help_kind;
@@ -20,7 +21,7 @@ typedef enum help_kind { HELP_HEADING, HELP_BINDING, HELP_TEXT, HELP_BLANK } hel
 typedef struct help_entry {
     help_kind kind;
     char keys[64];    /* HELP_BINDING: "F1, ?" */
-    const char *text; /* static: the binding table or the catalog */
+    const char *text; /* static: the catalog */
     tui_style style;
 } help_entry;
 
@@ -53,33 +54,37 @@ static help_entry *add_entry(help_view *h, help_kind kind, const char *text, tui
     return e;
 }
 
-/* "F1, ?": the keys of a binding that exist. */
-static void binding_keys(const tui_binding *b, char *out, size_t size)
+/* "F1, ?": the keys that reach an action. */
+static void offer_keys(const tui_offer *o, char *out, size_t size)
 {
-    const int keys[] = {b->fkey, b->key, b->key2};
     out[0] = '\0';
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        if (!keys[i])
-            continue;
+    for (int i = 0; i < TUI_MAX_KEYS && o->keys[i]; i++) {
         char name[24];
-        tui_key_name(keys[i], name, (int)sizeof name);
+        tui_key_name(o->keys[i], name, (int)sizeof name);
         size_t n = strlen(out);
         snprintf(out + n, size - n, "%s%s", n ? ", " : "", name);
     }
 }
 
-static void build(help_view *h, htx_lang lang)
+static void build(help_view *h, const tui_keymap *described, htx_lang lang)
 {
+    tui_offer offers[TUI_MAX_OFFERS];
+    int count = tui_keymap_offers(described, offers, TUI_MAX_OFFERS);
+    bool search = false, function_keys = false;
     add_entry(h, HELP_HEADING, ui_text(UI_HELP_KEYS, lang), STYLE_HEADER);
-    for (int i = 0; tui_bindings[i].action != ACT_NONE; i++) {
-        const tui_binding *b = &tui_bindings[i];
-        help_entry *e = add_entry(h, HELP_BINDING, ui_text(b->help, lang), STYLE_NORMAL);
+    for (int i = 0; i < count; i++) {
+        help_entry *e = add_entry(h, HELP_BINDING, ui_text(tui_binding_of(offers[i].action)->help, lang), STYLE_NORMAL);
         if (e)
-            binding_keys(b, e->keys, sizeof e->keys);
+            offer_keys(&offers[i], e->keys, sizeof e->keys);
+        search = search || offers[i].action == ACT_SEARCH;
+        function_keys = function_keys || (offers[i].keys[0] >= TK_F1 && offers[i].keys[0] <= TK_F10);
     }
     add_entry(h, HELP_BLANK, NULL, STYLE_NORMAL);
-    add_entry(h, HELP_TEXT, ui_text(UI_HELP_SEARCH, lang), STYLE_NORMAL);
-    add_entry(h, HELP_TEXT, ui_text(UI_HELP_FKEYS, lang), STYLE_NORMAL);
+    /* the notes that concern this screen */
+    if (search)
+        add_entry(h, HELP_TEXT, ui_text(UI_HELP_SEARCH, lang), STYLE_NORMAL);
+    if (function_keys)
+        add_entry(h, HELP_TEXT, ui_text(UI_HELP_FKEYS, lang), STYLE_NORMAL);
     add_entry(h, HELP_TEXT, ui_text(UI_HELP_MOUSE, lang), STYLE_NORMAL);
     add_entry(h, HELP_BLANK, NULL, STYLE_NORMAL);
     add_entry(h, HELP_TEXT, ui_text(UI_HELP_CLOSE, lang), STYLE_DIM);
@@ -151,11 +156,9 @@ static int help_handle(tui_view *v, tui_app *app, const tui_event *e)
         return tui_scroll_wheel(&h->scroll, e) ? VIEW_HANDLED | VIEW_REDRAW : VIEW_HANDLED;
     if (e->type != EV_KEY)
         return VIEW_IGNORED;
-    tui_action action = tui_action_for_key(e->key);
-    if (tui_scroll_action(&h->scroll, action))
+    if (tui_scroll_action(&h->scroll, e->action))
         return VIEW_HANDLED | VIEW_REDRAW;
-    /* q closes the help rather than the program; F10 still quits */
-    if (action == ACT_HELP || action == ACT_BACK || e->key == 'q')
+    if (e->action == ACT_CLOSE_HELP)
         return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
     return VIEW_IGNORED;
 }
@@ -173,6 +176,19 @@ static void help_destroy(tui_view *v)
     free(v);
 }
 
+static const tui_action help_actions[] = {
+    ACT_CLOSE_HELP,
+    ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_NONE,
+};
+static const tui_action help_globals[] = {ACT_CLUBS, ACT_STATS, ACT_PRINT, ACT_IMPORT, ACT_NONE};
+/* q closes the help rather than the program; F10 still quits */
+static const tui_action help_quit[] = {ACT_QUIT, ACT_NONE};
+static const tui_keymap help_keymap = {
+    .actions = help_actions,
+    .globals = help_globals,
+    .globals_by_special_keys = help_quit,
+};
+
 static const tui_view_ops help_ops = {
     .draw = help_draw,
     .handle = help_handle,
@@ -180,15 +196,16 @@ static const tui_view_ops help_ops = {
     .status = help_status,
     .destroy = help_destroy,
     .popup = false,
+    .keymap = &help_keymap,
 };
 
-tui_view *view_help_new(tui_app *app)
+tui_view *view_help_new(tui_app *app, const tui_keymap *described)
 {
     help_view *h = calloc(1, sizeof *h);
     if (!h)
         return NULL;
     h->base.ops = &help_ops;
     tui_scroll_init(&h->scroll, false);
-    build(h, app->lang);
+    build(h, described, app->lang);
     return &h->base;
 }

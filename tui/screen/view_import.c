@@ -433,29 +433,20 @@ static int import_handle(tui_view *view, tui_app *app, const tui_event *e)
     import_view *v = (import_view *)view;
     if (e->type != EV_KEY)
         return e->type == EV_MOUSE ? VIEW_HANDLED : VIEW_IGNORED;
-    switch (e->key) {
-    case TK_ESCAPE: return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
-    case TK_ENTER:
-        /* Read the file, then import what was shown.  After an import, Enter
-         * reads the file again: it may have been corrected meanwhile. */
-        if (v->phase == PHASE_PREVIEW && v->file)
-            run_import(v, app);
-        else
-            open_file(v, app);
+    switch (e->action) {
+    case ACT_CLOSE: return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
+    case ACT_READ_FILE: open_file(v, app); return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_RUN_IMPORT: run_import(v, app); return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_COMPLETE_PATH: complete_path(v); return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_DOWN: /* from the path, where Tab completes */
+    case ACT_NEXT_FIELD: v->focus = (import_field)((v->focus + 1) % FIELD_COUNT); return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_PREV_FIELD:
+        v->focus = (import_field)((v->focus + FIELD_COUNT - 1) % FIELD_COUNT);
         return VIEW_HANDLED | VIEW_REDRAW;
-    case TK_TAB:
-        if (v->focus == FIELD_PATH) {
-            complete_path(v);
-            return VIEW_HANDLED | VIEW_REDRAW;
-        }
-        /* fall through */
-    case TK_DOWN: v->focus = (import_field)((v->focus + 1) % FIELD_COUNT); return VIEW_HANDLED | VIEW_REDRAW;
-    case TK_BACK_TAB:
-    case TK_UP: v->focus = (import_field)((v->focus + FIELD_COUNT - 1) % FIELD_COUNT); return VIEW_HANDLED | VIEW_REDRAW;
-    case TK_PAGE_DOWN: scroll_problems(v, 10); return VIEW_HANDLED | VIEW_REDRAW;
-    case TK_PAGE_UP: scroll_problems(v, -10); return VIEW_HANDLED | VIEW_REDRAW;
-    case TK_F1:
-    case TK_F10: return VIEW_IGNORED;
+    case ACT_PROBLEMS_DOWN: scroll_problems(v, 10); return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_PROBLEMS_UP: scroll_problems(v, -10); return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_PREV_CHOICE: change_choice(v, app, -1); return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_NEXT_CHOICE: change_choice(v, app, +1); return VIEW_HANDLED | VIEW_REDRAW;
     default: break;
     }
     if (v->focus == FIELD_PATH) {
@@ -468,10 +459,6 @@ static int import_handle(tui_view *view, tui_app *app, const tui_event *e)
             v->phase = PHASE_PATH;
             set_message(v, false, "");
         }
-    } else if (e->key == TK_LEFT || e->key == '-') {
-        change_choice(v, app, -1);
-    } else if (e->key == TK_RIGHT || e->key == '+' || e->key == ' ') {
-        change_choice(v, app, +1);
     }
     return VIEW_HANDLED | VIEW_REDRAW;
 }
@@ -491,11 +478,51 @@ static void import_destroy(tui_view *view)
     free(v);
 }
 
+/*
+ * The keys change with the field in focus — the path is typed, Tab
+ * completing it; on a choice ←→ and - + change it — and with the phase:
+ * Enter reads the file, then imports what the preview shows.  After an
+ * import, Enter reads the file again: it may have been corrected meanwhile.
+ * Help and quit come by F1 and F10 only: ? and q are typed into the path,
+ * and on a choice they change nothing rather than leave.
+ */
+static const tui_action global_keys[] = {ACT_HELP, ACT_QUIT, ACT_NONE};
+static const tui_action path_read_actions[] = {
+    ACT_READ_FILE, ACT_CLOSE, ACT_COMPLETE_PATH,
+    ACT_DOWN, ACT_PREV_FIELD, ACT_PROBLEMS_UP, ACT_PROBLEMS_DOWN, ACT_NONE,
+};
+static const tui_action path_import_actions[] = {
+    ACT_RUN_IMPORT, ACT_CLOSE, ACT_COMPLETE_PATH,
+    ACT_DOWN, ACT_PREV_FIELD, ACT_PROBLEMS_UP, ACT_PROBLEMS_DOWN, ACT_NONE,
+};
+static const tui_action choice_read_actions[] = {
+    ACT_READ_FILE, ACT_CLOSE, ACT_PREV_CHOICE, ACT_NEXT_CHOICE,
+    ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_PROBLEMS_UP, ACT_PROBLEMS_DOWN, ACT_NONE,
+};
+static const tui_action choice_import_actions[] = {
+    ACT_RUN_IMPORT, ACT_CLOSE, ACT_PREV_CHOICE, ACT_NEXT_CHOICE,
+    ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_PROBLEMS_UP, ACT_PROBLEMS_DOWN, ACT_NONE,
+};
+static const tui_keymap keymaps[2][2] = { /* [on a choice][ready to import] */
+    {{.actions = path_read_actions, .globals_by_special_keys = global_keys, .typing = true},
+     {.actions = path_import_actions, .globals_by_special_keys = global_keys, .typing = true}},
+    {{.actions = choice_read_actions, .globals_by_special_keys = global_keys},
+     {.actions = choice_import_actions, .globals_by_special_keys = global_keys}},
+};
+
+static const tui_keymap *import_keymap(const tui_view *view)
+{
+    const import_view *v = (const import_view *)view;
+    return &keymaps[v->focus != FIELD_PATH][v->phase == PHASE_PREVIEW && v->file];
+}
+
 static const tui_view_ops import_ops = {
     .draw = import_draw,
     .handle = import_handle,
     .status = import_status,
     .destroy = import_destroy,
+    .keymap = &keymaps[0][0],
+    .current_keymap = import_keymap,
 };
 
 tui_view *view_import_new(tui_app *app)

@@ -345,18 +345,21 @@ static void search_key(main_view *m, int key)
 
 static int handle_search(main_view *m, const tui_event *e)
 {
-    if (e->key == TK_ENTER) {
+    switch (e->action) {
+    case ACT_KEEP_SEARCH:
         m->searching = false;
         m->focus_list = true;
-    } else if (e->key == TK_ESCAPE) {
+        break;
+    case ACT_STOP_SEARCH:
         m->searching = false;
         m->query[0] = '\0';
         coop_list_set_search(m->list, NULL);
-    } else if (e->key == TK_UP || e->key == TK_DOWN || e->key == TK_PAGE_UP || e->key == TK_PAGE_DOWN) {
-        coop_list_move(m->list, e->key == TK_UP ? -1 : e->key == TK_DOWN ? 1
-                                : e->key == TK_PAGE_UP ? -m->list->page : m->list->page);
-    } else {
-        search_key(m, e->key);
+        break;
+    case ACT_UP: coop_list_move(m->list, -1); break;
+    case ACT_DOWN: coop_list_move(m->list, 1); break;
+    case ACT_PAGE_UP: coop_list_move(m->list, -m->list->page); break;
+    case ACT_PAGE_DOWN: coop_list_move(m->list, m->list->page); break;
+    default: search_key(m, e->key); break;
     }
     return VIEW_HANDLED | VIEW_REDRAW;
 }
@@ -399,6 +402,15 @@ static int move_focused(main_view *m, int64_t delta)
     return VIEW_HANDLED | VIEW_REDRAW;
 }
 
+static int clear_kept_search(main_view *m)
+{
+    if (!m->list->filter.search)
+        return VIEW_HANDLED;
+    m->query[0] = '\0';
+    coop_list_set_search(m->list, NULL);
+    return VIEW_HANDLED | VIEW_REDRAW;
+}
+
 static int main_handle(tui_view *v, tui_app *app, const tui_event *e)
 {
     main_view *m = (main_view *)v;
@@ -409,7 +421,7 @@ static int main_handle(tui_view *v, tui_app *app, const tui_event *e)
     if (m->searching)
         return handle_search(m, e);
     int page = m->list->page;
-    switch (tui_action_for_key(e->key)) {
+    switch (e->action) {
     case ACT_SEARCH:
         m->searching = true;
         m->focus_list = true;
@@ -450,17 +462,14 @@ static int main_handle(tui_view *v, tui_app *app, const tui_event *e)
                 app_push(app, view_detail_new(app, b->id));
         }
         return VIEW_HANDLED | VIEW_REDRAW;
-    case ACT_BACK:
-        if (m->focus_list && e->key != TK_ESCAPE) {
+    case ACT_TO_DISTRICTS:
+        if (m->focus_list) {
             m->focus_list = false;
             return VIEW_HANDLED | VIEW_REDRAW;
         }
-        if (m->list->filter.search) { /* Esc clears a kept search first */
-            m->query[0] = '\0';
-            coop_list_set_search(m->list, NULL);
-            return VIEW_HANDLED | VIEW_REDRAW;
-        }
-        return VIEW_HANDLED;
+        /* already there: the step back after that is the kept search */
+        return clear_kept_search(m);
+    case ACT_CLEAR_SEARCH: return clear_kept_search(m);
     default: return VIEW_IGNORED;
     }
 }
@@ -479,6 +488,29 @@ static void main_destroy(tui_view *v)
     free(m);
 }
 
+/* Nothing is behind the main screen: Backspace and Esc step back within it
+ * (to the districts, out of a kept search) instead of the global Back. */
+static const tui_action browse_actions[] = {
+    ACT_ADD, ACT_SEARCH, ACT_FILTER, ACT_EDIT, ACT_SORT,
+    ACT_OPEN, ACT_SWITCH_PANEL, ACT_TO_DISTRICTS, ACT_CLEAR_SEARCH,
+    ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_NONE,
+};
+static const tui_action browse_globals[] = {
+    ACT_HELP, ACT_CLUBS, ACT_STATS, ACT_PRINT, ACT_QUIT, ACT_IMPORT, ACT_NONE,
+};
+static const tui_keymap browse_keymap = {.actions = browse_actions, .globals = browse_globals};
+
+/* While a search is typed, letters are the search; the list still moves. */
+static const tui_action search_actions[] = {
+    ACT_KEEP_SEARCH, ACT_STOP_SEARCH, ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE,
+};
+static const tui_keymap search_keymap = {.actions = search_actions, .typing = true};
+
+static const tui_keymap *main_keymap(const tui_view *v)
+{
+    return ((const main_view *)v)->searching ? &search_keymap : &browse_keymap;
+}
+
 static const tui_view_ops main_ops = {
     .draw = main_draw,
     .handle = main_handle,
@@ -486,6 +518,8 @@ static const tui_view_ops main_ops = {
     .status = main_status,
     .destroy = main_destroy,
     .popup = false,
+    .keymap = &browse_keymap,
+    .current_keymap = main_keymap,
 };
 
 tui_view *view_main_new(tui_app *app, const char *district_code)

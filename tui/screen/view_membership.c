@@ -145,15 +145,12 @@ static int membership_handle(tui_view *view, tui_app *app, const tui_event *e)
     membership_view *v = (membership_view *)view;
     if (e->type != EV_KEY)
         return e->type == EV_MOUSE ? VIEW_HANDLED : VIEW_IGNORED;
-    switch (e->key) {
-    case TK_ESCAPE: return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
-    case TK_F2:
-    case TK_CTRL_S: return save(v, app);
-    case TK_TAB:
-    case TK_DOWN: move(v, 1); return VIEW_HANDLED | VIEW_REDRAW;
-    case TK_BACK_TAB:
-    case TK_UP: move(v, -1); return VIEW_HANDLED | VIEW_REDRAW;
-    case TK_ENTER:
+    switch (e->action) {
+    case ACT_CLOSE: return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
+    case ACT_SAVE: return save(v, app);
+    case ACT_NEXT_FIELD: move(v, 1); return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_PREV_FIELD: move(v, -1); return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_CHOOSE_OR_SAVE:
         if (v->focus == ROW_DATE)
             return save(v, app);
         open_choices(v, app);
@@ -173,11 +170,18 @@ static void membership_destroy(tui_view *view)
     free(v);
 }
 
+/* The date is typed. */
+static const tui_action membership_actions[] = {
+    ACT_SAVE, ACT_CHOOSE_OR_SAVE, ACT_CLOSE, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_NONE,
+};
+static const tui_keymap membership_keymap = {.actions = membership_actions, .typing = true};
+
 static const tui_view_ops membership_ops = {
     .draw = membership_draw,
     .handle = membership_handle,
     .destroy = membership_destroy,
     .popup = true,
+    .keymap = &membership_keymap,
 };
 
 static int collect_current(const htx_membership *m, void *ctx)

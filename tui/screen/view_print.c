@@ -241,31 +241,26 @@ static int print_handle(tui_view *view, tui_app *app, const tui_event *e)
     print_view *v = (print_view *)view;
     if (e->type != EV_KEY)
         return e->type == EV_MOUSE ? VIEW_HANDLED : VIEW_IGNORED;
-    switch (e->key) {
-    case TK_ESCAPE: return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
-    case TK_TAB:
-    case TK_DOWN: v->focus = (print_field)((v->focus + 1) % FIELD_COUNT); return VIEW_HANDLED | VIEW_REDRAW;
-    case TK_BACK_TAB:
-    case TK_UP: v->focus = (print_field)((v->focus + FIELD_COUNT - 1) % FIELD_COUNT); return VIEW_HANDLED | VIEW_REDRAW;
-    case TK_ENTER:
-    case TK_F9:
+    switch (e->action) {
+    case ACT_CLOSE: return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
+    case ACT_NEXT_FIELD: v->focus = (print_field)((v->focus + 1) % FIELD_COUNT); return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_PREV_FIELD:
+        v->focus = (print_field)((v->focus + FIELD_COUNT - 1) % FIELD_COUNT);
+        return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_RUN_PRINT:
         snprintf(v->result, sizeof v->result, "%s", ui_text(UI_PRINT_WORKING, app->lang));
         v->result_is_error = false;
         /* A long roster takes a moment to lay out: say so before the work. */
         app_redraw_now(app);
         run_job(v, app);
         return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_PREV_CHOICE: change_choice(v, -1); return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_NEXT_CHOICE: change_choice(v, +1); return VIEW_HANDLED | VIEW_REDRAW;
     default: break;
     }
     line_edit *edit = focused_edit(v);
-    if (edit) {
+    if (edit)
         tui_edit_key(edit, e->key);
-        return VIEW_HANDLED | VIEW_REDRAW;
-    }
-    if (e->key == TK_LEFT || e->key == '-')
-        change_choice(v, -1);
-    else if (e->key == TK_RIGHT || e->key == '+' || e->key == ' ')
-        change_choice(v, +1);
     else if (v->focus == FIELD_COPIES && e->key >= '0' && e->key <= '9')
         type_digit(v, e->key);
     return VIEW_HANDLED | VIEW_REDRAW;
@@ -285,6 +280,23 @@ static void print_destroy(tui_view *view)
     free(v);
 }
 
+/* The printer and the file are typed; ←→ and - + change the copies and
+ * the format. */
+static const tui_action text_field_actions[] = {
+    ACT_RUN_PRINT, ACT_CLOSE, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_NONE,
+};
+static const tui_keymap text_field_keymap = {.actions = text_field_actions, .typing = true};
+static const tui_action choice_field_actions[] = {
+    ACT_RUN_PRINT, ACT_CLOSE, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_PREV_CHOICE, ACT_NEXT_CHOICE, ACT_NONE,
+};
+static const tui_keymap choice_field_keymap = {.actions = choice_field_actions};
+
+static const tui_keymap *print_keymap(const tui_view *view)
+{
+    const print_view *v = (const print_view *)view;
+    return v->focus == FIELD_PRINTER || v->focus == FIELD_FILE ? &text_field_keymap : &choice_field_keymap;
+}
+
 static const tui_view_ops print_ops = {
     .draw = print_draw,
     .handle = print_handle,
@@ -292,6 +304,8 @@ static const tui_view_ops print_ops = {
     .status = print_status,
     .destroy = print_destroy,
     .popup = true,
+    .keymap = &text_field_keymap,
+    .current_keymap = print_keymap,
 };
 
 tui_view *view_print_new(tui_app *app, const char *club_code, const char *as_of_iso, htx_roster_sort sort)

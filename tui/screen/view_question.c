@@ -97,14 +97,13 @@ static int question_handle(tui_view *v, tui_app *app, const tui_event *e)
     }
     if (e->type != EV_KEY)
         return VIEW_IGNORED;
-    switch (e->key) {
-    case TK_LEFT:
-    case TK_BACK_TAB: q->chosen = (q->chosen + q->answer_count - 1) % q->answer_count; break;
-    case TK_RIGHT:
-    case TK_TAB: q->chosen = (q->chosen + 1) % q->answer_count; break;
-    case TK_ENTER: return answer(q, app, q->chosen);
-    case TK_ESCAPE: return answer(q, app, q->answer_count - 1);
+    switch (e->action) {
+    case ACT_PREV_ANSWER: q->chosen = (q->chosen + q->answer_count - 1) % q->answer_count; break;
+    case ACT_NEXT_ANSWER: q->chosen = (q->chosen + 1) % q->answer_count; break;
+    case ACT_CHOOSE: return answer(q, app, q->chosen);
+    case ACT_CLOSE: return answer(q, app, q->answer_count - 1);
     default: {
+        /* the answers' own first letters: they come with the question */
         int i = answer_by_letter(q, e->key);
         if (i >= 0)
             return answer(q, app, i);
@@ -124,11 +123,16 @@ static void question_destroy(tui_view *v)
     free(q);
 }
 
+/* A letter gives the answer it starts, so no action answers to a letter. */
+static const tui_action question_actions[] = {ACT_CHOOSE, ACT_CLOSE, ACT_NEXT_ANSWER, ACT_PREV_ANSWER, ACT_NONE};
+static const tui_keymap question_keymap = {.actions = question_actions, .typing = true};
+
 static const tui_view_ops question_ops = {
     .draw = question_draw,
     .handle = question_handle,
     .destroy = question_destroy,
     .popup = true,
+    .keymap = &question_keymap,
 };
 
 tui_view *view_question_new(tui_app *app, const char *title, const char *const lines[], int line_count,

@@ -265,12 +265,11 @@ static int roster_handle(tui_view *view, tui_app *app, const tui_event *e)
         return handle_mouse(v, app, e);
     if (e->type != EV_KEY)
         return VIEW_IGNORED;
-    tui_action action = tui_action_for_key(e->key);
-    if (tui_scroll_action(&v->scroll, action))
+    if (tui_scroll_action(&v->scroll, e->action))
         return VIEW_HANDLED | VIEW_REDRAW;
-    switch (action) {
+    switch (e->action) {
     case ACT_OPEN: return open_member(v, app);
-    case ACT_SORT:
+    case ACT_SORT_ROSTER:
         v->sort = (htx_roster_sort)((v->sort + 1) % HTX_ROSTER_SORT_COUNT);
         load(v, app);
         return VIEW_HANDLED | VIEW_REDRAW;
@@ -282,8 +281,7 @@ static int roster_handle(tui_view *view, tui_app *app, const tui_event *e)
             app_push(app, dialog);
         return VIEW_HANDLED | VIEW_REDRAW;
     }
-    case ACT_JOIN_CLUB:
-    case ACT_ADD:
+    case ACT_ADD_MEMBER:
         app_push(app, view_find_new(app, ui_text(UI_FIND_TITLE, app->lang), member_found, v));
         return VIEW_HANDLED | VIEW_REDRAW;
     default: return VIEW_IGNORED;
@@ -320,6 +318,15 @@ static void roster_destroy(tui_view *view)
     free(v);
 }
 
+/* F7 here goes back to the clubs, F9 prints this roster: the roster's own
+ * meaning of two global actions. */
+static const tui_action roster_actions[] = {
+    ACT_OPEN, ACT_ADD_MEMBER, ACT_SORT_ROSTER, ACT_CLUBS, ACT_PRINT,
+    ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_NONE,
+};
+static const tui_action roster_globals[] = {ACT_HELP, ACT_STATS, ACT_QUIT, ACT_IMPORT, ACT_BACK, ACT_NONE};
+static const tui_keymap roster_keymap = {.actions = roster_actions, .globals = roster_globals};
+
 static const tui_view_ops roster_ops = {
     .draw = roster_draw,
     .handle = roster_handle,
@@ -327,6 +334,7 @@ static const tui_view_ops roster_ops = {
     .status = roster_status,
     .destroy = roster_destroy,
     .popup = false,
+    .keymap = &roster_keymap,
 };
 
 tui_view *view_roster_new(tui_app *app, const char *club_code)

@@ -279,11 +279,10 @@ static int stats_handle(tui_view *view, tui_app *app, const tui_event *e)
         return tui_scroll_wheel(&v->scroll, e) ? VIEW_HANDLED | VIEW_REDRAW : VIEW_HANDLED;
     if (e->type != EV_KEY)
         return VIEW_IGNORED;
-    tui_action action = tui_action_for_key(e->key);
-    if (tui_scroll_action(&v->scroll, action))
+    if (tui_scroll_action(&v->scroll, e->action))
         return VIEW_HANDLED | VIEW_REDRAW;
     /* the key that opened the statistics closes them */
-    if (action == ACT_STATS)
+    if (e->action == ACT_STATS)
         return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
     return VIEW_IGNORED;
 }
@@ -308,6 +307,14 @@ static void stats_destroy(tui_view *view)
     free(v);
 }
 
+/* F8 closes what F8 opened: the statistics' own meaning of the global action. */
+static const tui_action stats_actions[] = {
+    ACT_STATS,
+    ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_NONE,
+};
+static const tui_action stats_globals[] = {ACT_HELP, ACT_CLUBS, ACT_PRINT, ACT_QUIT, ACT_IMPORT, ACT_BACK, ACT_NONE};
+static const tui_keymap stats_keymap = {.actions = stats_actions, .globals = stats_globals};
+
 static const tui_view_ops stats_ops = {
     .draw = stats_draw,
     .handle = stats_handle,
@@ -315,6 +322,7 @@ static const tui_view_ops stats_ops = {
     .status = stats_status,
     .destroy = stats_destroy,
     .popup = false,
+    .keymap = &stats_keymap,
 };
 
 tui_view *view_stats_new(tui_app *app)

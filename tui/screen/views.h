@@ -19,8 +19,9 @@ tui_view *view_clubs_new(tui_app *app);
 tui_view *view_roster_new(tui_app *app, const char *club_code);
 /* Counts by sector, district and year; the Alliance's targets. */
 tui_view *view_stats_new(tui_app *app);
-/* The keys, from the binding table. */
-tui_view *view_help_new(tui_app *app);
+/* The keys of the screen with keymap described (the one it was opened
+ * from): its actions, from the table of actions. */
+tui_view *view_help_new(tui_app *app, const tui_keymap *described);
 
 /* A popup list of choices; on Enter calls chosen(ctx, index) and closes. */
 typedef void (*tui_choice_fn)(tui_app *app, void *ctx, int index);
