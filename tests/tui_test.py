@@ -248,6 +248,22 @@ class Interface(unittest.TestCase):
         t.keys("F10")
         self.assertEqual(t.exit_status(), 0)
 
+    def test_each_screen_shows_its_own_bar(self):
+        main_bar = "F1Trợ giúp F2Thêm F3Tìm F4Lọc F5Sửa F6Sắp xếp F7CLB F8Thống kê F9In F10Thoát"
+        s = self.open()
+        s.wait_for("Tất cả", main_bar)
+        s.keys("Tab")
+        s.keys("Enter")
+        screen = s.wait_for("Chi tiết HTX", "F5Sửa", "mThêm vào CLB", "xRời CLB")
+        self.assertNotIn("F2Thêm", screen)  # registering is the list's
+        s.keys("F5")
+        screen = s.wait_for("Sửa HTX", "F2Lưu", "F8Xóa", "EscHủy")
+        self.assertNotIn("F10Thoát", screen)  # F10 leaves the form, asking first
+        s.keys("Escape")
+        s.wait_for("Chi tiết HTX", "mThêm vào CLB", absent=("F2Lưu",))
+        s.keys("Escape")
+        s.wait_for(main_bar, absent=("mThêm vào CLB",))
+
     def test_english(self):
         s = self.open("--lang", "en")
         s.wait_for("All", "F10Quit", "Districts")
