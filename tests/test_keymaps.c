@@ -337,6 +337,7 @@ static void every_screen_binds_each_key_once_and_bars_what_it_offers(void **stat
         tui_offer offers[TUI_MAX_OFFERS];
         int count = tui_keymap_offers(keymap, offers, TUI_MAX_OFFERS);
         assert_true(count > 0);
+        assert_true(count < TUI_MAX_OFFERS); /* none left out of the bar and the help */
         for (int i = 0; i < count; i++)
             offered[offers[i].action] = true;
         close_fixture(f);
