@@ -46,15 +46,20 @@ def source_path(top, flattened):
 
 
 def symbol_tables(objs):
+    """Which file defines each global symbol, and which symbols each file uses (one nm run)."""
+    source_of = {path: source for source, path in objs}
+    out = subprocess.run(["nm", "-A", *source_of], capture_output=True, text=True, check=True).stdout
     defined, used = {}, collections.defaultdict(set)
-    for source, path in objs:
-        out = subprocess.run(["nm", path], capture_output=True, text=True, check=True).stdout
-        for line in out.splitlines():
-            parts = line.split()
-            if len(parts) == 3 and parts[1] in "TDBRCGSV":
-                defined[parts[2]] = source
-            elif len(parts) == 2 and parts[0] == "U":
-                used[source].add(parts[1])
+    for line in out.splitlines():
+        path, _, rest = line.rpartition(".o:")
+        source = source_of.get(path + ".o")
+        parts = rest.split()
+        if source is None:
+            continue
+        if len(parts) == 3 and parts[1] in "TDBRCGSV":
+            defined[parts[2]] = source
+        elif len(parts) == 2 and parts[0] == "U":
+            used[source].add(parts[1])
     return defined, used
 
 
