@@ -156,8 +156,9 @@ htx_status htx_coop_set(htx_coop *c, const char *key, const char *value, htx_rep
     }
     const htx_field_kind_ops *kind = kind_of(def);
     char *clean = NULL;
-    htx_status st = htx_text_normalize(value ? value : "", kind->multiline ? HTX_TEXT_MULTILINE : HTX_TEXT_LINE,
-                                       def->max_chars, def->key, &clean, &e);
+    htx_text_kind rules = kind->multiline ? HTX_TEXT_MULTILINE : HTX_TEXT_LINE;
+    htx_status st =
+        htx_text_normalize(value ? value : "", rules, def->max_chars, def->key, &clean, &e);
     if (st != HTX_OK) {
         report_error(report, &e);
         return st;

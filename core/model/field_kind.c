@@ -67,7 +67,8 @@ static void text_init(void *slot, const htx_field_def *def)
     ((char *)slot)[0] = '\0';
 }
 
-static void text_format(const void *slot, htx_value_form form, htx_lang lang, char *out, size_t size)
+static void text_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
+                        size_t size)
 {
     (void)form;
     (void)lang;
@@ -105,7 +106,8 @@ static void text_from_scalar(void *slot, const htx_field_def *def, const htx_sca
     out[n] = '\0';
 }
 
-static htx_status text_parse(void *slot, const htx_field_def *def, const char *value, htx_error *err)
+static htx_status text_parse(void *slot, const htx_field_def *def, const char *value,
+                             htx_error *err)
 {
     size_t length = strlen(value);
     /* max_chars sizes the member, so this only guards a mistake. */
@@ -118,13 +120,15 @@ static htx_status text_parse(void *slot, const htx_field_def *def, const char *v
     return HTX_OK;
 }
 
-static htx_status code_parse(void *slot, const htx_field_def *def, const char *value, htx_error *err)
+static htx_status code_parse(void *slot, const htx_field_def *def, const char *value,
+                             htx_error *err)
 {
     (void)def;
     return htx_parse_code(value, slot, err);
 }
 
-static htx_status phone_parse(void *slot, const htx_field_def *def, const char *value, htx_error *err)
+static htx_status phone_parse(void *slot, const htx_field_def *def, const char *value,
+                              htx_error *err)
 {
     (void)def;
     if (!value[0]) {
@@ -134,7 +138,8 @@ static htx_status phone_parse(void *slot, const htx_field_def *def, const char *
     return htx_parse_phone(value, slot, err);
 }
 
-static htx_status email_parse(void *slot, const htx_field_def *def, const char *value, htx_error *err)
+static htx_status email_parse(void *slot, const htx_field_def *def, const char *value,
+                              htx_error *err)
 {
     (void)def;
     if (!value[0]) {
@@ -189,7 +194,8 @@ static int district_choices(htx_lang lang, const char *names[], int max)
     return (int)n;
 }
 
-static htx_status sector_parse(void *slot, const htx_field_def *def, const char *value, htx_error *err)
+static htx_status sector_parse(void *slot, const htx_field_def *def, const char *value,
+                               htx_error *err)
 {
     const htx_sector *s = htx_sector_find(value);
     if (!s)
@@ -216,7 +222,8 @@ static int sector_choices(htx_lang lang, const char *names[], int max)
 
 /* ---- dates ------------------------------------------------------------------------ */
 
-static htx_status date_parse(void *slot, const htx_field_def *def, const char *value, htx_error *err)
+static htx_status date_parse(void *slot, const htx_field_def *def, const char *value,
+                             htx_error *err)
 {
     char *iso = slot;
     if (!value[0]) {
@@ -230,7 +237,8 @@ static htx_status date_parse(void *slot, const htx_field_def *def, const char *v
     return st;
 }
 
-static void date_format(const void *slot, htx_value_form form, htx_lang lang, char *out, size_t size)
+static void date_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
+                        size_t size)
 {
     (void)lang;
     const char *iso = slot;
@@ -268,7 +276,8 @@ static void number_from_scalar(void *slot, const htx_field_def *def, const htx_s
     *(int64_t *)slot = integer_of(in, -1);
 }
 
-static htx_status count_parse(void *slot, const htx_field_def *def, const char *value, htx_error *err)
+static htx_status count_parse(void *slot, const htx_field_def *def, const char *value,
+                              htx_error *err)
 {
     if (!value[0]) {
         *(int64_t *)slot = -1;
@@ -277,7 +286,8 @@ static htx_status count_parse(void *slot, const htx_field_def *def, const char *
     return htx_parse_count(value, def->key, slot, err);
 }
 
-static void count_format(const void *slot, htx_value_form form, htx_lang lang, char *out, size_t size)
+static void count_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
+                         size_t size)
 {
     (void)lang;
     int64_t value = *(const int64_t *)slot;
@@ -290,7 +300,8 @@ static void count_format(const void *slot, htx_value_form form, htx_lang lang, c
         snprintf(out, size, "%" PRId64, value);
 }
 
-static htx_status money_parse(void *slot, const htx_field_def *def, const char *value, htx_error *err)
+static htx_status money_parse(void *slot, const htx_field_def *def, const char *value,
+                              htx_error *err)
 {
     if (!value[0]) {
         *(int64_t *)slot = -1;
@@ -299,7 +310,8 @@ static htx_status money_parse(void *slot, const htx_field_def *def, const char *
     return htx_parse_money(value, def->key, slot, err);
 }
 
-static void money_format(const void *slot, htx_value_form form, htx_lang lang, char *out, size_t size)
+static void money_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
+                         size_t size)
 {
     (void)lang;
     int64_t value = *(const int64_t *)slot;
@@ -320,7 +332,8 @@ static void status_init(void *slot, const htx_field_def *def)
     *(htx_coop_status *)slot = HTX_ACTIVE;
 }
 
-static htx_status status_parse(void *slot, const htx_field_def *def, const char *value, htx_error *err)
+static htx_status status_parse(void *slot, const htx_field_def *def, const char *value,
+                               htx_error *err)
 {
     int status = htx_status_parse(value);
     if (status < 0)
@@ -329,7 +342,8 @@ static htx_status status_parse(void *slot, const htx_field_def *def, const char 
     return HTX_OK;
 }
 
-static void status_format(const void *slot, htx_value_form form, htx_lang lang, char *out, size_t size)
+static void status_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
+                          size_t size)
 {
     htx_coop_status status = *(const htx_coop_status *)slot;
     snprintf(out, size, "%s",
@@ -368,14 +382,17 @@ static void yes_no_init(void *slot, const htx_field_def *def)
     *(bool *)slot = false;
 }
 
-static htx_status yes_no_parse(void *slot, const htx_field_def *def, const char *value, htx_error *err)
+static htx_status yes_no_parse(void *slot, const htx_field_def *def, const char *value,
+                               htx_error *err)
 {
     return htx_parse_yes_no(value, def->key, slot, err);
 }
 
-static void yes_no_format(const void *slot, htx_value_form form, htx_lang lang, char *out, size_t size)
+static void yes_no_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
+                          size_t size)
 {
-    snprintf(out, size, "%s", answer_word(*(const bool *)slot ? ANSWER_YES : ANSWER_NO, form, lang));
+    int answer = *(const bool *)slot ? ANSWER_YES : ANSWER_NO;
+    snprintf(out, size, "%s", answer_word(answer, form, lang));
 }
 
 static void yes_no_to_scalar(const void *slot, const htx_field_def *def, htx_scalar *out)
@@ -403,12 +420,14 @@ static void answer_init(void *slot, const htx_field_def *def)
     *(int *)slot = -1;
 }
 
-static htx_status answer_parse(void *slot, const htx_field_def *def, const char *value, htx_error *err)
+static htx_status answer_parse(void *slot, const htx_field_def *def, const char *value,
+                               htx_error *err)
 {
     return htx_parse_yes_no_unknown(value, def->key, slot, err);
 }
 
-static void answer_format(const void *slot, htx_value_form form, htx_lang lang, char *out, size_t size)
+static void answer_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
+                          size_t size)
 {
     int value = *(const int *)slot;
     int answer = value < 0 ? ANSWER_UNKNOWN : value ? ANSWER_YES : ANSWER_NO;

@@ -63,11 +63,14 @@ static htx_status bind_record(htx_store *s, sqlite3_stmt *stmt, const htx_coop *
     htx_status st = htx_coop_bind(s, stmt, c, err);
     if (st != HTX_OK)
         return st;
-    if (sqlite3_bind_blob(stmt, parameter(stmt, ":name_key"), f->key, (int)f->key_len, SQLITE_STATIC) != SQLITE_OK ||
-        sqlite3_bind_text(stmt, parameter(stmt, ":name_plain"), f->plain, -1, SQLITE_STATIC) != SQLITE_OK ||
-        sqlite3_bind_text(stmt, parameter(stmt, ":updated_at"), c->updated_at, -1, SQLITE_STATIC) != SQLITE_OK)
-        return htx_store_fail(s, err);
-    return HTX_OK;
+    int rc = sqlite3_bind_blob(stmt, parameter(stmt, ":name_key"), f->key, (int)f->key_len,
+                               SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(stmt, parameter(stmt, ":name_plain"), f->plain, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(stmt, parameter(stmt, ":updated_at"), c->updated_at, -1,
+                               SQLITE_STATIC);
+    return rc == SQLITE_OK ? HTX_OK : htx_store_fail(s, err);
 }
 
 static htx_status code_taken(htx_store *s, const char *code, int64_t exclude_id, htx_error *err)
@@ -195,8 +198,8 @@ static htx_status load_where(htx_store *s, const char *sql, const char *code, in
 
 htx_status htx_coop_load(htx_store *s, const char *code, htx_coop *out, htx_error *err)
 {
-    return load_where(s, "SELECT " HTX_COOP_COLUMNS " FROM cooperative c WHERE c.code = :code", code, 0,
-                      out, err);
+    return load_where(s, "SELECT " HTX_COOP_COLUMNS " FROM cooperative c WHERE c.code = :code",
+                      code, 0, out, err);
 }
 
 htx_status htx_coop_load_id(htx_store *s, int64_t id, htx_coop *out, htx_error *err)
