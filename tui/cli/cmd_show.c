@@ -69,13 +69,13 @@ static int print_membership(const htx_membership *m, void *data)
 static const char *change_label(const cli_context *ctx, const char *key)
 {
     if (strcmp(key, "club") == 0)
-        return cli_tr(ctx, "Câu lạc bộ", "Club");
+        return cli_t(ctx, CT_CHANGE_CLUB);
     if (strcmp(key, "role") == 0)
-        return cli_tr(ctx, "Vai trò", "Role");
+        return cli_t(ctx, CT_CHANGE_ROLE);
     if (strcmp(key, "joined") == 0)
-        return cli_tr(ctx, "Ngày tham gia", "Joined");
+        return cli_t(ctx, CT_CHANGE_JOINED);
     if (strcmp(key, "left") == 0)
-        return cli_tr(ctx, "Ngày rời", "Left");
+        return cli_t(ctx, CT_CHANGE_LEFT);
     const htx_field_def *field = htx_field_find(key);
     return field ? htx_field_label(field->id, ctx->lang) : key;
 }
@@ -83,16 +83,16 @@ static const char *change_label(const cli_context *ctx, const char *key)
 static const char *action_name(const cli_context *ctx, const char *action)
 {
     if (strcmp(action, "create") == 0)
-        return cli_tr(ctx, "Tạo mới", "Created");
+        return cli_t(ctx, CT_ACTION_CREATE);
     if (strcmp(action, "update") == 0)
-        return cli_tr(ctx, "Sửa", "Edited");
+        return cli_t(ctx, CT_ACTION_UPDATE);
     if (strcmp(action, "join") == 0)
-        return cli_tr(ctx, "Tham gia CLB", "Joined a club");
+        return cli_t(ctx, CT_ACTION_JOIN);
     if (strcmp(action, "leave") == 0)
-        return cli_tr(ctx, "Rời CLB", "Left a club");
+        return cli_t(ctx, CT_ACTION_LEAVE);
     /* a code deleted and registered again keeps its old entries */
     if (strcmp(action, "delete") == 0)
-        return cli_tr(ctx, "Xóa", "Deleted");
+        return cli_t(ctx, CT_ACTION_DELETE);
     return action;
 }
 
@@ -100,7 +100,7 @@ static const char *action_name(const cli_context *ctx, const char *action)
 static char *change_value(const cli_context *ctx, const char *key, const char *value)
 {
     if (!value || !value[0])
-        return strdup(cli_tr(ctx, "(trống)", "(empty)"));
+        return strdup(cli_t(ctx, CT_CHANGE_EMPTY));
     /* room for the display form: a code becomes a name, digits gain dots */
     size_t size = 2 * strlen(value) + 160;
     char *shown = malloc(size);
@@ -170,7 +170,7 @@ static int print_audit(const htx_audit_entry *e, void *data)
     if (st != HTX_OK) {
         /* a text of another shape (edited by hand): shown as it is, made safe */
         char *safe = htx_text_sanitize(e->changes);
-        cli_say(ctx, ctx->out, "    (không đọc được: %s)\n", "    (unreadable: %s)\n", safe ? safe : "");
+        cli_tell(ctx, ctx->out, CT_CHANGE_UNREADABLE, safe ? safe : "");
         free(safe);
     }
     return 0;
