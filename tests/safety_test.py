@@ -147,6 +147,13 @@ class FullDisk(Workspace):
             self.assertNotIn(english, err)
         status, _, err = run("edit", "0100233488", "phone=024 3825 3640", db=db, env={"HTX_LANG": "en"})
         self.assertIn("disk is full", err)
+        # reading still works, and the failed attempts leave no -wal or -shm behind
+        status, out, err = run("list", "--format", "tsv", db=db)
+        self.assertEqual(status, 0, err)
+        self.assertIn("HTX Đồng Tâm", out)
+        status, _, err = run("stats", "--by", "sector", db=db)
+        self.assertEqual(status, 0, err)
+        self.assertEqual(sorted(os.listdir(self.mount)), ["filler", "r.db"])
 
 
 class InvisibleCharacters(Workspace):

@@ -243,7 +243,41 @@ htx_status htx_connection_configure(htx_store *s, htx_error *err)
                           err);
 }
 
+/* "file:" URI of path, with the characters a URI gives meaning escaped. */
+static char *file_uri(const char *path, bool immutable)
+{
+    size_t len = strlen(path);
+    char *uri = malloc(len * 3 + 32);
+    if (!uri)
+        return NULL;
+    size_t o = 0;
+    o += (size_t)sprintf(uri, "file:");
+    for (const char *p = path; *p; p++) {
+        unsigned char ch = (unsigned char)*p;
+        if (ch == '%' || ch == '?' || ch == '#' || ch < 0x20)
+            o += (size_t)sprintf(uri + o, "%%%02X", ch);
+        else
+            uri[o++] = (char)ch;
+    }
+    uri[o] = '\0';
+    if (immutable)
+        strcat(uri, "?immutable=1");
+    return uri;
+}
+
+static htx_status open_with(const char *path, bool immutable, htx_store **out, htx_error *err);
+
 htx_status htx_connection_open(const char *path, htx_store **out, htx_error *err)
+{
+    return open_with(path, false, out, err);
+}
+
+htx_status htx_connection_open_immutable(const char *path, htx_store **out, htx_error *err)
+{
+    return open_with(path, true, out, err);
+}
+
+static htx_status open_with(const char *path, bool immutable, htx_store **out, htx_error *err)
 {
     *out = NULL;
     htx_store *s = calloc(1, sizeof *s);
@@ -251,7 +285,14 @@ htx_status htx_connection_open(const char *path, htx_store **out, htx_error *err
         free(s);
         return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
     }
-    int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL);
+    char *uri = file_uri(path, immutable);
+    if (!uri) {
+        htx_store_close(s);
+        return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    }
+    int flags = (immutable ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_URI;
+    int rc = sqlite3_open_v2(uri, &s->db, flags, NULL);
+    free(uri);
     if (rc != SQLITE_OK) {
         htx_status st = s->db ? htx_store_fail(s, err)
                               : fail_with_code(rc, 0, path, sqlite3_errstr(rc), err);

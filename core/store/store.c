@@ -90,6 +90,81 @@ static htx_status configure(htx_store *s, const char *path, htx_error *err)
     return st;
 }
 
+static bool exists_beside(const char *path, const char *suffix)
+{
+    char other[4096];
+    snprintf(other, sizeof other, "%s%s", path, suffix);
+    return access(other, F_OK) == 0;
+}
+
+static void remove_beside(const char *path, const char *suffix)
+{
+    char other[4096];
+    snprintf(other, sizeof other, "%s%s", path, suffix);
+    unlink(other);
+}
+
+/*
+ * Removes the -wal and -shm files a failed open made (they did not exist
+ * before it).  Only when the -wal is empty and the -shm smaller than the
+ * 32 KiB every working WAL index has: files another connection is using
+ * are never taken away from it.
+ */
+static bool wal_empty(const char *path);
+
+static void remove_failed_wal_files(const char *path, bool had_wal, bool had_shm)
+{
+    char shm[4096];
+    snprintf(shm, sizeof shm, "%s-shm", path);
+    struct stat st;
+    bool shm_unused = stat(shm, &st) != 0 || st.st_size < 32768;
+    if (!wal_empty(path) || !shm_unused)
+        return;
+    if (!had_wal)
+        remove_beside(path, "-wal");
+    if (!had_shm)
+        remove_beside(path, "-shm");
+}
+
+/* An empty or absent -wal: every committed change is in the main file. */
+static bool wal_empty(const char *path)
+{
+    char wal[4096];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    struct stat st;
+    return stat(wal, &st) != 0 || st.st_size == 0;
+}
+
+/*
+ * A command that only reads, where SQLite could not set the connection up
+ * (typically a full disk: the shared-memory file cannot grow).  When every
+ * commit is in the main file, the register is read as it stands there; the
+ * -wal and -shm files the failed attempt made are removed, so a read leaves
+ * nothing behind.  With changes still in a -wal, reading the main file
+ * alone would show an older register: the first error stands.
+ */
+static htx_status open_as_it_stands(const char *path, htx_store **out, htx_error *err)
+{
+    htx_error first = *err;
+    if (!wal_empty(path))
+        return first.status;
+    htx_store *s = NULL;
+    htx_status st = htx_connection_open_immutable(path, &s, err);
+    int version = 0;
+    if (st == HTX_OK)
+        st = check_existing(s, err);
+    /* An older schema would need its migration, which is a write. */
+    if (st == HTX_OK && htx_schema_current(s, &version, err) == HTX_OK && version < HTX_SCHEMA_VERSION)
+        st = HTX_ERR_IO;
+    if (st == HTX_OK) {
+        *out = s;
+        return HTX_OK;
+    }
+    htx_store_close(s);
+    *err = first;
+    return first.status;
+}
+
 htx_status htx_store_open(const char *path, htx_open_mode mode, htx_store **out, htx_error *err)
 {
     *out = NULL;
@@ -102,12 +177,13 @@ htx_status htx_store_open(const char *path, htx_open_mode mode, htx_store **out,
         return htx_fail(err, HTX_ERR_NOT_FOUND, MSG_DB_MISSING, NULL, path, NULL);
     }
 
+    bool had_wal = exists_beside(path, "-wal"), had_shm = exists_beside(path, "-shm");
     htx_store *s = NULL;
     st = htx_connection_open(path, &s, err);
     /* Checked before anything is written: a file that is not a register htx
      * knows (empty, another program's database, a schema from a newer or
      * unknown version) is left exactly as it was. */
-    if (st == HTX_OK && mode == HTX_OPEN_EXISTING)
+    if (st == HTX_OK && mode != HTX_OPEN_CREATE_NEW)
         st = check_existing(s, err);
     if (st == HTX_OK)
         st = configure(s, path, err);
@@ -120,5 +196,8 @@ htx_status htx_store_open(const char *path, htx_open_mode mode, htx_store **out,
     htx_store_close(s);
     if (mode == HTX_OPEN_CREATE_NEW)
         unlink(path); /* nothing half-made stays behind */
+    remove_failed_wal_files(path, had_wal, had_shm);
+    if (mode == HTX_OPEN_READ && st == HTX_ERR_IO)
+        return open_as_it_stands(path, out, err);
     return st;
 }

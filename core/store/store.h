@@ -18,6 +18,10 @@ typedef struct htx_store htx_store;
 typedef enum htx_open_mode {
     HTX_OPEN_EXISTING,   /* the file must exist and be an htx database */
     HTX_OPEN_CREATE_NEW, /* the file must not exist */
+    HTX_OPEN_READ,       /* as EXISTING, for commands that only read: where the
+                            disk is full and SQLite cannot make its shared-memory
+                            file, the register is read as it stands on the disk
+                            (immutable), and nothing is left behind */
 } htx_open_mode;
 
 /* The schema version this build writes. */

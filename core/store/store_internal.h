@@ -21,6 +21,9 @@ sqlite3 *htx_store_db(htx_store *s);
  * and htx_match(), writing nothing to it: store.c first checks that the file
  * is a register it knows.  Knows nothing of the schema. */
 htx_status htx_connection_open(const char *path, htx_store **out, htx_error *err);
+/* The same, read-only, as the file stands (SQLite's immutable=1: no locks,
+ * no -wal or -shm made or read): for reading when nothing else can be done. */
+htx_status htx_connection_open_immutable(const char *path, htx_store **out, htx_error *err);
 /* Then the settings that write to the file: WAL, foreign keys, durable
  * commits. */
 htx_status htx_connection_configure(htx_store *s, htx_error *err);

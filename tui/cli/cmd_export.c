@@ -123,7 +123,7 @@ int cmd_export(const cli_context *ctx, int argc, char **argv)
     }
     f.sort = HTX_SORT_CODE; /* a stable order: the same register gives the same file */
 
-    htx_store *store = cli_open_store(ctx, HTX_OPEN_EXISTING);
+    htx_store *store = cli_open_store(ctx, HTX_OPEN_READ);
     if (!store)
         return CLI_FAILURE;
     int status = export_to(ctx, store, &f, &opt, path, false);

@@ -114,7 +114,7 @@ int cmd_list(const cli_context *ctx, int argc, char **argv)
         return CLI_USAGE;
     }
 
-    htx_store *store = cli_open_store(ctx, HTX_OPEN_EXISTING);
+    htx_store *store = cli_open_store(ctx, HTX_OPEN_READ);
     if (!store)
         return CLI_FAILURE;
     int status = CLI_OK;

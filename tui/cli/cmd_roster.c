@@ -311,7 +311,7 @@ int cmd_roster(const cli_context *ctx, int argc, char **argv)
     roster_options o;
     if (!read_options(ctx, &args, &o))
         return CLI_USAGE;
-    htx_store *store = cli_open_store(ctx, HTX_OPEN_EXISTING);
+    htx_store *store = cli_open_store(ctx, HTX_OPEN_READ);
     if (!store)
         return CLI_FAILURE;
     htx_roster_doc doc;

@@ -104,7 +104,7 @@ int cmd_stats(const cli_context *ctx, int argc, char **argv)
     if (!cli_filter_from_args(ctx, &args, &f))
         return CLI_USAGE;
 
-    htx_store *store = cli_open_store(ctx, HTX_OPEN_EXISTING);
+    htx_store *store = cli_open_store(ctx, HTX_OPEN_READ);
     if (!store)
         return CLI_FAILURE;
     stat_rows *rows = calloc(1, sizeof *rows);
