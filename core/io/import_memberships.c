@@ -4,6 +4,7 @@
  */
 #include "import_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -161,6 +162,17 @@ htx_status imp_import_memberships(import_run *run, htx_error *err)
             st = HTX_OK;
             break;
         }
+        if (st == HTX_ERR_INVALID) {
+            /* A quote left open in the header: the row holds no fields and
+             * nothing after it can be read.  The import is refused. */
+            long line = 0;
+            sscanf(err->arg[0], "%ld", &line);
+            run->writing = false;
+            st = imp_add_problem(run->result, line, true, err) ? HTX_OK : HTX_ERR_NOMEM;
+            break;
+        }
+        if (st != HTX_OK)
+            break;
         column_count = row.count;
         for (size_t i = 0; i < row.count && st == HTX_OK; i++) {
             char *header = imp_trimmed_copy(row.fields[i]);
