@@ -274,6 +274,16 @@ static void test_key_bound(void **state)
     }
 }
 
+/* Canonical equivalence where a character decomposes into letters, not a
+ * letter and marks: a Hangul syllable (U+D17F) and its jamo in NFD. */
+static void test_equivalent_beyond_marks(void **state)
+{
+    (void)state;
+    assert_int_equal(key_compare("\xED\x85\xBF", "\xE1\x84\x90\xE1\x85\xA7\xE1\x86\xBE"), 0);
+    assert_int_equal(htx_collate_compare("\xED\x85\xBF", "\xE1\x84\x90\xE1\x85\xA7\xE1\x86\xBE"), 0);
+    assert_int_equal(key_compare("An \xED\x85\xBF", "An \xE1\x84\x90\xE1\x85\xA7\xE1\x86\xBE"), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -283,6 +293,7 @@ int main(void)
         cmocka_unit_test(test_case),
         cmocka_unit_test(test_space_punctuation_digits),
         cmocka_unit_test(test_equivalent_forms),
+        cmocka_unit_test(test_equivalent_beyond_marks),
         cmocka_unit_test(test_hanoi_districts),
         cmocka_unit_test(test_key_bound),
     };

@@ -317,16 +317,23 @@ int htx_collate_key(const char *text, unsigned char **key, size_t *key_len)
     key_writer w = {malloc(size), 0, size};
     if (!w.bytes)
         return -1;
+    /* The key is made from the canonical decomposition, so that canonically
+     * equivalent texts get the same one even where a character decomposes
+     * into letters rather than a letter and marks (a Hangul syllable into
+     * its jamo).  Text that is not UTF-8 is keyed as it is. */
+    char *nfd = (char *)utf8proc_NFD((const utf8proc_uint8_t *)text);
+    const char *source = nfd ? nfd : text;
 
     cluster c;
-    for (const char *s = text; (s = next_cluster(s, &c)) != NULL;)
+    for (const char *s = source; (s = next_cluster(s, &c)) != NULL;)
         put_primary(&w, &c);
     put_byte(&w, LEVEL_SEPARATOR);
-    for (const char *s = text; (s = next_cluster(s, &c)) != NULL;)
+    for (const char *s = source; (s = next_cluster(s, &c)) != NULL;)
         put_secondary(&w, &c);
     put_byte(&w, LEVEL_SEPARATOR);
-    for (const char *s = text; (s = next_cluster(s, &c)) != NULL;)
+    for (const char *s = source; (s = next_cluster(s, &c)) != NULL;)
         put_tertiary(&w, &c);
+    free(nfd);
 
     *key = w.bytes;
     *key_len = w.len;
