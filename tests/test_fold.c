@@ -310,6 +310,20 @@ static void test_plain_prefilter_property(void **state)
     assert_true(matched >= 40);
 }
 
+/* A mark after white space has no letter to sit on: it leaves nothing in the
+ * plain fold, and the white space around it is still one space. */
+static void test_plain_marks_without_letter(void **state)
+{
+    (void)state;
+    assert_plain("a \xCC\xA3 b", "a b");
+    assert_plain("\xCC\xA3 b", "b");
+    assert_plain("x\xCC\xA3 \xCC\xA3", "x");
+    assert_plain(" \xCC\x81 ", "");
+    char *words = htx_fold_words("a \xCC\xA3 b");
+    assert_string_equal(words, "a b");
+    free(words);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -321,6 +335,7 @@ int main(void)
         cmocka_unit_test(test_empty_and_edges),
         cmocka_unit_test(test_long_text),
         cmocka_unit_test(test_plain_prefilter_property),
+        cmocka_unit_test(test_plain_marks_without_letter),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

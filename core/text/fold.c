@@ -254,7 +254,9 @@ static size_t put_utf8(char *out, int32_t cp)
 }
 
 /* The plain fold: each base once, marks dropped (a mark of another script,
- * which is a folded character of its own, too). */
+ * which is a folded character of its own, too).  Marks with no letter (after
+ * white space: "a \u0323 b") leave nothing, so the white space around them
+ * is still one space, and none at either end. */
 static char *plain_of(const fchar *f, size_t n)
 {
     char *out = malloc(4 * n + 1);
@@ -264,8 +266,12 @@ static char *plain_of(const fchar *f, size_t n)
     for (size_t i = 0; i < n; i++) {
         if (f[i].base == NO_BASE || htx_cp_is_mark(f[i].base))
             continue;
+        if (f[i].base == ' ' && (o == 0 || out[o - 1] == ' '))
+            continue;
         o += put_utf8(out + o, f[i].base);
     }
+    if (o > 0 && out[o - 1] == ' ')
+        o--;
     out[o] = '\0';
     return out;
 }
