@@ -375,14 +375,18 @@ static void scroll_to_cursor(line_edit *e, size_t width)
         e->scroll = next;
     }
 
-    /* Back to the left only while everything from there to the end fits. */
+    /* Back to the left only while everything from there to the end fits,
+     * and the cursor's cell with it: on a character of no width (a zero
+     * width space) the cursor still takes a column the text does not. */
     size_t rest = columns(text, e->scroll, e->length) + (e->cursor >= e->length ? 1 : 0);
+    shown = columns(text, e->scroll, e->cursor);
     while (e->scroll > 0) {
         size_t before = prev_char(text, e->scroll);
         size_t w = columns(text, before, e->scroll);
-        if (rest + w > width)
+        if (rest + w > width || shown + w + cell > width)
             break;
         rest += w;
+        shown += w;
         e->scroll = before;
     }
 }

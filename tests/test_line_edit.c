@@ -377,6 +377,26 @@ static void test_view_wide_characters(void **state)
     line_edit_free(&e);
 }
 
+/* On a character of no width (a zero width space) the cursor still needs a
+ * column: scrolling back must leave it one. */
+static void test_view_cursor_on_zero_width(void **state)
+{
+    (void)state;
+    line_edit e;
+    line_edit_init(&e, 0, false);
+    assert_true(line_edit_set(&e, "ab\xE2\x80\x8B"));
+    line_edit_left(&e); /* on the zero width space */
+    char out[64];
+    int col;
+    line_edit_view(&e, 2, out, sizeof out, &col);
+    assert_string_equal(out, "b\xE2\x80\x8B");
+    assert_int_equal(col, 1);
+    line_edit_view(&e, 3, out, sizeof out, &col);
+    assert_string_equal(out, "ab\xE2\x80\x8B");
+    assert_int_equal(col, 2);
+    line_edit_free(&e);
+}
+
 static void test_multiline(void **state)
 {
     (void)state;
@@ -445,6 +465,7 @@ int main(void)
         cmocka_unit_test(test_word_start_and_replace),
         cmocka_unit_test(test_view_scrolls_long_vietnamese),
         cmocka_unit_test(test_view_wide_characters),
+        cmocka_unit_test(test_view_cursor_on_zero_width),
         cmocka_unit_test(test_multiline),
         cmocka_unit_test(test_set_repairs_and_resets),
     };
