@@ -415,9 +415,19 @@ void vn_input_type(vn_input_mode mode, vn_tone_style style, const char *keys, ch
             vn_put_cp(&b, cp);
         }
     }
+    /* NFC may be longer than what was typed (U+0344 is two marks): where it
+     * does not fit it is cut as the typing was, between code points. */
     char *nfc = htx_text_nfc(out);
-    if (nfc && strlen(nfc) < size)
-        memcpy(out, nfc, strlen(nfc) + 1);
+    if (nfc) {
+        size_t len = strlen(nfc);
+        if (len >= size) {
+            len = size - 1;
+            while (len > 0 && ((unsigned char)nfc[len] & 0xC0) == 0x80)
+                len--;
+        }
+        memcpy(out, nfc, len);
+        out[len] = '\0';
+    }
     free(nfc);
 }
 

@@ -331,6 +331,11 @@ static void test_off_and_small_buffer(void **state)
     assert_int_equal(strncmp(small, "Hợp tá", strlen(small)), 0);
     vn_input_type(VN_INPUT_TELEX, VN_TONE_OLD, NULL, small, sizeof small);
     assert_string_equal(small, "");
+    /* NFC may be longer than the keys ("x" + U+0344 is "ẍ" + U+0301): still
+     * NFC where it does not fit, cut between code points. */
+    char five[5];
+    vn_input_type(VN_INPUT_OFF, VN_TONE_OLD, "x\xCD\x84", five, sizeof five);
+    assert_string_equal(five, "\xE1\xBA\x8D"); /* ẍ: the acute did not fit */
 
     /* A long non-Vietnamese word is no trouble. */
     char longword[600];
