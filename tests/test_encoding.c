@@ -189,6 +189,11 @@ static void test_boms(void **state)
     assert_int_equal(used, HTX_ENC_UTF16BE);
     assert_string_equal(s, "Mã");
     free(s);
+    /* VIQR is ASCII: saved as UTF-8, it may carry that BOM. */
+    s = decode("\xEF\xBB\xBFMa~", 6, HTX_ENC_VIQR, &used);
+    assert_int_equal(used, HTX_ENC_VIQR);
+    assert_string_equal(s, "Mã");
+    free(s);
 }
 
 /* Hand-written from the VNI-Windows and VIQR charts, not by our encoder. */

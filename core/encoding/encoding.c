@@ -69,7 +69,8 @@ htx_status htx_decode(const unsigned char *bytes, size_t len, htx_encoding enc, 
         enc = HTX_ENC_UTF16BE; /* "utf-16" follows the BOM */
     else if (enc == HTX_ENC_UTF16 && bom_enc == HTX_ENC_AUTO && enc_looks_like_utf16(bytes, len, &order))
         enc = order; /* or, without one, where the zero bytes are */
-    if (bom_enc != enc)
+    /* VIQR is ASCII, and a file of it saved as UTF-8 may carry that BOM. */
+    if (bom_enc != enc && !(enc == HTX_ENC_VIQR && bom_enc == HTX_ENC_UTF8))
         skip = 0;
     if (used)
         *used = enc;
