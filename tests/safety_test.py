@@ -198,6 +198,67 @@ class RosterWithUnusualNames(Workspace):
         self.assertIn("CLB NHỰA HÀ NỘI", text)
 
 
+class ConcurrentScripts(Workspace):
+    """Two scripts incrementing one value with compare-and-set lose no update."""
+
+    ROUNDS = 40
+
+    def read(self, db, code):
+        status, out, err = run("list", "--search", code, "--format", "tsv", db=db)
+        self.assertEqual(status, 0, err)
+        header, row = out.splitlines()[:2]
+        record = dict(zip(header.split("\t"), row.split("\t")))
+        return int(record["members"]), int(record["version"])
+
+    def writer(self, db, code, conflicts):
+        for _ in range(self.ROUNDS):
+            while True:
+                members, version = self.read(db, code)
+                status, _, err = run("edit", code, "--if-version", str(version),
+                                     f"members={members + 1}", db=db)
+                if status == 0:
+                    break
+                if status != 3:
+                    raise AssertionError(f"edit failed with {status}: {err}")
+                conflicts.append(1)
+
+    def test_documented_retry_pattern_loses_nothing(self):
+        import threading
+        db = self.make_register()
+        code = "0100233488"
+        status, _, err = run("add", f"code={code}", "name=HTX Đồng Tâm", "district=Thanh Trì",
+                             "sector=trade", "members=10", db=db)
+        self.assertEqual(status, 0, err)
+        conflicts, errors = [], []
+
+        def work():
+            try:
+                self.writer(db, code, conflicts)
+            except AssertionError as e:
+                errors.append(str(e))
+
+        threads = [threading.Thread(target=work) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(errors, [])
+        members, version = self.read(db, code)
+        self.assertEqual(members, 10 + 2 * self.ROUNDS)  # no update lost
+        self.assertEqual(version, 1 + 2 * self.ROUNDS)
+
+    def test_a_stale_version_is_refused_with_status_3(self):
+        db = self.make_register()
+        run("add", "code=0100233488", "name=HTX Đồng Tâm", "district=Thanh Trì", "sector=trade", db=db)
+        self.assertEqual(run("edit", "0100233488", "--if-version", "1", "members=7", db=db)[0], 0)
+        status, _, err = run("edit", "0100233488", "--if-version", "1", "members=8", db=db)
+        self.assertEqual(status, 3, err)
+        self.assertIn("phiên bản 2", err)
+        self.assertEqual(self.read(db, "0100233488"), (7, 2))
+        status, _, err = run("edit", "0100233488", "--if-version", "x", "members=8", db=db)
+        self.assertEqual(status, 2, err)
+
+
 class OutputsArePrivate(Workspace):
     """Every file with register data is 0600, like the database, whatever the umask."""
 

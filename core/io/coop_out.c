@@ -34,6 +34,8 @@ void htx_records_begin(htx_record_writer *w, FILE *out, htx_record_format format
             fputc(format == HTX_RECORD_CSV ? ',' : '\t', out);
         fputs(htx_fields[htx_record_fields[i]].key, out);
     }
+    if (format == HTX_RECORD_TSV)
+        fputs("\t" HTX_RECORD_VERSION_KEY, out);
     fputs(format == HTX_RECORD_TSV ? "\n" : "\r\n", out);
 }
 
@@ -93,10 +95,14 @@ void htx_records_write(htx_record_writer *w, const htx_coop *c)
             break;
         }
     }
+    /* Scripts read the version to save with compare-and-set (htx edit
+     * --if-version); exports for spreadsheets and re-import leave it out. */
     if (w->format == HTX_RECORD_JSON)
-        fputc('}', out);
+        fprintf(out, ", \"" HTX_RECORD_VERSION_KEY "\": %" PRId64 "}", c->version);
+    else if (w->format == HTX_RECORD_TSV)
+        fprintf(out, "\t%" PRId64 "\n", c->version);
     else
-        fputs(w->format == HTX_RECORD_TSV ? "\n" : "\r\n", out);
+        fputs("\r\n", out);
     w->written++;
 }
 

@@ -13,6 +13,10 @@
 
 #include "coop.h"
 
+/* TSV and JSON end each record with the record's version (bumped by every
+ * save), for scripts that save with compare-and-set. */
+#define HTX_RECORD_VERSION_KEY "version"
+
 typedef enum htx_record_format {
     HTX_RECORD_TSV,       /* one line per record, \t \n \\ escaped: for scripts */
     HTX_RECORD_CSV,       /* RFC 4180, CRLF */

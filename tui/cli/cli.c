@@ -1,8 +1,10 @@
 #include "cli.h"
 
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "coop.h" /* htx_error_text */
 #include "display.h"
@@ -71,17 +73,33 @@ bool cli_flag(const cli_args *args, const char *name)
     return cli_value(args, name) != NULL;
 }
 
+/* The user's home: $HOME when it is an absolute path, else the passwd
+ * entry's (cron may run with HOME unset or empty); NULL when neither. */
+static const char *home_directory(void)
+{
+    const char *home = getenv("HOME");
+    if (home && home[0] == '/')
+        return home;
+    struct passwd *entry = getpwuid(getuid());
+    return entry && entry->pw_dir && entry->pw_dir[0] == '/' ? entry->pw_dir : NULL;
+}
+
 const char *cli_db_path(const cli_context *ctx, char *buf, size_t size)
 {
     const char *env;
+    const char *home;
     if (ctx->db_path && ctx->db_path[0])
         snprintf(buf, size, "%s", ctx->db_path);
     else if ((env = getenv("HTX_DB")) && env[0])
         snprintf(buf, size, "%s", env);
-    else if ((env = getenv("XDG_DATA_HOME")) && env[0])
+    /* The XDG base directory rules: a relative XDG_DATA_HOME is ignored,
+     * so the register never lands in whatever directory a job runs in. */
+    else if ((env = getenv("XDG_DATA_HOME")) && env[0] == '/')
         snprintf(buf, size, "%s/htx/htx.db", env);
+    else if ((home = home_directory()))
+        snprintf(buf, size, "%s/.local/share/htx/htx.db", home);
     else
-        snprintf(buf, size, "%s/.local/share/htx/htx.db", getenv("HOME") ? getenv("HOME") : ".");
+        buf[0] = '\0'; /* no home to put it in: the caller asks for --db */
     return buf;
 }
 
@@ -90,7 +108,11 @@ htx_store *cli_open_store(const cli_context *ctx, htx_open_mode mode)
     char path[4096];
     htx_store *store = NULL;
     htx_error err;
-    if (htx_store_open(cli_db_path(ctx, path, sizeof path), mode, &store, &err) != HTX_OK) {
+    if (!cli_db_path(ctx, path, sizeof path)[0]) {
+        cli_tell(ctx, ctx->err, CT_NO_HOME_FOR_DB);
+        return NULL;
+    }
+    if (htx_store_open(path, mode, &store, &err) != HTX_OK) {
         cli_report(ctx, &err);
         return NULL;
     }
@@ -148,6 +170,7 @@ int cli_status_exit(htx_status st)
     case HTX_OK: return CLI_OK;
     case HTX_ERR_INVALID:
     case HTX_ERR_DUPLICATE: return CLI_USAGE;
+    case HTX_ERR_CONFLICT: return CLI_CONFLICT;
     default: return CLI_FAILURE;
     }
 }

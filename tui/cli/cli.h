@@ -20,7 +20,8 @@
 #include "error.h"
 #include "store.h"
 
-enum { CLI_OK = 0, CLI_FAILURE = 1, CLI_USAGE = 2 };
+enum { CLI_OK = 0, CLI_FAILURE = 1, CLI_USAGE = 2,
+       CLI_CONFLICT = 3 /* the record changed since it was read (htx edit --if-version) */ };
 
 typedef struct cli_context {
     htx_lang lang;

@@ -16,12 +16,27 @@ static const cli_option options[] = {
     {NULL, false, NULL, NULL},
 };
 
+static const cli_option edit_options[] = {
+    {"--if-version", true, CLI_TEXT_PAIR(CT_EDIT_OPT_IF_VERSION)},
+    {"--help", false, CLI_TEXT_PAIR(CT_OPT_HELP)},
+    {NULL, false, NULL, NULL},
+};
+
+
 static void print_field_keys(const cli_context *ctx)
 {
     fprintf(ctx->out, "\n%s:\n", cli_tr(ctx, "Trường", "Fields"));
     for (int i = 0; i < HTX_FIELD_COUNT; i++)
         fprintf(ctx->out, "  %-15s %s%s\n", htx_fields[i].key, htx_field_label(htx_fields[i].id, ctx->lang),
                 htx_fields[i].required ? cli_tr(ctx, " (bắt buộc)", " (required)") : "");
+}
+
+/* How a script changes a value it has read without losing a colleague's
+ * save in between: compare-and-set on the record's version. */
+static void print_edit_help(const cli_context *ctx)
+{
+    print_field_keys(ctx);
+    fputs(cli_t(ctx, CT_EDIT_RETRY_HELP), ctx->out);
 }
 
 static void print_report(const cli_context *ctx, const htx_report *r)
@@ -129,9 +144,9 @@ static const cli_spec edit_spec = {
     .name = "edit",
     .usage = "htx edit MÃ_SỐ trường=giá_trị…",
     .summary = CT_EDIT_SUMMARY,
-    .options = options,
+    .options = edit_options,
     .max_operands = -1,
-    .more_help = print_field_keys,
+    .more_help = print_edit_help,
 };
 
 int cmd_edit(const cli_context *ctx, int argc, char **argv)
@@ -150,6 +165,16 @@ int cmd_edit(const cli_context *ctx, int argc, char **argv)
         cli_report(ctx, &err);
         return CLI_USAGE;
     }
+    const char *if_version = cli_value(&args, "--if-version");
+    long long expected = 0;
+    if (if_version) {
+        char *end = NULL;
+        expected = strtoll(if_version, &end, 10);
+        if (!if_version[0] || *end || expected < 1) {
+            cli_tell(ctx, ctx->err, CT_EDIT_BAD_VERSION, if_version);
+            return CLI_USAGE;
+        }
+    }
     htx_store *store = cli_open_store(ctx, HTX_OPEN_EXISTING);
     if (!store)
         return CLI_FAILURE;
@@ -160,6 +185,10 @@ int cmd_edit(const cli_context *ctx, int argc, char **argv)
     } else if (c) {
         htx_report r;
         htx_report_init(&r);
+        /* The registry saves only over the version it is given: the one the
+         * script read, when it names one. */
+        if (if_version)
+            c->version = expected;
         apply_assignments(&args, 1, c, &r);
         if (r.errors > 0) {
             print_report(ctx, &r);
