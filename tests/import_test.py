@@ -199,7 +199,7 @@ class Encodings(Tmp):
         run("edit", run("list", "--format", "tsv", "--sort", "code", db=demo, check=0)[1].splitlines()[1][:10],
             "notes=Giá 5 €", db=demo, check=0)
         write_bytes(self.path("x.csv"), b"precious\n")
-        status, _, err = run("export", "--encoding", "viscii", "-o", self.path("x.csv"), db=demo)
+        status, _, err = run("export", "--encoding", "viscii", "-o", self.path("x.csv"), "--force", db=demo)
         self.assertEqual(status, 2)
         self.assertIn('ký tự "€" (U+20AC) ở dòng 2', err)
         self.assertEqual(read_bytes(self.path("x.csv")), b"precious\n")
@@ -289,7 +289,7 @@ class RoundTrip(Tmp):
         for rule in ("skip", "update"):
             with self.subTest(on_duplicate=rule):
                 run("import", out, "--with-memberships", "--on-duplicate", rule, db=demo, check=0)
-                run("export", "-o", self.path("after.csv"), "--with-memberships", db=demo, check=0)
+                run("export", "-o", self.path("after.csv"), "--with-memberships", "--force", db=demo, check=0)
                 self.assertEqual(read_bytes(self.path("after.memberships.csv")),
                                  read_bytes(self.path("before.memberships.csv")))
                 self.assertEqual(read_bytes(self.path("after.csv")), read_bytes(self.path("before.csv")))

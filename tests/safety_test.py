@@ -259,6 +259,41 @@ class ConcurrentScripts(Workspace):
         self.assertEqual(status, 2, err)
 
 
+class OutputsNeverReplaceTheRegister(Workspace):
+    """No output replaces the open database or its -wal/-shm; a file that exists needs --force."""
+
+    def test_export_and_roster_onto_the_register_are_refused(self):
+        db = self.make_register(demo=True)
+        link = self.path("link.db")
+        os.symlink(db, link)
+        before = digest(db)
+        for target in (db, "./" + os.path.basename(db), link):
+            for command in (["export", "-o", target], ["export", "-o", target, "--force"],
+                            ["roster", "--club", "plastic", "-o", target, "--format", "csv", "--force"]):
+                status, _, err = run(*command, db=db, cwd=self.dir)
+                self.assertNotEqual(status, 0, command)
+                self.assertIn("cơ sở dữ liệu đang mở", err, command)
+                self.assertEqual(digest(db), before, command)
+        status, out, err = run("list", "--format", "tsv", db=db)
+        self.assertEqual(status, 0, err)
+
+    def test_an_existing_file_needs_force(self):
+        db = self.make_register(demo=True)
+        out = self.path("old.csv")
+        with open(out, "w") as f:
+            f.write("keep me\n")
+        status, _, err = run("export", "-o", out, db=db)
+        self.assertEqual(status, 1, err)
+        self.assertIn("--force", err)
+        with open(out) as f:
+            self.assertEqual(f.read(), "keep me\n")
+        status, _, err = run("export", "-o", out, "--force", db=db)
+        self.assertEqual(status, 0, err)
+        status, text, err = run("export", "-o", "-", db=db)
+        self.assertEqual(status, 0, err)
+        self.assertTrue(text.lstrip("\ufeff").startswith("code,name"))
+
+
 class OutputsArePrivate(Workspace):
     """Every file with register data is 0600, like the database, whatever the umask."""
 
@@ -286,8 +321,6 @@ class OutputsArePrivate(Workspace):
             f.write("old\n")
         os.chmod(out, 0o644)
         status, _, err = run("export", "-o", out, "--force", db=self.db)
-        if status != 0:  # before --force existed, replacing needed nothing
-            status, _, err = run("export", "-o", out, db=self.db)
         self.assertEqual(status, 0, err)
         self.assertEqual(mode(out), 0o600)
 

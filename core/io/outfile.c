@@ -66,6 +66,36 @@ htx_status htx_outfile_open(htx_outfile *o, const char *path, htx_error *err)
     return HTX_OK;
 }
 
+/* The same file as path, or as its -wal or -shm: device and inode, so a
+ * second name, a link or "./" cannot get past it. */
+static bool is_part_of_register(const struct stat *target, const char *register_path)
+{
+    static const char *const suffixes[] = {"", "-wal", "-shm"};
+    char name[4096];
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        struct stat st;
+        snprintf(name, sizeof name, "%s%s", register_path, suffixes[i]);
+        if (stat(name, &st) == 0 && st.st_dev == target->st_dev && st.st_ino == target->st_ino)
+            return true;
+    }
+    return false;
+}
+
+htx_status htx_outfile_open_checked(htx_outfile *o, const char *path, const htx_outfile_rules *rules,
+                                    htx_error *err)
+{
+    memset(o, 0, sizeof *o);
+    struct stat target;
+    if (stat(path, &target) == 0) {
+        if (rules->register_path && is_part_of_register(&target, rules->register_path))
+            return htx_fail(err, HTX_ERR_INVALID, MSG_OUTPUT_IS_REGISTER, NULL, path, NULL);
+        /* A device or a pipe (-o /dev/stdout) is written, not replaced. */
+        if (S_ISREG(target.st_mode) && !rules->replace)
+            return htx_fail(err, HTX_ERR_EXISTS, MSG_OUTPUT_EXISTS, NULL, path, NULL);
+    }
+    return htx_outfile_open(o, path, err);
+}
+
 const char *htx_outfile_name(const htx_outfile *o)
 {
     return o->temp ? o->temp : o->path;

@@ -13,6 +13,7 @@
 #ifndef HTX_OUTFILE_H
 #define HTX_OUTFILE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "error.h"
@@ -27,6 +28,20 @@ typedef struct htx_outfile {
 
 /* Errors: MSG_IO with the path and the system's reason. */
 htx_status htx_outfile_open(htx_outfile *o, const char *path, htx_error *err);
+
+/* What an output chosen by the user may not do. */
+typedef struct htx_outfile_rules {
+    const char *register_path; /* the open register: never replaced, nor its
+                                  -wal and -shm (same device and inode, whatever
+                                  the name or link); NULL for none */
+    bool replace;              /* an existing file may be replaced */
+} htx_outfile_rules;
+
+/* htx_outfile_open for a path the user typed.  Errors: MSG_OUTPUT_IS_REGISTER
+ * (HTX_ERR_INVALID), MSG_OUTPUT_EXISTS (HTX_ERR_EXISTS) when the file exists
+ * and rules->replace is false, and those of htx_outfile_open. */
+htx_status htx_outfile_open_checked(htx_outfile *o, const char *path, const htx_outfile_rules *rules,
+                                    htx_error *err);
 
 /* The name to give another writer that wants a path (the PDF library). */
 const char *htx_outfile_name(const htx_outfile *o);

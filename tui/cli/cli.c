@@ -127,6 +127,19 @@ void cli_report(const cli_context *ctx, const htx_error *err)
     char *safe = htx_text_sanitize(text);
     fprintf(ctx->err, "htx: %s\n", safe ? safe : text);
     free(safe);
+    if (err->msg == MSG_OUTPUT_EXISTS)
+        cli_tell(ctx, ctx->err, CT_OUTPUT_WAY_OUT);
+}
+
+htx_status cli_outfile_open(const cli_context *ctx, htx_outfile *o, const char *path, bool force,
+                            htx_error *err)
+{
+    char register_path[4096];
+    htx_outfile_rules rules = {.register_path = cli_db_path(ctx, register_path, sizeof register_path),
+                               .replace = force};
+    if (!rules.register_path[0])
+        rules.register_path = NULL;
+    return htx_outfile_open_checked(o, path, &rules, err);
 }
 
 /* Messages quote what was typed: line by line, never raw controls. */

@@ -18,6 +18,7 @@
 
 #include "cli_text.h"
 #include "error.h"
+#include "outfile.h"
 #include "store.h"
 
 enum { CLI_OK = 0, CLI_FAILURE = 1, CLI_USAGE = 2,
@@ -74,6 +75,11 @@ htx_store *cli_open_store(const cli_context *ctx, htx_open_mode mode);
 
 /* Prints "htx: <message>" in the user's language on ctx->err. */
 void cli_report(const cli_context *ctx, const htx_error *err);
+
+/* Opens the output file a command was given (-o): never the open register
+ * nor its -wal/-shm, and an existing file only with --force (force). */
+htx_status cli_outfile_open(const cli_context *ctx, htx_outfile *o, const char *path, bool force,
+                            htx_error *err);
 /*
  * Prints the catalog's message id, a printf format, in the user's language.
  * The message may quote what was typed: it is written line by line with

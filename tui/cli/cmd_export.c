@@ -21,6 +21,7 @@ static const cli_option options[] = {
     {"--bom", false, CLI_TEXT_PAIR(CT_EXPORT_OPT_BOM)},
     {"--no-bom", false, CLI_TEXT_PAIR(CT_EXPORT_OPT_NO_BOM)},
     {"-o", true, CLI_TEXT_PAIR(CT_EXPORT_OPT_OUTPUT)},
+    {"--force", false, CLI_TEXT_PAIR(CT_OPT_FORCE)},
     {"--with-memberships", false, CLI_TEXT_PAIR(CT_EXPORT_OPT_WITH_MEMBERSHIPS)},
     {"--help", false, CLI_TEXT_PAIR(CT_OPT_HELP)},
     {NULL, false, NULL, NULL},
@@ -30,7 +31,7 @@ static const cli_spec export_spec = {
     .name = "export",
     .usage = "htx export [--district D] [--sector S] [--club C] [--status S] [--search TEXT] "
              "[--founded-from DATE] [--founded-to DATE] [--format csv|tsv|json] [--encoding ENC] "
-             "[--bom] [-o FILE] [--with-memberships]",
+             "[--bom] [-o FILE|-] [--force] [--with-memberships]",
     .summary = CT_EXPORT_SUMMARY,
     .options = options,
     .max_operands = 0,
@@ -70,13 +71,13 @@ static bool parse_options(const cli_context *ctx, const cli_args *args, htx_expo
 }
 
 static int export_to(const cli_context *ctx, htx_store *store, const htx_filter *f,
-                     const htx_export_options *opt, const char *path, bool memberships)
+                     const htx_export_options *opt, const char *path, bool force, bool memberships)
 {
     htx_error err;
     htx_outfile file = {0};
     /* The file is replaced only once the export is whole: a refused export
      * (a character the encoding lacks) leaves the old file as it was. */
-    if (path && htx_outfile_open(&file, path, &err) != HTX_OK) {
+    if (path && cli_outfile_open(ctx, &file, path, force, &err) != HTX_OK) {
         cli_report(ctx, &err);
         return CLI_FAILURE;
     }
@@ -110,6 +111,9 @@ int cmd_export(const cli_context *ctx, int argc, char **argv)
     if (!parse_options(ctx, &args, &opt))
         return CLI_USAGE;
     const char *path = cli_value(&args, "-o");
+    if (path && strcmp(path, "-") == 0)
+        path = NULL; /* -o - is standard output */
+    bool force = cli_flag(&args, "--force");
     bool memberships = cli_flag(&args, "--with-memberships");
     if (memberships && !path) {
         cli_tell(ctx, ctx->err, CT_EXPORT_NEEDS_OUTPUT);
@@ -126,11 +130,11 @@ int cmd_export(const cli_context *ctx, int argc, char **argv)
     htx_store *store = cli_open_store(ctx, HTX_OPEN_READ);
     if (!store)
         return CLI_FAILURE;
-    int status = export_to(ctx, store, &f, &opt, path, false);
+    int status = export_to(ctx, store, &f, &opt, path, force, false);
     if (status == CLI_OK && memberships) {
         char sibling[HTX_SIBLING_PATH_SIZE];
         htx_import_memberships_path(path, sibling, sizeof sibling);
-        status = export_to(ctx, store, &f, &opt, sibling, true);
+        status = export_to(ctx, store, &f, &opt, sibling, force, true);
     }
     htx_store_close(store);
     return status;

@@ -23,6 +23,7 @@ static const cli_option options[] = {
     {"--sort", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_SORT)},
     {"--format", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_FORMAT)},
     {"-o", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_OUTPUT)},
+    {"--force", false, CLI_TEXT_PAIR(CT_OPT_FORCE)},
     {"--print", false, CLI_TEXT_PAIR(CT_ROSTER_OPT_PRINT)},
     {"--printer", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_PRINTER)},
     {"--copies", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_COPIES)},
@@ -62,7 +63,8 @@ typedef struct roster_options {
     char as_of[HTX_ISO_DATE_SIZE];
     htx_roster_sort sort;
     roster_format format;
-    const char *output;
+    const char *output; /* NULL: standard output */
+    bool force;         /* an existing file may be replaced */
     bool print;
     const char *printer;
     int copies;
@@ -114,6 +116,9 @@ static bool read_options(const cli_context *ctx, const cli_args *args, roster_op
         o->sort = (htx_roster_sort)found;
     }
     o->output = cli_value(args, "-o");
+    if (o->output && strcmp(o->output, "-") == 0)
+        o->output = NULL; /* -o - is standard output */
+    o->force = cli_flag(args, "--force");
     const char *format = cli_value(args, "--format");
     int f = format ? format_parse(format) : (o->output ? format_of_path(o->output) : -1);
     if (format && f < 0)
@@ -213,7 +218,7 @@ static int save(const cli_context *ctx, const roster_options *o, const htx_roste
         htx_outfile file;
         if (o->output) {
             /* The old file stays until the new one is whole (outfile.h). */
-            st = htx_outfile_open(&file, o->output, &err);
+            st = cli_outfile_open(ctx, &file, o->output, o->force, &err);
             if (st == HTX_OK)
                 st = htx_roster_write_pdf(doc, htx_outfile_name(&file), &pages, &err);
             if (st == HTX_OK)
@@ -230,7 +235,7 @@ static int save(const cli_context *ctx, const roster_options *o, const htx_roste
         }
     } else if (o->output) {
         htx_outfile file;
-        st = htx_outfile_open(&file, o->output, &err);
+        st = cli_outfile_open(ctx, &file, o->output, o->force, &err);
         if (st == HTX_OK) {
             st = write_text_format(o, doc, file.file, &pages, &err);
             if (st == HTX_OK)

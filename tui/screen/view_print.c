@@ -122,10 +122,13 @@ static void suggest_file(print_view *v)
 }
 
 /* The file is replaced only once the roster is whole (outfile.h). */
-static htx_status save_document(const print_view *v, const htx_roster_doc *doc, htx_error *err)
+static htx_status save_document(const print_view *v, const char *register_path,
+                                const htx_roster_doc *doc, htx_error *err)
 {
     htx_outfile file;
-    htx_status st = htx_outfile_open(&file, v->file.text, err);
+    /* Never over the open register, whatever name it is typed under. */
+    htx_outfile_rules rules = {.register_path = register_path, .replace = true};
+    htx_status st = htx_outfile_open_checked(&file, v->file.text, &rules, err);
     if (st != HTX_OK)
         return st;
     if (v->format == SAVE_PDF)
@@ -144,7 +147,7 @@ static htx_status save_document(const print_view *v, const htx_roster_doc *doc, 
 static void save_file(print_view *v, tui_app *app, const htx_roster_doc *doc)
 {
     htx_error err;
-    htx_status st = save_document(v, doc, &err);
+    htx_status st = save_document(v, app->db_path, doc, &err);
     if (st != HTX_OK) {
         show_error(v, app, &err);
         return;
