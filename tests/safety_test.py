@@ -294,6 +294,53 @@ class OutputsNeverReplaceTheRegister(Workspace):
         self.assertTrue(text.lstrip("\ufeff").startswith("code,name"))
 
 
+class BackupAndCheck(Workspace):
+    def test_backup_while_a_colleague_saves_and_check_it(self):
+        import threading
+        db = self.make_register(demo=True)
+        run("add", "code=0100233488", "name=HTX Đồng Tâm", "district=Thanh Trì", "sector=trade", db=db)
+        stop = []
+
+        def colleague():
+            n = 0
+            while not stop:
+                n += 1
+                run("edit", "0100233488", f"members={10 + n % 40}", db=db)
+
+        t = threading.Thread(target=colleague)
+        t.start()
+        try:
+            status, out, err = run("backup", db=db, env={"HTX_TODAY": "2026-12-02"})
+        finally:
+            stop.append(1)
+            t.join()
+        self.assertEqual(status, 0, err)
+        copy = self.path("htx-2026-12-02.db")
+        self.assertIn(copy, out)
+        self.assertEqual(mode(copy), 0o600)
+        status, out, err = run("check", db=copy)
+        self.assertEqual(status, 0, err)
+        self.assertIn("nguyên vẹn", out)
+        self.assertEqual(run("list", "--count", db=copy)[1].strip(), "857")
+        # an explicit file that exists needs --force; the register itself never
+        status, _, err = run("backup", copy, db=db)
+        self.assertEqual(status, 1, err)
+        self.assertEqual(run("backup", copy, "--force", db=db)[0], 0)
+        status, _, err = run("backup", db, "--force", db=db)
+        self.assertIn("cơ sở dữ liệu đang mở", err)
+
+    def test_check_reports_damage_in_plain_words(self):
+        db = self.make_register(demo=True)
+        with open(db, "r+b") as f:
+            size = f.seek(0, 2)
+            for at in range(8192, size - 4096, 16384):
+                f.seek(at)
+                f.write(b"\x5a" * 512)
+        status, out, err = run("check", db=db)
+        self.assertNotEqual(status, 0)
+        self.assertTrue("bị hỏng" in out + err, out + err)
+
+
 class OutputsArePrivate(Workspace):
     """Every file with register data is 0600, like the database, whatever the umask."""
 

@@ -81,10 +81,8 @@ static bool is_part_of_register(const struct stat *target, const char *register_
     return false;
 }
 
-htx_status htx_outfile_open_checked(htx_outfile *o, const char *path, const htx_outfile_rules *rules,
-                                    htx_error *err)
+htx_status htx_outfile_check(const char *path, const htx_outfile_rules *rules, htx_error *err)
 {
-    memset(o, 0, sizeof *o);
     struct stat target;
     if (stat(path, &target) == 0) {
         if (rules->register_path && is_part_of_register(&target, rules->register_path))
@@ -93,7 +91,15 @@ htx_status htx_outfile_open_checked(htx_outfile *o, const char *path, const htx_
         if (S_ISREG(target.st_mode) && !rules->replace)
             return htx_fail(err, HTX_ERR_EXISTS, MSG_OUTPUT_EXISTS, NULL, path, NULL);
     }
-    return htx_outfile_open(o, path, err);
+    return HTX_OK;
+}
+
+htx_status htx_outfile_open_checked(htx_outfile *o, const char *path, const htx_outfile_rules *rules,
+                                    htx_error *err)
+{
+    memset(o, 0, sizeof *o);
+    htx_status st = htx_outfile_check(path, rules, err);
+    return st == HTX_OK ? htx_outfile_open(o, path, err) : st;
 }
 
 const char *htx_outfile_name(const htx_outfile *o)

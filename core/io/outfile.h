@@ -37,9 +37,11 @@ typedef struct htx_outfile_rules {
     bool replace;              /* an existing file may be replaced */
 } htx_outfile_rules;
 
-/* htx_outfile_open for a path the user typed.  Errors: MSG_OUTPUT_IS_REGISTER
+/* Whether path may be written under rules, and htx_outfile_open for a path
+ * the user typed.  Errors: MSG_OUTPUT_IS_REGISTER
  * (HTX_ERR_INVALID), MSG_OUTPUT_EXISTS (HTX_ERR_EXISTS) when the file exists
  * and rules->replace is false, and those of htx_outfile_open. */
+htx_status htx_outfile_check(const char *path, const htx_outfile_rules *rules, htx_error *err);
 htx_status htx_outfile_open_checked(htx_outfile *o, const char *path, const htx_outfile_rules *rules,
                                     htx_error *err);
 

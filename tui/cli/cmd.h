@@ -22,5 +22,7 @@ int cmd_roster(const cli_context *ctx, int argc, char **argv);
 int cmd_join(const cli_context *ctx, int argc, char **argv);
 int cmd_import(const cli_context *ctx, int argc, char **argv);
 int cmd_export(const cli_context *ctx, int argc, char **argv);
+int cmd_backup(const cli_context *ctx, int argc, char **argv);
+int cmd_check(const cli_context *ctx, int argc, char **argv);
 
 #endif

@@ -22,6 +22,8 @@ static const cli_command commands[] = {
     {"join", cmd_join, CT_COMMAND_JOIN},
     {"import", cmd_import, CT_COMMAND_IMPORT},
     {"export", cmd_export, CT_COMMAND_EXPORT},
+    {"backup", cmd_backup, CT_COMMAND_BACKUP},
+    {"check", cmd_check, CT_COMMAND_CHECK},
 };
 
 enum { COMMAND_COUNT = sizeof commands / sizeof commands[0] };
