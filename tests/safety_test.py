@@ -341,6 +341,19 @@ class BackupAndCheck(Workspace):
         self.assertTrue("bị hỏng" in out + err, out + err)
 
 
+class WhereTheRegisterLives(Workspace):
+    def test_no_home_and_a_relative_xdg_data_home_never_mean_the_current_directory(self):
+        env = dict(os.environ)
+        env.pop("HOME", None)
+        env["XDG_DATA_HOME"] = "relative/data"
+        p = subprocess.run([HTX, "list"], capture_output=True, env=env, cwd=self.dir, timeout=60)
+        err = p.stderr.decode("utf-8")
+        import pwd
+        home = pwd.getpwuid(os.getuid()).pw_dir
+        self.assertIn(os.path.join(home, ".local/share/htx/htx.db"), err)
+        self.assertEqual(os.listdir(self.dir), [])
+
+
 class OutputsArePrivate(Workspace):
     """Every file with register data is 0600, like the database, whatever the umask."""
 

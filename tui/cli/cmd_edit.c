@@ -25,10 +25,10 @@ static const cli_option edit_options[] = {
 
 static void print_field_keys(const cli_context *ctx)
 {
-    fprintf(ctx->out, "\n%s:\n", cli_tr(ctx, "Trường", "Fields"));
+    fprintf(ctx->out, "\n%s:\n", cli_t(ctx, CT_EDIT_FIELDS));
     for (int i = 0; i < HTX_FIELD_COUNT; i++)
         fprintf(ctx->out, "  %-15s %s%s\n", htx_fields[i].key, htx_field_label(htx_fields[i].id, ctx->lang),
-                htx_fields[i].required ? cli_tr(ctx, " (bắt buộc)", " (required)") : "");
+                htx_fields[i].required ? cli_t(ctx, CT_EDIT_REQUIRED) : "");
 }
 
 /* How a script changes a value it has read without losing a colleague's
