@@ -153,6 +153,9 @@ class FullDisk(Workspace):
         self.assertIn("HTX Đồng Tâm", out)
         status, _, err = run("stats", "--by", "sector", db=db)
         self.assertEqual(status, 0, err)
+        status, out, err = run("show", "0100233488", db=db)
+        self.assertEqual(status, 0, err)
+        self.assertIn("HTX Đồng Tâm", out)
         self.assertEqual(sorted(os.listdir(self.mount)), ["filler", "r.db"])
 
 

@@ -239,7 +239,7 @@ int cmd_show(const cli_context *ctx, int argc, char **argv)
         cli_report(ctx, &err);
         return CLI_USAGE;
     }
-    htx_store *store = cli_open_store(ctx, HTX_OPEN_EXISTING);
+    htx_store *store = cli_open_store(ctx, HTX_OPEN_READ);
     if (!store)
         return CLI_FAILURE;
     htx_coop *c = malloc(sizeof *c);
