@@ -286,18 +286,26 @@ static htx_status count_parse(void *slot, const htx_field_def *def, const char *
     return htx_parse_count(value, def->key, slot, err);
 }
 
-static void count_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
-                         size_t size)
+/* A whole number that may be unknown (-1): digits as stored, or shown with
+ * the display form's formatter. */
+static void amount_format(const void *slot, htx_value_form form, char *out, size_t size,
+                          void (*display)(int64_t value, char *out, size_t size))
 {
-    (void)lang;
     int64_t value = *(const int64_t *)slot;
     out[0] = '\0';
     if (value < 0)
         return;
     if (form == HTX_VALUE_DISPLAY)
-        htx_format_thousands(value, out, size);
+        display(value, out, size);
     else
         snprintf(out, size, "%" PRId64, value);
+}
+
+static void count_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
+                         size_t size)
+{
+    (void)lang;
+    amount_format(slot, form, out, size, htx_format_thousands);
 }
 
 static htx_status money_parse(void *slot, const htx_field_def *def, const char *value,
@@ -314,14 +322,7 @@ static void money_format(const void *slot, htx_value_form form, htx_lang lang, c
                          size_t size)
 {
     (void)lang;
-    int64_t value = *(const int64_t *)slot;
-    out[0] = '\0';
-    if (value < 0)
-        return;
-    if (form == HTX_VALUE_DISPLAY)
-        htx_format_money(value, out, size);
-    else
-        snprintf(out, size, "%" PRId64, value);
+    amount_format(slot, form, out, size, htx_format_money);
 }
 
 /* ---- status ------------------------------------------------------------------------- */
