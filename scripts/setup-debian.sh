@@ -25,6 +25,8 @@ packages="
   cups-client
   cups
   cups-filters
+  clang
+  libclang-rt-14-dev
 "
 
 missing=""

@@ -1,8 +1,10 @@
 #!/bin/sh
 # Runs the whole test suite: a normal build, then the same tests built with
-# AddressSanitizer and UndefinedBehaviorSanitizer.  Ends with the line
-# "N passed, N failed" summed over both builds (scripts/test_summary.py);
-# exits non-zero on failure.
+# AddressSanitizer and UndefinedBehaviorSanitizer, then a short run of each
+# libFuzzer harness (tests/fuzz/, built with clang in build-fuzz/; the suite
+# 'fuzz', about 10 s a harness).  Ends with the line "N passed, N failed"
+# summed over the three builds (scripts/test_summary.py); exits non-zero on
+# failure.
 set -u
 cd "$(dirname "$0")/.."
 ./scripts/setup-debian.sh || exit 1
@@ -32,8 +34,23 @@ echo "== build-sanitize/ (ASan + UBSan) =="
 run_suite build-sanitize -Db_sanitize=address,undefined -Db_lundef=false \
     -Dc_args=-fno-sanitize-recover=all || status=1
 
+# The harnesses only: meson test builds what the fuzz suite needs.
+run_fuzz_suite() {
+    rm -f build-fuzz/meson-logs/testlog.json
+    if [ ! -f build-fuzz/build.ninja ]; then
+        CC=clang meson setup build-fuzz -Dfuzz=true >/dev/null || return 1
+    fi
+    meson test -C build-fuzz --suite fuzz --print-errorlogs
+    st=$?
+    # Each harness's speed, for the log.
+    grep -h '^fuzz_.*exec/s' build-fuzz/meson-logs/testlog.txt 2>/dev/null
+    return $st
+}
+echo "== build-fuzz/ (libFuzzer + ASan + UBSan, clang) =="
+run_fuzz_suite || status=1
+
 # The summary line, unless the caller prints it itself (.ci/run).
 if [ "${HTX_TEST_SUMMARY:-yes}" != no ]; then
-    python3 scripts/test_summary.py build build-sanitize || status=1
+    python3 scripts/test_summary.py build build-sanitize build-fuzz || status=1
 fi
 exit $status
