@@ -9,10 +9,14 @@ capture-pane.  Nothing sleeps for a fixed time: every check polls the screen
 until what it expects appears or a deadline passes.
 """
 import os
+import pty
+import select
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 import unittest
 
@@ -51,6 +55,10 @@ class Screen:
 
     def type(self, text):
         tmux("send-keys", "-t", self.name, "-l", text)
+
+    def raw(self, data):
+        """Sends bytes as they are (a terminal's own escape sequence)."""
+        tmux("send-keys", "-t", self.name, "-H", *(f"{b:02x}" for b in data))
 
     def resize(self, width, height):
         tmux("resize-window", "-t", self.name, "-x", str(width), "-y", str(height))
@@ -493,6 +501,212 @@ class Import(FreshDemo):
             rejected = f.read()
         self.assertIn("HTX Sai Quận", rejected)
         self.assertIn("Quận 13", rejected)
+
+
+class OtherTerminalsKeys(unittest.TestCase):
+    """Keys from terminals whose sequences TERM's terminfo does not list
+    (PuTTY, rxvt, the Linux console under TERM=xterm-256color): read as the
+    keys they are, an unknown one ignored, never taken for Esc."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "demo.db")
+        subprocess.run([HTX, "--db", cls.db, "init", "--demo"], check=True, capture_output=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def open_form(self, **kw):
+        s = Screen(self.db, **kw)
+        self.addCleanup(s.close)
+        s.wait_for("Tất cả")
+        s.keys("F2")
+        s.wait_for("Đăng ký HTX mới")
+        return s
+
+    def test_putty_home_and_end_move_in_the_field(self):
+        s = self.open_form()
+        s.type("HTX Giữa")                      # the name field has the focus
+        s.wait_for("HTX Giữa")
+        s.raw(b"\x1b[1~")                       # PuTTY's Home
+        s.type("A")
+        s.raw(b"\x1b[4~")                       # PuTTY's End
+        s.type("Z")
+        s.wait_for("AHTX GiữaZ", "Đăng ký HTX mới", absent=("Hủy các thay đổi?",))
+        s.raw(b"\x1b[7~")                       # rxvt's Home
+        s.type("B")
+        s.raw(b"\x1b[8~")                       # rxvt's End
+        s.type("Y")
+        s.wait_for("BAHTX GiữaZY", absent=("Hủy các thay đổi?",))
+
+    def test_unknown_sequences_leave_a_changed_form_alone(self):
+        s = self.open_form()
+        s.type("HTX Còn Đây")
+        s.wait_for("HTX Còn Đây")
+        for seq in (b"\x1b[99~", b"\x1b[2~", b"\x1b[23~", b"\x1b[27;5;9~", b"\x1bOZ"):
+            s.raw(seq)
+        s.type("!")
+        s.wait_for("HTX Còn Đây!", "Đăng ký HTX mới", absent=("Hủy các thay đổi?",))
+        self.assertNotIn("[99~", s.text())
+        s.raw(b"\x1b[1;5D")                     # Ctrl-Left: Left
+        s.type("?")
+        s.wait_for("HTX Còn Đây?!", absent=("Hủy các thay đổi?",))
+        # Esc itself still asks
+        s.keys("Escape")
+        s.wait_for("Hủy các thay đổi?")
+
+    def test_function_keys_of_putty_and_the_linux_console(self):
+        s = Screen(self.db)
+        self.addCleanup(s.close)
+        s.wait_for("Tất cả")
+        s.raw(b"\x1b[19~")                      # PuTTY's F8
+        s.wait_for("Công nghiệp – Tiểu thủ công nghiệp")
+        s.keys("Escape")
+        s.wait_for("Tất cả", absent=("Công nghiệp – Tiểu thủ công nghiệp",))
+        s.raw(b"\x1b[[B")                       # the Linux console's F2
+        s.wait_for("Đăng ký HTX mới")
+        s.keys("Escape")
+        s.wait_for("Tất cả", absent=("Đăng ký HTX mới",))
+        s.raw(b"\x1b[21~")                      # F10
+        self.assertEqual(s.exit_status(), 0)
+
+    def test_under_the_linux_console_entry_too(self):
+        s = self.open_form(env={"TERM": "linux"})
+        s.type("HTX Bàn Phím")
+        s.raw(b"\x1bOH")                        # xterm's Home, unknown to linux's entry
+        s.type("A")
+        s.raw(b"\x1b[F")
+        s.type("Z")
+        s.wait_for("AHTX Bàn PhímZ", absent=("Hủy các thay đổi?",))
+
+    def test_a_lone_esc_acts_at_once(self):
+        s = Screen(self.db)
+        self.addCleanup(s.close)
+        s.wait_for("Tất cả")
+        s.keys("/")
+        s.wait_for("Tìm:")
+        s.type("dong tam")
+        s.wait_for("HTX Đồng Tâm", "1/1")
+        s.keys("Escape")
+        # A key typed a moment after a lone Esc is a key of its own: the Esc
+        # has already acted (closed the search), so this 8 is not "Esc 8" (F8).
+        # The pause shapes the input; nothing waits for the screen here.
+        time.sleep(0.15)
+        s.type("8")
+        s.keys("/")
+        s.wait_for("Tìm:", absent=("dong tam", "Công nghiệp – Tiểu thủ công nghiệp"))
+
+
+class StoredControls(FreshDemo):
+    """Escape sequences stored by hand in the database reach the terminal
+    only as visible placeholders."""
+
+    def test_hostile_name_is_shown_harmlessly(self):
+        with sqlite3.connect(self.db) as c:
+            c.execute("UPDATE cooperative SET name = ?, address = ? WHERE name_plain LIKE '%dong tam%'",
+                      ("HTX \x1b]2;pwned\x07Đồng Tâm\x1b[2J\u009b31m", "Thôn 1\nXã 2\tHN\x1b[?1049l"))
+        s = Screen(self.db, "--district", "Thanh Trì")
+        self.addCleanup(s.close)
+        s.wait_for("HTX ␛]2;pwned␇Đồng Tâm␛[2J�31m")
+        s.keys("/")
+        s.type("dong tam")
+        s.wait_for("1/1")
+        s.keys("Enter", "Enter")
+        screen = s.wait_for("Chi tiết HTX", "Thôn 1\n", "Xã 2␉HN␛[?1049l")  # a line break is kept
+        self.assertNotIn("\x1b", screen)
+        title = tmux("display-message", "-p", "-t", s.name, "#{pane_title}")
+        self.assertNotIn("pwned", title)
+        raw = tmux("capture-pane", "-e", "-p", "-t", s.name)
+        self.assertNotIn("\x1b]", raw)
+
+
+class TerminalRefused(unittest.TestCase):
+    """A terminal that cannot show the screens is refused before anything is
+    written to it, in the user's language, pointing to the commands."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "demo.db")
+        subprocess.run([HTX, "--db", cls.db, "init", "--demo"], check=True, capture_output=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def run_on_pty(self, env, *args):
+        """htx on a fresh pty: its status, its stderr, what it wrote to the
+        terminal, and whether the terminal's modes are as they were."""
+        master, slave = os.openpty()
+        self.addCleanup(os.close, master)
+        before = termios.tcgetattr(slave)
+        environment = {"LANG": "C.UTF-8", "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+        environment.update(env)
+        p = subprocess.Popen([HTX, "--db", self.db, *args], stdin=slave, stdout=slave,
+                             stderr=subprocess.PIPE, env=environment)
+        try:
+            _, err = p.communicate(timeout=DEADLINE)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.communicate()
+            os.close(slave)
+            self.fail(f"htx did not refuse the terminal ({env}): it opened the screens")
+        after = termios.tcgetattr(slave)
+        os.close(slave)
+        written = b""
+        while select.select([master], [], [], 0)[0]:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            written += chunk
+        return p.returncode, err.decode("utf-8", "replace"), written, before == after
+
+    def assert_refused(self, env, needle, *args):
+        status, err, written, modes_kept = self.run_on_pty(env, *args)
+        self.assertEqual(status, 2, err)
+        self.assertIn(needle, err)
+        self.assertNotIn("Error opening terminal", err)
+        self.assertEqual(written, b"", "nothing may be written to the terminal")
+        self.assertTrue(modes_kept, "the terminal's modes changed")
+        return err
+
+    def test_dumb_terminal(self):
+        err = self.assert_refused({"TERM": "dumb"}, 'terminal "dumb" không vẽ được giao diện toàn màn hình')
+        self.assertIn("htx list, htx show", err)
+        self.assertIn("htx --help", err)
+
+    def test_unset_term(self):
+        err = self.assert_refused({}, "TERM chưa được đặt")
+        self.assertIn("htx list, htx show", err)
+
+    def test_empty_and_unknown_term(self):
+        self.assert_refused({"TERM": ""}, "TERM chưa được đặt")
+        err = self.assert_refused({"TERM": "no-such-terminal\x1b[2J"}, 'không biết terminal "no-such-terminal␛[2J"')
+        self.assertNotIn("\x1b", err)
+
+    def test_in_english(self):
+        self.assert_refused({"TERM": "dumb"}, 'terminal "dumb" cannot draw the full-screen interface', "--lang", "en")
+        self.assert_refused({"TERM": "dumb", "HTX_LANG": "en"}, "cannot draw the full-screen interface")
+        self.assert_refused({"HTX_LANG": "en"}, "TERM is not set")
+
+    def test_terminal_without_cursor_addressing(self):
+        tic = shutil.which("tic")
+        if not tic:
+            self.skipTest("tic (ncurses-bin) is needed to build a terminfo entry")
+        terminfo = os.path.join(self.tmp.name, "terminfo")
+        source = os.path.join(self.tmp.name, "nocup.ti")
+        with open(source, "w") as f:
+            f.write("htx-nocup|a screen without cursor addressing,\n"
+                    "\tam, cols#80, lines#24,\n"
+                    "\tbel=^G, clear=\\E[H\\E[2J, cr=\\r, cud1=\\n, ind=\\n,\n")
+        subprocess.run([tic, "-o", terminfo, source], check=True, capture_output=True)
+        self.assert_refused({"TERM": "htx-nocup", "TERMINFO": terminfo},
+                            'terminal "htx-nocup" không vẽ được giao diện toàn màn hình')
 
 
 def start_server():

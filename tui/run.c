@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "display.h"
 #include "global_actions.h"
 #include "refdata.h"
 #include "term.h"
@@ -106,6 +107,33 @@ static int event_loop(tui_app *app)
     return CLI_OK;
 }
 
+/* TERM as it may be shown in a message: controls made visible, cropped. */
+static void term_name(char *out, size_t size)
+{
+    const char *name = getenv("TERM");
+    char *safe = htx_text_sanitize(name ? name : "");
+    htx_text_crop(safe ? safe : "", 40, out, size);
+    free(safe);
+}
+
+/* Refuses, before anything touches the terminal, a TERM that cannot show
+ * the screens (dumb, unknown, unset, no cursor addressing). */
+static bool terminal_usable(const cli_context *ctx)
+{
+    term_verdict verdict = term_check();
+    if (verdict == TERM_USABLE)
+        return true;
+    char name[160];
+    term_name(name, sizeof name);
+    if (verdict == TERM_UNSET)
+        cli_tell(ctx, ctx->err, CT_TERM_UNSET);
+    else if (verdict == TERM_UNKNOWN)
+        cli_tell(ctx, ctx->err, CT_TERM_UNKNOWN, name);
+    else
+        cli_tell(ctx, ctx->err, CT_TERM_TOO_SIMPLE, name);
+    return false;
+}
+
 int tui_main(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
@@ -141,6 +169,8 @@ int tui_main(const cli_context *ctx, int argc, char **argv)
                 "htx: needs a terminal; use the commands (htx --help) in scripts\n");
         return CLI_USAGE;
     }
+    if (!terminal_usable(ctx))
+        return CLI_USAGE;
     htx_store *store = cli_open_store(ctx, HTX_OPEN_EXISTING);
     if (!store)
         return CLI_FAILURE;
@@ -165,8 +195,9 @@ int tui_main(const cli_context *ctx, int argc, char **argv)
     if (!term_open(&topts)) {
         app_free(&app);
         htx_store_close(store);
-        cli_say(ctx, ctx->err, "htx: không mở được terminal (TERM=%s)\n", "htx: cannot use the terminal (TERM=%s)\n",
-                getenv("TERM") ? getenv("TERM") : "");
+        char name[160];
+        term_name(name, sizeof name);
+        cli_tell(ctx, ctx->err, CT_TERM_OPEN_FAILED, name);
         return CLI_FAILURE;
     }
     int status = event_loop(&app);

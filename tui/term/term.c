@@ -3,12 +3,59 @@
 /* The wide-character API (get_wch, KEY_RESIZE handling of UTF-8 input). */
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
-#include <wchar.h>
+/* setupterm, del_curterm (by its directory: tui/term/term.h is another) */
+#include <ncursesw/term.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <wchar.h>
 
+#include "key_parse.h"
 #include "keys.h"
+#include "term_text.h"
 
+/*
+ * How long to wait for the rest of an escape sequence.
+ *
+ * Esc is also the first byte of every key sequence, so after an Esc
+ * something must wait to tell Esc alone from the start of a sequence:
+ * curses, for ESCDELAY after each byte of a sequence it knows (1000 ms by
+ * default, a serial-line figure).  What matters is the gap between the
+ * bytes of one key as they reach htx.  A terminal writes a key's sequence in
+ * one write, and ssh carries it in one packet; it is split only at a packet
+ * boundary (a burst: key repeat, typing ahead on a slow link), and then the
+ * pieces leave back to back and arrive apart by the link's jitter alone:
+ * under TCP's in-order delivery a lost first piece holds the second back,
+ * so they come together.  That jitter is a few milliseconds on a wired or
+ * office network and rarely above 20 ms on Wi-Fi or a mobile link; tmux
+ * now waits 10 ms by default, Neovim 50 ms.
+ *
+ * ESC_DELAY_MS (curses' ESCDELAY): the wait after Esc itself, and between
+ * the bytes of a sequence curses knows.  Every lone Esc costs it, so it is
+ * short: 25 ms covers the jitter above and is not felt (a key press is
+ * noticed as delayed from about 100 ms).  $ESCDELAY, when set, is used
+ * instead, for a link that needs more.
+ *
+ * SEQUENCE_GAP_MS: once "Esc [" or "Esc O" has come, the wait between the
+ * later bytes of a sequence curses did not know (key_parse.h).  Only a
+ * sequence cut in two ever waits for it, never a lone Esc, so it can be
+ * generous: 100 ms.
+ *
+ * Measured on a pty (bytes written with a set gap, the screen read back):
+ * a lone Esc closes the search in 27–34 ms, where the earlier waits (50 ms
+ * ESCDELAY, then 150 ms for a digit) took 202–218 ms; PuTTY's Home cut as
+ * "ESC" + "[1~" is still Home up to a gap of about 27 ms, cut later in the
+ * sequence up to about 120 ms.  A piece later than that is taken as typed.
+ *
+ * The price: "Esc then a digit" (F1 … F10 where a terminal swallows them)
+ * needs the digit within ESCDELAY, as a terminal's key binding or tmux
+ * sends it, no longer typed by hand within 200 ms.
+ */
+enum { ESC_DELAY_MS = 25, SEQUENCE_GAP_MS = 100 };
+
+static SCREEN *screen;
 static bool use_color;
 
 /* Colour pairs are numbered by style + 1. */
@@ -33,18 +80,41 @@ static const struct {
     [STYLE_INPUT] = {COLOR_WHITE, COLOR_BLUE, A_UNDERLINE, A_NORMAL},
 };
 
+term_verdict term_check(void)
+{
+    const char *name = getenv("TERM");
+    if (!name || !name[0])
+        return TERM_UNSET;
+    /* Reads the entry and the window size; writes nothing, changes no mode.
+     * An error status instead of initscr's exit: 1 a hard-copy terminal, 0
+     * no entry (or a generic one), -1 no terminfo database. */
+    int status = 0;
+    if (setupterm(name, STDOUT_FILENO, &status) != OK)
+        return status == 1 ? TERM_TOO_SIMPLE : TERM_UNKNOWN;
+    const char *cup = tigetstr("cup");
+    bool usable = cup && cup != (char *)-1 && tigetflag("hc") <= 0 && tigetflag("gn") <= 0;
+    del_curterm(cur_term);
+    return usable ? TERM_USABLE : TERM_TOO_SIMPLE;
+}
+
 bool term_open(const term_options *options)
 {
-    if (!initscr())
+    /* newterm, not initscr: on an unusable TERM it fails instead of
+     * printing ncurses' English message and exiting. */
+    screen = newterm(NULL, stdout, stdin);
+    if (!screen)
         return false;
+    set_term(screen);
     raw(); /* Ctrl-C, Ctrl-S … reach htx as keys; q / F10 quit */
     noecho();
     nonl();
     keypad(stdscr, TRUE);
     curs_set(0);
-    /* Esc must be told apart from the start of an escape sequence; 50 ms is
-     * enough on SSH and short enough not to notice. */
-    set_escdelay(50);
+    /* Esc must be told apart from the start of an escape sequence (see
+     * ESC_DELAY_MS above); a user's $ESCDELAY is kept. */
+    const char *delay = getenv("ESCDELAY");
+    if (!delay || !delay[0])
+        set_escdelay(ESC_DELAY_MS);
     use_color = options->color && has_colors();
     if (use_color) {
         start_color();
@@ -69,7 +139,9 @@ bool term_open(const term_options *options)
 
 void term_close(void)
 {
-    if (!isendwin()) {
+    /* The screen itself is kept until the process ends: delscreen would
+     * unload the Linux console's mouse library (gpm) under what it holds. */
+    if (screen && !isendwin()) {
         endwin();
         printf("\033[?2004l");
         fflush(stdout);
@@ -100,7 +172,21 @@ static int map_key(int k)
     }
     if (k >= KEY_F(1) && k <= KEY_F(10))
         return TK_F1 + (k - KEY_F(1));
-    return TK_NONE;
+    /* With Shift, Ctrl or Alt: the plain key.  curses has names for some
+     * (KEY_SLEFT …); xterm-like entries define the others by name. */
+    switch (k) {
+    case KEY_SR: return TK_UP;
+    case KEY_SF: return TK_DOWN;
+    case KEY_SLEFT: return TK_LEFT;
+    case KEY_SRIGHT: return TK_RIGHT;
+    case KEY_SHOME: return TK_HOME;
+    case KEY_SEND: return TK_END;
+    case KEY_SPREVIOUS: return TK_PAGE_UP;
+    case KEY_SNEXT: return TK_PAGE_DOWN;
+    case KEY_SDC: return TK_DELETE;
+    default: break;
+    }
+    return key_parse_curses_name(keyname(k));
 }
 
 static int map_char(wint_t ch)
@@ -151,36 +237,35 @@ static bool read_mouse(tui_event *e)
 }
 
 /*
- * What an Esc starts: Esc then a digit is a function key (Esc 1 … Esc 9 =
- * F1 … F9, Esc 0 = F10), for terminals that swallow them; "Esc [200~" and
- * "Esc [201~" frame a bracketed paste.  Anything else is Esc alone, and what
- * followed it is read again as keys.
+ * After an Esc: reads what follows as long as key_parse says a sequence goes
+ * on, and puts back what the key did not use, to be read again as keys.
+ * The first character is taken only if it is there already: curses has
+ * waited ESCDELAY for it before giving the Esc alone.
  */
 static int after_escape(void)
 {
-    timeout(150);
-    wint_t next;
-    int r = get_wch(&next);
-    if (r == OK && next >= '0' && next <= '9')
-        return next == '0' ? TK_F10 : TK_F1 + (int)(next - '1');
-    if (r != OK || next != '[') {
-        if (r != ERR)
-            unget_wch(next);
-        return TK_ESCAPE;
+    uint32_t after[KEY_PARSE_MAX];
+    int n = 0, key = TK_ESCAPE, used = 0;
+    bool ended = false;
+    wint_t code = 0; /* a key curses recognised meanwhile (KEY_RESIZE …) */
+    while (key_parse_escape(after, n, ended, &key, &used) == KEY_PARSE_MORE) {
+        timeout(n == 0 ? 0 : SEQUENCE_GAP_MS);
+        wint_t ch;
+        int r = get_wch(&ch);
+        if (r == OK)
+            after[n++] = (uint32_t)ch;
+        else {
+            if (r == KEY_CODE_YES)
+                code = ch;
+            ended = true;
+        }
     }
-    wint_t seq[5];
-    int n = 0;
-    while (n < 5 && get_wch(&seq[n]) == OK) {
-        n++;
-        if (seq[n - 1] == '~')
-            break;
-    }
-    if (n == 4 && seq[0] == '2' && seq[1] == '0' && (seq[2] == '0' || seq[2] == '1') && seq[3] == '~')
-        return seq[2] == '0' ? TK_PASTE_START : TK_PASTE_END;
-    for (int i = n - 1; i >= 0; i--)
-        unget_wch(seq[i]);
-    unget_wch('[');
-    return TK_ESCAPE;
+    /* Last in, first out: the key code comes back after the characters. */
+    if (code)
+        ungetch((int)code);
+    for (int i = n - 1; i >= used; i--)
+        unget_wch((wchar_t)after[i]);
+    return key;
 }
 
 bool term_read(tui_event *e, int timeout_ms)
@@ -237,11 +322,13 @@ void term_present(const tui_canvas *c)
             if (!cell->text[0])
                 continue; /* right half of a wide character: already drawn */
             attrset(attributes(cell->style));
+            /* only printable text reaches the terminal */
+            const char *text = term_text_safe(cell->text) ? cell->text : TERM_TEXT_UNSAFE;
             /* the last cell of the screen: writing it would scroll */
             if (y == height - 1 && x == width - 1)
-                insstr(cell->text);
+                mvinsstr(y, x, text);
             else
-                mvaddstr(y, x, cell->text);
+                mvaddstr(y, x, text);
         }
     }
     attrset(A_NORMAL);
