@@ -125,8 +125,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     setenv("HTX_TODAY", "2026-02-05", 1);
     fuzz_keep_iconv_loaded();
-    /* In memory where the system has it: every commit is synced. */
-    const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
+    /* Where run_fuzz.sh says (it removes that directory, even after a
+     * crash, which skips atexit), else in memory where the system has it:
+     * every commit is synced. */
+    const char *base = getenv("HTX_FUZZ_TMP");
+    if (!base || !base[0])
+        base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
     snprintf(dir, sizeof dir, "%s/htx-fuzz-import.XXXXXX", base ? base : "/tmp");
     FUZZ_CHECK(mkdtemp(dir) != NULL);
     snprintf(db_path, sizeof db_path, "%s/htx.db", dir);

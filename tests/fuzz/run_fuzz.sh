@@ -14,17 +14,24 @@ seeds=$2
 seconds=${3:-10}
 name=$(basename "$harness")
 
+# Scratch files of the harness (the import's databases), in memory where
+# the system has it, removed afterwards even when the harness crashed.
+shm=${TMPDIR:-/tmp}
+[ -w /dev/shm ] && shm=/dev/shm
+scratch=$(mktemp -d "$shm/htx-$name.XXXXXX") || exit 1
+export HTX_FUZZ_TMP="$scratch"
 if [ $# -ge 4 ]; then
     work=$4
-    mkdir -p "$work/corpus" || exit 1
     keep=yes
+    trap 'rm -rf "$scratch"' EXIT
+    mkdir -p "$work/corpus" || exit 1
 else
     work=$(mktemp -d "${TMPDIR:-/tmp}/htx-$name.XXXXXX") || exit 1
-    mkdir "$work/corpus"
     keep=no
-    trap 'rm -rf "$work"' EXIT
-    trap 'exit 1' HUP INT TERM
+    trap 'rm -rf "$work" "$scratch"' EXIT
+    mkdir "$work/corpus"
 fi
+trap 'exit 1' HUP INT TERM
 cp "$seeds"/* "$work/corpus/" 2>/dev/null || true
 artifacts() {
     ls "$work" | grep -E '^(crash|leak|timeout|oom)-' | tr '\n' ' '
