@@ -49,6 +49,38 @@ htx_encoding htx_encoding_detect(const unsigned char *bytes, size_t len, bool *h
 htx_status htx_decode(const unsigned char *bytes, size_t len, htx_encoding enc, char **out,
                       size_t *out_len, htx_encoding *used, htx_error *err);
 
+/*
+ * Decoding a file block by block, for files too large to hold whole: what
+ * htx_decode does, with memory bounded by the block and the longest line.
+ *
+ * htx_decoder_open() chooses the encoding from the file's first block
+ * (head; complete when it is the whole file) exactly as htx_decode() would
+ * from a file of that size: detection reads at most HTX_DETECT_BLOCK bytes
+ * anyway for 8-bit files.  Then htx_decoder_feed() takes the file's bytes
+ * in order, from the first (the head again; a BOM is skipped), in blocks of
+ * any size, and hands back NFC UTF-8 text that always ends after a line
+ * break (LF or CR) until the last block: nothing a later block could change
+ * (a UTF-8 or UTF-16 sequence, a VNI letter and its mark byte, a VIQR
+ * vowel and its marks, a base letter and a combining tone) is ever split.
+ *
+ * Errors are htx_decode()'s (MSG_BAD_ENCODING with the line and the 1-based
+ * byte of the file), and, when max_line is not 0, MSG_LINE_TOO_LONG for a
+ * line (counted as the CSV reader counts: LF, CRLF or a lone CR) of more
+ * than max_line decoded bytes, naming it: a device, a binary file or a
+ * file without line breaks is refused without being read whole.
+ */
+#define HTX_DETECT_BLOCK 65536
+
+typedef struct htx_decoder htx_decoder;
+
+htx_status htx_decoder_open(const unsigned char *head, size_t len, bool complete, htx_encoding enc,
+                            size_t max_line, htx_decoder **out, htx_encoding *used, htx_error *err);
+/* *text (valid until the next call; NUL-terminated) and *text_len may be
+ * empty when the block ended inside a line. */
+htx_status htx_decoder_feed(htx_decoder *d, const unsigned char *bytes, size_t len, bool last,
+                            const char **text, size_t *text_len, htx_error *err);
+void htx_decoder_free(htx_decoder *d);
+
 /* The ASCII stand-in for typographic punctuation 8-bit code pages lack
  * (– — ‘ ’ “ ” and the no-break space), or NULL.  Letters have none. */
 const char *htx_punctuation_stand_in(int32_t cp);

@@ -7,6 +7,7 @@
  *                       letter + modifier + tone
  *   encoding_vni_viqr.c the two encodings iconv lacks, from their charts
  *   encoding_detect.c   guessing the encoding of a file
+ *   encoding_stream.c   decoding a file block by block (htx_decoder)
  */
 #ifndef HTX_ENCODING_INTERNAL_H
 #define HTX_ENCODING_INTERNAL_H
@@ -54,6 +55,10 @@ bool enc_is_ascii_letter(int32_t cp);
 /* VNI-Windows and VIQR (encoding_vni_viqr.c).  The encoders fail on a
  * character they cannot write, named in *bad. */
 void enc_decode_vni(const unsigned char *bytes, size_t len, enc_buffer *out);
+/* The same, for a text decoded piece by piece: *last is the character the
+ * previous piece ended with (0 at the start), on which a mark byte at the
+ * start of this one sits; it is updated for the next. */
+void enc_decode_vni_from(const unsigned char *bytes, size_t len, enc_buffer *out, int32_t *last);
 bool enc_encode_vni(const char *text, enc_buffer *out, int32_t *bad);
 void enc_decode_viqr(const char *text, enc_buffer *out);
 bool enc_encode_viqr(const char *text, enc_buffer *out, int32_t *bad);

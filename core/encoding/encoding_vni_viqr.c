@@ -92,10 +92,16 @@ static vni_code vni_code_of(unsigned char byte)
 
 void enc_decode_vni(const unsigned char *bytes, size_t len, enc_buffer *out)
 {
+    int32_t previous = 0;
+    enc_decode_vni_from(bytes, len, out, &previous);
+}
+
+void enc_decode_vni_from(const unsigned char *bytes, size_t len, enc_buffer *out, int32_t *last)
+{
     vni_code table[64];
     for (int i = 0; i < 64; i++)
         table[i] = vni_code_of((unsigned char)(0xC0 + i));
-    int32_t previous = 0;
+    int32_t previous = *last;
     for (size_t i = 0; i < len; i++) {
         unsigned char byte = bytes[i];
         const vni_code *c = byte >= 0xC0 ? &table[byte - 0xC0] : NULL;
@@ -111,6 +117,7 @@ void enc_decode_vni(const unsigned char *bytes, size_t len, enc_buffer *out)
         enc_buf_cp(out, cp);
         previous = cp;
     }
+    *last = previous;
 }
 
 bool enc_encode_vni(const char *text, enc_buffer *out, int32_t *bad)
