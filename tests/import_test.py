@@ -10,10 +10,12 @@ of htx's own.
 """
 import json
 import os
+import resource
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 import unicodedata
 import unittest
 
@@ -464,6 +466,195 @@ class Options(Tmp):
         self.assertEqual(run("import", path, "--on-duplicate", "merge", db=self.db)[0], 2)
         self.assertEqual(run("import", path, "--encoding", "koi8", db=self.db)[0], 2)
         self.assertEqual(run("import", self.path("missing.csv"), db=self.db)[0], 1)
+
+
+# ---- large files, devices, and colleagues saving meanwhile -------------------
+
+def sanitized():
+    """Whether htx is built with AddressSanitizer, which reserves terabytes of
+    address space: no RLIMIT_AS can be set on it, and it runs slower."""
+    p = subprocess.run(["ldd", HTX], capture_output=True)
+    return b"libasan" in p.stdout
+
+
+def run_limited(*args, db, memory_mb=None, timeout=120):
+    """run(), with the address space limited (RLIMIT_AS) and a timeout."""
+    def limit():
+        if memory_mb:
+            resource.setrlimit(resource.RLIMIT_AS, (memory_mb << 20, memory_mb << 20))
+    env = dict(os.environ)
+    env.pop("HTX_DB", None)
+    env.pop("HTX_LANG", None)
+    p = subprocess.run([HTX, "--db", db] + list(args), capture_output=True, env=env, timeout=timeout,
+                       preexec_fn=limit)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+def tax_code(n):
+    """The n-th valid tax code (nine digits, then the published check digit)."""
+    weights = (31, 29, 23, 19, 17, 13, 7, 5, 3)
+    while True:
+        digits = "%02d%07d" % (1 + n // 10_000_000, n % 10_000_000)
+        check = 10 - sum(int(d) * w for d, w in zip(digits, weights)) % 11
+        if check < 10:
+            return digits + str(check)
+        n += 1
+
+
+PLACES = ["Đông Anh", "Phú Nghĩa", "Bát Tràng", "Ước Lễ", "Hồng Thái", "Thanh Hà", "Ứng Thiên"]
+DISTRICTS = ["Ba Đình", "Hoàn Kiếm", "Gia Lâm", "Thanh Trì", "Đông Anh", "Sóc Sơn", "Ba Vì"]
+
+
+def write_register(path, rows, last=None):
+    """A register of rows generated cooperatives (every code its own), and
+    maybe a last line as given."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("Mã số,Tên HTX,Quận/Huyện,Ngành,Ngày thành lập,Số thành viên,Vốn điều lệ,"
+                "Người đại diện,Địa chỉ\n")
+        for i in range(rows):
+            f.write(f"{tax_code(i * 11)},Hợp tác xã dịch vụ {PLACES[i % 7]} {i},{DISTRICTS[i % 7]},"
+                    f"trade,{i % 28 + 1:02d}/{i % 12 + 1:02d}/{1990 + i % 35},{7 + i % 200},"
+                    f"{100 + i % 5000}000000,Nguyễn Văn Hùng,\"Số {i}, thôn {PLACES[(i // 7) % 7]}\"\n")
+        if last:
+            f.write(last)
+
+
+class LargeFiles(Tmp):
+    """A file is read as a stream: memory stays flat, whatever its size, and
+    what is no CSV file is refused at once."""
+
+    def setUp(self):
+        super().setUp()
+        self.db = self.new_db("htx.db")
+        self.memory = None if sanitized() else 256
+
+    def test_a_device_is_refused_at_once(self):
+        started = time.monotonic()
+        status, _, err = run_limited("import", "/dev/zero", db=self.db, memory_mb=self.memory, timeout=30)
+        self.assertEqual(status, 2, err)
+        self.assertIn("không phải tệp thông thường", err)
+        self.assertLess(time.monotonic() - started, 10)
+        _, _, err = run_limited("--lang", "en", "import", "/dev/zero", db=self.db, timeout=30)
+        self.assertIn("is not a regular file", err)
+
+    def test_a_fifo_is_refused_without_waiting_for_a_writer(self):
+        fifo = self.path("pipe.csv")
+        os.mkfifo(fifo)
+        status, _, err = run_limited("import", fifo, db=self.db, memory_mb=self.memory, timeout=30)
+        self.assertEqual(status, 2, err)
+        self.assertIn("không phải tệp thông thường", err)
+
+    def test_a_directory_is_refused(self):
+        status, _, err = run_limited("import", self.dir, db=self.db, timeout=30)
+        self.assertEqual(status, 2, err)
+        self.assertIn("là một thư mục", err)
+
+    def test_a_line_of_5_mb_is_refused_naming_it(self):
+        path = self.path("long.csv")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(HEADER + GOOD_ROWS[0] + "0100109106;" + "x" * (5 << 20) + "\n" + GOOD_ROWS[1])
+        status, _, err = run_limited("import", path, db=self.db, memory_mb=self.memory, timeout=60)
+        self.assertEqual(status, 2, err)
+        self.assertIn("dòng 3 dài quá 1 MiB", err)
+        self.assertEqual(run("list", "--count", db=self.db, check=0)[1].strip(), "0")
+        # In the first block, too (the header's own line).
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("code;" + "y" * (5 << 20))
+        status, _, err = run_limited("import", path, db=self.db, memory_mb=self.memory, timeout=60)
+        self.assertEqual(status, 2, err)
+        self.assertIn("dòng 1 dài quá 1 MiB", err)
+
+    def test_a_quoted_cell_of_5_mb_is_refused_naming_its_line(self):
+        path = self.path("cell.csv")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(HEADER + GOOD_ROWS[0] + '0100109106;"' + "dòng\n" * (1 << 20) + '";Gia Lâm;trade;;;;\n')
+        status, _, err = run_limited("import", path, db=self.db, memory_mb=self.memory, timeout=60)
+        self.assertEqual(status, 2, err)
+        self.assertIn("dòng dữ liệu bắt đầu ở dòng 3 dài quá 1 MiB", err)
+
+    def test_a_20_mb_file_imports_in_128_mb(self):
+        path = self.path("big.csv")
+        write_register(path, 135_000)
+        self.assertGreater(os.path.getsize(path), 20_000_000)
+        status, out, err = run_limited("import", path, db=self.db, memory_mb=None if sanitized() else 128,
+                                       timeout=280)
+        self.assertEqual(status, 0, out + err)
+        self.assertIn("thêm 135000", out)
+        self.assertEqual(run("list", "--count", db=self.db, check=0)[1].strip(), "135000")
+        _, found, _ = run("list", "--search", "dich vu uoc le 134998", "--format", "tsv", db=self.db, check=0)
+        self.assertIn("Hợp tác xã dịch vụ Ước Lễ 134998", found)
+
+    def test_line_numbers_stay_exact_past_the_first_block(self):
+        path = self.path("late.csv")
+        write_register(path, 3000, last="0100109106,HTX Cuối,Quận 99,trade,,,,,\n")
+        self.assertGreater(os.path.getsize(path), 4 * 65536)
+        status, _, err = run("import", path, "--skip-invalid", db=self.db)
+        self.assertEqual(status, 0, err)
+        self.assertIn("dòng 3002: Quận/Huyện: không có quận/huyện \"Quận 99\"", err)
+        rejected = read_bytes(self.path("late.rejected.csv")).decode("utf-8-sig")
+        self.assertIn("3002,", rejected)
+        self.assertIn("0100109106,HTX Cuối,Quận 99,trade", rejected)
+        # Bad bytes far in: their line and byte, and nothing written.
+        data = read_bytes(path)
+        write_bytes(self.path("bad.csv"), data + b"0108108915,HTX \xff,Ba V\xc3\xac,trade,,,,,\n")
+        status, _, err = run("import", self.path("bad.csv"), db=self.new_db("bad.db"))
+        self.assertEqual(status, 2, err)
+        self.assertIn("không phải utf-8 hợp lệ ở dòng 3003 (byte %d)" % (len(data) + 16), err)
+        self.assertEqual(run("list", "--count", db=self.path("bad.db"), check=0)[1].strip(), "0")
+
+
+class SavingDuringAnImport(Tmp):
+    """A colleague's save while a long import runs waits at most for the
+    import's write phase: it never fails with "the database is busy"."""
+
+    def setUp(self):
+        super().setUp()
+        self.db = self.new_db("htx.db")
+        run("add", "code=0107836196", "name=HTX Có Sẵn", "district=Ba Đình", "sector=trade", db=self.db, check=0)
+
+    def edit_while(self, importing):
+        """Saves a record over and over while the import runs; the failures."""
+        edits, failures = 0, []
+        while importing.poll() is None:
+            status, _, err = run("edit", "0107836196", f"members={10 + edits}", db=self.db)
+            if status != 0:
+                failures.append(err)
+            edits += 1
+            time.sleep(0.1)
+        return edits, failures
+
+    def start_import(self, path, *args):
+        env = dict(os.environ)
+        env.pop("HTX_DB", None)
+        return subprocess.Popen([HTX, "--db", self.db, "import", path] + list(args),
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+
+    def test_checking_a_large_file_locks_no_one_out(self):
+        """A file refused for its last row: checking it takes no lock at all."""
+        path = self.path("refused.csv")
+        write_register(path, 100_000, last="0100109106,HTX Cuối,Quận 99,trade,,,,,\n")
+        importing = self.start_import(path)
+        edits, failures = self.edit_while(importing)
+        out, err = importing.communicate()
+        self.assertEqual(importing.returncode, 2, err.decode("utf-8"))
+        self.assertIn("Quận 99", err.decode("utf-8"))
+        self.assertGreater(edits, 3)
+        self.assertEqual(failures, [])
+        self.assertEqual(run("list", "--count", db=self.db, check=0)[1].strip(), "1")
+
+    def test_a_save_during_an_import_goes_through(self):
+        rows = 15_000 if sanitized() else 40_000
+        path = self.path("register.csv")
+        write_register(path, rows)
+        importing = self.start_import(path)
+        edits, failures = self.edit_while(importing)
+        out, err = importing.communicate()
+        self.assertEqual(importing.returncode, 0, err.decode("utf-8"))
+        self.assertGreater(edits, 3)
+        self.assertEqual(failures, [])
+        self.assertEqual(run("list", "--count", db=self.db, check=0)[1].strip(), str(rows + 1))
+        shown = json.loads(run("show", "0107836196", "--format", "json", db=self.db, check=0)[1])[0]
+        self.assertEqual(shown["members"], 10 + edits - 1)
 
 
 if __name__ == "__main__":

@@ -1,12 +1,39 @@
 /*
  * The import run (import.h): every row checked by core's rules and written
  * in one transaction, all or nothing or with the invalid rows set aside.
+ *
+ * Why the run has two phases.  Reading, decoding and checking a large file
+ * takes most of an import's time (some 150,000 rows took 8 s), and a
+ * transaction held that long made a colleague's save fail after its busy
+ * timeout (5 s, connection.c) with "the database is busy".  So the write
+ * lock is taken only when everything that can be done without it is done:
+ *
+ *   1. check (no lock): every row is read from the stream, checked, and the
+ *      rows to write go to a spool (import_spool.c) with what their insert
+ *      computes ahead (the name's sort key and plain form, the change-log
+ *      entry: registry.h, htx_coop_prepare_insert).  A refused import (or a
+ *      dry run) ends here, having taken no lock at all.
+ *   2. write (BEGIN IMMEDIATE ... COMMIT): the spooled rows are inserted or
+ *      updated, the search index and the district counts caught up
+ *      (bulk_load.h), the memberships imported, and the transaction
+ *      committed.  This is the only time the lock is held: for 150,000
+ *      rows a fraction of the import, and below the savers' busy timeout,
+ *      so that a save waits for it and then goes through.
+ *
+ * All or nothing holds as before: nothing is written until phase 2, and
+ * phase 2 is one transaction.  What a colleague may change between the two
+ * phases is caught in phase 2 by the store itself: a code registered
+ * meanwhile fails the code's unique index, a record saved meanwhile fails
+ * the version check of htx_coop_update_in_tx.  Such a row is a problem of
+ * its line like any other (in the rejects file with skip_invalid; else
+ * the whole import is refused and rolled back).
  */
 #include "import_internal.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "csv_read.h"
 #include "registry.h"
@@ -160,6 +187,29 @@ static bool cells_empty_from(const htx_csv_row *row, size_t first)
     return true;
 }
 
+/* A row checked and found good waits in the spool for the write phase
+ * (nothing to keep for a dry run but the count). */
+static htx_status spool_row(import_run *run, const htx_csv_row *row, const htx_coop *c, bool update,
+                            htx_error *err)
+{
+    htx_status st = HTX_OK;
+    if (!run->opt->dry_run) {
+        const htx_csv_row *as_read = run->rejects.path ? row : NULL;
+        if (update) {
+            st = imp_spool_put(&run->spool, row->line, SPOOL_UPDATE, c, NULL, as_read, err);
+        } else {
+            htx_coop_prepared p;
+            st = htx_coop_prepare_insert(c, &p, err);
+            if (st == HTX_OK)
+                st = imp_spool_put(&run->spool, row->line, SPOOL_INSERT, c, &p, as_read, err);
+            htx_coop_prepared_free(&p);
+        }
+    }
+    if (st == HTX_OK)
+        update ? run->to_update++ : run->to_insert++;
+    return st;
+}
+
 /* A failure that is not the row's fault (the store, memory) is returned
  * with err set; a row's own problems are collected and HTX_OK returned. */
 static htx_status import_row(import_run *run, const htx_csv_row *row, htx_error *err)
@@ -225,12 +275,8 @@ static htx_status import_row(import_run *run, const htx_csv_row *row, htx_error 
             if (!report->is_warning[i] && !earlier_error_on_field(report, i))
                 row_problem(run, row->line, &report->items[i], reason, sizeof reason);
         htx_status st = HTX_OK;
-        if (report->errors == 0 && run->writing) {
-            st = update ? htx_coop_update_in_tx(run->store, c, run->user, &e)
-                        : htx_coop_insert_in_tx(run->store, c, run->user, &e);
-            if (st == HTX_OK)
-                update ? result->updated++ : result->inserted++;
-        }
+        if (report->errors == 0 && run->writing)
+            st = spool_row(run, row, c, update, &e);
         free(c);
         free(report);
         if (st != HTX_OK) {
@@ -250,73 +296,190 @@ static htx_status import_row(import_run *run, const htx_csv_row *row, htx_error 
 
 /* ---- the run --------------------------------------------------------------- */
 
-static htx_status import_rows(import_run *run, htx_error *err)
+/* How far the work is, in thousandths: reading and checking the file is
+ * most of it, writing the rest. */
+enum { PROGRESS_TOTAL = 1000, PROGRESS_CHECKED = 700 };
+
+static void progress(const import_run *run, size_t done)
+{
+    if (run->opt->progress)
+        run->opt->progress(run->opt->progress_ctx, done < PROGRESS_TOTAL ? done : PROGRESS_TOTAL,
+                           PROGRESS_TOTAL);
+}
+
+/* Phase 1: every row read and checked; the good ones spooled. */
+static htx_status check_rows(import_run *run, htx_error *err)
 {
     const htx_import_file *f = run->file;
-    htx_csv_reader r;
-    htx_csv_reader_init(&r, f->text, f->len, f->separator);
-    r.pos = f->data_start;
-    r.line = f->data_line;
+    htx_import_rows *rows;
+    htx_status st = htx_import_rows_open(f, &rows, err);
+    if (st != HTX_OK)
+        return st;
     htx_csv_row row = {0};
-    htx_status st;
     long count = 0;
-    while ((st = htx_csv_next(&r, &row, err)) == HTX_OK) {
+    while ((st = htx_import_rows_next(rows, &row, err)) == HTX_OK) {
         st = import_row(run, &row, err);
         if (st != HTX_OK)
             break;
-        if (run->opt->progress && ++count % 1000 == 0)
-            run->opt->progress(run->opt->progress_ctx, r.pos, f->len);
+        if (++count % 1000 == 0 && f->len)
+            progress(run, (size_t)((double)htx_import_rows_bytes_read(rows) / (double)f->len * PROGRESS_CHECKED));
     }
     htx_csv_row_free(&row);
+    htx_import_rows_close(rows);
     if (st == HTX_ERR_INVALID) {
-        /* A quote left open: the rest of the file is one broken field. */
+        /* A quote left open, bad bytes, a line too long: the rest of the
+         * file cannot be read. */
         htx_error e = *err;
-        long line = 0;
-        sscanf(e.arg[0], "%ld", &line);
-        if (!imp_add_problem(run->result, line, false, &e))
+        if (!imp_add_problem(run->result, imp_error_line(&e), false, &e))
             return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
         run->result->rejected++;
-        /* Even with skip_invalid: every row after the quote is lost inside
-         * the broken field, and importing the rows before it alone would
-         * pass a truncated file off as done. */
+        /* Even with skip_invalid: every row after it is lost, and importing
+         * the rows before it alone would pass a truncated file off as done. */
         run->writing = false;
         run->file_broken = true;
         st = HTX_ERR_NOT_FOUND;
     }
     if (st != HTX_ERR_NOT_FOUND)
         return st;
-    if (run->opt->progress)
-        run->opt->progress(run->opt->progress_ctx, f->len, f->len);
+    progress(run, PROGRESS_CHECKED);
     return HTX_OK;
 }
 
-static htx_status import_in_tx(import_run *run, htx_error *err)
+/* A spooled row that the store refuses because of what a colleague saved
+ * since it was checked: a problem of its line.  HTX_OK when the row is only
+ * set aside; st (the store's failure) otherwise. */
+static htx_status row_changed_meanwhile(import_run *run, const spool_entry *e, const htx_coop *c,
+                                        htx_status st, const htx_error *why)
+{
+    bool insert = e->action == SPOOL_INSERT;
+    if (insert && st == HTX_ERR_DUPLICATE && run->opt->on_duplicate == HTX_ON_DUPLICATE_SKIP) {
+        run->result->skipped++; /* registered meanwhile: kept as stored */
+        return HTX_OK;
+    }
+    if (!(insert && st == HTX_ERR_DUPLICATE) && !(!insert && (st == HTX_ERR_CONFLICT || st == HTX_ERR_NOT_FOUND)))
+        return st;
+    (void)why;
+    htx_error problem;
+    if (insert && run->opt->on_duplicate == HTX_ON_DUPLICATE_FAIL)
+        htx_fail(&problem, HTX_ERR_INVALID, MSG_IMPORT_EXISTS, "code", c->code, NULL);
+    else
+        htx_fail(&problem, HTX_ERR_INVALID, MSG_IMPORT_SAVED_MEANWHILE, "code", c->code, NULL);
+    if (!imp_add_problem(run->result, e->line, false, &problem))
+        return HTX_ERR_NOMEM;
+    run->result->rejected++;
+    if (run->opt->skip_invalid && e->row) {
+        char reason[1024];
+        htx_error_text(&problem, run->opt->lang, reason, sizeof reason);
+        rejects_write(&run->rejects, run->file, e->row, reason, run->opt->lang);
+    } else {
+        run->writing = false; /* nothing will be kept */
+    }
+    return HTX_OK;
+}
+
+/* Phase 2, inside the transaction: the spooled rows into the store. */
+static htx_status write_rows(import_run *run, htx_error *err)
+{
+    htx_status st = imp_spool_rewind(&run->spool, err);
+    htx_coop *c = malloc(sizeof *c);
+    if (!c)
+        return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    htx_csv_row as_read = {0};
+    spool_entry e;
+    long done = 0, total = run->spool.count;
+    while (st == HTX_OK && run->writing &&
+           (st = imp_spool_get(&run->spool, &e, c, &as_read, err)) == HTX_OK) {
+        htx_error why;
+        htx_status written = e.action == SPOOL_INSERT
+                                 ? htx_coop_insert_prepared_in_tx(run->store, c, &e.prepared, run->user, &why)
+                                 : htx_coop_update_in_tx(run->store, c, run->user, &why);
+        if (written == HTX_OK) {
+            e.action == SPOOL_INSERT ? run->result->inserted++ : run->result->updated++;
+        } else {
+            st = row_changed_meanwhile(run, &e, c, written, &why);
+            if (st == HTX_ERR_NOMEM)
+                htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+            else if (st != HTX_OK)
+                *err = why;
+        }
+        if (++done % 1000 == 0)
+            progress(run, PROGRESS_CHECKED + (size_t)(done * (PROGRESS_TOTAL - PROGRESS_CHECKED) / (total ? total : 1)));
+    }
+    if (st == HTX_ERR_NOT_FOUND)
+        st = HTX_OK;
+    htx_csv_row_free(&as_read);
+    free(c);
+    return st;
+}
+
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Whether what was found so far refuses the import (nothing is written). */
+static bool refused(const import_run *run)
+{
+    const htx_import_result *result = run->result;
+    return result->problem_count > 0 && (!run->opt->skip_invalid || !run->writing || run->file_broken);
+}
+
+static htx_status import_all(import_run *run, htx_error *err)
 {
     htx_store *s = run->store;
     const htx_import_options *opt = run->opt;
     htx_import_result *result = run->result;
-    htx_bulk_load load;
-    htx_status st = htx_bulk_load_begin(s, &load, err);
-    if (st != HTX_OK)
-        return st;
-    st = import_rows(run, err);
+    htx_status st = opt->dry_run ? HTX_OK : imp_spool_open(&run->spool, err);
     if (st == HTX_OK)
-        st = htx_bulk_load_index(s, &load, err);
-    if (st == HTX_OK && opt->memberships_path)
-        st = imp_import_memberships(run, err);
-    free(run->codes.slots);
+        st = check_rows(run, err);
+
+    if (st == HTX_OK && (opt->dry_run || refused(run))) {
+        /* Nothing will be written: the memberships are only checked, and
+         * no lock is taken at all. */
+        if (opt->memberships_path)
+            st = imp_import_memberships(run, err);
+        if (opt->dry_run) {
+            result->inserted = run->to_insert;
+            result->updated = run->to_update;
+        }
+    } else if (st == HTX_OK) {
+        /* The codes of the file are in the store from now on. */
+        imp_code_set_free(&run->codes);
+        htx_bulk_load load;
+        double locked = seconds_now();
+        st = htx_bulk_load_begin(s, &load, run->spool.count, err);
+        if (st == HTX_OK) {
+            run->in_tx = true;
+            st = write_rows(run, err);
+            if (st == HTX_OK && run->writing)
+                st = htx_bulk_load_index(s, &load, err);
+            if (st == HTX_OK && opt->memberships_path)
+                st = imp_import_memberships(run, err);
+            if (st == HTX_OK)
+                st = rejects_check(&run->rejects, err);
+            if (st == HTX_OK && refused(run))
+                st = htx_fail(err, HTX_ERR_INVALID, MSG_NONE, NULL, NULL, NULL);
+            if (st == HTX_OK) {
+                st = htx_store_commit(s, err);
+                result->committed = st == HTX_OK;
+            }
+            if (!result->committed)
+                htx_store_rollback(s);
+            result->write_seconds = seconds_now() - locked;
+            run->in_tx = false;
+            htx_bulk_load_end(s, &load);
+        }
+    }
     if (st == HTX_OK)
         st = rejects_check(&run->rejects, err);
-
-    bool invalid = result->problem_count > 0 && (!opt->skip_invalid || !run->writing || run->file_broken);
-    if (st == HTX_OK && invalid)
+    if (st == HTX_OK && refused(run))
         st = htx_fail(err, HTX_ERR_INVALID, MSG_NONE, NULL, NULL, NULL);
-    if (st == HTX_OK && !opt->dry_run) {
-        st = htx_store_commit(s, err);
-        result->committed = st == HTX_OK;
-    }
-    if (!result->committed)
-        htx_store_rollback(s);
+    if (st == HTX_OK)
+        progress(run, PROGRESS_TOTAL);
+    imp_code_set_free(&run->codes);
+    imp_spool_close(&run->spool);
     htx_status settled = rejects_settle(&run->rejects, result->committed, st == HTX_OK ? err : NULL);
     return st != HTX_OK ? st : settled;
 }
@@ -334,7 +497,5 @@ htx_status htx_import_run(htx_store *s, const htx_import_file *f, const htx_impo
         .writing = true,
         .rejects = {.path = opt->skip_invalid && !opt->dry_run ? opt->rejects_path : NULL},
     };
-    htx_status st = import_in_tx(&run, err);
-    htx_bulk_load_end(s);
-    return st;
+    return import_all(&run, err);
 }

@@ -1,20 +1,31 @@
 /*
  * Importing the register from a CSV/TSV file.
  *
- * A file is opened first (htx_import_open): read, decoded (encoding.h,
- * auto-detected unless given), its separator detected and its header
+ * A file is opened first (htx_import_open): a regular file only (a device,
+ * a FIFO or a directory is refused at once), its encoding detected from
+ * its first block unless given, its separator detected and its header
  * mapped to fields — Vietnamese or English labels or keys, marks and case
  * ignored (htx_field_find), or as --map says.  Unknown columns are listed,
- * not fatal.  A screen can show that and a preview before anything is
- * written.
+ * not fatal.  A screen can show that and a preview (htx_import_rows_open:
+ * the first rows) before anything is written.
+ *
+ * The file is never held whole: it is read block by block, decoded
+ * (encoding.h, htx_decoder) and split into records as it goes, so memory
+ * stays flat whatever its size; a line or a record longer than
+ * HTX_IMPORT_MAX_LINE is refused, naming its line.
  *
  * htx_import_run() then validates every row by the rules every entry path
- * shares (htx_coop_set, htx_coop_check) and writes in one transaction: all
- * or nothing by default, every problem collected with its line number.
- * With skip_invalid the valid rows go in and the rejected ones are written,
- * with their reason, to a CSV file.  A second file of memberships (code,
- * club, role, joined, left — what htx_export_memberships writes) may be
- * imported in the same transaction.
+ * shares (htx_coop_set, htx_coop_check): all or nothing by default, every
+ * problem collected with its line number.  With skip_invalid the valid rows
+ * go in and the rejected ones are written, with their reason, to a CSV
+ * file.  A second file of memberships (code, club, role, joined, left —
+ * what htx_export_memberships writes) may be imported in the same
+ * transaction.
+ *
+ * The write lock is taken only once every row has been read and checked
+ * (see import.c): the rows ready to be written wait in a temporary file,
+ * and the transaction does the inserts alone, so that a colleague's save
+ * during a long import waits a moment instead of failing.
  */
 #ifndef HTX_IMPORT_H
 #define HTX_IMPORT_H
@@ -23,6 +34,7 @@
 #include <stddef.h>
 
 #include "coop.h"
+#include "csv_read.h"
 #include "encoding.h"
 #include "store.h"
 
@@ -63,24 +75,44 @@ typedef struct htx_import_column {
     int field; /* htx_field_id, or -1: not imported */
 } htx_import_column;
 
+/* The longest line, and the longest record, an import reads. */
+#define HTX_IMPORT_MAX_LINE (1024 * 1024)
+
 typedef struct htx_import_file {
-    char *text; /* decoded, NFC */
-    size_t len;
-    htx_encoding encoding;
+    size_t len; /* the file's size in bytes */
+    htx_encoding encoding; /* never AUTO */
     bool detected; /* encoding chosen by detection */
     char separator;
     htx_import_column *columns;
     size_t column_count;
-    size_t data_start; /* offset of the first line after the header */
-    long data_line;
+    struct htx_import_source *source; /* the open file (private) */
 } htx_import_file;
 
-/* Reads and decodes path and maps its header.  Errors: I/O (MSG_IO), bad
- * bytes (MSG_BAD_ENCODING), no header, an unknown --map field, two columns
- * for one field, no code column. */
+/* Opens path, decodes its first block, and maps its header.  Errors: I/O
+ * (MSG_IO), not a regular file (MSG_IMPORT_IS_DIRECTORY,
+ * MSG_IMPORT_NOT_REGULAR), bad bytes in the first block
+ * (MSG_BAD_ENCODING), a line too long, no header, an unknown --map field,
+ * two columns for one field, no code column.  The file stays open until
+ * htx_import_close: what is imported is what was opened, even if the name
+ * is given to another file meanwhile. */
 htx_status htx_import_open(const char *path, const htx_import_options *opt, htx_import_file **out,
                            htx_error *err);
 void htx_import_close(htx_import_file *f);
+
+/*
+ * The data rows of f (after its header), read from the file's start again
+ * each time rows are opened: a preview reads a few, the run all of them.
+ * htx_import_rows_next() is htx_csv_next(): HTX_OK, HTX_ERR_NOT_FOUND at
+ * the end, HTX_ERR_INVALID for a quote left open, bad bytes or a line too
+ * long (err says which, with the line; nothing after it can be read).
+ */
+typedef struct htx_import_rows htx_import_rows;
+
+htx_status htx_import_rows_open(const htx_import_file *f, htx_import_rows **out, htx_error *err);
+htx_status htx_import_rows_next(htx_import_rows *r, htx_csv_row *row, htx_error *err);
+/* Bytes of the file read so far (for progress: of f->len). */
+size_t htx_import_rows_bytes_read(const htx_import_rows *r);
+void htx_import_rows_close(htx_import_rows *r);
 
 typedef struct htx_import_problem {
     long line;
@@ -88,11 +120,18 @@ typedef struct htx_import_problem {
     htx_error error;
 } htx_import_problem;
 
+/* Problems kept in a result: past this the last one says how many more
+ * there are, from which line on (a file of nothing but errors must not
+ * fill the memory with them). */
+#define HTX_IMPORT_PROBLEMS_MAX 10000
+
 typedef struct htx_import_result {
     long rows, inserted, updated, skipped, rejected, memberships;
     htx_import_problem *problems;
     size_t problem_count, problem_cap;
+    size_t problems_not_listed; /* beyond HTX_IMPORT_PROBLEMS_MAX */
     bool committed;
+    double write_seconds; /* how long the write lock was held */
 } htx_import_result;
 
 /*

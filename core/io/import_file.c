@@ -1,12 +1,13 @@
 /*
- * Opening a file to import: options, reading and decoding, the separator,
- * and the header mapped to fields (import.h).
+ * Opening a file to import: options, the file, its encoding and separator
+ * (import_stream.c), and the header mapped to fields (import.h).
  */
 #include "import_internal.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "csv_read.h"
 #include "fold.h"
@@ -48,57 +49,6 @@ void htx_import_rejects_path(const char *path, char *out, size_t size)
 void htx_import_memberships_path(const char *path, char *out, size_t size)
 {
     sibling_path(path, ".memberships.csv", out, size);
-}
-
-/* ---- reading the file ------------------------------------------------------ */
-
-static htx_status read_file(const char *path, unsigned char **out, size_t *len, htx_error *err)
-{
-    *out = NULL;
-    *len = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, path, strerror(errno));
-    size_t cap = 1 << 16, n = 0;
-    unsigned char *data = malloc(cap);
-    while (data) {
-        n += fread(data + n, 1, cap - n, f);
-        if (n < cap)
-            break;
-        unsigned char *grown = realloc(data, cap * 2);
-        if (!grown) {
-            free(data);
-            data = NULL;
-            break;
-        }
-        data = grown;
-        cap *= 2;
-    }
-    bool failed = ferror(f);
-    int saved = errno;
-    fclose(f);
-    if (!data)
-        return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
-    if (failed) {
-        free(data);
-        return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, path, strerror(saved));
-    }
-    *out = data;
-    *len = n;
-    return HTX_OK;
-}
-
-htx_status imp_read_text(const char *path, htx_encoding enc, char **text, size_t *len,
-                            htx_encoding *used, htx_error *err)
-{
-    unsigned char *bytes;
-    size_t n;
-    htx_status st = read_file(path, &bytes, &n, err);
-    if (st != HTX_OK)
-        return st;
-    st = htx_decode(bytes, n, enc, text, len, used, err);
-    free(bytes);
-    return st;
 }
 
 /* ---- the header ---------------------------------------------------------- */
@@ -236,24 +186,32 @@ htx_status htx_import_open(const char *path, const htx_import_options *opt, htx_
 {
     *out = NULL;
     htx_import_file *f = calloc(1, sizeof *f);
-    if (!f)
+    if (f)
+        f->source = calloc(1, sizeof *f->source);
+    if (f && f->source && !(f->source->path = strdup(path))) {
+        free(f->source);
+        f->source = NULL;
+    }
+    if (!f || !f->source) {
+        free(f);
         return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    }
     f->detected = opt->encoding == HTX_ENC_AUTO;
-    htx_status st = imp_read_text(path, opt->encoding, &f->text, &f->len, &f->encoding, err);
+    htx_status st = imp_file_open(path, &f->source->fd, &f->len, err);
+    imp_stream *rows = NULL;
+    if (st == HTX_OK)
+        st = imp_stream_open(f->source->fd, f->source->path, opt->encoding, 0, &rows, &f->encoding,
+                             &f->separator, err);
     if (st == HTX_OK) {
-        f->separator = htx_csv_detect_separator(f->text, f->len);
-        htx_csv_reader r;
-        htx_csv_reader_init(&r, f->text, f->len, f->separator);
         htx_csv_row header = {0};
-        st = htx_csv_next(&r, &header, err);
+        st = imp_stream_next(rows, &header, err);
         if (st == HTX_ERR_NOT_FOUND)
             st = htx_fail(err, HTX_ERR_INVALID, MSG_IMPORT_EMPTY, NULL, NULL, NULL);
         if (st == HTX_OK)
             st = map_header(f, &header, opt, err);
-        f->data_start = r.pos;
-        f->data_line = r.line;
         htx_csv_row_free(&header);
     }
+    htx_import_rows_close(rows);
     if (st != HTX_OK) {
         htx_import_close(f);
         return st;
@@ -269,6 +227,11 @@ void htx_import_close(htx_import_file *f)
     for (size_t i = 0; i < f->column_count; i++)
         free(f->columns[i].header);
     free(f->columns);
-    free(f->text);
+    if (f->source) {
+        if (f->source->fd >= 0)
+            close(f->source->fd);
+        free(f->source->path);
+        free(f->source);
+    }
     free(f);
 }

@@ -1,8 +1,10 @@
 /*
  * What the parts of the importer share (private to core/import*.c):
  *
- *   import_file.c         options, reading and decoding a file, its header
- *   import.c              the run: every row checked and written, rejects
+ *   import_file.c         options, opening a file, its header
+ *   import_stream.c       a file read block by block, decoded, in records
+ *   import.c              the run: every row checked, then written; rejects
+ *   import_spool.c        the rows checked, waiting for the write phase
  *   import_tally.c        the problems found and the codes met, as it reads
  *   import_memberships.c  the memberships file that goes with a register
  */
@@ -19,8 +21,12 @@
 
 #include "import.h"
 #include "outfile.h"
+#include "registry.h"
 
-/* The codes met in the file, with the line each was first on. */
+/* The codes met in the file, with the line each was first on.  A code of
+ * the usual form (10 digits, maybe -NNN) is kept as a number: 12 bytes a
+ * slot, so that the codes of a million rows take some 20 MB; any other in
+ * the string slots. */
 typedef struct code_slot {
     char code[HTX_CODE_SIZE];
     long line;
@@ -29,7 +35,12 @@ typedef struct code_slot {
 typedef struct code_set {
     code_slot *slots;
     size_t cap, count;
+    uint64_t *keys;   /* packed codes, 0 for an empty slot */
+    uint32_t *lines;
+    size_t key_cap, key_count;
 } code_set;
+
+void imp_code_set_free(code_set *set);
 
 /* Records code at line; returns the line it was first seen on, 0 when new,
  * -1 when out of memory (import_tally.c, as the problems below). */
@@ -46,6 +57,61 @@ typedef struct rejects {
     bool failed;
 } rejects;
 
+/* ---- a file read as a stream (import_stream.c) ---------------------------- */
+
+/* The file an htx_import_file was opened from (private to core/io). */
+typedef struct htx_import_source {
+    int fd;
+    char *path;
+} htx_import_source;
+
+/* Opens path for reading: a regular file, else MSG_IMPORT_IS_DIRECTORY or
+ * MSG_IMPORT_NOT_REGULAR at once (a FIFO is not waited on); *size its size. */
+htx_status imp_file_open(const char *path, int *fd, size_t *size, htx_error *err);
+
+/* Records read from fd from its first byte (by pread: streams over one file
+ * do not disturb each other), decoded from enc (AUTO detects from the first
+ * block; *used gets it), split by separator (0: detected from the first
+ * line, *sep_used gets it). */
+typedef struct htx_import_rows imp_stream;
+htx_status imp_stream_open(int fd, const char *path, htx_encoding enc, char separator,
+                           imp_stream **out, htx_encoding *used, char *sep_used, htx_error *err);
+/* htx_csv_next() on the stream. */
+htx_status imp_stream_next(imp_stream *s, htx_csv_row *row, htx_error *err);
+/* The line of the error a stream stopped on (open quote, bad bytes, line
+ * or record too long), 0 when it names none. */
+long imp_error_line(const htx_error *e);
+
+/* ---- the rows checked, waiting for the write phase (import_spool.c) ----- */
+
+enum { SPOOL_INSERT = 1, SPOOL_UPDATE = 2 };
+
+/* A temporary file (unlinked at once: it goes with the process). */
+typedef struct spool {
+    FILE *file;
+    long count;
+    char *buf; /* for reading back */
+    size_t buf_cap;
+} spool;
+
+typedef struct spool_entry {
+    long line;
+    int action;
+    htx_coop_prepared prepared; /* SPOOL_INSERT; pointing into the spool's buffer */
+    const htx_csv_row *row;     /* the row as read, for the rejects file, or NULL */
+} spool_entry;
+
+htx_status imp_spool_open(spool *sp, htx_error *err);
+/* Adds c (with p for an insert; the id and version for an update) and,
+ * when row is not NULL, the row as read. */
+htx_status imp_spool_put(spool *sp, long line, int action, const htx_coop *c, const htx_coop_prepared *p,
+                         const htx_csv_row *row, htx_error *err);
+htx_status imp_spool_rewind(spool *sp, htx_error *err);
+/* The next entry into e and c (and *row, the row as read, when it was kept);
+ * HTX_ERR_NOT_FOUND at the end. */
+htx_status imp_spool_get(spool *sp, spool_entry *e, htx_coop *c, htx_csv_row *row, htx_error *err);
+void imp_spool_close(spool *sp);
+
 /* One import in progress. */
 typedef struct import_run {
     htx_store *store;
@@ -57,6 +123,9 @@ typedef struct import_run {
     const char *user;
     bool writing; /* false once a row failed in all-or-nothing mode */
     bool file_broken; /* a quote left open: nothing can be imported */
+    bool in_tx;       /* the write phase: rows are in the store */
+    spool spool;
+    long to_insert, to_update; /* rows checked and spooled */
     struct {
         char name[64];
         char code[4];
@@ -64,10 +133,6 @@ typedef struct import_run {
     size_t district_count;
 } import_run;
 
-/* Reads path and decodes it to NFC (enc may be AUTO); *used gets the
- * encoding read, when not NULL. */
-htx_status imp_read_text(const char *path, htx_encoding enc, char **text, size_t *len, htx_encoding *used,
-                         htx_error *err);
 /* s without the spaces and tabs around it, fresh; NULL when out of memory. */
 char *imp_trimmed_copy(const char *s);
 /* Records a problem of line; false when out of memory. */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "csv_read.h"
 #include "date.h"
@@ -105,7 +106,8 @@ static htx_status import_membership(import_run *run, const htx_csv_row *row, con
     char joined[HTX_ISO_DATE_SIZE], left[HTX_ISO_DATE_SIZE];
     /* A code of the register file whose row was not written (the import
      * is refused anyway): check the rest of the row, write nothing. */
-    bool in_file_only = st == HTX_ERR_NOT_FOUND && !run->writing && imp_code_set_has(&run->codes, cell[M_CODE]);
+    bool writing = run->in_tx && run->writing;
+    bool in_file_only = st == HTX_ERR_NOT_FOUND && !writing && imp_code_set_has(&run->codes, cell[M_CODE]);
     if (in_file_only)
         st = HTX_OK;
     if (st == HTX_ERR_NOT_FOUND) {
@@ -123,9 +125,9 @@ static htx_status import_membership(import_run *run, const htx_csv_row *row, con
     else if (!iso_date(cell[M_LEFT], left))
         st = htx_fail(&e, HTX_ERR_INVALID, MSG_IMPORT_BAD_DATE, NULL, cell[M_LEFT], NULL);
     bool recorded = false;
-    if (st == HTX_OK && run->writing)
+    if (st == HTX_OK && writing)
         st = already_recorded(run, coop_id, club->code, joined, left, &recorded, &e);
-    if (st == HTX_OK && run->writing && !recorded) {
+    if (st == HTX_OK && writing && !recorded) {
         st = htx_membership_add_in_tx(run->store, coop_id, club->code, (htx_role)role, joined,
                                       run->user, &e);
         if (st == HTX_OK && left[0])
@@ -143,38 +145,21 @@ static htx_status import_membership(import_run *run, const htx_csv_row *row, con
     return imp_add_problem(run->result, row->line, true, &e) ? HTX_OK : HTX_ERR_NOMEM;
 }
 
-htx_status imp_import_memberships(import_run *run, htx_error *err)
+/* One pass over the file: its header, then every row of the pass. */
+static htx_status membership_pass(import_run *run, int fd, const char *path, int pass, htx_error *err)
 {
-    char *text;
-    size_t len;
-    htx_status st = imp_read_text(run->opt->memberships_path, HTX_ENC_AUTO, &text, &len, NULL, err);
+    imp_stream *rows;
+    htx_status st = imp_stream_open(fd, path, HTX_ENC_AUTO, 0, &rows, NULL, NULL, err);
     if (st != HTX_OK)
         return st;
-    char separator = htx_csv_detect_separator(text, len);
     htx_csv_row row = {0};
     int cols[M_COLUMNS] = {-1, -1, -1, -1, -1};
     size_t column_count = 0;
-    for (int pass = 0; pass < 2 && st == HTX_OK; pass++) {
-        htx_csv_reader r;
-        htx_csv_reader_init(&r, text, len, separator);
-        st = htx_csv_next(&r, &row, err);
-        if (st == HTX_ERR_NOT_FOUND) {
-            st = HTX_OK;
-            break;
-        }
-        if (st == HTX_ERR_INVALID) {
-            /* A quote left open in the header: the row holds no fields and
-             * nothing after it can be read.  The import is refused. */
-            long line = 0;
-            sscanf(err->arg[0], "%ld", &line);
-            run->writing = false;
-            st = imp_add_problem(run->result, line, true, err) ? HTX_OK : HTX_ERR_NOMEM;
-            break;
-        }
-        if (st != HTX_OK)
-            break;
+    st = imp_stream_next(rows, &row, err);
+    bool empty = st == HTX_ERR_NOT_FOUND; /* no memberships: no more passes */
+    if (st == HTX_OK) {
         column_count = row.count;
-        for (size_t i = 0; i < row.count && st == HTX_OK; i++) {
+        for (size_t i = 0; i < row.count; i++) {
             char *header = imp_trimmed_copy(row.fields[i]);
             int which = header ? membership_column(header) : -1;
             if (which >= 0)
@@ -187,20 +172,34 @@ htx_status imp_import_memberships(import_run *run, htx_error *err)
             for (size_t i = 0; i < row.count && n < sizeof columns; i++)
                 n += (size_t)snprintf(columns + n, sizeof columns - n, "%s\"%s\"", i ? ", " : "", row.fields[i]);
             st = htx_fail(err, HTX_ERR_INVALID, MSG_IMPORT_NO_CODE, NULL, columns, NULL);
-            break;
-        }
-        while (st == HTX_OK && (st = htx_csv_next(&r, &row, err)) == HTX_OK)
-            st = import_membership(run, &row, cols, column_count, pass, err);
-        if (st == HTX_ERR_NOT_FOUND)
-            st = HTX_OK;
-        else if (st == HTX_ERR_INVALID) { /* a quote left open */
-            imp_add_problem(run->result, r.line, true, err);
-            run->writing = false;
-            st = HTX_OK;
-            break;
         }
     }
+    while (st == HTX_OK && (st = imp_stream_next(rows, &row, err)) == HTX_OK)
+        st = import_membership(run, &row, cols, column_count, pass, err);
+    if (st == HTX_ERR_NOT_FOUND && !empty) {
+        st = HTX_OK; /* the end of this pass */
+    } else if (st == HTX_ERR_INVALID && err->msg != MSG_IMPORT_NO_CODE) {
+        /* A quote left open, bad bytes, a line too long: no more passes. */
+        if (!imp_add_problem(run->result, imp_error_line(err), true, err))
+            st = htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+        else
+            st = HTX_ERR_NOT_FOUND;
+        run->writing = false;
+    }
     htx_csv_row_free(&row);
-    free(text);
+    htx_import_rows_close(rows);
     return st;
+}
+
+htx_status imp_import_memberships(import_run *run, htx_error *err)
+{
+    const char *path = run->opt->memberships_path;
+    int fd;
+    size_t size;
+    htx_status st = imp_file_open(path, &fd, &size, err);
+    for (int pass = 0; pass < 2 && st == HTX_OK; pass++)
+        st = membership_pass(run, fd, path, pass, err);
+    if (fd >= 0)
+        close(fd);
+    return st == HTX_ERR_NOT_FOUND ? HTX_OK : st;
 }

@@ -159,6 +159,56 @@ htx_status htx_coop_insert_in_tx(htx_store *s, htx_coop *c, const char *user, ht
     return st;
 }
 
+htx_status htx_coop_prepare_insert(const htx_coop *c, htx_coop_prepared *p, htx_error *err)
+{
+    memset(p, 0, sizeof *p);
+    name_forms forms;
+    htx_status st = name_forms_make(c->name, &forms, err);
+    if (st != HTX_OK)
+        return st;
+    p->name_key = forms.key;
+    p->name_key_len = forms.key_len;
+    p->name_plain = forms.plain;
+    int count = 0;
+    st = describe_changes(NULL, c, &p->changes, &count, err);
+    if (st != HTX_OK)
+        htx_coop_prepared_free(p);
+    return st;
+}
+
+void htx_coop_prepared_free(htx_coop_prepared *p)
+{
+    free(p->name_key);
+    free(p->name_plain);
+    free(p->changes);
+    memset(p, 0, sizeof *p);
+}
+
+htx_status htx_coop_insert_prepared_in_tx(htx_store *s, htx_coop *c, const htx_coop_prepared *p,
+                                          const char *user, htx_error *err)
+{
+    htx_store_timestamp(c->updated_at);
+    memcpy(c->created_at, c->updated_at, sizeof c->created_at);
+    c->version = 1;
+    sqlite3_stmt *stmt = htx_store_statement(s, insert_sql, err);
+    if (!stmt)
+        return HTX_ERR_DB;
+    name_forms forms = {p->name_key, p->name_key_len, p->name_plain};
+    htx_status st = bind_record(s, stmt, c, &forms, err);
+    if (st == HTX_OK) {
+        if (sqlite3_step(stmt) == SQLITE_DONE)
+            c->id = sqlite3_last_insert_rowid(htx_store_db(s));
+        else if (sqlite3_extended_errcode(htx_store_db(s)) == SQLITE_CONSTRAINT_UNIQUE)
+            st = htx_fail(err, HTX_ERR_DUPLICATE, MSG_CODE_DUPLICATE, "code", c->code, NULL);
+        else
+            st = htx_store_fail(s, err);
+    }
+    htx_stmt_release(stmt);
+    if (st == HTX_OK)
+        st = htx_audit_record(s, user, "create", c->code, p->changes, err);
+    return st;
+}
+
 htx_status htx_coop_insert(htx_store *s, htx_coop *c, const char *user, htx_error *err)
 {
     htx_status st = htx_store_begin(s, err);

@@ -45,6 +45,27 @@ htx_status htx_coop_find_same_name(htx_store *s, const char *name, const char *d
 /* Variant of insert used by bulk loaders that already hold a transaction:
  * does not begin or commit. */
 htx_status htx_coop_insert_in_tx(htx_store *s, htx_coop *c, const char *user, htx_error *err);
+/*
+ * For a loader that checks every record before it takes the write lock
+ * (the importer): what inserting c writes besides its fields — the name's
+ * sort key and plain form, and the change-log entry — computed ahead by
+ * htx_coop_prepare_insert(), then written by htx_coop_insert_prepared_in_tx()
+ * in the caller's transaction, which does no more than the inserts.  A code
+ * registered meanwhile fails with HTX_ERR_DUPLICATE (the code's unique
+ * index tells, without a look-up of its own).
+ */
+typedef struct htx_coop_prepared {
+    unsigned char *name_key;
+    size_t name_key_len;
+    char *name_plain;
+    char *changes; /* the change log's JSON */
+} htx_coop_prepared;
+
+htx_status htx_coop_prepare_insert(const htx_coop *c, htx_coop_prepared *p, htx_error *err);
+void htx_coop_prepared_free(htx_coop_prepared *p);
+htx_status htx_coop_insert_prepared_in_tx(htx_store *s, htx_coop *c, const htx_coop_prepared *p,
+                                          const char *user, htx_error *err);
+
 /* Likewise for update: the caller holds the transaction; on failure the
  * caller rolls back (c->version may be left bumped only on success). */
 htx_status htx_coop_update_in_tx(htx_store *s, htx_coop *c, const char *user, htx_error *err);

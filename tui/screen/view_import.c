@@ -91,14 +91,15 @@ static void preview_read(preview *p, const htx_import_file *f, htx_lang lang)
             p->natural[p->columns] = (int)htx_text_width(htx_field_label((htx_field_id)f->columns[i].field, lang));
             p->columns++;
         }
-    htx_csv_reader r;
-    htx_csv_reader_init(&r, f->text, f->len, f->separator);
-    r.pos = f->data_start;
-    r.line = f->data_line;
+    htx_import_rows *r = NULL;
     htx_csv_row row = {0};
     htx_error err;
+    if (htx_import_rows_open(f, &r, &err) != HTX_OK) {
+        htx_error_text(&err, lang, p->error, sizeof p->error);
+        return;
+    }
     while (p->rows < PREVIEW_ROWS) {
-        htx_status st = htx_csv_next(&r, &row, &err);
+        htx_status st = htx_import_rows_next(r, &row, &err);
         if (st == HTX_ERR_INVALID)
             htx_error_text(&err, lang, p->error, sizeof p->error);
         if (st != HTX_OK)
@@ -113,6 +114,7 @@ static void preview_read(preview *p, const htx_import_file *f, htx_lang lang)
         p->rows++;
     }
     htx_csv_row_free(&row);
+    htx_import_rows_close(r);
 }
 
 static void set_message(import_view *v, bool error, const char *text)
