@@ -1,17 +1,23 @@
 /*
  * Benchmark: importing a large register.
  *
- *   bench_import [ROWS] [DIR]
+ *   bench_import [ROWS] [DIR] [MB …]
  *
  * Writes a CSV of ROWS cooperatives (default 100,000; Vietnamese names,
  * every field) into DIR, then imports it into a new database exactly as
  * `htx import` does (decode, detect, validate every row, one transaction)
- * and prints the time of each step.  Then the same file in CP1258, to show
- * what decoding costs.  Figures, not pass/fail: machines differ.
+ * and prints the time of each step, the CPU time, how long the write lock
+ * was held and the peak memory (getrusage).  Then the same file in CP1258,
+ * to show what decoding costs.  Then, for each MB given, a file of about
+ * that many megabytes, for the peak memory: it must not grow with the
+ * file.  Each import runs in a child process of its own, so that each peak
+ * is its own.  Figures, not pass/fail: machines differ.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -43,7 +49,9 @@ static void make_code(long i, char out[16])
     /* Row i tries 11i, 11i+1 …: rows never share a candidate. */
     for (long n = i * 11;; n++) {
         char digits[24];
-        snprintf(digits, sizeof digits, "01%07ld", labs(n) % 10000000);
+        /* 01…, then 02… past ten million candidates: a million rows and more
+         * still have codes of their own. */
+        snprintf(digits, sizeof digits, "%02ld%07ld", 1 + labs(n) / 10000000 % 99, labs(n) % 10000000);
         int sum = 0;
         for (int k = 0; k < 9; k++)
             sum += (digits[k] - '0') * weights[k];
@@ -55,31 +63,82 @@ static void make_code(long i, char out[16])
     }
 }
 
-static void write_csv(const char *path, long rows)
+static void write_row(FILE *f, long i)
+{
+    char code[16];
+    make_code(i, code);
+    const htx_district *d = &HTX_DISTRICTS[i % HTX_DISTRICT_COUNT];
+    fprintf(f, "%s,Hợp tác xã %s %s %ld,%s,%s,%02ld/%02ld/%ld,%ld,%ld000000,%s,09%08ld,"
+               "\"Số %ld, thôn %s\"\n",
+            code, activities[i % 12], places[i % 8], i, d->name, HTX_SECTORS[i % 7].code,
+            i % 28 + 1, i % 12 + 1, 1990 + i % 35, 7 + i % 200, 100 + i % 5000, people[i % 6],
+            i, i % 300 + 1, places[(i / 8) % 8]);
+}
+
+static const char header[] = "Mã số,Tên HTX,Quận/Huyện,Ngành,Ngày thành lập,Số thành viên,Vốn điều lệ,"
+                             "Người đại diện,Điện thoại,Địa chỉ\n";
+
+/* ROWS rows, or (rows < 0) rows until the file holds -rows bytes. */
+static long write_csv(const char *path, long rows)
 {
     FILE *f = fopen(path, "w");
     if (!f) {
         perror(path);
         exit(1);
     }
-    fputs("Mã số,Tên HTX,Quận/Huyện,Ngành,Ngày thành lập,Số thành viên,Vốn điều lệ,"
-          "Người đại diện,Điện thoại,Địa chỉ\n", f);
-    for (long i = 0; i < rows; i++) {
-        char code[16];
-        make_code(i, code);
-        const htx_district *d = &HTX_DISTRICTS[i % HTX_DISTRICT_COUNT];
-        fprintf(f, "%s,Hợp tác xã %s %s %ld,%s,%s,%02ld/%02ld/%ld,%ld,%ld000000,%s,09%08ld,"
-                   "\"Số %ld, thôn %s\"\n",
-                code, activities[i % 12], places[i % 8], i, d->name, HTX_SECTORS[i % 7].code,
-                i % 28 + 1, i % 12 + 1, 1990 + i % 35, 7 + i % 200, 100 + i % 5000, people[i % 6],
-                i, i % 300 + 1, places[(i / 8) % 8]);
-    }
+    fputs(header, f);
+    long i = 0;
+    for (; rows >= 0 ? i < rows : ftell(f) < -rows; i++)
+        write_row(f, i);
     fclose(f);
+    return i;
+}
+
+/* The same file in CP1258, encoded by htx itself, line by line. */
+static int write_cp1258(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    char line[4096];
+    int status = in && out ? 0 : 1;
+    while (status == 0 && fgets(line, sizeof line, in)) {
+        unsigned char *bytes;
+        size_t n;
+        htx_error err;
+        if (htx_encode(line, strlen(line), HTX_ENC_CP1258, false, &bytes, &n, &err) != HTX_OK) {
+            status = 1;
+            break;
+        }
+        fwrite(bytes, 1, n, out);
+        free(bytes);
+    }
+    if (in)
+        fclose(in);
+    if (out)
+        fclose(out);
+    return status;
+}
+
+static double cpu_seconds(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
+           (double)ru.ru_stime.tv_usec / 1e6;
+}
+
+static void remove_db(const char *db)
+{
+    char extra[600];
+    unlink(db);
+    snprintf(extra, sizeof extra, "%s-wal", db);
+    unlink(extra);
+    snprintf(extra, sizeof extra, "%s-shm", db);
+    unlink(extra);
 }
 
 static int import_once(const char *csv, const char *db, const char *label)
 {
-    unlink(db);
+    remove_db(db);
     htx_store *s;
     htx_error err;
     if (htx_store_open(db, HTX_OPEN_CREATE_NEW, &s, &err) != HTX_OK)
@@ -87,7 +146,7 @@ static int import_once(const char *csv, const char *db, const char *label)
     htx_import_options opt;
     htx_import_options_init(&opt);
     opt.user = "bench";
-    double t0 = now();
+    double t0 = now(), c0 = cpu_seconds();
     htx_import_file *file;
     if (htx_import_open(csv, &opt, &file, &err) != HTX_OK) {
         fprintf(stderr, "bench: cannot open %s (%d)\n", csv, err.msg);
@@ -97,15 +156,32 @@ static int import_once(const char *csv, const char *db, const char *label)
     double t1 = now();
     htx_import_result result;
     htx_status st = htx_import_run(s, file, &opt, &result, &err);
-    double t2 = now();
-    printf("%-8s read+decode (%s) %.2f s, validate+insert %.2f s, total %.2f s: %ld rows, %ld "
-           "inserted, %zu problems (%.0f rows/s)\n",
-           label, htx_encoding_name(file->encoding), t1 - t0, t2 - t1, t2 - t0, result.rows,
-           result.inserted, result.problem_count, (double)result.rows / (t2 - t0));
+    double t2 = now(), c2 = cpu_seconds();
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("%-8s %.0f MB (%s): open %.2f s, check+write %.2f s, total %.2f s (CPU %.2f s), write lock "
+           "held %.2f s; %ld rows, %ld inserted, %zu problems (%.0f rows/s); peak RSS %.1f MB\n",
+           label, (double)file->len / 1e6, htx_encoding_name(file->encoding), t1 - t0, t2 - t1, t2 - t0,
+           c2 - c0, result.write_seconds, result.rows, result.inserted, result.problem_count,
+           (double)result.rows / (t2 - t0), (double)ru.ru_maxrss / 1024.0);
+    fflush(stdout);
     htx_import_result_free(&result);
     htx_import_close(file);
     htx_store_close(s);
     return st == HTX_OK ? 0 : 1;
+}
+
+/* import_once in a child process: its peak memory is its own. */
+static int import_in_child(const char *csv, const char *db, const char *label)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0)
+        _exit(import_once(csv, db, label));
+    int status = 1;
+    if (pid < 0 || waitpid(pid, &status, 0) != pid)
+        return 1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
 
 int main(int argc, char **argv)
@@ -118,35 +194,20 @@ int main(int argc, char **argv)
     snprintf(db, sizeof db, "%s/bench_import.db", dir);
     write_csv(csv, rows);
 
-    int status = import_once(csv, db, "utf-8");
-    /* The same file in CP1258, encoded by htx itself. */
-    FILE *f = fopen(csv, "rb");
-    if (f) {
-        fseek(f, 0, SEEK_END);
-        long len = ftell(f);
-        rewind(f);
-        char *text = malloc((size_t)len + 1);
-        if (text && fread(text, 1, (size_t)len, f) == (size_t)len) {
-            unsigned char *bytes;
-            size_t n;
-            htx_error err;
-            if (htx_encode(text, (size_t)len, HTX_ENC_CP1258, false, &bytes, &n, &err) == HTX_OK) {
-                FILE *o = fopen(cp1258, "wb");
-                if (o) {
-                    fwrite(bytes, 1, n, o);
-                    fclose(o);
-                    status |= import_once(cp1258, db, "cp1258");
-                }
-                free(bytes);
-            }
-        }
-        free(text);
-        fclose(f);
+    int status = import_in_child(csv, db, "utf-8");
+    if (write_cp1258(csv, cp1258) == 0)
+        status |= import_in_child(cp1258, db, "cp1258");
+    unlink(cp1258);
+    /* Files of a given size, for the peak memory. */
+    for (int i = 3; i < argc; i++) {
+        long mb = atol(argv[i]);
+        char label[32];
+        snprintf(label, sizeof label, "%ld MB", mb);
+        long n = write_csv(csv, -mb * 1000 * 1000);
+        printf("%s: %ld rows\n", label, n);
+        status |= import_in_child(csv, db, label);
     }
-    for (const char *suffix = ""; suffix; suffix = suffix[0] ? NULL : "-wal") {
-        char extra[600];
-        snprintf(extra, sizeof extra, "%s%s", db, suffix);
-        unlink(extra);
-    }
+    unlink(csv);
+    remove_db(db);
     return status;
 }
