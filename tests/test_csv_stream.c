@@ -2,7 +2,9 @@
  * what htx_decode gives on the whole text, for every encoding and however
  * the bytes are cut into blocks; the CSV reader over a source reads the same
  * records, with the same lines, as over the text in memory; lines and
- * records too long are refused, naming their line. */
+ * records too long are refused, naming their line.  And the import that
+ * checks a file before it takes the write lock (import.h): what a colleague
+ * saves between the check and the writing is caught, row by row. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +17,9 @@
 
 #include "csv_read.h"
 #include "encoding.h"
+#include "import.h"
+#include "registry.h"
+#include "test_support.h"
 
 /* Every Vietnamese letter, both cases, with line ends of every kind and
  * letters right before them (where a held-back tone would be lost). */
@@ -280,6 +285,180 @@ static void test_csv_stream_errors(void **state)
     htx_csv_row_free(&row);
 }
 
+/* ---- saves of a colleague between the check and the writing ---------------- */
+
+enum { RACE_ROWS = 2500, RACE_ROW = 100 };
+
+typedef struct race {
+    char dir[64], db[128], csv[160], rejects[192];
+    htx_store *store;
+    int mode; /* 0: register the code of RACE_ROW meanwhile; 1: save a record the file updates */
+    bool done;
+} race;
+
+/* The import's progress callback: once row RACE_ROW is checked (progress
+ * is told every 1000 rows; the reading is 70% of it) and before the
+ * writing begins, the colleague saves, through a connection of their own. */
+static void colleague_saves(void *ctx, size_t done, size_t total)
+{
+    race *r = ctx;
+    if (r->done || done * 10 < total * 7)
+        return;
+    r->done = true;
+    htx_store *other;
+    htx_error err;
+    assert_int_equal(htx_store_open(r->db, HTX_OPEN_EXISTING, &other, &err), HTX_OK);
+    htx_coop c;
+    char code[16];
+    if (r->mode == 0) {
+        test_code(RACE_ROW, code);
+        test_make_coop(&c, code, "HTX Đăng Ký Trước", "Ba Đình", "trade");
+        assert_int_equal(htx_coop_insert(other, &c, "colleague", &err), HTX_OK);
+    } else {
+        test_code(RACE_ROW, code);
+        assert_int_equal(htx_coop_load(other, code, &c, &err), HTX_OK);
+        c.members = 99;
+        assert_int_equal(htx_coop_update(other, &c, "colleague", &err), HTX_OK);
+    }
+    htx_store_close(other);
+}
+
+static void race_setup(race *r, int mode)
+{
+    memset(r, 0, sizeof *r);
+    test_temp_path(r->dir, r->db, "htx.db");
+    snprintf(r->csv, sizeof r->csv, "%s/register.csv", r->dir);
+    snprintf(r->rejects, sizeof r->rejects, "%s/register.rejected.csv", r->dir);
+    r->mode = mode;
+    htx_error err;
+    assert_int_equal(htx_store_open(r->db, HTX_OPEN_CREATE_NEW, &r->store, &err), HTX_OK);
+    FILE *f = fopen(r->csv, "w");
+    assert_non_null(f);
+    fputs("code,name,district,sector,members\n", f);
+    for (int i = 0; i < RACE_ROWS; i++) {
+        char code[16];
+        test_code(i, code);
+        fprintf(f, "%s,HTX Số %d,Gia Lâm,trade,%d\n", code, i, 10 + i % 50);
+    }
+    fclose(f);
+}
+
+static void race_teardown(race *r)
+{
+    htx_store_close(r->store);
+    unlink(r->csv);
+    unlink(r->rejects);
+    test_remove_db(r->dir, r->db);
+}
+
+static htx_status race_import(race *r, htx_on_duplicate on_duplicate, bool skip_invalid,
+                              htx_import_result *result)
+{
+    htx_import_options opt;
+    htx_import_options_init(&opt);
+    opt.on_duplicate = on_duplicate;
+    opt.skip_invalid = skip_invalid;
+    opt.rejects_path = r->rejects;
+    opt.progress = colleague_saves;
+    opt.progress_ctx = r;
+    htx_import_file *file;
+    htx_error err;
+    assert_int_equal(htx_import_open(r->csv, &opt, &file, &err), HTX_OK);
+    htx_status st = htx_import_run(r->store, file, &opt, result, &err);
+    htx_import_close(file);
+    return st;
+}
+
+static long registered(race *r)
+{
+    htx_coop c;
+    htx_error err;
+    long n = 0;
+    for (int i = 0; i < RACE_ROWS; i++) {
+        char code[16];
+        test_code(i, code);
+        n += htx_coop_load(r->store, code, &c, &err) == HTX_OK;
+    }
+    return n;
+}
+
+static void test_a_code_registered_meanwhile_refuses_the_import(void **state)
+{
+    (void)state;
+    race r;
+    race_setup(&r, 0);
+    htx_import_result result;
+    assert_int_equal(race_import(&r, HTX_ON_DUPLICATE_FAIL, false, &result), HTX_ERR_INVALID);
+    assert_true(r.done);
+    assert_int_equal(result.problem_count, 1);
+    assert_int_equal(result.problems[0].line, RACE_ROW + 2);
+    assert_int_equal(result.problems[0].error.msg, MSG_IMPORT_EXISTS);
+    assert_false(result.committed);
+    assert_int_equal(registered(&r), 1); /* the colleague's, nothing of the file */
+    htx_import_result_free(&result);
+    race_teardown(&r);
+}
+
+static void test_a_code_registered_meanwhile_is_set_aside(void **state)
+{
+    (void)state;
+    race r;
+    race_setup(&r, 0);
+    htx_import_result result;
+    assert_int_equal(race_import(&r, HTX_ON_DUPLICATE_FAIL, true, &result), HTX_OK);
+    assert_int_equal(result.inserted, RACE_ROWS - 1);
+    assert_int_equal(result.rejected, 1);
+    assert_int_equal(registered(&r), RACE_ROWS);
+    /* The rejects file has the row as it was read. */
+    FILE *f = fopen(r.rejects, "r");
+    assert_non_null(f);
+    char line[512], code[16], want[64];
+    assert_non_null(fgets(line, sizeof line, f));
+    assert_non_null(fgets(line, sizeof line, f));
+    test_code(RACE_ROW, code);
+    snprintf(want, sizeof want, ",%s,HTX Số %d,Gia Lâm,trade,%d\r\n", code, RACE_ROW, 10 + RACE_ROW % 50);
+    assert_non_null(strstr(line, want));
+    assert_int_equal(atol(line), RACE_ROW + 2);
+    fclose(f);
+    htx_import_result_free(&result);
+    /* With skip, it is kept as the colleague registered it. */
+    race_teardown(&r);
+    race_setup(&r, 0);
+    assert_int_equal(race_import(&r, HTX_ON_DUPLICATE_SKIP, false, &result), HTX_OK);
+    assert_int_equal(result.inserted, RACE_ROWS - 1);
+    assert_int_equal(result.skipped, 1);
+    htx_import_result_free(&result);
+    race_teardown(&r);
+}
+
+static void test_a_record_saved_meanwhile_is_not_overwritten(void **state)
+{
+    (void)state;
+    race r;
+    race_setup(&r, 1);
+    htx_import_options opt;
+    htx_import_options_init(&opt);
+    htx_import_file *file;
+    htx_import_result result;
+    htx_error err;
+    /* The register first, then the same file again as updates. */
+    assert_int_equal(htx_import_open(r.csv, &opt, &file, &err), HTX_OK);
+    assert_int_equal(htx_import_run(r.store, file, &opt, &result, &err), HTX_OK);
+    htx_import_close(file);
+    htx_import_result_free(&result);
+    assert_int_equal(race_import(&r, HTX_ON_DUPLICATE_UPDATE, false, &result), HTX_ERR_INVALID);
+    assert_int_equal(result.problem_count, 1);
+    assert_int_equal(result.problems[0].error.msg, MSG_IMPORT_SAVED_MEANWHILE);
+    assert_int_equal(result.problems[0].line, RACE_ROW + 2);
+    htx_coop c;
+    char code[16];
+    test_code(RACE_ROW, code);
+    assert_int_equal(htx_coop_load(r.store, code, &c, &err), HTX_OK);
+    assert_int_equal(c.members, 99);
+    htx_import_result_free(&result);
+    race_teardown(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -288,6 +467,9 @@ int main(void)
         cmocka_unit_test(test_a_line_too_long_is_named),
         cmocka_unit_test(test_csv_stream_reads_what_memory_reads),
         cmocka_unit_test(test_csv_stream_errors),
+        cmocka_unit_test(test_a_code_registered_meanwhile_refuses_the_import),
+        cmocka_unit_test(test_a_code_registered_meanwhile_is_set_aside),
+        cmocka_unit_test(test_a_record_saved_meanwhile_is_not_overwritten),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -204,6 +204,8 @@ htx_status imp_spool_get(spool *sp, spool_entry *e, htx_coop *c, htx_csv_row *ro
     ok = ok && get(f, &count, sizeof count);
     if (ok && count >= 0) {
         ok = row && row_of(sp, (size_t)count, row, &used);
+        if (ok)
+            row->line = e->line;
         e->row = row;
     }
     if (!ok)
