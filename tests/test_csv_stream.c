@@ -14,12 +14,14 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <utf8proc.h>
 
 #include "csv_read.h"
 #include "encoding.h"
 #include "import.h"
 #include "registry.h"
 #include "test_support.h"
+#include "text.h"
 
 /* Every Vietnamese letter, both cases, with line ends of every kind and
  * letters right before them (where a held-back tone would be lost). */
@@ -117,6 +119,37 @@ static void test_every_encoding_in_every_block_size(void **state)
     /* The composite form of CP1258: a base letter, then a tone byte. */
     static const unsigned char cp1258[] = "Nguy\xea\xde" "n\nHo\xf5\xf2p ta\xec" "c xa\xde";
     same_as_whole(cp1258, sizeof cp1258 - 1, HTX_ENC_CP1258);
+}
+
+/* The characters the decoder hands out without normalising them when a
+ * block holds nothing else (encoding_stream.c, enc_nfc_stable: the same
+ * ranges): NFC leaves each alone, after any letter too. */
+static void test_text_left_as_it_is_is_nfc(void **state)
+{
+    (void)state;
+    static const int32_t ranges[][2] = {{0x80, 0x2FF}, {0x1E00, 0x1EFF}, {0x2010, 0x2027},
+                                        {0x2030, 0x205E}, {0x20A0, 0x20C0}};
+    static const char *const before[] = {"", "a", "A", "e", "o", "u", "y", "ư", "ơ", "â", "ô", "ă", "đ", "ệ"};
+    for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
+        for (int32_t cp = ranges[r][0]; cp <= ranges[r][1]; cp++) {
+            if (utf8proc_category(cp) == UTF8PROC_CATEGORY_CN || utf8proc_category(cp) == UTF8PROC_CATEGORY_CS)
+                continue;
+            assert_int_equal(utf8proc_get_property(cp)->combining_class, 0);
+            for (size_t b = 0; b < sizeof before / sizeof before[0]; b++) {
+                char in[16];
+                size_t n = strlen(before[b]);
+                memcpy(in, before[b], n);
+                n += (size_t)htx_utf8_encode(cp, in + n);
+                in[n] = '\0';
+                char *nfc = htx_text_nfc(in);
+                assert_non_null(nfc);
+                assert_string_equal(nfc, in);
+                free(nfc);
+            }
+        }
+    /* And a block of such text with a mark in it is normalised. */
+    static const char mixed[] = "Hợp tác xã – “Đồng Tâm”\nNguye\xcc\x82\xcc\x83n Văn A\n";
+    same_as_whole((const unsigned char *)mixed, sizeof mixed - 1, HTX_ENC_UTF8);
 }
 
 static void test_bad_bytes_named_as_htx_decode_names_them(void **state)
@@ -463,6 +496,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_encoding_in_every_block_size),
+        cmocka_unit_test(test_text_left_as_it_is_is_nfc),
         cmocka_unit_test(test_bad_bytes_named_as_htx_decode_names_them),
         cmocka_unit_test(test_a_line_too_long_is_named),
         cmocka_unit_test(test_csv_stream_reads_what_memory_reads),

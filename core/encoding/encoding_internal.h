@@ -73,6 +73,10 @@ const char *enc_iconv_name(htx_encoding enc);
 bool enc_iconv(const char *to, const char *from, const char *in, size_t len, enc_buffer *out,
                size_t *bad_offset);
 
+/* Whether NFC leaves cp as it is whatever surrounds it (a sure answer for
+ * the ranges Vietnamese text uses; false elsewhere: encoding_stream.c). */
+bool enc_nfc_stable(int32_t cp);
+
 /* Decodes bytes as enc into out (not yet NFC); on bad bytes HTX_ERR_INVALID
  * with *bad_offset their offset. */
 htx_status enc_decode_as(const unsigned char *bytes, size_t len, htx_encoding enc, enc_buffer *out,

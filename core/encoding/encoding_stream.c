@@ -249,6 +249,38 @@ static htx_status decode_raw(htx_decoder *d, bool last, size_t *used, htx_error 
 
 /* ---- decoded text to NFC ------------------------------------------------------ */
 
+/* Whether cp is a character NFC leaves as it is whatever surrounds it: not
+ * a mark (combining class 0) and never part of a composition or a
+ * decomposition NFC applies (NFC_Quick_Check = Yes).  Only the ranges a
+ * Vietnamese register is written in: Latin up to the combining marks,
+ * Latin Extended Additional (every precomposed Vietnamese vowel with its
+ * tone), the dashes, quotes and currency signs.  The tests check each. */
+bool enc_nfc_stable(int32_t cp)
+{
+    return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x2027) ||
+           (cp >= 0x2030 && cp <= 0x205E) || (cp >= 0x20A0 && cp <= 0x20C0);
+}
+
+/* Whether text[0..n) is NFC already, as most decoded text is (precomposed
+ * letters without stray marks): then it is handed out as it is, without
+ * being decomposed and composed again. */
+static bool already_nfc(const char *text, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    for (size_t i = 0; i < n;) {
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        int k = htx_utf8_decode(text + i, &cp);
+        if (k <= 0 || !enc_nfc_stable(cp))
+            return false;
+        i += (size_t)k;
+    }
+    return true;
+}
+
 /* Counts the lines of text as the CSV reader does: LF, CRLF, a lone CR. */
 static void count_lines(htx_decoder *d, const char *text, size_t n)
 {
@@ -313,7 +345,7 @@ htx_status htx_decoder_feed(htx_decoder *d, const unsigned char *bytes, size_t l
         return HTX_OK;
     char saved = d->pending.data[cut];
     d->pending.data[cut] = '\0';
-    d->text = htx_text_nfc(d->pending.data);
+    d->text = already_nfc(d->pending.data, cut) ? strndup(d->pending.data, cut) : htx_text_nfc(d->pending.data);
     d->pending.data[cut] = saved;
     if (!d->text)
         return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);

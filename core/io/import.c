@@ -433,7 +433,11 @@ static htx_status import_all(import_run *run, htx_error *err)
     htx_import_result *result = run->result;
     htx_status st = opt->dry_run ? HTX_OK : imp_spool_open(&run->spool, err);
     if (st == HTX_OK)
+        st = htx_bulk_check_begin(s, err);
+    if (st == HTX_OK) {
         st = check_rows(run, err);
+        htx_bulk_check_end(s);
+    }
 
     if (st == HTX_OK && (opt->dry_run || refused(run))) {
         /* Nothing will be written: the memberships are only checked, and

@@ -61,6 +61,16 @@ static htx_status doubled_by(htx_store *s, const char *sql, long rows, bool *yes
     return st;
 }
 
+htx_status htx_bulk_check_begin(htx_store *s, htx_error *err)
+{
+    return htx_store_exec(s, "BEGIN DEFERRED", err);
+}
+
+void htx_bulk_check_end(htx_store *s)
+{
+    htx_store_rollback(s); /* nothing was written */
+}
+
 htx_status htx_bulk_load_begin(htx_store *s, htx_bulk_load *load, long rows, htx_error *err)
 {
     memset(load, 0, sizeof *load);

@@ -32,6 +32,12 @@ typedef struct htx_bulk_load {
     int index_count;
 } htx_bulk_load;
 
+/* While the rows of a load are checked, before the write lock: one read
+ * transaction (BEGIN DEFERRED, which in WAL mode stops no writer) rather
+ * than one per look-up, each with its own round of file locks. */
+htx_status htx_bulk_check_begin(htx_store *s, htx_error *err);
+void htx_bulk_check_end(htx_store *s);
+
 /* Opens the transaction (BEGIN IMMEDIATE) with a cache sized for a load of
  * about rows cooperatives. */
 htx_status htx_bulk_load_begin(htx_store *s, htx_bulk_load *load, long rows, htx_error *err);
