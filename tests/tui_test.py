@@ -20,76 +20,8 @@ import termios
 import time
 import unittest
 
-HTX = None
-DEADLINE = float(os.environ.get("HTX_TUI_DEADLINE", "20"))
-
-
-def tmux(*args, check=True):
-    p = subprocess.run(["tmux", "-L", Screen.socket, *args], capture_output=True, text=True)
-    if check and p.returncode != 0:
-        raise AssertionError(f"tmux {' '.join(args)}: {p.stderr}")
-    return p.stdout
-
-
-class Screen:
-    """One htx in one tmux session."""
-
-    socket = f"htx-test-{os.getpid()}"
-
-    def __init__(self, db, *args, width=120, height=40, env=None):
-        self.name = f"htx{time.monotonic_ns()}"
-        self.status_file = os.path.join(os.path.dirname(db), self.name + ".status")
-        environment = {"LANG": "C.UTF-8", "TERM": "xterm-256color", "HTX_LANG": ""}
-        environment.update(env or {})
-        exports = " ".join(f"{k}={quote(v)}" for k, v in environment.items())
-        command = " ".join([quote(HTX), "--db", quote(db), *map(quote, args)])
-        # The exit status is written to a file: the pane closes with htx.
-        shell = f"env {exports} {command}; echo $? > {quote(self.status_file)}"
-        tmux("new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), shell)
-
-    def text(self):
-        return tmux("capture-pane", "-p", "-t", self.name, check=False)
-
-    def keys(self, *keys):
-        tmux("send-keys", "-t", self.name, *keys)
-
-    def type(self, text):
-        tmux("send-keys", "-t", self.name, "-l", text)
-
-    def raw(self, data):
-        """Sends bytes as they are (a terminal's own escape sequence)."""
-        tmux("send-keys", "-t", self.name, "-H", *(f"{b:02x}" for b in data))
-
-    def resize(self, width, height):
-        tmux("resize-window", "-t", self.name, "-x", str(width), "-y", str(height))
-
-    def wait_for(self, *needles, absent=(), deadline=DEADLINE):
-        end = time.monotonic() + deadline
-        screen = ""
-        while time.monotonic() < end:
-            screen = self.text()
-            if all(n in screen for n in needles) and not any(a in screen for a in absent):
-                return screen
-            time.sleep(0.05)
-        raise AssertionError(f"waited for {needles} (not {absent}); the screen was:\n{screen}")
-
-    def exit_status(self, deadline=DEADLINE):
-        end = time.monotonic() + deadline
-        while time.monotonic() < end:
-            if os.path.exists(self.status_file):
-                with open(self.status_file) as f:
-                    content = f.read().strip()
-                if content:
-                    return int(content)
-            time.sleep(0.05)
-        raise AssertionError("htx did not exit; the screen was:\n" + self.text())
-
-    def close(self):
-        tmux("kill-session", "-t", self.name, check=False)
-
-
-def quote(s):
-    return "'" + str(s).replace("'", "'\\''") + "'"
+import tmux_screen as ts
+from tmux_screen import DEADLINE, Screen, quote, tmux
 
 
 class Interface(unittest.TestCase):
@@ -97,7 +29,7 @@ class Interface(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         cls.db = os.path.join(cls.tmp.name, "demo.db")
-        subprocess.run([HTX, "--db", cls.db, "init", "--demo"], check=True, capture_output=True)
+        subprocess.run([ts.HTX, "--db", cls.db, "init", "--demo"], check=True, capture_output=True)
 
     @classmethod
     def tearDownClass(cls):
@@ -109,7 +41,7 @@ class Interface(unittest.TestCase):
         return screen
 
     def count_of(self, sector):
-        out = subprocess.run([HTX, "--db", self.db, "stats", "--format", "tsv"], check=True,
+        out = subprocess.run([ts.HTX, "--db", self.db, "stats", "--format", "tsv"], check=True,
                              capture_output=True, text=True).stdout
         for line in out.splitlines()[1:]:
             key, _, count = line.split("\t")
@@ -283,7 +215,7 @@ class FreshDemo(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()
         self.db = os.path.join(self.tmp.name, "demo.db")
-        subprocess.run([HTX, "--db", self.db, "init", "--demo"], check=True, capture_output=True)
+        subprocess.run([ts.HTX, "--db", self.db, "init", "--demo"], check=True, capture_output=True)
 
     def tearDown(self):
         self.tmp.cleanup()
@@ -296,10 +228,10 @@ class Changes(FreshDemo):
         s = Screen(self.db, "--district", "Thanh Trì")
         self.addCleanup(s.close)
         s.wait_for("HTX Đồng Tâm")
-        out = subprocess.run([HTX, "--db", self.db, "list", "--format", "tsv", "--search", "Đồng Tâm"],
+        out = subprocess.run([ts.HTX, "--db", self.db, "list", "--format", "tsv", "--search", "Đồng Tâm"],
                              check=True, capture_output=True, text=True).stdout
         code = out.splitlines()[1].split("\t")[0]
-        subprocess.run([HTX, "--db", self.db, "edit", code, "name=HTX Đồng Tâm Mới"], check=True,
+        subprocess.run([ts.HTX, "--db", self.db, "edit", code, "name=HTX Đồng Tâm Mới"], check=True,
                        capture_output=True)
         s.wait_for("HTX Đồng Tâm Mới")
 
@@ -313,7 +245,7 @@ class Forms(FreshDemo):
         return screen
 
     def cli(self, *args):
-        return subprocess.run([HTX, "--db", self.db, *args], capture_output=True, text=True)
+        return subprocess.run([ts.HTX, "--db", self.db, *args], capture_output=True, text=True)
 
     def count(self):
         return int(self.cli("list", "--count").stdout)
@@ -490,7 +422,7 @@ class Import(FreshDemo):
         s.wait_for("HTX Sai Quận")
         s.keys("Enter")
         s.wait_for("Không nhập gì: 1 lỗi (cơ sở dữ liệu không đổi)", "Dòng 4: Quận/Huyện")
-        count = subprocess.run([HTX, "--db", self.db, "list", "--count"], check=True,
+        count = subprocess.run([ts.HTX, "--db", self.db, "list", "--count"], check=True,
                                capture_output=True, text=True).stdout.strip()
         self.assertEqual(count, "856")
         s.keys("Up", "Right")  # "Dòng có lỗi": leave them out
@@ -512,7 +444,7 @@ class OtherTerminalsKeys(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         cls.db = os.path.join(cls.tmp.name, "demo.db")
-        subprocess.run([HTX, "--db", cls.db, "init", "--demo"], check=True, capture_output=True)
+        subprocess.run([ts.HTX, "--db", cls.db, "init", "--demo"], check=True, capture_output=True)
 
     @classmethod
     def tearDownClass(cls):
@@ -630,7 +562,7 @@ class TerminalRefused(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         cls.db = os.path.join(cls.tmp.name, "demo.db")
-        subprocess.run([HTX, "--db", cls.db, "init", "--demo"], check=True, capture_output=True)
+        subprocess.run([ts.HTX, "--db", cls.db, "init", "--demo"], check=True, capture_output=True)
 
     @classmethod
     def tearDownClass(cls):
@@ -644,7 +576,7 @@ class TerminalRefused(unittest.TestCase):
         before = termios.tcgetattr(slave)
         environment = {"LANG": "C.UTF-8", "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
         environment.update(env)
-        p = subprocess.Popen([HTX, "--db", self.db, *args], stdin=slave, stdout=slave,
+        p = subprocess.Popen([ts.HTX, "--db", self.db, *args], stdin=slave, stdout=slave,
                              stderr=subprocess.PIPE, env=environment)
         try:
             _, err = p.communicate(timeout=DEADLINE)
@@ -709,18 +641,5 @@ class TerminalRefused(unittest.TestCase):
                             'terminal "htx-nocup" không vẽ được giao diện toàn màn hình')
 
 
-def start_server():
-    """A tmux server that outlives every htx session: without a session of
-    its own it exits when the last htx quits, racing the next test's start."""
-    tmux("new-session", "-d", "-s", "keeper", "sleep 86400")
-
-
 if __name__ == "__main__":
-    HTX = os.path.abspath(sys.argv.pop(1))
-    if not shutil.which("tmux"):
-        sys.exit("tmux is needed for these tests (scripts/setup-debian.sh installs it)")
-    start_server()
-    try:
-        unittest.main(verbosity=2)
-    finally:
-        tmux("kill-server", check=False)
+    ts.main()
