@@ -101,7 +101,7 @@ static void write_file(const char *path, const char *bytes)
 static void open_in_screen(fixture *f, const char *bytes)
 {
     write_file(f->file, bytes);
-    press(f, 'i');
+    press(f, TK_CTRL_O);
     assert_non_null(strstr(render(f), "Nhập từ tệp"));
     type(f, f->file);
     press(f, TK_ENTER);
@@ -157,7 +157,7 @@ static void test_problems_are_listed_and_nothing_is_written(void **state)
 static void test_missing_file(void **state)
 {
     fixture *f = *state;
-    press(f, 'i');
+    press(f, TK_CTRL_O);
     type(f, "/nonexistent/register.csv");
     press(f, TK_ENTER);
     assert_non_null(strstr(render(f), "/nonexistent/register.csv"));
@@ -230,7 +230,7 @@ static void test_tab_completes_the_path(void **state)
     snprintf(other, sizeof other, "%s/danh sách năm 2024.csv", f->dir);
     write_file(f->file, "code,name,district,sector\n0100233488,HTX Một,Ba Đình,trade\n");
     write_file(other, "code,name,district,sector\n");
-    press(f, 'i');
+    press(f, TK_CTRL_O);
     snprintf(typed, sizeof typed, "%s/reg", f->dir);
     type(f, typed);
     press(f, TK_TAB);

@@ -68,13 +68,41 @@ static void clubs_and_roster(void **state)
     press(f, TK_HOME);
     assert_status_starts(f, "CLB Nhựa Hà Nội · 1/3");
     /* the sort key cycles: district next */
-    press(f, 's');
+    press(f, TK_F6);
     assert_status_has(f, "Xếp theo: Quận/Huyện");
     press(f, TK_ESCAPE);
     assert_status_starts(f, "Các câu lạc bộ · 3/5");
-    /* F7 again closes the clubs */
+    /* F7 is not offered again on the clubs (its bar would read "CLB"): Esc goes back */
     press(f, TK_F7);
+    assert_status_starts(f, "Các câu lạc bộ");
+    press(f, TK_ESCAPE);
     assert_on_screen(f, "Tất cả");
+}
+
+/* Typing finds a club by a word of its name; q is typed, never quits; F9
+ * prints the club chosen. */
+static void typing_finds_a_club_and_f9_prints_it(void **state)
+{
+    fixture *f = *state;
+    press(f, TK_F7);
+    type(f, "nhua");
+    assert_status_starts(f, "Tìm: nhua");
+    press(f, TK_ENTER);
+    assert_on_screen(f, "Danh sách thành viên · CLB Nhựa Hà Nội");
+    press(f, TK_ESCAPE);
+    type(f, "q"); /* CLB Quỹ Tín dụng Nhân dân */
+    assert_false(f->app.quit);
+    assert_status_starts(f, "Tìm: q");
+    type(f, "x");
+    assert_status_has(f, "(không thấy)");
+    press(f, TK_BACKSPACE); /* edits what was typed: still on the clubs */
+    press(f, TK_BACKSPACE);
+    assert_status_starts(f, "Các câu lạc bộ");
+    press(f, TK_HOME);
+    type(f, "thuong mai");
+    press(f, TK_F9);
+    assert_on_screen(f, "CLB các HTX Thương mại – Dịch vụ");
+    assert_on_screen(f, "Máy in");
 }
 
 /* The screen row holding text, or -1. */
@@ -191,6 +219,7 @@ int main(void)
     setenv("TZ", "Asia/Ho_Chi_Minh", 1);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(clubs_and_roster, setup_vi, teardown),
+        cmocka_unit_test_setup_teardown(typing_finds_a_club_and_f9_prints_it, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(empty_club_roster, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(mouse_opens_clubs_and_members, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(print_dialog_prints_or_saves, setup_vi, teardown),

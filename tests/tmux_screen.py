@@ -8,6 +8,7 @@ with the htx path given as the first argument.
 """
 import os
 import shutil
+import tempfile
 import subprocess
 import sys
 import time
@@ -90,6 +91,26 @@ def start_server():
     its own it exits when the last htx quits, racing the next test's start."""
     tmux("new-session", "-d", "-s", "keeper", "sleep 86400")
 
+
+
+class DemoCase(unittest.TestCase):
+    """Tests on one demo register made for the class; open() starts htx on
+    it and closes it after the test."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "demo.db")
+        subprocess.run([HTX, "--db", cls.db, "init", "--demo"], check=True, capture_output=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def open(self, *args, **kw):
+        screen = Screen(self.db, *args, **kw)
+        self.addCleanup(screen.close)
+        return screen
 
 
 def main():

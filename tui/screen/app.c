@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "coop.h" /* htx_error_text: an error with its field's label */
+#include "display.h"
 #include "ui_text.h"
 
 void app_init(tui_app *app, htx_store *store, htx_lang lang, const char *db_path)
@@ -139,12 +140,39 @@ bool app_dispatch(tui_app *app, const tui_event *e)
     return flags != VIEW_IGNORED;
 }
 
+/* How the bar is written: the labels in full with a space between, else
+ * their short forms, else the short forms side by side (the keys' colour
+ * still parts them); what still does not fit is cut. */
+typedef enum bar_style { BAR_FULL, BAR_SHORT, BAR_TIGHT, BAR_STYLES } bar_style;
+
+static const char *bar_label(const tui_binding *b, bar_style style, htx_lang lang)
+{
+    return style == BAR_FULL ? ui_text(b->bar, lang) : ui_text_short(b->bar, lang);
+}
+
+static int bar_width(const tui_offer *offers, int count, bar_style style, htx_lang lang)
+{
+    int width = 0;
+    for (int i = 0; i < count; i++) {
+        const tui_binding *b = tui_binding_of(offers[i].action);
+        if (b->bar == UI_NONE)
+            continue;
+        char key[16];
+        tui_key_name(offers[i].keys[0], key, sizeof key);
+        width += (int)htx_text_width(key) + (int)htx_text_width(bar_label(b, style, lang)) + (style != BAR_TIGHT);
+    }
+    return width - (style != BAR_TIGHT && width > 0);
+}
+
 /* The top view's actions that have a bar label, each as its key and label. */
 static void draw_bar(tui_app *app, tui_canvas *c, int y)
 {
     canvas_fill(c, y, 0, 1, c->width, STYLE_BAR_LABEL);
     tui_offer offers[TUI_MAX_OFFERS];
     int count = tui_keymap_offers(app_view_keymap(app_top(app)), offers, TUI_MAX_OFFERS);
+    bar_style style = BAR_FULL;
+    while (style + 1 < BAR_STYLES && bar_width(offers, count, style, app->lang) > c->width)
+        style++;
     app->bar_count = 0;
     int x = 0;
     for (int i = 0; i < count && x < c->width; i++) {
@@ -155,10 +183,31 @@ static void draw_bar(tui_app *app, tui_canvas *c, int y)
         tui_key_name(offers[i].keys[0], key, sizeof key);
         int start = x;
         x += canvas_text(c, y, x, c->width - x, key, STYLE_BAR_KEY);
-        x += canvas_text(c, y, x, c->width - x, ui_text(b->bar, app->lang), STYLE_BAR_LABEL);
+        x += canvas_text(c, y, x, c->width - x, bar_label(b, style, app->lang), STYLE_BAR_LABEL);
         app->bar[app->bar_count++] = (tui_bar_item){start, x, offers[i].keys[0]};
-        x += 1;
+        x += style != BAR_TIGHT;
     }
+}
+
+/* The Alliance, the screen on top and what it shows: "Liên minh HTX TP Hà
+ * Nội — Danh sách HTX — Thanh Trì". */
+static void draw_title(tui_app *app, tui_canvas *c)
+{
+    char title[512];
+    int n = snprintf(title, sizeof title, "%s", ui_text(UI_APP_TITLE, app->lang));
+    for (int i = app->depth - 1; i >= 0; i--) {
+        tui_view *v = app->stack[i];
+        if (v->ops->title == UI_NONE)
+            continue;
+        n += snprintf(title + n, sizeof title - (size_t)n, " — %s", ui_text(v->ops->title, app->lang));
+        char more[256] = "";
+        if (v->ops->subtitle)
+            v->ops->subtitle(v, app, more, sizeof more);
+        if (more[0] && n < (int)sizeof title)
+            snprintf(title + n, sizeof title - (size_t)n, " — %s", more);
+        break;
+    }
+    canvas_text_fill(c, 0, 0, c->width, title, STYLE_TITLE);
 }
 
 static void draw_too_small(tui_app *app, tui_canvas *c)
@@ -195,7 +244,7 @@ void app_render(tui_app *app, tui_canvas *c)
         v->area = body;
         v->ops->draw(v, app, c, body);
     }
-    canvas_text_fill(c, 0, 0, c->width, ui_text(UI_APP_TITLE, app->lang), STYLE_TITLE);
+    draw_title(app, c);
 
     char status[512] = "";
     for (int i = app->depth - 1; i >= 0 && !status[0]; i--)

@@ -22,6 +22,24 @@ static void fail(coop_list *l)
  * when asked to jump to the end. */
 #define SEARCH_COUNT_BOUND 10000
 
+/* A search within one district says what the district hides: the matches
+ * in the others, so that "not found here" never reads as "not there". */
+static void count_elsewhere(coop_list *l)
+{
+    l->elsewhere = 0;
+    l->elsewhere_capped = false;
+    if (!l->filter.search || !l->filter.district)
+        return;
+    htx_filter everywhere = l->filter;
+    everywhere.district = NULL;
+    int64_t all = 0;
+    htx_error err;
+    if (htx_query_count_upto(l->store, &everywhere, SEARCH_COUNT_BOUND, &all, &err) != HTX_OK)
+        return; /* the hint is left out; the list itself is right */
+    l->elsewhere_capped = all == SEARCH_COUNT_BOUND || l->total_capped;
+    l->elsewhere = all > l->total ? all - l->total : 0;
+}
+
 static void count_total(coop_list *l)
 {
     htx_status st;
@@ -32,8 +50,11 @@ static void count_total(coop_list *l)
         st = htx_query_count(l->store, &l->filter, &l->total, &l->error);
         l->total_capped = false;
     }
-    if (st != HTX_OK)
+    if (st != HTX_OK) {
         fail(l);
+        return;
+    }
+    count_elsewhere(l);
 }
 
 /* Loads a page starting at anchor (inclusive); NULL: the first page. */

@@ -29,6 +29,10 @@ typedef struct coop_list {
     int64_t top;    /* position of rows[0] in the whole list */
     int64_t total;
     bool total_capped; /* a search matching much: total is a lower bound */
+    /* A search within a district: how many match in the other districts
+     * (a lower bound when elsewhere_capped); 0 otherwise. */
+    int64_t elsewhere;
+    bool elsewhere_capped;
     htx_error error;
     bool failed;
     htx_brief scratch[COOP_LIST_MAX_ROWS]; /* rows walked over while scrolling */

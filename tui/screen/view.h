@@ -67,6 +67,11 @@ typedef struct tui_view_ops {
     /* The status line's text (position, filter …). */
     void (*status)(tui_view *v, tui_app *app, char *out, size_t size);
     void (*destroy)(tui_view *v);
+    /* What the title line calls the screen ("Danh sách HTX"), and what it
+     * shows now ("Thanh Trì"; NULL: nothing more).  A popup without a
+     * title leaves the line to the screen below it. */
+    ui_id title;
+    void (*subtitle)(tui_view *v, tui_app *app, char *out, size_t size);
     bool popup; /* drawn over the view below it */
     /* The actions the view offers: its function bar, its help, the meaning
      * of its keys. */

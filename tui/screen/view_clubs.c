@@ -1,14 +1,17 @@
 /*
  * The Alliance's five clubs with their current member counts; Enter opens a
- * club's roster.
+ * club's roster, F9 prints it, typing finds a club by a word of its name
+ * ("nong" → CLB các HTX Nông nghiệp).
  */
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "date.h"
 #include "format.h"
 #include "membership.h"
 #include "refdata.h"
 #include "scroll.h"
+#include "typed_text.h"
 #include "ui_text.h"
 #include "views.h"
 
@@ -19,6 +22,8 @@ typedef struct clubs_view {
     int64_t counts[16]; /* HTX_CLUBS order */
     tui_scroll scroll;
     int first_y; /* screen row of the first club, for clicks */
+    typed_find find;
+    htx_lang lang; /* of the names typed_find reads */
 } clubs_view;
 
 static bool load_counts(clubs_view *v, tui_app *app)
@@ -63,6 +68,33 @@ static int open_roster(clubs_view *v, tui_app *app)
     return VIEW_HANDLED | VIEW_REDRAW;
 }
 
+static int print_roster(clubs_view *v, tui_app *app)
+{
+    char today[HTX_ISO_DATE_SIZE];
+    htx_date_iso(htx_date_today(), today);
+    tui_view *dialog = view_print_new(app, HTX_CLUBS[v->scroll.cursor].code, today, HTX_ROSTER_BY_NAME);
+    if (dialog)
+        app_push(app, dialog);
+    return VIEW_HANDLED | VIEW_REDRAW;
+}
+
+static const char *club_label(int i, void *ctx)
+{
+    const clubs_view *v = ctx;
+    return htx_club_name(&HTX_CLUBS[i], v->lang);
+}
+
+static int find_club(clubs_view *v, tui_app *app, int key)
+{
+    int found;
+    v->lang = app->lang;
+    if (!typed_find_key(&v->find, key, (int)HTX_CLUB_COUNT, club_label, v, &found))
+        return VIEW_IGNORED;
+    if (found >= 0)
+        v->scroll.cursor = found;
+    return VIEW_HANDLED | VIEW_REDRAW;
+}
+
 static int handle_mouse(clubs_view *v, tui_app *app, const tui_event *e)
 {
     bool open;
@@ -77,12 +109,14 @@ static int clubs_handle(tui_view *view, tui_app *app, const tui_event *e)
         return handle_mouse(v, app, e);
     if (e->type != EV_KEY)
         return VIEW_IGNORED;
+    if (e->action == ACT_NONE)
+        return find_club(v, app, e->key);
+    typed_find_stop(&v->find);
     if (tui_scroll_action(&v->scroll, e->action))
         return VIEW_HANDLED | VIEW_REDRAW;
     switch (e->action) {
     case ACT_OPEN: return open_roster(v, app);
-    /* the key that opened the clubs closes them */
-    case ACT_CLUBS: return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
+    case ACT_PRINT: return print_roster(v, app);
     default: return VIEW_IGNORED;
     }
 }
@@ -95,6 +129,10 @@ static void clubs_reload(tui_view *view, tui_app *app)
 static void clubs_status(tui_view *view, tui_app *app, char *out, size_t size)
 {
     clubs_view *v = (clubs_view *)view;
+    if (typed_find_active(&v->find)) {
+        typed_find_describe(&v->find, app->lang, out, size);
+        return;
+    }
     char position[64];
     tui_scroll_position(&v->scroll, position, sizeof position);
     snprintf(out, size, "%s · %s", ui_text(UI_CLUBS_TITLE, app->lang), position);
@@ -105,13 +143,22 @@ static void clubs_destroy(tui_view *view)
     free(view);
 }
 
-/* F7 closes what F7 opened: the clubs' own meaning of the global action. */
+/* F9 prints the club's roster: the clubs' own meaning of the global
+ * action (F7, which opened them, is not offered again: Esc goes back).  Typed characters find a club; while
+ * something is typed, Esc and Backspace edit it instead of going back. */
 static const tui_action clubs_actions[] = {
-    ACT_OPEN, ACT_CLUBS,
+    ACT_OPEN, ACT_PRINT,
     ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_NONE,
 };
-static const tui_action clubs_globals[] = {ACT_HELP, ACT_STATS, ACT_PRINT, ACT_QUIT, ACT_IMPORT, ACT_BACK, ACT_NONE};
-static const tui_keymap clubs_keymap = {.actions = clubs_actions, .globals = clubs_globals};
+static const tui_action clubs_globals[] = {ACT_HELP, ACT_STATS, ACT_QUIT, ACT_IMPORT, ACT_BACK, ACT_NONE};
+static const tui_action finding_globals[] = {ACT_HELP, ACT_STATS, ACT_QUIT, ACT_IMPORT, ACT_NONE};
+static const tui_keymap clubs_keymap = {.actions = clubs_actions, .globals = clubs_globals, .typing = true};
+static const tui_keymap finding_keymap = {.actions = clubs_actions, .globals = finding_globals, .typing = true};
+
+static const tui_keymap *clubs_current_keymap(const tui_view *view)
+{
+    return typed_find_active(&((const clubs_view *)view)->find) ? &finding_keymap : &clubs_keymap;
+}
 
 static const tui_view_ops clubs_ops = {
     .draw = clubs_draw,
@@ -119,8 +166,10 @@ static const tui_view_ops clubs_ops = {
     .reload = clubs_reload,
     .status = clubs_status,
     .destroy = clubs_destroy,
+    .title = UI_CLUBS_TITLE,
     .popup = false,
     .keymap = &clubs_keymap,
+    .current_keymap = clubs_current_keymap,
 };
 
 tui_view *view_clubs_new(tui_app *app)

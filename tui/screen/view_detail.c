@@ -500,6 +500,7 @@ static const tui_view_ops detail_ops = {
     .reload = detail_reload,
     .status = detail_status,
     .destroy = detail_destroy,
+    .title = UI_DETAIL_TITLE,
     .popup = false,
     .keymap = &detail_keymap,
 };

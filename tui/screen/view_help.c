@@ -81,6 +81,8 @@ static void build(help_view *h, const tui_keymap *described, htx_lang lang)
     }
     add_entry(h, HELP_BLANK, NULL, STYLE_NORMAL);
     /* the notes that concern this screen */
+    if (described && described->typing && search)
+        add_entry(h, HELP_TEXT, ui_text(UI_HELP_TYPE_TO_FIND, lang), STYLE_NORMAL);
     if (search)
         add_entry(h, HELP_TEXT, ui_text(UI_HELP_SEARCH, lang), STYLE_NORMAL);
     if (function_keys)
@@ -195,6 +197,7 @@ static const tui_view_ops help_ops = {
     .reload = NULL, /* nothing here comes from the data */
     .status = help_status,
     .destroy = help_destroy,
+    .title = UI_HELP_TITLE,
     .popup = false,
     .keymap = &help_keymap,
 };

@@ -523,6 +523,7 @@ static const tui_view_ops import_ops = {
     .handle = import_handle,
     .status = import_status,
     .destroy = import_destroy,
+    .title = UI_IMPORT_TITLE,
     .keymap = &keymaps[0][0],
     .current_keymap = import_keymap,
 };

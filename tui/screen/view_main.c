@@ -6,139 +6,169 @@
 #include <string.h>
 
 #include "browse.h"
-#include "collate.h"
+#include "coop_columns.h"
 #include "coop_list.h"
 #include "date.h"
 #include "display.h"
+#include "district_panel.h"
 #include "format.h"
 #include "refdata.h"
 #include "text.h"
+#include "typed_text.h"
 #include "ui_text.h"
 #include "views.h"
 
-#define PANEL_WIDTH 24
+/* Below this width the district panel folds away while the list has the
+ * focus: the list needs the whole width for names and their districts. */
+#define WIDE_SCREEN 100
+/* Codes are ten digits; a branch's code is longer (0101234567-001). */
+#define CODE_WIDTH 10
 
 typedef struct main_view {
     tui_view base;
     coop_list *list;
-    const htx_district *districts[32]; /* in Vietnamese order */
-    int64_t counts[32];                /* same order */
-    int64_t total;
-    int district_cursor; /* 0: all; i: districts[i - 1] */
-    int district_top;
+    district_panel districts;
     bool focus_list;
     bool searching;
     char query[256];
-    int list_y; /* screen row of the first list row, for clicks */
+    int list_y;      /* screen row of the first list row, for clicks */
+    int panel_end;   /* the first column right of the panel; 0 when folded */
+    int find_origin; /* the district selected when typing in the panel began */
 } main_view;
-
-static int compare_names(const void *a, const void *b)
-{
-    const htx_district *const *x = a, *const *y = b;
-    return htx_collate_compare((*x)->name, (*y)->name);
-}
 
 static void load_counts(main_view *m, tui_app *app)
 {
-    int64_t by_table[32] = {0};
     htx_error err;
-    if (htx_district_counts(app->store, by_table, &m->total, &err) != HTX_OK) {
+    if (district_panel_load(&m->districts, app->store, &err) != HTX_OK)
         app_notice_error(app, &err);
-        return;
-    }
-    for (size_t i = 0; i < HTX_DISTRICT_COUNT; i++)
-        for (size_t k = 0; k < HTX_DISTRICT_COUNT; k++)
-            if (m->districts[i] == &HTX_DISTRICTS[k])
-                m->counts[i] = by_table[k];
-}
-
-static const char *district_code_at(const main_view *m, int index)
-{
-    return index == 0 ? NULL : m->districts[index - 1]->code;
 }
 
 static void select_district(main_view *m, int index)
 {
-    if (index < 0)
-        index = 0;
-    if (index > (int)HTX_DISTRICT_COUNT)
-        index = (int)HTX_DISTRICT_COUNT;
-    if (index == m->district_cursor && m->list->count > 0)
+    index = district_panel_clamp(&m->districts, index);
+    if (index == m->districts.cursor && m->list->count > 0)
         return;
-    m->district_cursor = index;
-    coop_list_set_district(m->list, district_code_at(m, index));
+    m->districts.cursor = index;
+    coop_list_set_district(m->list, district_panel_code(&m->districts, index));
+}
+
+static bool panel_shown(const main_view *m, int width)
+{
+    return !m->focus_list || width >= WIDE_SCREEN;
 }
 
 /* ---- drawing ------------------------------------------------------------ */
 
-static void draw_districts(main_view *m, tui_app *app, tui_canvas *c, tui_rect a)
-{
-    canvas_text_fill(c, a.y, a.x, PANEL_WIDTH, ui_text(UI_DISTRICTS, app->lang), STYLE_HEADER);
-    int rows = a.height - 1;
-    int entries = (int)HTX_DISTRICT_COUNT + 1;
-    if (m->district_cursor < m->district_top)
-        m->district_top = m->district_cursor;
-    if (m->district_cursor >= m->district_top + rows)
-        m->district_top = m->district_cursor - rows + 1;
-    for (int r = 0; r < rows; r++) {
-        int i = m->district_top + r;
-        if (i >= entries)
-            break;
-        tui_style style = i != m->district_cursor ? STYLE_NORMAL : m->focus_list ? STYLE_CURSOR_DIM : STYLE_CURSOR;
-        const char *name = i == 0 ? ui_text(UI_ALL, app->lang) : m->districts[i - 1]->name;
-        char count[24];
-        htx_format_thousands(i == 0 ? m->total : m->counts[i - 1], count, sizeof count);
-        int y = a.y + 1 + r;
-        canvas_fill(c, y, a.x, 1, PANEL_WIDTH, style);
-        canvas_text(c, y, a.x + 1, PANEL_WIDTH - 9, name, style);
-        canvas_text_right(c, y, a.x + PANEL_WIDTH - 8, 7, count, style == STYLE_NORMAL ? STYLE_DIM : style);
-    }
-    for (int y = a.y; y < a.y + a.height; y++)
-        canvas_text(c, y, a.x + PANEL_WIDTH, 1, "│", STYLE_BORDER);
-}
-
-typedef struct columns {
-    int code, name, sector, founded, members;
-} columns;
-
-/* Columns sized to the width: fixed ones first, the name takes the rest. */
-static columns layout(int width)
-{
-    columns col = {14, 0, 12, 10, 7};
-    int fixed = col.code + col.sector + col.founded + col.members + 4;
-    col.name = width - fixed;
-    if (col.name < 16) {
-        col.sector = 0;
-        col.name = width - (col.code + col.founded + col.members + 3);
-    }
-    return col;
-}
-
-static void draw_row(tui_canvas *c, int y, int x, const columns *col, const char *cells[5], tui_style style,
-                     tui_style members_style)
+static void draw_cells(tui_canvas *c, int y, int x, const coop_columns *col, const char *const cells[COL_COUNT],
+                       tui_style style, tui_style members_style)
 {
     int at = x;
-    canvas_text(c, y, at, col->code, cells[0], style);
-    at += col->code + 1;
-    canvas_text(c, y, at, col->name, cells[1], style);
-    at += col->name + 1;
-    if (col->sector > 0) {
-        canvas_text(c, y, at, col->sector, cells[2], style);
-        at += col->sector + 1;
+    for (int k = 0; k < COL_COUNT; k++) {
+        if (col->width[k] == 0)
+            continue;
+        if (k == COL_MEMBERS)
+            canvas_text_right(c, y, at, col->width[k], cells[k], members_style);
+        else
+            canvas_text(c, y, at, col->width[k], cells[k], style);
+        at += col->width[k] + 1;
     }
-    canvas_text(c, y, at, col->founded, cells[3], style);
-    at += col->founded + 1;
-    canvas_text_right(c, y, at, col->members, cells[4], members_style);
+}
+
+static int widest_code(const coop_list *l)
+{
+    int width = CODE_WIDTH;
+    for (int i = 0; i < l->count; i++) {
+        int w = (int)htx_text_width(l->rows[i].code);
+        if (w > width)
+            width = w;
+    }
+    return width;
+}
+
+static void draw_row(main_view *m, tui_app *app, tui_canvas *c, int y, int x, int width, const coop_columns *col,
+                     int i)
+{
+    const htx_brief *b = &m->list->rows[i];
+    const htx_sector *sector = htx_sector_find(b->sector);
+    const htx_district *district = htx_district_by_code(b->district);
+    char founded[HTX_ISO_DATE_SIZE] = "", members[24] = "";
+    htx_date d;
+    if (b->founded[0] && htx_date_parse(b->founded, &d))
+        htx_date_display(d, founded);
+    if (b->members >= 0)
+        htx_format_thousands(b->members, members, sizeof members);
+    const char *cells[COL_COUNT] = {
+        [COL_CODE] = b->code,
+        [COL_NAME] = b->name,
+        [COL_DISTRICT] = district ? district->name : b->district,
+        [COL_SECTOR] = sector ? htx_sector_short_name(sector, app->lang) : b->sector,
+        [COL_FOUNDED] = founded,
+        [COL_MEMBERS] = members,
+    };
+    bool selected = i == m->list->cursor;
+    tui_style style = !selected ? (b->status == HTX_ACTIVE ? STYLE_NORMAL : STYLE_DIM)
+                                : m->focus_list ? STYLE_CURSOR : STYLE_CURSOR_DIM;
+    if (selected)
+        canvas_fill(c, y, x, 1, width, style);
+    draw_cells(c, y, x, col, cells, style, selected ? style : STYLE_DIM);
+}
+
+/* What the list says when it is empty: with a search in one district, how
+ * many match in the others and the key that finds them. */
+static void draw_empty(main_view *m, tui_app *app, tui_canvas *c, tui_rect a)
+{
+    const coop_list *l = m->list;
+    if (!l->filter.search || l->elsewhere == 0) {
+        canvas_text(c, a.y, a.x + 1, a.width - 1, ui_text(UI_EMPTY_LIST, app->lang), STYLE_DIM);
+        return;
+    }
+    char count[32], line[600];
+    htx_format_thousands(l->elsewhere, count, sizeof count);
+    snprintf(line, sizeof line, ui_text(UI_NONE_HERE, app->lang),
+             district_panel_name(&m->districts, m->districts.cursor, app->lang), l->filter.search);
+    canvas_text(c, a.y, a.x + 1, a.width - 1, line, STYLE_NORMAL);
+    snprintf(line, sizeof line, ui_text(m->searching ? UI_FOUND_ELSEWHERE_TAB : UI_FOUND_ELSEWHERE_F3, app->lang),
+             count, l->elsewhere_capped ? "+" : "");
+    canvas_text(c, a.y + 1, a.x + 1, a.width - 1, line, STYLE_HEADER);
+}
+
+/* The line a search is typed on: its scope first ("Tìm trong Thanh Trì:"),
+ * and on the right what the district hides. */
+static void draw_search_line(main_view *m, tui_app *app, tui_canvas *c, int y, int x, int width)
+{
+    htx_lang lang = app->lang;
+    char prompt[200], hint[200] = "";
+    if (m->districts.cursor > 0)
+        snprintf(prompt, sizeof prompt, ui_text(UI_SEARCH_IN, lang),
+                 district_panel_name(&m->districts, m->districts.cursor, lang));
+    else
+        snprintf(prompt, sizeof prompt, "%s", ui_text(UI_SEARCH_PROMPT, lang));
+    if (m->list->elsewhere > 0) {
+        char count[32];
+        htx_format_thousands(m->list->elsewhere, count, sizeof count);
+        snprintf(hint, sizeof hint, ui_text(UI_SEARCH_ELSEWHERE, lang), count, m->list->elsewhere_capped ? "+" : "");
+    }
+    int hint_width = (int)htx_text_width(hint);
+    canvas_fill(c, y, x, 1, width, STYLE_INPUT);
+    int w = canvas_text(c, y, x, width, prompt, STYLE_INPUT);
+    int room = width - w - 1 - (hint_width ? hint_width + 2 : 0);
+    int used = canvas_text(c, y, x + w, room, m->query, STYLE_INPUT);
+    canvas_text(c, y, x + w + used, 1, "▏", STYLE_INPUT);
+    if (hint_width && hint_width < width - w - used - 2)
+        canvas_text(c, y, x + width - hint_width, hint_width, hint, STYLE_HEADER);
 }
 
 static void draw_list(main_view *m, tui_app *app, tui_canvas *c, tui_rect a)
 {
-    columns col = layout(a.width);
-    const char *headers[5] = {ui_text(UI_COL_CODE, app->lang), ui_text(UI_COL_NAME, app->lang),
-                              ui_text(UI_COL_SECTOR, app->lang), ui_text(UI_COL_FOUNDED, app->lang),
-                              ui_text(UI_COL_MEMBERS, app->lang)};
+    /* rows of several districts say which one each is in */
+    coop_columns col = coop_columns_fit(a.width, widest_code(m->list), m->districts.cursor == 0);
+    const char *const headers[COL_COUNT] = {
+        ui_text(UI_COL_CODE, app->lang),     ui_text(UI_COL_NAME, app->lang),
+        ui_text(UI_COL_DISTRICT, app->lang), ui_text(UI_COL_SECTOR, app->lang),
+        ui_text(UI_COL_FOUNDED, app->lang),  ui_text(UI_COL_MEMBERS, app->lang),
+    };
     canvas_fill(c, a.y, a.x, 1, a.width, STYLE_HEADER);
-    draw_row(c, a.y, a.x, &col, headers, STYLE_HEADER, STYLE_HEADER);
+    draw_cells(c, a.y, a.x, &col, headers, STYLE_HEADER, STYLE_HEADER);
 
     int rows = a.height - 1 - (m->searching ? 1 : 0);
     coop_list_set_page(m->list, rows);
@@ -147,43 +177,33 @@ static void draw_list(main_view *m, tui_app *app, tui_canvas *c, tui_rect a)
         app_notice_error(app, &m->list->error);
         return;
     }
-    if (m->list->count == 0) {
-        canvas_text(c, a.y + 1, a.x + 1, a.width - 1, ui_text(UI_EMPTY_LIST, app->lang), STYLE_DIM);
-    }
-    for (int i = 0; i < m->list->count && i < rows; i++) {
-        const htx_brief *b = &m->list->rows[i];
-        const htx_sector *sector = htx_sector_find(b->sector);
-        char founded[HTX_ISO_DATE_SIZE] = "", members[24] = "";
-        htx_date d;
-        if (b->founded[0] && htx_date_parse(b->founded, &d))
-            htx_date_display(d, founded);
-        if (b->members >= 0)
-            htx_format_thousands(b->members, members, sizeof members);
-        const char *cells[5] = {b->code, b->name, sector ? htx_sector_short_name(sector, app->lang) : b->sector,
-                                founded, members};
-        bool selected = i == m->list->cursor;
-        tui_style style = !selected ? (b->status == HTX_ACTIVE ? STYLE_NORMAL : STYLE_DIM)
-                                    : m->focus_list ? STYLE_CURSOR : STYLE_CURSOR_DIM;
-        if (selected)
-            canvas_fill(c, a.y + 1 + i, a.x, 1, a.width, style);
-        draw_row(c, a.y + 1 + i, a.x, &col, cells, style, selected ? style : STYLE_DIM);
-    }
-    if (m->searching) {
-        int y = a.y + a.height - 1;
-        canvas_fill(c, y, a.x, 1, a.width, STYLE_INPUT);
-        int w = canvas_text(c, y, a.x, a.width, ui_text(UI_SEARCH_PROMPT, app->lang), STYLE_INPUT);
-        int used = canvas_text(c, y, a.x + w, a.width - w - 1, m->query, STYLE_INPUT);
-        canvas_text(c, y, a.x + w + used, 1, "▏", STYLE_INPUT);
-    }
+    if (m->list->count == 0)
+        draw_empty(m, app, c, (tui_rect){a.y + 1, a.x, rows, a.width});
+    for (int i = 0; i < m->list->count && i < rows; i++)
+        draw_row(m, app, c, a.y + 1 + i, a.x, a.width, &col, i);
+    if (m->searching)
+        draw_search_line(m, app, c, a.y + a.height - 1, a.x, a.width);
 }
 
 static void main_draw(tui_view *v, tui_app *app, tui_canvas *c, tui_rect a)
 {
     main_view *m = (main_view *)v;
-    tui_rect panel = {a.y, a.x, a.height, PANEL_WIDTH + 1};
-    tui_rect list = {a.y, a.x + PANEL_WIDTH + 2, a.height, a.width - PANEL_WIDTH - 2};
-    draw_districts(m, app, c, panel);
-    draw_list(m, app, c, list);
+    m->panel_end = 0;
+    if (panel_shown(m, a.width)) {
+        int width = district_panel_width(&m->districts, app->lang);
+        district_panel_draw(&m->districts, c, (tui_rect){a.y, a.x, a.height, width}, !m->focus_list, app->lang);
+        for (int y = a.y; y < a.y + a.height; y++)
+            canvas_text(c, y, a.x + width, 1, "│", STYLE_BORDER);
+        m->panel_end = a.x + width + 1;
+    }
+    int x = m->panel_end ? m->panel_end + 1 : a.x;
+    draw_list(m, app, c, (tui_rect){a.y, x, a.height, a.x + a.width - x});
+}
+
+static void main_subtitle(tui_view *v, tui_app *app, char *out, size_t size)
+{
+    main_view *m = (main_view *)v;
+    snprintf(out, size, "%s", district_panel_name(&m->districts, m->districts.cursor, app->lang));
 }
 
 /* ---- status line ----------------------------------------------------------- */
@@ -215,7 +235,7 @@ static void main_status(tui_view *v, tui_app *app, char *out, size_t size)
     htx_lang lang = app->lang;
     snprintf(part, sizeof part, "%s/%s%s", a, b, l->total_capped ? "+" : "");
     append(out, size, part);
-    append(out, size, m->district_cursor > 0 ? m->districts[m->district_cursor - 1]->name : ui_text(UI_ALL, lang));
+    append(out, size, district_panel_name(&m->districts, m->districts.cursor, lang));
     if (l->filter.sector) {
         const htx_sector *s = htx_sector_find(l->filter.sector);
         snprintf(part, sizeof part, "%s: %s", ui_text(UI_FILTER_SECTOR, lang), s ? htx_sector_name(s, lang) : "");
@@ -234,6 +254,12 @@ static void main_status(tui_view *v, tui_app *app, char *out, size_t size)
     if (l->filter.search && !m->searching) {
         snprintf(part, sizeof part, "%s: %s", ui_text(UI_SEARCH_LABEL, lang), l->filter.search);
         append(out, size, part);
+        if (l->elsewhere > 0) {
+            char count[32];
+            htx_format_thousands(l->elsewhere, count, sizeof count);
+            snprintf(part, sizeof part, ui_text(UI_KEPT_ELSEWHERE, lang), count, l->elsewhere_capped ? "+" : "");
+            append(out, size, part);
+        }
     }
     snprintf(part, sizeof part, "%s: %s", ui_text(UI_SORT_LABEL, lang), sort_label(l->filter.sort, lang));
     append(out, size, part);
@@ -318,29 +344,22 @@ static void open_filter(main_view *m, tui_app *app)
 
 /* ---- events --------------------------------------------------------------- */
 
-static void search_key(main_view *m, int key)
+static void start_search(main_view *m, const char *text)
 {
-    size_t n = strlen(m->query);
-    if (key == TK_BACKSPACE) {
-        /* remove the last character, not the last byte */
-        while (n > 0 && ((unsigned char)m->query[n - 1] & 0xC0) == 0x80)
-            n--;
-        if (n > 0)
-            n--;
-        m->query[n] = '\0';
-    } else if (key == TK_CTRL_U) {
-        m->query[0] = '\0';
-    } else if (key > 0 && key < TK_SPECIAL) {
-        char utf8[4];
-        int len = htx_utf8_encode(key, utf8);
-        if (len > 0 && n + (size_t)len < sizeof m->query - 1) {
-            memcpy(m->query + n, utf8, (size_t)len);
-            m->query[n + (size_t)len] = '\0';
-        }
-    } else {
-        return;
-    }
+    m->searching = true;
+    m->focus_list = true;
+    district_panel_stop_finding(&m->districts);
+    snprintf(m->query, sizeof m->query, "%s", text);
     coop_list_set_search(m->list, m->query);
+}
+
+/* Tab while searching one district: the same search in all of them. */
+static void widen_search(main_view *m)
+{
+    if (m->districts.cursor == 0)
+        return;
+    m->districts.cursor = 0;
+    coop_list_set_district(m->list, NULL);
 }
 
 static int handle_search(main_view *m, const tui_event *e)
@@ -355,12 +374,53 @@ static int handle_search(main_view *m, const tui_event *e)
         m->query[0] = '\0';
         coop_list_set_search(m->list, NULL);
         break;
+    case ACT_WIDEN_SEARCH: widen_search(m); break;
     case ACT_UP: coop_list_move(m->list, -1); break;
     case ACT_DOWN: coop_list_move(m->list, 1); break;
     case ACT_PAGE_UP: coop_list_move(m->list, -m->list->page); break;
     case ACT_PAGE_DOWN: coop_list_move(m->list, m->list->page); break;
-    default: search_key(m, e->key); break;
+    default:
+        if (typed_text_key(m->query, sizeof m->query, e->key))
+            coop_list_set_search(m->list, m->query);
+        break;
     }
+    return VIEW_HANDLED | VIEW_REDRAW;
+}
+
+/* A typed character on the main screen finds: in the district panel the
+ * district whose name begins with what was typed (or, when none does, the
+ * cooperatives so called), in the list a search that starts with it ('/'
+ * opens the search with what it held, as in less and vi). */
+static int handle_typed(main_view *m, int key)
+{
+    if (key == '/' && !district_panel_finding(&m->districts)) {
+        start_search(m, m->list->filter.search ? m->list->filter.search : "");
+        return VIEW_HANDLED | VIEW_REDRAW;
+    }
+    if (m->focus_list) {
+        if (key == ' ')
+            return VIEW_HANDLED;
+        char first[8] = "";
+        typed_text_key(first, sizeof first, key);
+        start_search(m, first);
+        return VIEW_HANDLED | VIEW_REDRAW;
+    }
+    if (!district_panel_finding(&m->districts))
+        m->find_origin = m->districts.cursor;
+    int found = district_panel_type(&m->districts, key);
+    if (found < 0)
+        return VIEW_IGNORED;
+    if (m->districts.find.not_found) {
+        /* No district is called so: what was typed is the name of a
+         * cooperative ("quy" for Quỹ tín dụng …), searched where the worker
+         * was before typing. */
+        char typed[sizeof m->districts.find.text];
+        snprintf(typed, sizeof typed, "%s", m->districts.find.text);
+        select_district(m, m->find_origin);
+        start_search(m, typed);
+        return VIEW_HANDLED | VIEW_REDRAW;
+    }
+    select_district(m, found);
     return VIEW_HANDLED | VIEW_REDRAW;
 }
 
@@ -369,13 +429,14 @@ static int handle_mouse(main_view *m, tui_app *app, const tui_event *e)
     tui_rect a = m->base.area;
     if (e->y < a.y || e->y >= a.y + a.height || e->x < a.x || e->x >= a.x + a.width)
         return VIEW_IGNORED;
-    bool in_panel = e->x < a.x + PANEL_WIDTH + 1;
+    bool in_panel = m->panel_end && e->x < m->panel_end;
     int step = e->button == MOUSE_WHEEL_UP ? -3 : e->button == MOUSE_WHEEL_DOWN ? 3 : 0;
+    district_panel_stop_finding(&m->districts);
     if (in_panel) {
         if (step)
-            select_district(m, m->district_cursor + step);
+            select_district(m, m->districts.cursor + step);
         else if (e->y > a.y)
-            select_district(m, m->district_top + e->y - a.y - 1);
+            select_district(m, m->districts.top + e->y - a.y - 1);
         m->focus_list = false;
         return VIEW_HANDLED | VIEW_REDRAW;
     }
@@ -398,7 +459,7 @@ static int move_focused(main_view *m, int64_t delta)
     if (m->focus_list)
         coop_list_move(m->list, delta);
     else
-        select_district(m, m->district_cursor + (int)(delta > 30 ? 30 : delta < -30 ? -30 : delta));
+        select_district(m, m->districts.cursor + (int)(delta > 30 ? 30 : delta < -30 ? -30 : delta));
     return VIEW_HANDLED | VIEW_REDRAW;
 }
 
@@ -411,30 +472,36 @@ static int clear_kept_search(main_view *m)
     return VIEW_HANDLED | VIEW_REDRAW;
 }
 
-static int main_handle(tui_view *v, tui_app *app, const tui_event *e)
+static int open_current(main_view *m, tui_app *app)
 {
-    main_view *m = (main_view *)v;
-    if (e->type == EV_MOUSE)
-        return handle_mouse(m, app, e);
-    if (e->type != EV_KEY)
-        return VIEW_IGNORED;
-    if (m->searching)
-        return handle_search(m, e);
-    int page = m->list->page;
-    switch (e->action) {
-    case ACT_SEARCH:
-        m->searching = true;
+    if (!m->focus_list) {
         m->focus_list = true;
-        snprintf(m->query, sizeof m->query, "%s", m->list->filter.search ? m->list->filter.search : "");
+        return VIEW_HANDLED | VIEW_REDRAW;
+    }
+    const htx_brief *b = coop_list_current(m->list);
+    if (b)
+        app_push(app, view_detail_new(app, b->id));
+    return VIEW_HANDLED | VIEW_REDRAW;
+}
+
+static int edit_current(main_view *m, tui_app *app)
+{
+    const htx_brief *b = coop_list_current(m->list);
+    if (b)
+        app_push(app, view_form_new(app, b->id));
+    return VIEW_HANDLED | VIEW_REDRAW;
+}
+
+static int handle_action(main_view *m, tui_app *app, tui_action action)
+{
+    int page = m->list->page;
+    switch (action) {
+    case ACT_SEARCH:
+        start_search(m, m->list->filter.search ? m->list->filter.search : "");
         return VIEW_HANDLED | VIEW_REDRAW;
     case ACT_FILTER: open_filter(m, app); return VIEW_HANDLED | VIEW_REDRAW;
     case ACT_ADD: app_push(app, view_form_new(app, 0)); return VIEW_HANDLED | VIEW_REDRAW;
-    case ACT_EDIT: {
-        const htx_brief *b = coop_list_current(m->list);
-        if (b)
-            app_push(app, view_form_new(app, b->id));
-        return VIEW_HANDLED | VIEW_REDRAW;
-    }
+    case ACT_EDIT: return edit_current(m, app);
     case ACT_SORT: open_sort(m, app); return VIEW_HANDLED | VIEW_REDRAW;
     case ACT_UP: return move_focused(m, -1);
     case ACT_DOWN: return move_focused(m, 1);
@@ -450,18 +517,10 @@ static int main_handle(tui_view *v, tui_app *app, const tui_event *e)
         if (m->focus_list)
             coop_list_end(m->list);
         else
-            select_district(m, (int)HTX_DISTRICT_COUNT);
+            select_district(m, m->districts.count);
         return VIEW_HANDLED | VIEW_REDRAW;
     case ACT_SWITCH_PANEL: m->focus_list = !m->focus_list; return VIEW_HANDLED | VIEW_REDRAW;
-    case ACT_OPEN:
-        if (!m->focus_list) {
-            m->focus_list = true;
-        } else {
-            const htx_brief *b = coop_list_current(m->list);
-            if (b)
-                app_push(app, view_detail_new(app, b->id));
-        }
-        return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_OPEN: return open_current(m, app);
     case ACT_TO_DISTRICTS:
         if (m->focus_list) {
             m->focus_list = false;
@@ -472,6 +531,23 @@ static int main_handle(tui_view *v, tui_app *app, const tui_event *e)
     case ACT_CLEAR_SEARCH: return clear_kept_search(m);
     default: return VIEW_IGNORED;
     }
+}
+
+static int main_handle(tui_view *v, tui_app *app, const tui_event *e)
+{
+    main_view *m = (main_view *)v;
+    if (e->type == EV_MOUSE)
+        return handle_mouse(m, app, e);
+    if (e->type != EV_KEY)
+        return VIEW_IGNORED;
+    if (m->searching)
+        return handle_search(m, e);
+    if (e->action == ACT_NONE) {
+        /* typed text, or Backspace/Esc while a district is being found */
+        return handle_typed(m, e->key);
+    }
+    district_panel_stop_finding(&m->districts);
+    return handle_action(m, app, e->action);
 }
 
 static void main_reload(tui_view *v, tui_app *app)
@@ -489,7 +565,8 @@ static void main_destroy(tui_view *v)
 }
 
 /* Nothing is behind the main screen: Backspace and Esc step back within it
- * (to the districts, out of a kept search) instead of the global Back. */
+ * (to the districts, out of a kept search) instead of the global Back.
+ * Typed characters find (handle_typed): no letter runs a command here. */
 static const tui_action browse_actions[] = {
     ACT_ADD, ACT_SEARCH, ACT_FILTER, ACT_EDIT, ACT_SORT,
     ACT_OPEN, ACT_SWITCH_PANEL, ACT_TO_DISTRICTS, ACT_CLEAR_SEARCH,
@@ -498,17 +575,32 @@ static const tui_action browse_actions[] = {
 static const tui_action browse_globals[] = {
     ACT_HELP, ACT_CLUBS, ACT_STATS, ACT_PRINT, ACT_QUIT, ACT_IMPORT, ACT_NONE,
 };
-static const tui_keymap browse_keymap = {.actions = browse_actions, .globals = browse_globals};
+static const tui_keymap browse_keymap = {.actions = browse_actions, .globals = browse_globals, .typing = true};
+
+/* While a district's name is typed, Backspace and Esc edit what was typed. */
+static const tui_action finding_actions[] = {
+    ACT_ADD, ACT_SEARCH, ACT_FILTER, ACT_EDIT, ACT_SORT, ACT_OPEN, ACT_SWITCH_PANEL,
+    ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_NONE,
+};
+static const tui_keymap finding_keymap = {.actions = finding_actions, .globals = browse_globals, .typing = true};
 
 /* While a search is typed, letters are the search; the list still moves. */
 static const tui_action search_actions[] = {
     ACT_KEEP_SEARCH, ACT_STOP_SEARCH, ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE,
 };
 static const tui_keymap search_keymap = {.actions = search_actions, .typing = true};
+/* … and in one district, Tab searches them all. */
+static const tui_action scoped_search_actions[] = {
+    ACT_KEEP_SEARCH, ACT_STOP_SEARCH, ACT_WIDEN_SEARCH, ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE,
+};
+static const tui_keymap scoped_search_keymap = {.actions = scoped_search_actions, .typing = true};
 
 static const tui_keymap *main_keymap(const tui_view *v)
 {
-    return ((const main_view *)v)->searching ? &search_keymap : &browse_keymap;
+    const main_view *m = (const main_view *)v;
+    if (m->searching)
+        return m->districts.cursor > 0 ? &scoped_search_keymap : &search_keymap;
+    return district_panel_finding(&m->districts) ? &finding_keymap : &browse_keymap;
 }
 
 static const tui_view_ops main_ops = {
@@ -517,6 +609,8 @@ static const tui_view_ops main_ops = {
     .reload = main_reload,
     .status = main_status,
     .destroy = main_destroy,
+    .title = UI_LIST_TITLE,
+    .subtitle = main_subtitle,
     .popup = false,
     .keymap = &browse_keymap,
     .current_keymap = main_keymap,
@@ -534,15 +628,10 @@ tui_view *view_main_new(tui_app *app, const char *district_code)
     m->base.ops = &main_ops;
     m->list = list;
     coop_list_init(list, app->store);
-    for (size_t i = 0; i < HTX_DISTRICT_COUNT; i++)
-        m->districts[i] = &HTX_DISTRICTS[i];
-    qsort(m->districts, HTX_DISTRICT_COUNT, sizeof m->districts[0], compare_names);
+    district_panel_init(&m->districts);
     load_counts(m, app);
-    int start = 0;
-    for (size_t i = 0; district_code && i < HTX_DISTRICT_COUNT; i++)
-        if (strcmp(m->districts[i]->code, district_code) == 0)
-            start = (int)i + 1;
-    m->district_cursor = -1;
+    int start = district_panel_index_of(&m->districts, district_code);
+    m->districts.cursor = -1;
     select_district(m, start);
     m->focus_list = start != 0;
     return &m->base;

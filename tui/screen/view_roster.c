@@ -13,6 +13,7 @@
 #include "refdata.h"
 #include "roster.h"
 #include "scroll.h"
+#include "typed_text.h"
 #include "ui_text.h"
 #include "views.h"
 
@@ -46,6 +47,7 @@ typedef struct roster_view {
     bool out_of_memory;
     tui_scroll scroll;
     int first_y; /* screen row of the first member, for clicks */
+    typed_find find;
 } roster_view;
 
 /* ---- reading ------------------------------------------------------------- */
@@ -258,6 +260,23 @@ static int handle_mouse(roster_view *v, tui_app *app, const tui_event *e)
     return open ? open_member(v, app) : flags;
 }
 
+static const char *member_label(int i, void *ctx)
+{
+    const roster_view *v = ctx;
+    return v->entries[i].name;
+}
+
+/* Typing finds a member by the beginning of its name or of a word in it. */
+static int find_member(roster_view *v, int key)
+{
+    int found;
+    if (!typed_find_key(&v->find, key, v->count, member_label, v, &found))
+        return VIEW_IGNORED;
+    if (found >= 0)
+        v->scroll.cursor = found;
+    return VIEW_HANDLED | VIEW_REDRAW;
+}
+
 static int roster_handle(tui_view *view, tui_app *app, const tui_event *e)
 {
     roster_view *v = (roster_view *)view;
@@ -265,6 +284,9 @@ static int roster_handle(tui_view *view, tui_app *app, const tui_event *e)
         return handle_mouse(v, app, e);
     if (e->type != EV_KEY)
         return VIEW_IGNORED;
+    if (e->action == ACT_NONE)
+        return find_member(v, e->key);
+    typed_find_stop(&v->find);
     if (tui_scroll_action(&v->scroll, e->action))
         return VIEW_HANDLED | VIEW_REDRAW;
     switch (e->action) {
@@ -305,6 +327,10 @@ static const char *sort_label(htx_roster_sort sort, htx_lang lang)
 static void roster_status(tui_view *view, tui_app *app, char *out, size_t size)
 {
     roster_view *v = (roster_view *)view;
+    if (typed_find_active(&v->find)) {
+        typed_find_describe(&v->find, app->lang, out, size);
+        return;
+    }
     char position[64];
     tui_scroll_position(&v->scroll, position, sizeof position);
     snprintf(out, size, "%s · %s · %s: %s", htx_club_name(v->club, app->lang), position,
@@ -319,13 +345,26 @@ static void roster_destroy(tui_view *view)
 }
 
 /* F7 here goes back to the clubs, F9 prints this roster: the roster's own
- * meaning of two global actions. */
+ * meaning of two global actions.  Typed characters find a member; while
+ * something is typed, Esc and Backspace edit it instead of going back. */
 static const tui_action roster_actions[] = {
     ACT_OPEN, ACT_ADD_MEMBER, ACT_SORT_ROSTER, ACT_CLUBS, ACT_PRINT,
     ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_NONE,
 };
 static const tui_action roster_globals[] = {ACT_HELP, ACT_STATS, ACT_QUIT, ACT_IMPORT, ACT_BACK, ACT_NONE};
-static const tui_keymap roster_keymap = {.actions = roster_actions, .globals = roster_globals};
+static const tui_action finding_globals[] = {ACT_HELP, ACT_STATS, ACT_QUIT, ACT_IMPORT, ACT_NONE};
+static const tui_keymap roster_keymap = {.actions = roster_actions, .globals = roster_globals, .typing = true};
+static const tui_keymap finding_keymap = {.actions = roster_actions, .globals = finding_globals, .typing = true};
+
+static const tui_keymap *roster_current_keymap(const tui_view *view)
+{
+    return typed_find_active(&((const roster_view *)view)->find) ? &finding_keymap : &roster_keymap;
+}
+
+static void roster_subtitle(tui_view *view, tui_app *app, char *out, size_t size)
+{
+    snprintf(out, size, "%s", htx_club_name(((roster_view *)view)->club, app->lang));
+}
 
 static const tui_view_ops roster_ops = {
     .draw = roster_draw,
@@ -333,8 +372,11 @@ static const tui_view_ops roster_ops = {
     .reload = roster_reload,
     .status = roster_status,
     .destroy = roster_destroy,
+    .title = UI_ROSTER_TITLE,
+    .subtitle = roster_subtitle,
     .popup = false,
     .keymap = &roster_keymap,
+    .current_keymap = roster_current_keymap,
 };
 
 tui_view *view_roster_new(tui_app *app, const char *club_code)

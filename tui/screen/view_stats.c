@@ -321,6 +321,7 @@ static const tui_view_ops stats_ops = {
     .reload = stats_reload,
     .status = stats_status,
     .destroy = stats_destroy,
+    .title = UI_STATS_TITLE,
     .popup = false,
     .keymap = &stats_keymap,
 };
