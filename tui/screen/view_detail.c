@@ -490,7 +490,7 @@ static const tui_action detail_actions[] = {
     ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_NONE,
 };
 static const tui_action detail_globals[] = {
-    ACT_HELP, ACT_CLUBS, ACT_STATS, ACT_PRINT, ACT_QUIT, ACT_IMPORT, ACT_BACK, ACT_NONE,
+    ACT_HELP, ACT_CLUBS, ACT_STATS, ACT_QUIT, ACT_IMPORT, ACT_BACK, ACT_NONE,
 };
 static const tui_keymap detail_keymap = {.actions = detail_actions, .globals = detail_globals};
 

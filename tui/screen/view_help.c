@@ -182,7 +182,7 @@ static const tui_action help_actions[] = {
     ACT_CLOSE_HELP,
     ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_NONE,
 };
-static const tui_action help_globals[] = {ACT_CLUBS, ACT_STATS, ACT_PRINT, ACT_IMPORT, ACT_NONE};
+static const tui_action help_globals[] = {ACT_CLUBS, ACT_STATS, ACT_IMPORT, ACT_NONE};
 /* q closes the help rather than the program; F10 still quits */
 static const tui_action help_quit[] = {ACT_QUIT, ACT_NONE};
 static const tui_keymap help_keymap = {

@@ -312,7 +312,7 @@ static const tui_action stats_actions[] = {
     ACT_STATS,
     ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_NONE,
 };
-static const tui_action stats_globals[] = {ACT_HELP, ACT_CLUBS, ACT_PRINT, ACT_QUIT, ACT_IMPORT, ACT_BACK, ACT_NONE};
+static const tui_action stats_globals[] = {ACT_HELP, ACT_CLUBS, ACT_QUIT, ACT_IMPORT, ACT_BACK, ACT_NONE};
 static const tui_keymap stats_keymap = {.actions = stats_actions, .globals = stats_globals};
 
 static const tui_view_ops stats_ops = {
