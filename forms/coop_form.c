@@ -251,6 +251,30 @@ int form_choices(const htx_form *f, int index, const char *names[], int max)
     return kind->choices(f->lang, names, names ? max : 0);
 }
 
+/* Choosing a unit formed from one former district fills the district when
+ * the form has none yet: the core's rule (htx_coop_set), shown at once. */
+static void fill_implied_district(htx_form *f, int index)
+{
+    int district = field_index(f, "district");
+    if (f->fields[index].def->id != HTX_F_COMMUNE || district < 0 ||
+        !is_blank(f->fields[district].edit.text ? f->fields[district].edit.text : ""))
+        return;
+    htx_coop *scratch = malloc(sizeof *scratch);
+    if (!scratch)
+        return;
+    htx_coop_init(scratch);
+    htx_report r;
+    htx_report_init(&r);
+    if (htx_coop_set(scratch, "commune", f->fields[index].edit.text, &r) == HTX_OK && scratch->district[0]) {
+        char shown[128];
+        htx_coop_value(scratch, HTX_F_DISTRICT, HTX_VALUE_DISPLAY, f->lang, shown, sizeof shown);
+        if (line_edit_set(&f->fields[district].edit, shown))
+            f->fields[district].edit.changed = true;
+        f->fields[district].has_message = false;
+    }
+    free(scratch);
+}
+
 void form_choose(htx_form *f, int index, const char *name)
 {
     if (index < 0 || index >= f->count || !name)
@@ -265,6 +289,7 @@ void form_choose(htx_form *f, int index, const char *name)
         e->changed = was_changed;
     f->word_active = false;
     check_field(f, index);
+    fill_implied_district(f, index);
     line_edit_select_all(e);
 }
 

@@ -7,6 +7,7 @@
 
 #include <cmocka.h>
 
+#include "commune.h"
 #include "coop.h"
 #include "legal_form.h"
 #include "refdata.h"
@@ -251,6 +252,77 @@ static void legal_form_prefixes_are_one(void **state)
     expect_distinctive("HTXanh Đồng Tâm", "htxanh dong tam", "HTXanh Đồng Tâm");
 }
 
+/* The 126 units of 1 July 2025, found as staff type them, each tied to the
+ * former districts it was formed from. */
+static void communes_are_the_126_units(void **state)
+{
+    (void)state;
+    assert_int_equal(HTX_COMMUNE_COUNT, 126);
+    int wards = 0;
+    for (size_t i = 0; i < HTX_COMMUNE_COUNT; i++) {
+        wards += HTX_COMMUNES[i].kind == HTX_WARD;
+        bool some = false;
+        for (size_t d = 0; d < HTX_DISTRICT_COUNT; d++)
+            some = some || htx_commune_in_district(&HTX_COMMUNES[i], HTX_DISTRICTS[d].code);
+        if (!some)
+            fail_msg("%s is in no former district", HTX_COMMUNES[i].name);
+        assert_ptr_equal(htx_commune_find(HTX_COMMUNES[i].name), &HTX_COMMUNES[i]);
+    }
+    assert_int_equal(wards, 51);
+    const htx_commune *bat_trang = htx_commune_find("bat trang");
+    assert_non_null(bat_trang);
+    assert_ptr_equal(htx_commune_find("Xã Bát Tràng"), bat_trang);
+    assert_ptr_equal(htx_commune_find("XA BAT-TRANG"), bat_trang);
+    assert_ptr_equal(htx_commune_find("Bát Tràng commune"), bat_trang);
+    assert_string_equal(htx_commune_only_district(bat_trang)->code, "018");
+    /* a unit's own name may begin like a kind */
+    assert_string_equal(htx_commune_find("Phượng Dực")->name, "Phượng Dực");
+    assert_string_equal(htx_commune_find("xa phuong duc")->name, "Phượng Dực");
+    /* formed across districts: no single one */
+    const htx_commune *hong_ha = htx_commune_find("phường Hồng Hà");
+    assert_non_null(hong_ha);
+    assert_null(htx_commune_only_district(hong_ha));
+    assert_true(htx_commune_in_district(hong_ha, "003"));
+    assert_false(htx_commune_in_district(hong_ha, "018"));
+    char label[64];
+    htx_commune_label(bat_trang, false, HTX_LANG_VI, label, sizeof label);
+    assert_string_equal(label, "xã Bát Tràng");
+    assert_null(htx_commune_find("Gia Lâm huyện"));
+    assert_null(htx_commune_find(""));
+    /* an old ward gives its unit where the name says it, in its district */
+    assert_ptr_equal(htx_commune_from_old_ward("Xã Bát Tràng", "018"), bat_trang);
+    assert_null(htx_commune_from_old_ward("Xã Bát Tràng", "020"));
+    assert_null(htx_commune_from_old_ward("Thị trấn Yên Viên", "018"));
+}
+
+/* Entering the unit fills the former district when it is unambiguous; a
+ * unit of another district is a warning, not a refusal. */
+static void the_unit_fills_the_district(void **state)
+{
+    (void)state;
+    htx_coop c;
+    htx_coop_init(&c);
+    htx_report r;
+    htx_report_init(&r);
+    assert_int_equal(htx_coop_set(&c, "commune", "bat trang", &r), HTX_OK);
+    assert_string_equal(c.commune, "Bát Tràng");
+    assert_string_equal(c.district, "018");
+    assert_int_equal(htx_coop_set(&c, "district", "thanh tri", &r), HTX_OK);
+    assert_int_equal(htx_coop_set(&c, "commune", "xã Bát Tràng", &r), HTX_OK);
+    assert_string_equal(c.district, "020"); /* what was typed stays */
+    htx_report_init(&r);
+    htx_coop_check(&c, &r);
+    assert_int_equal(htx_report_find(&r, "commune"), -1); /* no error */
+    bool warned = false;
+    for (int k = 0; k < r.count; k++)
+        warned = warned || (strcmp(r.items[k].field, "commune") == 0 && r.is_warning[k]);
+    assert_true(warned);
+    assert_int_equal(htx_coop_set(&c, "commune", "", &r), HTX_OK);
+    assert_string_equal(c.commune, "");
+    htx_report_init(&r);
+    assert_int_equal(htx_coop_set(&c, "commune", "Hồ Gươm", &r), HTX_ERR_INVALID);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -264,6 +336,8 @@ int main(void)
         cmocka_unit_test(values_display_as_staff_write_them),
         cmocka_unit_test(reference_data_lookups),
         cmocka_unit_test(legal_form_prefixes_are_one),
+        cmocka_unit_test(communes_are_the_126_units),
+        cmocka_unit_test(the_unit_fills_the_district),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

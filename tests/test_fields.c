@@ -27,6 +27,7 @@ static const char *const typed_sample[HTX_FIELD_KINDS] = {
     [HTX_KIND_TEXT] = "HTX %s Đồng Tâm, “Hà Nội”",
     [HTX_KIND_MULTILINE] = "Dòng một của %s\nDòng hai, có \"ngoặc\"; và\ttab",
     [HTX_KIND_CODE] = "0100233488",
+    [HTX_KIND_COMMUNE] = "xã Bát Tràng",
     [HTX_KIND_DISTRICT] = "gia lam",
     [HTX_KIND_SECTOR] = "trade",
     [HTX_KIND_DATE] = "05/03/2019",

@@ -139,6 +139,8 @@ static void migration_from_version_1_builds_district_tally(void **state)
              "DROP TABLE cooperative_search;"
              "DROP INDEX cooperative_by_founded_key; DROP INDEX cooperative_by_members_key;"
              "CREATE INDEX cooperative_by_founded ON cooperative(founded, id);"
+             "DROP INDEX cooperative_by_commune; ALTER TABLE cooperative DROP COLUMN commune;"
+             "DROP TABLE commune_district; DROP TABLE commune;"
              "DROP INDEX cooperative_same_distinctive; DROP INDEX cooperative_by_distinctive;"
              "ALTER TABLE cooperative DROP COLUMN distinctive_key;"
              "ALTER TABLE cooperative DROP COLUMN distinctive_plain;"

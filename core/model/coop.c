@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "collate.h"
+#include "commune.h"
 #include "display.h"
 #include "fold.h"
 #include "text.h"
@@ -147,6 +148,16 @@ static bool sort_key_fits(const char *name)
     return fits;
 }
 
+/* A unit formed from one former district gives the district, when none was
+ * given: whoever types the address's unit need not look the district up. */
+static void fill_district_from_commune(htx_coop *c)
+{
+    const htx_commune *unit = htx_commune_find(c->commune);
+    const htx_district *only = unit ? htx_commune_only_district(unit) : NULL;
+    if (only && !c->district[0])
+        snprintf(c->district, sizeof c->district, "%s", only->code);
+}
+
 htx_status htx_coop_set(htx_coop *c, const char *key, const char *value, htx_report *report)
 {
     htx_error e;
@@ -180,6 +191,8 @@ htx_status htx_coop_set(htx_coop *c, const char *key, const char *value, htx_rep
         report_error(report, &e);
     }
     free(clean);
+    if (st == HTX_OK && def->id == HTX_F_COMMUNE)
+        fill_district_from_commune(c);
     return st;
 }
 
@@ -198,6 +211,13 @@ void htx_coop_check(const htx_coop *c, htx_report *report)
             htx_report_add(report, false, MSG_REQUIRED, def->key, NULL, NULL);
         else if (def->id == HTX_F_NAME && htx_name_lacks_prefix(c->name))
             htx_report_add(report, true, MSG_NAME_PREFIX, def->key, NULL, NULL);
+    }
+    const htx_commune *unit = c->commune[0] ? htx_commune_find(c->commune) : NULL;
+    const htx_district *district = htx_district_by_code(c->district);
+    if (unit && district && !htx_commune_in_district(unit, district->code)) {
+        char label[128];
+        htx_commune_label(unit, true, HTX_LANG_VI, label, sizeof label);
+        htx_report_add(report, true, MSG_COMMUNE_ELSEWHERE, "commune", label, district->name);
     }
     if (c->members >= 0 && htx_members_below_minimum(c->members)) {
         char n[24];

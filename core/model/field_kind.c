@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "collate.h"
+#include "commune.h"
 #include "coop.h"
 #include "format.h"
 
@@ -191,6 +192,60 @@ static int district_choices(htx_lang lang, const char *names[], int max)
     qsort(sorted, n, sizeof sorted[0], by_vietnamese_order);
     for (size_t i = 0; i < n && (int)i < max; i++)
         names[i] = sorted[i]->name;
+    return (int)n;
+}
+
+/* ---- commune-level unit: a name of reference data ------------------------------ */
+
+static htx_status commune_parse(void *slot, const htx_field_def *def, const char *value, htx_error *err)
+{
+    if (!value[0]) { /* not given yet: most records before July 2025 */
+        *(char *)slot = '\0';
+        return HTX_OK;
+    }
+    const htx_commune *c = htx_commune_find(value);
+    if (!c)
+        return htx_fail(err, HTX_ERR_INVALID, MSG_UNKNOWN_COMMUNE, def->key, value, NULL);
+    snprintf(slot, def->size, "%s", c->name);
+    return HTX_OK;
+}
+
+static void commune_format(const void *slot, htx_value_form form, htx_lang lang, char *out, size_t size)
+{
+    const htx_commune *c = htx_commune_find(slot);
+    if (form == HTX_VALUE_DISPLAY && c)
+        htx_commune_label(c, true, lang, out, size);
+    else
+        snprintf(out, size, "%s", (const char *)slot);
+}
+
+static int by_commune_name(const void *a, const void *b)
+{
+    return htx_collate_compare((*(const htx_commune *const *)a)->name, (*(const htx_commune *const *)b)->name);
+}
+
+/* "Xã Bát Tràng", "Phường Hồng Hà" … by name in Vietnamese order, made once
+ * per language: the form asks for them on every redraw. */
+static int commune_choices(htx_lang lang, const char *names[], int max)
+{
+    enum { LABEL_SIZE = 96 };
+    static char labels[2][HTX_COMMUNE_LIMIT][LABEL_SIZE];
+    static bool made[2];
+    size_t n = HTX_COMMUNE_COUNT < HTX_COMMUNE_LIMIT ? HTX_COMMUNE_COUNT : HTX_COMMUNE_LIMIT;
+    if (!names || max <= 0)
+        return (int)n;
+    int l = lang == HTX_LANG_EN;
+    if (!made[l]) {
+        const htx_commune *sorted[HTX_COMMUNE_LIMIT];
+        for (size_t i = 0; i < n; i++)
+            sorted[i] = &HTX_COMMUNES[i];
+        qsort(sorted, n, sizeof sorted[0], by_commune_name);
+        for (size_t i = 0; i < n; i++)
+            htx_commune_label(sorted[i], true, lang, labels[l][i], LABEL_SIZE);
+        made[l] = true;
+    }
+    for (size_t i = 0; i < n && (int)i < max; i++)
+        names[i] = labels[l][i];
     return (int)n;
 }
 
@@ -450,6 +505,10 @@ const htx_field_kind_ops htx_field_kinds[HTX_FIELD_KINDS] = {
         .record_form = HTX_VALUE_DISPLAY,
         HELD_AS_TEXT, .parse = district_parse, .format = district_format,
         .choices = district_choices,
+    },
+    [HTX_KIND_COMMUNE] = {
+        .name = "commune", .takes_vietnamese = true, .accepts_blank = true, .edit_chars = 100,
+        HELD_AS_TEXT, .parse = commune_parse, .format = commune_format, .choices = commune_choices,
     },
     [HTX_KIND_SECTOR] = {
         .name = "sector", .takes_vietnamese = true, .edit_chars = 100,

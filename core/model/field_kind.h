@@ -31,6 +31,7 @@ typedef enum htx_field_kind {
     HTX_KIND_MULTILINE, /* notes */
     HTX_KIND_CODE,      /* registration (tax) code */
     HTX_KIND_DISTRICT,  /* a district's GSO code */
+    HTX_KIND_COMMUNE,   /* a commune-level unit's name (commune.h), "" when not given */
     HTX_KIND_SECTOR,    /* a sector's code */
     HTX_KIND_DATE,      /* ISO date, "" when unknown */
     HTX_KIND_COUNT,     /* whole number, -1 when unknown */
@@ -55,6 +56,7 @@ typedef enum htx_field_kind {
 #define HTX_KIND_MEMBER_MULTILINE(member, max_chars) HTX_KIND_MEMBER_TEXT(member, max_chars)
 #define HTX_KIND_MEMBER_CODE(member, max_chars) char member[HTX_CODE_SIZE]
 #define HTX_KIND_MEMBER_DISTRICT(member, max_chars) char member[4]
+#define HTX_KIND_MEMBER_COMMUNE(member, max_chars) char member[64]
 #define HTX_KIND_MEMBER_SECTOR(member, max_chars) char member[16]
 #define HTX_KIND_MEMBER_DATE(member, max_chars) char member[HTX_ISO_DATE_SIZE]
 #define HTX_KIND_MEMBER_COUNT(member, max_chars) int64_t member

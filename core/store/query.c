@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "collate.h"
+#include "commune.h"
 #include "coop_row.h"
 #include "fold.h"
 #include "query_where.h"
@@ -28,7 +29,7 @@ int htx_sort_parse(const char *text)
 
 int htx_stats_by_parse(const char *text)
 {
-    static const char *const names[] = {"sector", "district", "club", "year"};
+    static const char *const names[] = {"sector", "district", "club", "year", "commune"};
     for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
         if (text && strcmp(text, names[i]) == 0)
             return i;
@@ -90,7 +91,8 @@ htx_status htx_query_each(htx_store *s, const htx_filter *f, htx_coop_visitor vi
 static bool tally_can_answer(const htx_filter *f)
 {
     return !(f->sector && f->sector[0]) && !(f->club && f->club[0]) && f->status < 0 &&
-           !(f->search && f->search[0]) && !f->founded_from[0] && !f->founded_to[0];
+           !(f->search && f->search[0]) && !f->founded_from[0] && !f->founded_to[0] &&
+           !(f->commune && f->commune[0]) && !f->without_commune;
 }
 
 static htx_status count_from_tally(htx_store *s, const char *district, int64_t *out, htx_error *err)
@@ -156,7 +158,7 @@ htx_status htx_query_count_upto(htx_store *s, const htx_filter *f, int64_t limit
 
 /* Group counts keyed by text, read from a "SELECT key, count" statement. */
 typedef struct group_count {
-    char key[16];
+    char key[64];
     int64_t count;
 } group_count;
 
@@ -189,11 +191,45 @@ static int compare_districts(const void *a, const void *b)
     return htx_collate_compare((*x)->name, (*y)->name);
 }
 
+static int compare_communes(const void *a, const void *b)
+{
+    const htx_commune *const *x = a, *const *y = b;
+    return htx_collate_compare((*x)->name, (*y)->name);
+}
+
+/* Every unit, zero counts included, then those without one. */
+static htx_status emit_communes(htx_lang lang, const group_count *groups, int n, htx_stat_visitor visit, void *ctx)
+{
+    const htx_commune *order[HTX_COMMUNE_LIMIT];
+    size_t count = HTX_COMMUNE_COUNT < HTX_COMMUNE_LIMIT ? HTX_COMMUNE_COUNT : HTX_COMMUNE_LIMIT;
+    for (size_t i = 0; i < count; i++)
+        order[i] = &HTX_COMMUNES[i];
+    qsort(order, count, sizeof order[0], compare_communes);
+    htx_stat_row row;
+    char label[128];
+    for (size_t i = 0; i < count; i++) {
+        snprintf(row.key, sizeof row.key, "%s", order[i]->name);
+        htx_commune_label(order[i], true, lang, label, sizeof label);
+        row.name = label;
+        row.count = group_lookup(groups, n, order[i]->name);
+        if (visit(&row, ctx))
+            return HTX_OK;
+    }
+    row.key[0] = '\0';
+    row.name = htx_msg_format(MSG_COMMUNE_NONE, lang);
+    row.count = group_lookup(groups, n, "");
+    if (row.count > 0)
+        visit(&row, ctx);
+    return HTX_OK;
+}
+
 /* Emits every sector/district/club, zero counts included, in natural order. */
 static htx_status emit_fixed_groups(htx_stats_by by, htx_lang lang, const group_count *groups, int n,
                                     htx_stat_visitor visit, void *ctx)
 {
     htx_stat_row row;
+    if (by == HTX_STATS_COMMUNE)
+        return emit_communes(lang, groups, n, visit, ctx);
     if (by == HTX_STATS_DISTRICT) {
         const htx_district *order[64];
         for (size_t i = 0; i < HTX_DISTRICT_COUNT; i++)
@@ -249,6 +285,10 @@ htx_status htx_query_stats(htx_store *s, const htx_filter *f, htx_stats_by by, h
         snprintf(sql, sizeof sql,
                  "SELECT substr(c.founded, 1, 4), count(*) FROM cooperative c %s"
                  " AND c.founded IS NOT NULL GROUP BY 1 ORDER BY 1",
+                 w.sql);
+        break;
+    case HTX_STATS_COMMUNE:
+        snprintf(sql, sizeof sql, "SELECT coalesce(c.commune, ''), count(*) FROM cooperative c %s GROUP BY 1",
                  w.sql);
         break;
     }

@@ -28,6 +28,8 @@ typedef struct htx_filter {
     const char *district; /* GSO code, NULL for all */
     const char *sector;   /* sector code */
     const char *club;     /* club code: current members */
+    const char *commune;  /* a commune-level unit's name (commune.h), NULL for all */
+    bool without_commune; /* only those whose unit is not known yet */
     int status;           /* htx_coop_status, -1 for any */
     const char *search;   /* fold.h query, NULL or "" for none */
     char founded_from[HTX_ISO_DATE_SIZE]; /* ISO, "" for open */
@@ -54,12 +56,18 @@ htx_status htx_query_count(htx_store *s, const htx_filter *f, int64_t *out, htx_
 htx_status htx_query_count_upto(htx_store *s, const htx_filter *f, int64_t limit, int64_t *out,
                                 htx_error *err);
 
-typedef enum htx_stats_by { HTX_STATS_SECTOR, HTX_STATS_DISTRICT, HTX_STATS_CLUB, HTX_STATS_YEAR } htx_stats_by;
+typedef enum htx_stats_by {
+    HTX_STATS_SECTOR,
+    HTX_STATS_DISTRICT,
+    HTX_STATS_CLUB,
+    HTX_STATS_YEAR,
+    HTX_STATS_COMMUNE,
+} htx_stats_by;
 
-int htx_stats_by_parse(const char *text); /* "sector", "district", "club", "year"; -1 */
+int htx_stats_by_parse(const char *text); /* "sector", "district", "club", "year", "commune"; -1 */
 
 typedef struct htx_stat_row {
-    char key[16];     /* sector/club code, district GSO code, year */
+    char key[64];     /* sector/club code, district GSO code, year, unit name ("": none yet) */
     const char *name; /* display name in the requested language; valid during the visit */
     int64_t count;
 } htx_stat_row;
@@ -70,7 +78,9 @@ typedef int (*htx_stat_visitor)(const htx_stat_row *row, void *ctx);
  * Counts by group.  Sectors, districts and clubs are all listed (zero
  * included) in their natural order (sector table order, districts in
  * Vietnamese order, clubs in table order); years ascending, only those
- * present (a cooperative without founding date is not counted by year).
+ * present (a cooperative without founding date is not counted by year);
+ * the 126 units by name in Vietnamese order, then those without a unit yet
+ * (key "") when there are any.
  */
 htx_status htx_query_stats(htx_store *s, const htx_filter *f, htx_stats_by by, htx_lang lang,
                            htx_stat_visitor visit, void *ctx, htx_error *err);

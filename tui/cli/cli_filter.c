@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "commune.h"
 #include "refdata.h"
 #include "text.h"
 #include "validate.h"
@@ -43,7 +44,7 @@ static bool valid_text(const cli_context *ctx, const char *value, const char *op
 bool cli_filter_from_args(const cli_context *ctx, const cli_args *args, htx_filter *f)
 {
     htx_filter_init(f);
-    static const char *const text_options[] = {"--district", "--sector", "--club", "--status",
+    static const char *const text_options[] = {"--district", "--commune", "--sector", "--club", "--status",
                                                "--search"};
     for (size_t i = 0; i < sizeof text_options / sizeof text_options[0]; i++) {
         const char *v = cli_value(args, text_options[i]);
@@ -56,6 +57,13 @@ bool cli_filter_from_args(const cli_context *ctx, const cli_args *args, htx_filt
         if (!d)
             return refuse(ctx, MSG_UNKNOWN_DISTRICT, "district", v);
         f->district = d->code;
+    }
+    if ((v = cli_value(args, "--commune"))) {
+        const htx_commune *c = strcmp(v, "none") == 0 ? NULL : htx_commune_find(v);
+        if (!c && strcmp(v, "none") != 0)
+            return refuse(ctx, MSG_UNKNOWN_COMMUNE, "commune", v);
+        f->commune = c ? c->name : NULL;
+        f->without_commune = c == NULL;
     }
     if ((v = cli_value(args, "--sector"))) {
         const htx_sector *s = htx_sector_find(v);

@@ -10,6 +10,7 @@
 
 #define CLI_FILTER_OPTIONS                                                                         \
     {"--district", true, CLI_TEXT_PAIR(CT_OPT_DISTRICT)},                                          \
+    {"--commune", true, CLI_TEXT_PAIR(CT_OPT_COMMUNE)},                                            \
         {"--sector", true, CLI_TEXT_PAIR(CT_OPT_SECTOR)},                                          \
         {"--club", true, CLI_TEXT_PAIR(CT_OPT_CLUB)},                                              \
         {"--status", true, CLI_TEXT_PAIR(CT_OPT_STATUS)},                                          \

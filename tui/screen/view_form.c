@@ -17,7 +17,7 @@
 #include "views.h"
 
 #define LABEL_MAX 34
-#define MAX_CHOICE_ITEMS 32
+#define MAX_CHOICE_ITEMS 128 /* the 126 communes and wards */
 
 typedef struct form_view {
     tui_view base;
