@@ -152,12 +152,14 @@ int tui_main(const cli_context *ctx, int argc, char **argv)
     }
     const htx_district *district = NULL;
     const char *wanted = cli_value(&args, "--district");
-    if (wanted && !(district = htx_district_find(wanted))) {
-        htx_error err;
-        htx_fail(&err, HTX_ERR_INVALID, MSG_UNKNOWN_DISTRICT, "district", wanted, NULL);
+    size_t found;
+    htx_error err;
+    if (wanted && htx_choice_find(HTX_CHOOSE_DISTRICT, wanted, "district", &found, &err) != HTX_OK) {
         cli_report(ctx, &err);
         return CLI_USAGE;
     }
+    if (wanted)
+        district = &HTX_DISTRICTS[found];
     const char *tones = cli_value(&args, "--tones");
     if (tones && strcmp(tones, "old") != 0 && strcmp(tones, "new") != 0) {
         cli_say(ctx, ctx->err, "htx: --tones: \"%s\" không hợp lệ (old, new)\n",

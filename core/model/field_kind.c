@@ -154,11 +154,11 @@ static htx_status email_parse(void *slot, const htx_field_def *def, const char *
 static htx_status district_parse(void *slot, const htx_field_def *def, const char *value,
                                  htx_error *err)
 {
-    const htx_district *d = htx_district_find(value);
-    if (!d)
-        return htx_fail(err, HTX_ERR_INVALID, MSG_UNKNOWN_DISTRICT, def->key, value, NULL);
-    snprintf(slot, def->size, "%s", d->code);
-    return HTX_OK;
+    size_t i;
+    htx_status st = htx_choice_find(HTX_CHOOSE_DISTRICT, value, def->key, &i, err);
+    if (st == HTX_OK)
+        snprintf(slot, def->size, "%s", HTX_DISTRICTS[i].code);
+    return st;
 }
 
 static void district_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
@@ -197,11 +197,11 @@ static int district_choices(htx_lang lang, const char *names[], int max)
 static htx_status sector_parse(void *slot, const htx_field_def *def, const char *value,
                                htx_error *err)
 {
-    const htx_sector *s = htx_sector_find(value);
-    if (!s)
-        return htx_fail(err, HTX_ERR_INVALID, MSG_UNKNOWN_SECTOR, def->key, value, NULL);
-    snprintf(slot, def->size, "%s", s->code);
-    return HTX_OK;
+    size_t i;
+    htx_status st = htx_choice_find(HTX_CHOOSE_SECTOR, value, def->key, &i, err);
+    if (st == HTX_OK)
+        snprintf(slot, def->size, "%s", HTX_SECTORS[i].code);
+    return st;
 }
 
 static void sector_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
@@ -336,11 +336,11 @@ static void status_init(void *slot, const htx_field_def *def)
 static htx_status status_parse(void *slot, const htx_field_def *def, const char *value,
                                htx_error *err)
 {
-    int status = htx_status_parse(value);
-    if (status < 0)
-        return htx_fail(err, HTX_ERR_INVALID, MSG_UNKNOWN_STATUS, def->key, value, NULL);
-    *(htx_coop_status *)slot = (htx_coop_status)status;
-    return HTX_OK;
+    size_t i;
+    htx_status st = htx_choice_find(HTX_CHOOSE_STATUS, value, def->key, &i, err);
+    if (st == HTX_OK)
+        *(htx_coop_status *)slot = (htx_coop_status)i;
+    return st;
 }
 
 static void status_format(const void *slot, htx_value_form form, htx_lang lang, char *out,

@@ -192,14 +192,14 @@ static htx_status copy_file(const char *path, FILE *to, htx_error *err)
 {
     FILE *from = fopen(path, "rb");
     if (!from)
-        return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, path, strerror(errno));
+        return htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, path, errno);
     char buffer[8192];
     size_t n;
     while ((n = fread(buffer, 1, sizeof buffer, from)) > 0)
         fwrite(buffer, 1, n, to);
     fclose(from);
     if (fflush(to) != 0 || ferror(to))
-        return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, "stdout", strerror(errno));
+        return htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, "stdout", errno);
     return HTX_OK;
 }
 
@@ -226,7 +226,7 @@ static int save(const cli_context *ctx, const roster_options *o, const htx_roste
             else if (file.file)
                 htx_outfile_abandon(&file);
         } else if (!temporary_pdf(temporary, sizeof temporary)) {
-            st = htx_fail(&err, HTX_ERR_IO, MSG_IO, NULL, temporary, strerror(errno));
+            st = htx_fail_os(&err, HTX_ERR_IO, MSG_IO, NULL, temporary, errno);
         } else {
             st = htx_roster_write_pdf(doc, temporary, &pages, &err);
             if (st == HTX_OK)
@@ -266,7 +266,7 @@ static int print_roster(const cli_context *ctx, const roster_options *o, const h
     htx_error err;
     int pages = 0;
     if (!temporary_pdf(temporary, sizeof temporary)) {
-        htx_fail(&err, HTX_ERR_IO, MSG_IO, NULL, temporary, strerror(errno));
+        htx_fail_os(&err, HTX_ERR_IO, MSG_IO, NULL, temporary, errno);
         cli_report(ctx, &err);
         return CLI_FAILURE;
     }
