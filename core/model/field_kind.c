@@ -288,15 +288,15 @@ static htx_status count_parse(void *slot, const htx_field_def *def, const char *
 
 /* A whole number that may be unknown (-1): digits as stored, or shown with
  * the display form's formatter. */
-static void amount_format(const void *slot, htx_value_form form, char *out, size_t size,
-                          void (*display)(int64_t value, char *out, size_t size))
+static void amount_format(const void *slot, htx_value_form form, htx_lang lang, char *out, size_t size,
+                          void (*display)(int64_t value, htx_lang lang, char *out, size_t size))
 {
     int64_t value = *(const int64_t *)slot;
     out[0] = '\0';
     if (value < 0)
         return;
     if (form == HTX_VALUE_DISPLAY)
-        display(value, out, size);
+        display(value, lang, out, size);
     else
         snprintf(out, size, "%" PRId64, value);
 }
@@ -304,8 +304,7 @@ static void amount_format(const void *slot, htx_value_form form, char *out, size
 static void count_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
                          size_t size)
 {
-    (void)lang;
-    amount_format(slot, form, out, size, htx_format_thousands);
+    amount_format(slot, form, lang, out, size, htx_format_number);
 }
 
 static htx_status money_parse(void *slot, const htx_field_def *def, const char *value,
@@ -321,8 +320,7 @@ static htx_status money_parse(void *slot, const htx_field_def *def, const char *
 static void money_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
                          size_t size)
 {
-    (void)lang;
-    amount_format(slot, form, out, size, htx_format_money);
+    amount_format(slot, form, lang, out, size, htx_format_vnd);
 }
 
 /* ---- status ------------------------------------------------------------------------- */

@@ -8,6 +8,7 @@
 
 #include "coop.h" /* htx_error_text */
 #include "display.h"
+#include "format.h"
 
 static int option_index(const cli_option *options, const char *name, size_t len)
 {
@@ -175,6 +176,20 @@ void cli_say(const cli_context *ctx, FILE *to, const char *vi, const char *en, .
     va_start(ap, en);
     say(to, cli_tr(ctx, vi, en), ap);
     va_end(ap);
+}
+
+const char *cli_number(const cli_context *ctx, long long n, char *out, size_t size)
+{
+    htx_format_number(n, ctx->lang, out, size);
+    return out;
+}
+
+const char *cli_count(const cli_context *ctx, long long n, cli_text_id one, cli_text_id several, char *out,
+                      size_t size)
+{
+    char number[32];
+    snprintf(out, size, cli_t(ctx, n == 1 ? one : several), cli_number(ctx, n, number, sizeof number));
+    return out;
 }
 
 int cli_status_exit(htx_status st)

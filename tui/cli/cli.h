@@ -89,6 +89,16 @@ void cli_tell(const cli_context *ctx, FILE *to, cli_text_id id, ...);
 /* The same for a message that is not in the catalog (the full-screen
  * interface's own, given in both languages). */
 void cli_say(const cli_context *ctx, FILE *to, const char *vi, const char *en, ...);
+/*
+ * A count as a person reads it, into out: the number in the user's format
+ * ("1.585" / "1,585") with the catalog's noun for one or for several
+ * ("1 page", "2 pages", "3 trang").  Returns out.
+ */
+const char *cli_count(const cli_context *ctx, long long n, cli_text_id one, cli_text_id several, char *out,
+                      size_t size);
+/* The number alone in the user's format. */
+const char *cli_number(const cli_context *ctx, long long n, char *out, size_t size);
+
 /* The exit status for a failed core call. */
 int cli_status_exit(htx_status st);
 

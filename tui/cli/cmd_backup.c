@@ -105,10 +105,13 @@ int cmd_check(const cli_context *ctx, int argc, char **argv)
         cli_tell(ctx, ctx->out, CT_CHECK_INTACT);
         return CLI_OK;
     }
+    char counted[64];
     if (result.problems)
-        cli_tell(ctx, ctx->out, CT_CHECK_DAMAGED, result.problems, result.first);
+        cli_tell(ctx, ctx->out, CT_CHECK_DAMAGED,
+                 cli_count(ctx, result.problems, CT_N_PROBLEM, CT_N_PROBLEMS, counted, sizeof counted), result.first);
     if (result.broken_links)
-        cli_tell(ctx, ctx->out, CT_CHECK_BROKEN_LINKS, result.broken_links);
+        cli_tell(ctx, ctx->out, CT_CHECK_BROKEN_LINKS,
+                 cli_count(ctx, result.broken_links, CT_N_ROW, CT_N_ROWS, counted, sizeof counted));
     cli_tell(ctx, ctx->out, CT_CHECK_WHAT_TO_DO);
     return CLI_FAILURE;
 }

@@ -93,8 +93,13 @@ static int export_to(const cli_context *ctx, htx_store *store, const htx_filter 
         cli_report(ctx, &err);
         return cli_status_exit(st);
     }
-    if (path)
-        cli_tell(ctx, ctx->err, memberships ? CT_EXPORT_MEMBERSHIPS_DONE : CT_EXPORT_DONE, count, path);
+    char counted[64];
+    if (path && memberships)
+        cli_tell(ctx, ctx->err, CT_EXPORT_MEMBERSHIPS_DONE,
+                 cli_count(ctx, count, CT_N_MEMBERSHIP, CT_N_MEMBERSHIPS, counted, sizeof counted), path);
+    else if (path)
+        cli_tell(ctx, ctx->err, CT_EXPORT_DONE,
+                 cli_count(ctx, count, CT_N_COOPERATIVE, CT_N_COOPERATIVES, counted, sizeof counted), path);
     return CLI_OK;
 }
 

@@ -161,21 +161,34 @@ static int run_import(const cli_context *ctx, const char *path, htx_import_optio
     print_problems(ctx, &result, path, opt->memberships_path ? opt->memberships_path : "");
     int status = CLI_OK;
     if (st == HTX_ERR_INVALID && result.problem_count > 0) {
-        cli_tell(ctx, ctx->err, CT_IMPORT_REFUSED, result.problem_count);
+        char problems[64];
+        cli_tell(ctx, ctx->err, CT_IMPORT_REFUSED,
+                 cli_count(ctx, (long long)result.problem_count, CT_N_PROBLEM, CT_N_PROBLEMS, problems, sizeof problems));
         status = CLI_USAGE;
     } else if (st != HTX_OK) {
         cli_report(ctx, &err);
         status = cli_status_exit(st);
     } else if (opt->dry_run) {
-        cli_tell(ctx, ctx->out, CT_IMPORT_CHECKED, result.rows, result.inserted, result.updated, result.skipped,
-                 result.rejected);
+        char rows[64], inserted[32], updated[32], skipped[32], rejected[32];
+        cli_tell(ctx, ctx->out, CT_IMPORT_CHECKED, cli_count(ctx, result.rows, CT_N_ROW, CT_N_ROWS, rows, sizeof rows),
+                 cli_number(ctx, result.inserted, inserted, sizeof inserted),
+                 cli_number(ctx, result.updated, updated, sizeof updated),
+                 cli_number(ctx, result.skipped, skipped, sizeof skipped),
+                 cli_number(ctx, result.rejected, rejected, sizeof rejected));
     } else {
-        cli_tell(ctx, ctx->out, CT_IMPORT_DONE, result.inserted + result.updated, result.inserted, result.updated,
-                 result.skipped);
+        char imported[64], inserted[32], updated[32], skipped[32];
+        cli_tell(ctx, ctx->out, CT_IMPORT_DONE,
+                 cli_count(ctx, result.inserted + result.updated, CT_N_COOPERATIVE, CT_N_COOPERATIVES, imported,
+                           sizeof imported),
+                 cli_number(ctx, result.inserted, inserted, sizeof inserted),
+                 cli_number(ctx, result.updated, updated, sizeof updated),
+                 cli_number(ctx, result.skipped, skipped, sizeof skipped));
+        char counted[64];
         if (opt->memberships_path)
-            cli_tell(ctx, ctx->out, CT_IMPORT_MEMBERSHIPS, result.memberships);
+            cli_tell(ctx, ctx->out, CT_IMPORT_MEMBERSHIPS, cli_number(ctx, result.memberships, counted, sizeof counted));
         if (result.rejected > 0)
-            cli_tell(ctx, ctx->out, CT_IMPORT_REJECTED, result.rejected, rejects);
+            cli_tell(ctx, ctx->out, CT_IMPORT_REJECTED,
+                     cli_count(ctx, result.rejected, CT_N_ROW, CT_N_ROWS, counted, sizeof counted), rejects);
     }
     htx_import_result_free(&result);
     return status;

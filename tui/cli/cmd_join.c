@@ -90,6 +90,9 @@ int cmd_join(const cli_context *ctx, int argc, char **argv)
         cli_report(ctx, &err);
         return cli_status_exit(st);
     }
-    cli_tell(ctx, ctx->out, CT_JOIN_DONE, args.operand_count, htx_club_name(&HTX_CLUBS[club], ctx->lang));
+    char counted[64];
+    cli_tell(ctx, ctx->out, CT_JOIN_DONE,
+             cli_count(ctx, args.operand_count, CT_N_COOPERATIVE, CT_N_COOPERATIVES, counted, sizeof counted),
+             htx_club_name(&HTX_CLUBS[club], ctx->lang));
     return CLI_OK;
 }

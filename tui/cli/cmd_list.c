@@ -77,7 +77,8 @@ static int list_table(const cli_context *ctx, htx_store *store, const htx_filter
         cli_report(ctx, &err);
         return cli_status_exit(st);
     }
-    cli_tell(ctx, ctx->out, CT_LIST_TOTAL, t.rows);
+    char total[64];
+    cli_tell(ctx, ctx->out, CT_LIST_TOTAL, cli_count(ctx, t.rows, CT_N_COOPERATIVE, CT_N_COOPERATIVES, total, sizeof total));
     return CLI_OK;
 }
 

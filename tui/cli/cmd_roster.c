@@ -251,10 +251,13 @@ static int save(const cli_context *ctx, const roster_options *o, const htx_roste
         return cli_status_exit(st);
     }
     if (o->output) {
+        char members[64], counted_pages[64];
+        cli_count(ctx, doc->count, CT_N_MEMBER, CT_N_MEMBERS, members, sizeof members);
         if (pages > 0)
-            cli_tell(ctx, ctx->err, CT_ROSTER_WROTE_PAGES, doc->count, pages, o->output);
+            cli_tell(ctx, ctx->err, CT_ROSTER_WROTE_PAGES, members,
+                     cli_count(ctx, pages, CT_N_PAGE, CT_N_PAGES, counted_pages, sizeof counted_pages), o->output);
         else
-            cli_tell(ctx, ctx->err, CT_ROSTER_WROTE, doc->count, o->output);
+            cli_tell(ctx, ctx->err, CT_ROSTER_WROTE, members, o->output);
     }
     return CLI_OK;
 }
@@ -293,7 +296,10 @@ static int print_roster(const cli_context *ctx, const roster_options *o, const h
             cli_tell(ctx, ctx->err, CT_ROSTER_NAME_A_PRINTER);
         return cli_status_exit(st);
     }
-    cli_tell(ctx, ctx->out, CT_ROSTER_PRINTED, job, pages, o->copies);
+    char counted_pages[64], copies[64];
+    cli_tell(ctx, ctx->out, CT_ROSTER_PRINTED, job,
+             cli_count(ctx, pages, CT_N_PAGE, CT_N_PAGES, counted_pages, sizeof counted_pages),
+             cli_count(ctx, o->copies, CT_N_COPY, CT_N_COPIES, copies, sizeof copies));
     return CLI_OK;
 }
 

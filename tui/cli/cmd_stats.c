@@ -62,13 +62,13 @@ static void print_table(const cli_context *ctx, const stat_rows *r, const char *
     cli_table_header(ctx->out, cols, 3);
     for (int i = 0; i < r->count; i++) {
         char count[32], share[16];
-        htx_format_thousands(r->rows[i].count, count, sizeof count);
-        htx_format_percent(r->rows[i].count, r->total, share, sizeof share);
+        htx_format_number(r->rows[i].count, ctx->lang, count, sizeof count);
+        htx_format_share(r->rows[i].count, r->total, ctx->lang, share, sizeof share);
         const char *cells[] = {r->rows[i].name, count, share};
         cli_table_row(ctx->out, cols, 3, cells);
     }
     char total[32];
-    htx_format_thousands(r->total, total, sizeof total);
+    htx_format_number(r->total, ctx->lang, total, sizeof total);
     const char *cells[] = {cli_t(ctx, CT_STATS_TOTAL), total, ""};
     cli_table_row(ctx->out, cols, 3, cells);
 }
