@@ -245,14 +245,17 @@ const char *htx_choice_name(htx_choice_list list, size_t i, htx_lang lang)
     return i < htx_choice_count(list) ? lists[list].name(i, lang) : "";
 }
 
-void htx_choice_label(htx_choice_list list, size_t i, htx_lang lang, char *out, size_t size)
+void htx_name_with_code(const char *name, const char *code, char *out, size_t size)
 {
-    const char *name = htx_choice_name(list, i, lang);
-    const char *code = htx_choice_code(list, i);
     if (strcasecmp(name, code) == 0)
         snprintf(out, size, "%s", name);
     else
         snprintf(out, size, "%s (%s)", name, code);
+}
+
+void htx_choice_label(htx_choice_list list, size_t i, htx_lang lang, char *out, size_t size)
+{
+    htx_name_with_code(htx_choice_name(list, i, lang), htx_choice_code(list, i), out, size);
 }
 
 /* What follows the first of the prefixes folded begins with, as a word. */

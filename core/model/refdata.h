@@ -77,10 +77,12 @@ typedef enum htx_choice_list {
 size_t htx_choice_count(htx_choice_list list);
 const char *htx_choice_code(htx_choice_list list, size_t i);
 const char *htx_choice_name(htx_choice_list list, size_t i, htx_lang lang);
-/* The entry as help and errors name it: the name in lang with the code a
- * script would type, "Thương mại – Dịch vụ (trade)", "Gia Lâm (018)"; the
- * name alone where the code is the same word ("Construction"). */
+/* The entry as help and errors name it (htx_name_with_code). */
 void htx_choice_label(htx_choice_list list, size_t i, htx_lang lang, char *out, size_t size);
+/* A name with the code a script would type: "Thương mại – Dịch vụ (trade)",
+ * "Gia Lâm (018)"; the name alone where the code is the same word
+ * ("Construction"). */
+void htx_name_with_code(const char *name, const char *code, char *out, size_t size);
 
 /*
  * The entry text names: its code (any case), else the best fit among the

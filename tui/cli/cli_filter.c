@@ -28,6 +28,14 @@ static bool date_option(const cli_context *ctx, const char *value, const char *o
     return true;
 }
 
+const cli_choices cli_filter_choices[] = {
+    {"--district", HTX_CHOOSE_DISTRICT},
+    {"--sector", HTX_CHOOSE_SECTOR},
+    {"--club", HTX_CHOOSE_CLUB},
+    {"--status", HTX_CHOOSE_STATUS},
+    {NULL, 0},
+};
+
 /* The entry of list the option names (SIZE_MAX when it is absent); false
  * after reporting a value that names none, or several. */
 static bool choice_option(const cli_context *ctx, const cli_args *args, const char *option,

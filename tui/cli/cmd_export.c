@@ -27,15 +27,20 @@ static const cli_option options[] = {
     {NULL, false, NULL, NULL},
 };
 
-static const cli_spec export_spec = {
+static int cmd_export(const cli_context *ctx, int argc, char **argv);
+
+const cli_spec cmd_export_spec = {
     .name = "export",
+    .brief = CT_COMMAND_EXPORT,
     .usage = "htx export [--district D] [--sector S] [--club C] [--status S] [--search TEXT] "
              "[--founded-from DATE] [--founded-to DATE] [--format csv|tsv|json] [--encoding ENC] "
              "[--bom] [-o FILE|-] [--force] [--with-memberships]",
     .summary = CT_EXPORT_SUMMARY,
     .options = options,
+    .choices = cli_filter_choices,
     .max_operands = 0,
     .more_help = NULL,
+    .run = cmd_export,
 };
 
 static bool parse_options(const cli_context *ctx, const cli_args *args, htx_export_options *opt)
@@ -103,10 +108,10 @@ static int export_to(const cli_context *ctx, htx_store *store, const htx_filter 
     return CLI_OK;
 }
 
-int cmd_export(const cli_context *ctx, int argc, char **argv)
+static int cmd_export(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    int early = cli_start(ctx, &export_spec, argc, argv, &args);
+    int early = cli_start(ctx, &cmd_export_spec, argc, argv, &args);
     if (early >= 0)
         return early;
     htx_filter f;

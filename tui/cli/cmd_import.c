@@ -29,14 +29,18 @@ static void more_help(const cli_context *ctx)
     cli_tell(ctx, ctx->out, CT_IMPORT_MORE_HELP);
 }
 
-static const cli_spec import_spec = {
+static int cmd_import(const cli_context *ctx, int argc, char **argv);
+
+const cli_spec cmd_import_spec = {
     .name = "import",
+    .brief = CT_COMMAND_IMPORT,
     .usage = "htx import FILE [--encoding ENC] [--dry-run] [--on-duplicate fail|skip|update] "
              "[--skip-invalid] [--map COLUMN=field…] [--with-memberships | --memberships FILE]",
     .summary = CT_IMPORT_SUMMARY,
     .options = options,
     .max_operands = 1,
     .more_help = more_help,
+    .run = cmd_import,
 };
 
 /* Every --map: the parser keeps only the last value of an option. */
@@ -194,10 +198,10 @@ static int run_import(const cli_context *ctx, const char *path, htx_import_optio
     return status;
 }
 
-int cmd_import(const cli_context *ctx, int argc, char **argv)
+static int cmd_import(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    int early = cli_start(ctx, &import_spec, argc, argv, &args);
+    int early = cli_start(ctx, &cmd_import_spec, argc, argv, &args);
     if (early >= 0)
         return early;
     if (args.operand_count != 1 || !args.operands[0][0]) {

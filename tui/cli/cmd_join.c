@@ -19,13 +19,24 @@ static const cli_option options[] = {
     {NULL, false, NULL, NULL},
 };
 
-static const cli_spec join_spec = {
+static const cli_choices choices[] = {
+    {"--club", HTX_CHOOSE_CLUB},
+    {"--role", HTX_CHOOSE_ROLE},
+    {NULL, 0},
+};
+
+static int cmd_join(const cli_context *ctx, int argc, char **argv);
+
+const cli_spec cmd_join_spec = {
     .name = "join",
+    .brief = CT_COMMAND_JOIN,
     .usage = "htx join --club C [--role R] [--joined DATE] MÃ_SỐ…",
     .summary = CT_JOIN_SUMMARY,
     .options = options,
+    .choices = choices,
     .max_operands = -1,
     .more_help = NULL,
+    .run = cmd_join,
 };
 
 /* Every code joins in one transaction: one refusal leaves the club as it was. */
@@ -47,10 +58,10 @@ static htx_status join_all(htx_store *store, const cli_args *args, const htx_clu
     return htx_store_finish(store, st, err);
 }
 
-int cmd_join(const cli_context *ctx, int argc, char **argv)
+static int cmd_join(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    int early = cli_start(ctx, &join_spec, argc, argv, &args);
+    int early = cli_start(ctx, &cmd_join_spec, argc, argv, &args);
     if (early >= 0)
         return early;
     htx_error err;

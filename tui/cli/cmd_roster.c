@@ -34,6 +34,11 @@ static const cli_option options[] = {
     {NULL, false, NULL, NULL},
 };
 
+static const cli_choices choices[] = {
+    {"--club", HTX_CHOOSE_CLUB},
+    {NULL, 0},
+};
+
 typedef enum roster_format { FORMAT_TXT, FORMAT_CSV, FORMAT_TSV, FORMAT_PDF, FORMAT_COUNT } roster_format;
 
 static const char *const format_names[FORMAT_COUNT] = {"txt", "csv", "tsv", "pdf"};
@@ -94,8 +99,10 @@ static bool read_options(const cli_context *ctx, const cli_args *args, roster_op
 {
     memset(o, 0, sizeof *o);
     o->club = cli_value(args, "--club");
-    if (!o->club)
-        return usage_error(ctx, CT_ROSTER_NEEDS_CLUB, "agriculture, trade, plastic, industry, credit");
+    if (!o->club) {
+        cli_tell(ctx, ctx->err, CT_ROSTER_NEEDS_CLUB);
+        return false;
+    }
     const char *as_of = cli_value(args, "--as-of");
     if (as_of) {
         htx_date day;
@@ -303,20 +310,25 @@ static int print_roster(const cli_context *ctx, const roster_options *o, const h
     return CLI_OK;
 }
 
-static const cli_spec roster_spec = {
+static int cmd_roster(const cli_context *ctx, int argc, char **argv);
+
+const cli_spec cmd_roster_spec = {
     .name = "roster",
+    .brief = CT_COMMAND_ROSTER,
     .usage = "htx roster --club C [--as-of DATE] [--sort name|district|joined] [--format txt|csv|tsv|pdf] [-o FILE]"
              " [--print [--printer NAME] [--copies N]] [--encoding ENC] [--lines N] [--width N]",
     .summary = CT_ROSTER_SUMMARY,
     .options = options,
+    .choices = choices,
     .max_operands = 0,
     .more_help = NULL,
+    .run = cmd_roster,
 };
 
-int cmd_roster(const cli_context *ctx, int argc, char **argv)
+static int cmd_roster(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    int early = cli_start(ctx, &roster_spec, argc, argv, &args);
+    int early = cli_start(ctx, &cmd_roster_spec, argc, argv, &args);
     if (early >= 0)
         return early;
     roster_options o;
