@@ -257,6 +257,7 @@ class DemoDatabase(unittest.TestCase):
         self.assertEqual(status, 2)
         self.assertIn('không có quận/huyện "xyz"', err)
         self.assertNotIn("Có phải", err)
+        self.assertIn("các tên gõ được: xem htx list --help", err)  # but where the names are
 
     def test_english_numbers_and_plurals(self):
         _, out, _ = run("--lang", "en", "stats", db=self.db, check=0)

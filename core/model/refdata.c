@@ -146,6 +146,10 @@ const char *htx_role_name(htx_role r, htx_lang lang)
 enum { MAX_NAMES = 6, MAX_ENTRIES = 32, MAX_SUGGESTED = 4 };
 
 _Static_assert(sizeof HTX_DISTRICTS / sizeof HTX_DISTRICTS[0] <= MAX_ENTRIES, "a list outgrew MAX_ENTRIES");
+_Static_assert(sizeof HTX_SECTORS / sizeof HTX_SECTORS[0] <= MAX_ENTRIES, "a list outgrew MAX_ENTRIES");
+_Static_assert(sizeof HTX_CLUBS / sizeof HTX_CLUBS[0] <= MAX_ENTRIES, "a list outgrew MAX_ENTRIES");
+_Static_assert((int)HTX_STATUS_COUNT <= (int)MAX_ENTRIES && (int)HTX_ROLE_COUNT <= (int)MAX_ENTRIES,
+               "a list outgrew MAX_ENTRIES");
 
 typedef struct choice_list {
     size_t count;

@@ -154,6 +154,19 @@ void cli_report(const cli_context *ctx, const htx_error *err)
     free(safe);
     if (err->msg == MSG_OUTPUT_EXISTS)
         cli_tell(ctx, ctx->err, CT_OUTPUT_WAY_OUT);
+    cli_point_to_names(ctx, err);
+}
+
+void cli_point_to_names(const cli_context *ctx, const htx_error *err)
+{
+    static const htx_msg unknown_names[] = {MSG_UNKNOWN_DISTRICT, MSG_UNKNOWN_SECTOR, MSG_UNKNOWN_CLUB,
+                                            MSG_UNKNOWN_STATUS, MSG_UNKNOWN_ROLE};
+    bool unknown = false;
+    for (size_t i = 0; i < sizeof unknown_names / sizeof unknown_names[0]; i++)
+        unknown = unknown || err->msg == unknown_names[i];
+    /* A close name already says what was meant. */
+    if (unknown && err->hint == MSG_NONE && ctx->command)
+        cli_tell(ctx, ctx->err, CT_SEE_NAMES, ctx->command);
 }
 
 htx_status cli_outfile_open(const cli_context *ctx, htx_outfile *o, const char *path, bool force,

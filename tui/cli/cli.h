@@ -31,6 +31,7 @@ typedef struct cli_context {
     const char *user;    /* --user, or NULL for $USER */
     FILE *out;
     FILE *err;
+    const char *command; /* the command running ("list"), or NULL: where its help is */
 } cli_context;
 
 /* ---- options ------------------------------------------------------------ */
@@ -75,8 +76,11 @@ const char *cli_db_path(const cli_context *ctx, char *buf, size_t size);
 /* Opens the database, reporting failure; NULL on failure. */
 htx_store *cli_open_store(const cli_context *ctx, htx_open_mode mode);
 
-/* Prints "htx: <message>" in the user's language on ctx->err. */
+/* Prints "htx: <message>" in the user's language on ctx->err; after a name
+ * that is in no list and close to none, where the names are listed. */
 void cli_report(const cli_context *ctx, const htx_error *err);
+/* That pointer alone, for a message printed otherwise (htx add's report). */
+void cli_point_to_names(const cli_context *ctx, const htx_error *err);
 
 /* Opens the output file a command was given (-o): never the open register
  * nor its -wal/-shm, and an existing file only with --force (force). */

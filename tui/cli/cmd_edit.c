@@ -38,7 +38,7 @@ static void print_field_values(const cli_context *ctx, const htx_field_def *def,
     int count = kind->choices(ctx->lang, names, MAX_VALUES);
     if (count > MAX_VALUES)
         count = MAX_VALUES;
-    static char labels[MAX_VALUES][160];
+    char labels[MAX_VALUES][160];
     const char *words[MAX_VALUES];
     for (int i = 0; i < count; i++) {
         htx_report r;
@@ -85,6 +85,7 @@ static void print_report(const cli_context *ctx, const htx_report *r)
         fprintf(ctx->err, "htx: %s%s\n",
                 r->is_warning[i] ? cli_t(ctx, CT_WARNING_PREFIX) : "", safe ? safe : text);
         free(safe);
+        cli_point_to_names(ctx, &r->items[i]);
     }
 }
 

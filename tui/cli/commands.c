@@ -64,9 +64,11 @@ int cli_run(const cli_context *ctx, const cli_program *program, int argc, char *
     const cli_spec *spec = command_named(name);
     if (!spec)
         return refuse_unknown_command(ctx, name);
+    cli_context running = *ctx;
+    running.command = spec->name;
     if (spec == &help_spec)
-        return run_help(ctx, program, argc - 1, argv + 1);
-    return spec->run(ctx, argc - 1, argv + 1);
+        return run_help(&running, program, argc - 1, argv + 1);
+    return spec->run(&running, argc - 1, argv + 1);
 }
 
 static void print_options(const cli_context *ctx, const cli_option *options)
