@@ -397,10 +397,32 @@ class Changes(unittest.TestCase):
         self.assertIn("cảnh báo", err)
         self.assertIn("ít nhất 5", err)
         self.assertIn("Hợp tác xã", err)
-        status, _, err = self.add("code=0100112437", "name=CÔNG TY MỘT", "district=001", "sector=trade")
-        self.assertEqual(status, 0)
-        self.assertIn("cùng tên", err)
-        self.assertEqual(self.count(), 2)
+        self.assertEqual(self.count(), 1)
+
+    def test_a_likely_duplicate_is_refused_unless_allowed(self):
+        self.add("code=0100233488", "name=HTX Đồng Tâm", "district=Thanh Trì", "sector=trade",
+                 "founded=05/03/2019", "representative=Nguyễn Thị Ước", check=0)
+        # the legal form written another way, the case and the spaces aside
+        status, out, err = self.add("code=0100112437", "name=Hợp tác xã  đồng tâm", "district=thanh tri",
+                                    "sector=trade")
+        self.assertEqual(status, 2, err)
+        self.assertIn("có thể trùng", err)
+        # what tells them apart: code, district, founding date, representative
+        self.assertIn("0100233488 HTX Đồng Tâm — Thanh Trì, thành lập 05/03/2019, đại diện Nguyễn Thị Ước", err)
+        self.assertIn("--allow-duplicate", err)
+        self.assertEqual(self.count(), 1)
+        # another district is another cooperative
+        self.add("code=0100112437", "name=Hợp tác xã Đồng Tâm", "district=Gia Lâm", "sector=trade", check=0)
+        # and a person who knows better says so
+        status, out, err = self.add("--allow-duplicate", "code=0100109106", "name=HTX DV Đồng Tâm",
+                                    "district=Thanh Trì", "sector=trade")
+        self.assertEqual(status, 0, err)
+        self.assertEqual(self.count(), 3)
+        # moving a record into the district of its namesake is refused the same way
+        status, _, err = run("edit", "0100112437", "district=Thanh Trì", db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIn("có thể trùng", err)
+        run("edit", "0100112437", "phone=024 3825 3640", db=self.db, check=0)
 
     def test_edit_changes_and_is_audited(self):
         self.add("code=0100233488", "name=HTX Một", "district=001", "sector=trade", check=0)

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "coop.h"
+#include "legal_form.h"
 #include "refdata.h"
 
 static htx_status set(htx_coop *c, const char *key, const char *value, htx_report *r)
@@ -322,6 +323,38 @@ static void system_errors_are_translated(void **state)
     assert_non_null(strstr(shown, "lỗi hệ thống số "));
 }
 
+static void expect_distinctive(const char *name, const char *comparison, const char *rest)
+{
+    htx_distinctive_name d;
+    assert_int_equal(htx_distinctive_name_of(name, &d), 0);
+    if (strcmp(d.comparison, comparison) != 0 || strcmp(name + d.offset, rest) != 0)
+        fail_msg("\"%s\": compared as \"%s\" from \"%s\", expected \"%s\" from \"%s\"", name, d.comparison,
+                 name + d.offset, comparison, rest);
+    htx_distinctive_name_free(&d);
+}
+
+/* The legal form at the head of a name is one however it is written; a
+ * credit fund stays a credit fund; invisible characters do not count. */
+static void legal_form_prefixes_are_one(void **state)
+{
+    (void)state;
+    expect_distinctive("Hợp tác xã Đồng Tâm", "dong tam", "Đồng Tâm");
+    expect_distinctive("HTX Đồng Tâm", "dong tam", "Đồng Tâm");
+    expect_distinctive("HTX DV Đồng Tâm", "dong tam", "Đồng Tâm");
+    expect_distinctive("HTX-DV Đồng   Tâm", "dong tam", "Đồng   Tâm");
+    expect_distinctive("Hợp tác xã dịch vụ Đồng Tâm", "dong tam", "Đồng Tâm");
+    expect_distinctive("hợp tác xã đồng tâm", "dong tam", "đồng tâm");
+    expect_distinctive("Đồng Tâm", "dong tam", "Đồng Tâm");
+    expect_distinctive("HTX Đồng Tâm\u200b", "dong tam", "Đồng Tâm\u200b");
+    expect_distinctive("\ufeffHTX Đồng\u200b Tâm", "dong tam", "Đồng\u200b Tâm");
+    expect_distinctive("Quỹ tín dụng nhân dân Đồng Tâm", "qtdnd dong tam", "Đồng Tâm");
+    expect_distinctive("QTDND Đồng Tâm", "qtdnd dong tam", "Đồng Tâm");
+    expect_distinctive("HTX", "htx", "HTX");
+    expect_distinctive("HTX nông nghiệp Đồng Tâm", "nong nghiep dong tam", "nông nghiệp Đồng Tâm");
+    /* a word that only begins like a legal form is the name's own */
+    expect_distinctive("HTXanh Đồng Tâm", "htxanh dong tam", "HTXanh Đồng Tâm");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -339,6 +372,7 @@ int main(void)
         cmocka_unit_test(choices_are_labelled_with_their_codes),
         cmocka_unit_test(system_errors_are_translated),
         cmocka_unit_test(reference_data_lookups),
+        cmocka_unit_test(legal_form_prefixes_are_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -35,14 +35,13 @@ static const char *const typed_sample[HTX_FIELD_KINDS] = {
     [HTX_KIND_PHONE] = "024 3825 3640",
     [HTX_KIND_EMAIL] = "Lien.Minh@Example.VN",
     [HTX_KIND_STATUS] = "suspended",
-    [HTX_KIND_YES_NO] = "có",
     [HTX_KIND_YES_NO_UNKNOWN] = "không",
 };
 
 /* The columns of table cooperative that are no field's: derived from the
  * record by the store. */
-static const char *const derived_columns[] = {"id", "name_key", "name_plain", "created_at",
-                                              "updated_at", "version"};
+static const char *const derived_columns[] = {"id",         "name_key",   "name_plain", "distinctive_key",
+                                              "distinctive_plain", "created_at", "updated_at", "version"};
 
 typedef struct fixture {
     char dir[64];

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "collate.h"
+#include "display.h"
 #include "fold.h"
 #include "text.h"
 
@@ -242,4 +243,26 @@ unsigned htx_field_edit_limit(const htx_field_def *def)
 bool htx_field_must_be_filled(const htx_field_def *def)
 {
     return def->required || !kind_of(def)->accepts_blank;
+}
+
+void htx_coop_identify(const htx_coop *c, htx_lang lang, char *out, size_t size)
+{
+    char district[128], founded[32], representative[512];
+    htx_coop_value(c, HTX_F_DISTRICT, HTX_VALUE_DISPLAY, lang, district, sizeof district);
+    htx_coop_value(c, HTX_F_FOUNDED, HTX_VALUE_DISPLAY, lang, founded, sizeof founded);
+    htx_coop_value(c, HTX_F_REPRESENTATIVE, HTX_VALUE_DISPLAY, lang, representative, sizeof representative);
+    char line[1024];
+    int n = snprintf(line, sizeof line, "%s %s — %s", c->code, c->name, district);
+    if (founded[0] && n >= 0 && (size_t)n < sizeof line) {
+        n += snprintf(line + n, sizeof line - (size_t)n, ", ");
+        n += snprintf(line + n, sizeof line - (size_t)n, htx_msg_format(MSG_IDENTIFY_FOUNDED, lang), founded);
+    }
+    if (representative[0] && n >= 0 && (size_t)n < sizeof line) {
+        n += snprintf(line + n, sizeof line - (size_t)n, ", ");
+        snprintf(line + n, sizeof line - (size_t)n, htx_msg_format(MSG_IDENTIFY_REPRESENTATIVE, lang),
+                 representative);
+    }
+    char *visible = htx_text_sanitize(line);
+    snprintf(out, size, "%s", visible ? visible : line);
+    free(visible);
 }

@@ -373,45 +373,7 @@ static int status_choices(htx_lang lang, const char *names[], int max)
     return HTX_STATUS_COUNT;
 }
 
-/* ---- yes/no, and yes/no/unknown (1, 0, -1) ------------------------------------------ */
-
-static void yes_no_init(void *slot, const htx_field_def *def)
-{
-    (void)def;
-    *(bool *)slot = false;
-}
-
-static htx_status yes_no_parse(void *slot, const htx_field_def *def, const char *value,
-                               htx_error *err)
-{
-    return htx_parse_yes_no(value, def->key, slot, err);
-}
-
-static void yes_no_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
-                          size_t size)
-{
-    int answer = *(const bool *)slot ? ANSWER_YES : ANSWER_NO;
-    snprintf(out, size, "%s", answer_word(answer, form, lang));
-}
-
-static void yes_no_to_scalar(const void *slot, const htx_field_def *def, htx_scalar *out)
-{
-    (void)def;
-    scalar_integer(out, *(const bool *)slot ? 1 : 0);
-}
-
-static void yes_no_from_scalar(void *slot, const htx_field_def *def, const htx_scalar *in)
-{
-    (void)def;
-    *(bool *)slot = integer_of(in, 0) != 0;
-}
-
-static int yes_no_choices(htx_lang lang, const char *names[], int max)
-{
-    for (int i = 0; i < 2 && i < max; i++)
-        names[i] = answer_word(i, HTX_VALUE_DISPLAY, lang);
-    return 2;
-}
+/* ---- yes/no/unknown (1, 0, -1) ------------------------------------------------------ */
 
 static void answer_init(void *slot, const htx_field_def *def)
 {
@@ -516,12 +478,6 @@ const htx_field_kind_ops htx_field_kinds[HTX_FIELD_KINDS] = {
         .scalar = HTX_SCALAR_TEXT, .json = HTX_JSON_STRING, .init = status_init,
         .parse = status_parse, .format = status_format, .to_scalar = status_to_scalar,
         .from_scalar = status_from_scalar, .choices = status_choices,
-    },
-    [HTX_KIND_YES_NO] = {
-        .name = "yes/no", .takes_vietnamese = true, .edit_chars = 100,
-        .scalar = HTX_SCALAR_INTEGER, .json = HTX_JSON_BOOL, .init = yes_no_init,
-        .parse = yes_no_parse, .format = yes_no_format, .to_scalar = yes_no_to_scalar,
-        .from_scalar = yes_no_from_scalar, .choices = yes_no_choices,
     },
     [HTX_KIND_YES_NO_UNKNOWN] = {
         .name = "yes/no/unknown", .takes_vietnamese = true, .accepts_blank = true,

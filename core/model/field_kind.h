@@ -38,7 +38,6 @@ typedef enum htx_field_kind {
     HTX_KIND_PHONE,
     HTX_KIND_EMAIL,
     HTX_KIND_STATUS,
-    HTX_KIND_YES_NO,
     HTX_KIND_YES_NO_UNKNOWN, /* 1, 0, -1 unknown */
     HTX_FIELD_KINDS          /* how many kinds there are */
 } htx_field_kind;
@@ -63,7 +62,6 @@ typedef enum htx_field_kind {
 #define HTX_KIND_MEMBER_PHONE(member, max_chars) char member[HTX_PHONE_SIZE]
 #define HTX_KIND_MEMBER_EMAIL(member, max_chars) char member[HTX_EMAIL_SIZE]
 #define HTX_KIND_MEMBER_STATUS(member, max_chars) htx_coop_status member
-#define HTX_KIND_MEMBER_YES_NO(member, max_chars) bool member
 #define HTX_KIND_MEMBER_YES_NO_UNKNOWN(member, max_chars) int member
 
 /*

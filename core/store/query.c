@@ -19,7 +19,7 @@ void htx_filter_init(htx_filter *f)
 
 int htx_sort_parse(const char *text)
 {
-    static const char *const names[] = {"name", "code", "district", "founded", "members"};
+    static const char *const names[] = {"name", "code", "district", "founded", "members", "distinctive"};
     for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
         if (text && strcmp(text, names[i]) == 0)
             return i;
@@ -44,6 +44,7 @@ static const char *order_by(htx_sort sort)
      * are those of browse.c, which schema v3 indexes. */
     case HTX_SORT_FOUNDED: return "coalesce(c.founded, '9999-12-31'), c.name_key, c.id";
     case HTX_SORT_MEMBERS: return "coalesce(-c.members, 1), c.name_key, c.id";
+    case HTX_SORT_DISTINCTIVE: return "c.distinctive_key, c.id";
     case HTX_SORT_NAME: break;
     }
     return "c.name_key, c.id";
@@ -279,21 +280,21 @@ htx_status htx_query_stats(htx_store *s, const htx_filter *f, htx_stats_by by, h
     return st;
 }
 
-htx_status htx_query_targets(htx_store *s, int64_t *base, int64_t *compliant, int64_t *profitable,
-                             htx_error *err)
+htx_status htx_query_targets(htx_store *s, htx_targets *out, htx_error *err)
 {
     sqlite3_stmt *stmt = htx_store_statement(
         s,
-        "SELECT count(*), coalesce(sum(compliant = 1), 0), coalesce(sum(profitable = 1), 0)"
+        "SELECT count(*), coalesce(sum(compliant = 1), 0), count(compliant),"
+        " coalesce(sum(profitable = 1), 0), count(profitable)"
         " FROM cooperative WHERE status <> 'dissolved'",
         err);
     if (!stmt)
         return HTX_ERR_DB;
     htx_status st = HTX_OK;
     if (sqlite3_step(stmt) == SQLITE_ROW) {
-        *base = sqlite3_column_int64(stmt, 0);
-        *compliant = sqlite3_column_int64(stmt, 1);
-        *profitable = sqlite3_column_int64(stmt, 2);
+        out->base = sqlite3_column_int64(stmt, 0);
+        out->compliant = (htx_target_figure){sqlite3_column_int64(stmt, 1), sqlite3_column_int64(stmt, 2)};
+        out->profitable = (htx_target_figure){sqlite3_column_int64(stmt, 3), sqlite3_column_int64(stmt, 4)};
     } else {
         st = htx_store_fail(s, err);
     }

@@ -19,6 +19,9 @@ typedef enum htx_sort {
     HTX_SORT_DISTRICT, /* district in Vietnamese order, then name */
     HTX_SORT_FOUNDED,
     HTX_SORT_MEMBERS,
+    /* the name after its legal form (legal_form.h): "Hợp tác xã bánh cuốn …"
+     * beside "HTX bánh cuốn …" */
+    HTX_SORT_DISTINCTIVE,
 } htx_sort;
 
 typedef struct htx_filter {
@@ -74,11 +77,18 @@ htx_status htx_query_stats(htx_store *s, const htx_filter *f, htx_stats_by by, h
 
 /*
  * The figures behind the Alliance's targets, over the cooperatives not
- * dissolved (*base): how many are organised under the Law on Cooperatives
- * (*compliant) and how many preserved their capital and made a profit
- * (*profitable; unknown counts as not).
+ * dissolved (base): how many are organised under the Law on Cooperatives
+ * and how many preserved their capital and made a profit — each as the
+ * number that answer yes and the number whose answer is known (an unknown
+ * answer is neither yes nor no: the share is of those known).
  */
-htx_status htx_query_targets(htx_store *s, int64_t *base, int64_t *compliant, int64_t *profitable,
-                             htx_error *err);
+typedef struct htx_target_figure {
+    int64_t yes, known;
+} htx_target_figure;
+typedef struct htx_targets {
+    int64_t base;
+    htx_target_figure compliant, profitable;
+} htx_targets;
+htx_status htx_query_targets(htx_store *s, htx_targets *out, htx_error *err);
 
 #endif

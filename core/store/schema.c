@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "collate.h"
+#include "name_forms.h"
 #include "refdata.h"
 #include "store_internal.h"
 
@@ -263,6 +264,95 @@ static htx_status migrate_v4(htx_store *s, htx_error *err)
     return htx_store_exec(s, schema_v4, err);
 }
 
+/*
+ * Version 5: the name after its legal form (legal_form.h), for the duplicate
+ * check that takes "Hợp tác xã Đồng Tâm" and "HTX Đồng Tâm" for one name, and
+ * for the list's order by distinctive name.  The columns are computed in C
+ * for the rows already there (the sqlite3 shell has no such function, and
+ * the file must stay readable by it), then indexed; the same-name index on
+ * the plain fold has no user left.
+ */
+static htx_status fill_distinctive_names(htx_store *s, htx_error *err)
+{
+    sqlite3_stmt *rows = htx_store_statement(s, "SELECT id, name FROM cooperative", err);
+    sqlite3_stmt *update = htx_store_statement(
+        s,
+        "UPDATE cooperative SET distinctive_key = :distinctive_key, distinctive_plain = :distinctive_plain"
+        " WHERE id = :id",
+        err);
+    htx_status st = rows && update ? HTX_OK : HTX_ERR_DB;
+    int rc = SQLITE_OK;
+    while (st == HTX_OK && (rc = sqlite3_step(rows)) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(rows, 1);
+        htx_name_forms forms;
+        st = htx_name_forms_make(name ? name : "", &forms, err);
+        if (st != HTX_OK)
+            break;
+        sqlite3_bind_int64(update, sqlite3_bind_parameter_index(update, ":id"), sqlite3_column_int64(rows, 0));
+        if (htx_name_forms_bind(update, &forms) != SQLITE_OK || sqlite3_step(update) != SQLITE_DONE)
+            st = htx_store_fail(s, err);
+        sqlite3_reset(update);
+        htx_name_forms_free(&forms);
+    }
+    if (st == HTX_OK && rc != SQLITE_DONE)
+        st = htx_store_fail(s, err);
+    if (rows)
+        htx_stmt_release(rows);
+    if (update)
+        htx_stmt_release(update);
+    return st;
+}
+
+static htx_status migrate_v5(htx_store *s, htx_error *err)
+{
+    htx_status st = htx_store_exec(s,
+                                   "ALTER TABLE cooperative ADD COLUMN distinctive_key BLOB NOT NULL DEFAULT x'';"
+                                   "ALTER TABLE cooperative ADD COLUMN distinctive_plain TEXT NOT NULL DEFAULT '';",
+                                   err);
+    if (st == HTX_OK)
+        st = fill_distinctive_names(s, err);
+    if (st == HTX_OK)
+        st = htx_store_exec(s,
+                            "CREATE INDEX cooperative_same_distinctive ON cooperative(district_code, distinctive_plain);"
+                            "CREATE INDEX cooperative_by_distinctive ON cooperative(distinctive_key, id);"
+                            "DROP INDEX cooperative_same_name;",
+                            err);
+    return st;
+}
+
+/*
+ * Version 6: whether a cooperative is organised under the Law on
+ * Cooperatives may be unknown (NULL), as its profitability may: a
+ * registration that does not say must not count as "no" and lower the
+ * Alliance's figure.  Dropping a NOT NULL changes nothing stored, so, as
+ * SQLite's ALTER TABLE documentation describes for such changes, the
+ * table's recorded definition is edited in place (inside this migration's
+ * transaction) rather than the table rebuilt with its triggers and search
+ * index; the schema version is bumped so that other connections read it
+ * again.
+ */
+static htx_status migrate_v6(htx_store *s, htx_error *err)
+{
+    int64_t schema_version = 0;
+    htx_status st = htx_store_int64(s, "PRAGMA schema_version", &schema_version, err);
+    if (st != HTX_OK)
+        return st;
+    char bump[64];
+    snprintf(bump, sizeof bump, "PRAGMA schema_version = %lld;", (long long)schema_version + 1);
+    st = htx_store_exec(s, "PRAGMA writable_schema = ON;", err);
+    if (st == HTX_OK)
+        st = htx_store_exec(s,
+                            "UPDATE sqlite_schema SET sql = replace(sql,"
+                            " 'compliant INTEGER NOT NULL DEFAULT 0 CHECK', 'compliant INTEGER CHECK')"
+                            " WHERE type = 'table' AND name = 'cooperative';",
+                            err);
+    if (st == HTX_OK)
+        st = htx_store_exec(s, bump, err);
+    htx_error ignored;
+    htx_store_exec(s, "PRAGMA writable_schema = OFF;", st == HTX_OK ? err : &ignored);
+    return st;
+}
+
 /* Migration n is migrations[n - 1]; a new one goes at the end, and the
  * schema version follows. */
 static htx_status (*const migrations[])(htx_store *, htx_error *) = {
@@ -270,6 +360,8 @@ static htx_status (*const migrations[])(htx_store *, htx_error *) = {
     migrate_v2,
     migrate_v3,
     migrate_v4,
+    migrate_v5,
+    migrate_v6,
 };
 
 const int htx_schema_latest = (int)(sizeof migrations / sizeof migrations[0]);

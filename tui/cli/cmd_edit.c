@@ -12,12 +12,14 @@
 #include "display.h"
 
 static const cli_option options[] = {
+    {"--allow-duplicate", false, CLI_TEXT_PAIR(CT_OPT_ALLOW_DUPLICATE)},
     {"--help", false, CLI_TEXT_PAIR(CT_OPT_HELP)},
     {NULL, false, NULL, NULL},
 };
 
 static const cli_option edit_options[] = {
     {"--if-version", true, CLI_TEXT_PAIR(CT_EDIT_OPT_IF_VERSION)},
+    {"--allow-duplicate", false, CLI_TEXT_PAIR(CT_OPT_ALLOW_DUPLICATE)},
     {"--help", false, CLI_TEXT_PAIR(CT_OPT_HELP)},
     {NULL, false, NULL, NULL},
 };
@@ -105,27 +107,54 @@ static void apply_assignments(const cli_args *args, int first, htx_coop *c, htx_
     }
 }
 
-/* Warns about a cooperative of the same name in the same district. */
-static void warn_same_name(htx_store *store, const htx_coop *c, htx_report *r)
+/* A likely duplicate is refused unless the user said it is another
+ * cooperative: a script that registers the same cooperative twice under
+ * "HTX …" and "Hợp tác xã …" must not succeed quietly.  Prints the
+ * candidates and returns true when c is refused. */
+static bool refuse_similar(const cli_context *ctx, htx_store *store, const htx_coop *c)
 {
-    htx_coop *other = malloc(sizeof *other);
+    htx_coop *similar = malloc(HTX_SIMILAR_MAX * sizeof *similar);
+    int count = 0;
     htx_error err;
-    if (other && htx_coop_find_same_name(store, c->name, c->district, c->id, other, &err) == HTX_OK)
-        htx_report_add(r, true, MSG_NAME_SIMILAR, "name", other->name, other->code);
-    free(other);
+    if (!similar || htx_coop_find_similar(store, c->name, c->district, c->id, similar, HTX_SIMILAR_MAX, &count,
+                                          &err) != HTX_OK || count == 0) {
+        free(similar);
+        return false;
+    }
+    char district[128], line[1200];
+    htx_coop_value(c, HTX_F_DISTRICT, HTX_VALUE_DISPLAY, ctx->lang, district, sizeof district);
+    cli_tell(ctx, ctx->err, CT_SIMILAR_HEAD, district);
+    for (int i = 0; i < count && i < HTX_SIMILAR_MAX; i++) {
+        htx_coop_identify(&similar[i], ctx->lang, line, sizeof line);
+        fprintf(ctx->err, "  %s\n", line);
+    }
+    if (count > HTX_SIMILAR_MAX)
+        cli_tell(ctx, ctx->err, CT_SIMILAR_MORE, count - HTX_SIMILAR_MAX);
+    cli_tell(ctx, ctx->err, CT_SIMILAR_REFUSED);
+    free(similar);
+    return true;
 }
 
-static int save(const cli_context *ctx, htx_store *store, htx_coop *c, bool is_new)
+/* Whether saving c over before (NULL: a new record) could make a duplicate:
+ * the name or the district is new. */
+static bool may_duplicate(const htx_coop *before, const htx_coop *c)
+{
+    return !before || strcmp(before->name, c->name) != 0 || strcmp(before->district, c->district) != 0;
+}
+
+static int save(const cli_context *ctx, const cli_args *args, htx_store *store, htx_coop *c,
+                const htx_coop *before)
 {
     htx_report r;
     htx_report_init(&r);
     htx_coop_check(c, &r);
-    if (r.errors == 0)
-        warn_same_name(store, c, &r);
     print_report(ctx, &r);
     if (r.errors > 0)
         return CLI_USAGE;
+    if (!cli_flag(args, "--allow-duplicate") && may_duplicate(before, c) && refuse_similar(ctx, store, c))
+        return CLI_USAGE;
 
+    bool is_new = before == NULL;
     htx_error err;
     const char *user = htx_audit_user(ctx->user);
     htx_status st = is_new ? htx_coop_insert(store, c, user, &err) : htx_coop_update(store, c, user, &err);
@@ -175,7 +204,7 @@ static int cmd_add(const cli_context *ctx, int argc, char **argv)
         status = CLI_USAGE;
     } else {
         htx_store *store = cli_open_store(ctx, HTX_OPEN_EXISTING);
-        status = store ? save(ctx, store, c, true) : CLI_FAILURE;
+        status = store ? save(ctx, &args, store, c, NULL) : CLI_FAILURE;
         htx_store_close(store);
     }
     free(c);
@@ -224,11 +253,12 @@ static int cmd_edit(const cli_context *ctx, int argc, char **argv)
     htx_store *store = cli_open_store(ctx, HTX_OPEN_EXISTING);
     if (!store)
         return CLI_FAILURE;
-    htx_coop *c = malloc(sizeof *c);
+    htx_coop *c = malloc(sizeof *c), *before = malloc(sizeof *before);
     int status = CLI_FAILURE;
-    if (c && htx_coop_load(store, code, c, &err) != HTX_OK) {
+    if (c && before && htx_coop_load(store, code, c, &err) != HTX_OK) {
         cli_report(ctx, &err);
-    } else if (c) {
+    } else if (c && before) {
+        *before = *c;
         htx_report r;
         htx_report_init(&r);
         /* The registry saves only over the version it is given: the one the
@@ -240,9 +270,10 @@ static int cmd_edit(const cli_context *ctx, int argc, char **argv)
             print_report(ctx, &r);
             status = CLI_USAGE;
         } else {
-            status = save(ctx, store, c, false);
+            status = save(ctx, &args, store, c, before);
         }
     }
+    free(before);
     free(c);
     htx_store_close(store);
     return status;
