@@ -2,7 +2,9 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -220,6 +222,108 @@ static void reference_data_lookups(void **state)
     assert_int_equal(htx_status_parse("Đang hoạt động"), HTX_ACTIVE);
 }
 
+static size_t chosen(htx_choice_list list, const char *text)
+{
+    size_t i = SIZE_MAX;
+    htx_error err;
+    if (htx_choice_find(list, text, "x", &i, &err) != HTX_OK) {
+        char shown[512];
+        htx_error_message(&err, HTX_LANG_VI, shown, sizeof shown);
+        print_error("\"%s\": %s\n", text, shown);
+        fail();
+    }
+    return i;
+}
+
+static void refused_saying(htx_choice_list list, const char *text, htx_lang lang, const char *said)
+{
+    size_t i;
+    htx_error err;
+    assert_int_equal(htx_choice_find(list, text, "x", &i, &err), HTX_ERR_INVALID);
+    char shown[512];
+    htx_error_message(&err, lang, shown, sizeof shown);
+    assert_string_equal(shown, said);
+}
+
+static void names_are_found_by_their_beginning(void **state)
+{
+    (void)state;
+    assert_string_equal(HTX_SECTORS[chosen(HTX_CHOOSE_SECTOR, "thuong mai")].code, "trade");
+    assert_string_equal(HTX_SECTORS[chosen(HTX_CHOOSE_SECTOR, "Thương mại, dịch vụ")].code, "trade");
+    assert_string_equal(HTX_SECTORS[chosen(HTX_CHOOSE_SECTOR, "tiểu thủ công nghiệp")].code, "industry");
+    assert_string_equal(HTX_SECTORS[chosen(HTX_CHOOSE_SECTOR, "NONG")].code, "agriculture");
+    assert_string_equal(HTX_CLUBS[chosen(HTX_CHOOSE_CLUB, "nhua")].code, "plastic");
+    assert_string_equal(HTX_DISTRICTS[chosen(HTX_CHOOSE_DISTRICT, "huyen thanh t")].code, "020");
+    assert_int_equal(chosen(HTX_CHOOSE_ROLE, "chủ nhiệm"), HTX_ROLE_CHAIR);
+    assert_int_equal(chosen(HTX_CHOOSE_ROLE, "pho chu nhiem"), HTX_ROLE_VICE_CHAIR);
+    assert_int_equal(chosen(HTX_CHOOSE_ROLE, "thanh vien"), HTX_ROLE_MEMBER);
+    assert_int_equal(chosen(HTX_CHOOSE_ROLE, "Chair"), HTX_ROLE_CHAIR);
+    assert_int_equal(chosen(HTX_CHOOSE_ROLE, "vicechair"), HTX_ROLE_VICE_CHAIR);
+    assert_int_equal(chosen(HTX_CHOOSE_STATUS, "tạm ngừng"), HTX_SUSPENDED);
+    assert_int_equal(chosen(HTX_CHOOSE_STATUS, "giai the"), HTX_DISSOLVED);
+    assert_int_equal(chosen(HTX_CHOOSE_STATUS, "SUSPENDED"), HTX_SUSPENDED);
+}
+
+static void several_fits_are_refused_with_the_candidates(void **state)
+{
+    (void)state;
+    refused_saying(HTX_CHOOSE_DISTRICT, "thanh", HTX_LANG_VI,
+                   "\"thanh\" ứng với nhiều quận/huyện: Thanh Xuân (009), Thanh Trì (020), Thanh Oai (278); "
+                   "hãy gõ rõ hơn");
+    refused_saying(HTX_CHOOSE_STATUS, "hoat dong", HTX_LANG_EN,
+                   "\"hoat dong\" fits several statuses: Active, Suspended; type more of the name");
+    assert_null(htx_district_find("tu liem"));
+}
+
+static void unknown_names_suggest_the_close_ones(void **state)
+{
+    (void)state;
+    refused_saying(HTX_CHOOSE_DISTRICT, "hoan kim", HTX_LANG_VI,
+                   "không có quận/huyện \"hoan kim\". Có phải: Hoàn Kiếm (002)?");
+    refused_saying(HTX_CHOOSE_SECTOR, "thuong mia", HTX_LANG_EN,
+                   "no sector \"thuong mia\" (industry, construction, trade, transport, other, agriculture, "
+                   "credit). Did you mean: Trade and services (trade)?");
+    /* nothing near: no guess */
+    refused_saying(HTX_CHOOSE_DISTRICT, "xyz", HTX_LANG_VI, "không có quận/huyện \"xyz\"");
+}
+
+static void choices_are_labelled_with_their_codes(void **state)
+{
+    (void)state;
+    char label[128];
+    htx_choice_label(HTX_CHOOSE_SECTOR, 2, HTX_LANG_VI, label, sizeof label);
+    assert_string_equal(label, "Thương mại – Dịch vụ (trade)");
+    htx_choice_label(HTX_CHOOSE_SECTOR, 1, HTX_LANG_EN, label, sizeof label);
+    assert_string_equal(label, "Construction");
+    htx_choice_label(HTX_CHOOSE_ROLE, HTX_ROLE_VICE_CHAIR, HTX_LANG_VI, label, sizeof label);
+    assert_string_equal(label, "Phó chủ nhiệm (vice-chair)");
+    assert_int_equal(htx_choice_count(HTX_CHOOSE_DISTRICT), 30);
+    assert_int_equal(htx_choice_count(HTX_CHOOSE_ROLE), 3);
+}
+
+/* The system's errors are told in the user's language, never in strerror's. */
+static void system_errors_are_translated(void **state)
+{
+    (void)state;
+    htx_error err;
+    char shown[512];
+    htx_fail_os(&err, HTX_ERR_IO, MSG_IO, NULL, "/a/b.csv", ENOENT);
+    htx_error_message(&err, HTX_LANG_VI, shown, sizeof shown);
+    assert_string_equal(shown, "lỗi đọc/ghi /a/b.csv: không có tệp hoặc thư mục này");
+    htx_error_message(&err, HTX_LANG_EN, shown, sizeof shown);
+    assert_string_equal(shown, "cannot read or write /a/b.csv: no such file or directory");
+    htx_fail_os(&err, HTX_ERR_IO, MSG_IO, NULL, "x", EACCES);
+    htx_error_message(&err, HTX_LANG_VI, shown, sizeof shown);
+    assert_string_equal(shown, "lỗi đọc/ghi x: không đủ quyền");
+    htx_fail_os(&err, HTX_ERR_IO, MSG_IO, NULL, "x", ENOSPC);
+    htx_error_message(&err, HTX_LANG_VI, shown, sizeof shown);
+    assert_string_equal(shown, "lỗi đọc/ghi x: đĩa đầy");
+    /* a rare one keeps its number */
+    htx_fail_os(&err, HTX_ERR_IO, MSG_IO, NULL, "x", EDOM);
+    htx_error_message(&err, HTX_LANG_VI, shown, sizeof shown);
+    assert_non_null(strstr(shown, "lỗi hệ thống số "));
+}
+
 static void expect_distinctive(const char *name, const char *comparison, const char *rest)
 {
     htx_distinctive_name d;
@@ -334,6 +438,11 @@ int main(void)
         cmocka_unit_test(record_checks_give_errors_and_warnings),
         cmocka_unit_test(fields_are_found_by_key_or_label),
         cmocka_unit_test(values_display_as_staff_write_them),
+        cmocka_unit_test(names_are_found_by_their_beginning),
+        cmocka_unit_test(several_fits_are_refused_with_the_candidates),
+        cmocka_unit_test(unknown_names_suggest_the_close_ones),
+        cmocka_unit_test(choices_are_labelled_with_their_codes),
+        cmocka_unit_test(system_errors_are_translated),
         cmocka_unit_test(reference_data_lookups),
         cmocka_unit_test(legal_form_prefixes_are_one),
         cmocka_unit_test(communes_are_the_126_units),

@@ -384,8 +384,9 @@ static void test_edit_round_trip(void **state)
         assert_false(f->is_new);
         assert_int_equal(f->focus, index_of(f, "code"));
         assert_string_equal(text_of(f, "founded"), "31/12/2010");
-        assert_string_equal(text_of(f, "capital"), "2.500.000.000 \xC4\x91");
-        assert_string_equal(text_of(f, "members"), "1.500");
+        /* numbers as readers of the form's language write them, read back alike */
+        assert_string_equal(text_of(f, "capital"), k == 0 ? "2.500.000.000 \xC4\x91" : "2,500,000,000 VND");
+        assert_string_equal(text_of(f, "members"), k == 0 ? "1.500" : "1,500");
         assert_string_equal(text_of(f, "district"), "\xE1\xBB\xA8ng H\xC3\xB2\x61");
         assert_string_equal(text_of(f, "compliant"), k == 0 ? "C\xC3\xB3" : "Yes");
         assert_string_equal(text_of(f, "profitable"), k == 0 ? "Kh\xC3\xB4ng" : "No");

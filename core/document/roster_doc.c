@@ -41,9 +41,11 @@ htx_status htx_roster_doc_load(htx_store *s, const char *club, const char *as_of
                                htx_roster_sort sort, htx_roster_doc *doc, htx_error *err)
 {
     memset(doc, 0, sizeof *doc);
-    doc->club = club ? htx_club_find(club) : NULL;
-    if (!doc->club)
-        return htx_fail(err, HTX_ERR_INVALID, MSG_UNKNOWN_CLUB, "club", club ? club : "", NULL);
+    size_t found;
+    htx_status st = htx_choice_find(HTX_CHOOSE_CLUB, club, "club", &found, err);
+    if (st != HTX_OK)
+        return st;
+    doc->club = &HTX_CLUBS[found];
     if (as_of_iso && as_of_iso[0]) {
         if (!htx_date_parse(as_of_iso, &doc->as_of))
             return htx_fail(err, HTX_ERR_INVALID, MSG_DATE_FORMAT, NULL, as_of_iso, NULL);
@@ -54,7 +56,7 @@ htx_status htx_roster_doc_load(htx_store *s, const char *club, const char *as_of
     char day[HTX_ISO_DATE_SIZE];
     htx_date_iso(doc->as_of, day);
     collector into = {doc, false};
-    htx_status st = htx_roster_each(s, doc->club->code, day, sort, collect, &into, err);
+    st = htx_roster_each(s, doc->club->code, day, sort, collect, &into, err);
     if (st == HTX_OK && into.out_of_memory)
         st = htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
     return st;

@@ -14,7 +14,7 @@
 
 static htx_status spool_io(htx_error *err)
 {
-    return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, "(temporary file)", strerror(errno ? errno : EIO));
+    return htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, "(temporary file)", errno ? errno : EIO);
 }
 
 htx_status imp_spool_open(spool *sp, htx_error *err)
@@ -25,7 +25,7 @@ htx_status imp_spool_open(spool *sp, htx_error *err)
     snprintf(path, sizeof path, "%s/htx-import-XXXXXX", dir && dir[0] ? dir : "/tmp");
     int fd = mkstemp(path);
     if (fd < 0)
-        return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, path, strerror(errno));
+        return htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, path, errno);
     unlink(path);
     sp->file = fdopen(fd, "w+b");
     if (!sp->file) {

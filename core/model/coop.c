@@ -131,7 +131,7 @@ void htx_coop_init(htx_coop *c)
 
 static void report_error(htx_report *r, const htx_error *e)
 {
-    htx_report_add(r, false, e->msg, e->field, e->arg[0], e->arg[1]);
+    htx_report_add_error(r, false, e);
 }
 
 /* The screens page by the name's sort key: it must fit their buffers. */

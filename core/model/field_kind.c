@@ -155,11 +155,11 @@ static htx_status email_parse(void *slot, const htx_field_def *def, const char *
 static htx_status district_parse(void *slot, const htx_field_def *def, const char *value,
                                  htx_error *err)
 {
-    const htx_district *d = htx_district_find(value);
-    if (!d)
-        return htx_fail(err, HTX_ERR_INVALID, MSG_UNKNOWN_DISTRICT, def->key, value, NULL);
-    snprintf(slot, def->size, "%s", d->code);
-    return HTX_OK;
+    size_t i;
+    htx_status st = htx_choice_find(HTX_CHOOSE_DISTRICT, value, def->key, &i, err);
+    if (st == HTX_OK)
+        snprintf(slot, def->size, "%s", HTX_DISTRICTS[i].code);
+    return st;
 }
 
 static void district_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
@@ -252,11 +252,11 @@ static int commune_choices(htx_lang lang, const char *names[], int max)
 static htx_status sector_parse(void *slot, const htx_field_def *def, const char *value,
                                htx_error *err)
 {
-    const htx_sector *s = htx_sector_find(value);
-    if (!s)
-        return htx_fail(err, HTX_ERR_INVALID, MSG_UNKNOWN_SECTOR, def->key, value, NULL);
-    snprintf(slot, def->size, "%s", s->code);
-    return HTX_OK;
+    size_t i;
+    htx_status st = htx_choice_find(HTX_CHOOSE_SECTOR, value, def->key, &i, err);
+    if (st == HTX_OK)
+        snprintf(slot, def->size, "%s", HTX_SECTORS[i].code);
+    return st;
 }
 
 static void sector_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
@@ -343,15 +343,15 @@ static htx_status count_parse(void *slot, const htx_field_def *def, const char *
 
 /* A whole number that may be unknown (-1): digits as stored, or shown with
  * the display form's formatter. */
-static void amount_format(const void *slot, htx_value_form form, char *out, size_t size,
-                          void (*display)(int64_t value, char *out, size_t size))
+static void amount_format(const void *slot, htx_value_form form, htx_lang lang, char *out, size_t size,
+                          void (*display)(int64_t value, htx_lang lang, char *out, size_t size))
 {
     int64_t value = *(const int64_t *)slot;
     out[0] = '\0';
     if (value < 0)
         return;
     if (form == HTX_VALUE_DISPLAY)
-        display(value, out, size);
+        display(value, lang, out, size);
     else
         snprintf(out, size, "%" PRId64, value);
 }
@@ -359,8 +359,7 @@ static void amount_format(const void *slot, htx_value_form form, char *out, size
 static void count_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
                          size_t size)
 {
-    (void)lang;
-    amount_format(slot, form, out, size, htx_format_thousands);
+    amount_format(slot, form, lang, out, size, htx_format_number);
 }
 
 static htx_status money_parse(void *slot, const htx_field_def *def, const char *value,
@@ -376,8 +375,7 @@ static htx_status money_parse(void *slot, const htx_field_def *def, const char *
 static void money_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
                          size_t size)
 {
-    (void)lang;
-    amount_format(slot, form, out, size, htx_format_money);
+    amount_format(slot, form, lang, out, size, htx_format_vnd);
 }
 
 /* ---- status ------------------------------------------------------------------------- */
@@ -391,11 +389,11 @@ static void status_init(void *slot, const htx_field_def *def)
 static htx_status status_parse(void *slot, const htx_field_def *def, const char *value,
                                htx_error *err)
 {
-    int status = htx_status_parse(value);
-    if (status < 0)
-        return htx_fail(err, HTX_ERR_INVALID, MSG_UNKNOWN_STATUS, def->key, value, NULL);
-    *(htx_coop_status *)slot = (htx_coop_status)status;
-    return HTX_OK;
+    size_t i;
+    htx_status st = htx_choice_find(HTX_CHOOSE_STATUS, value, def->key, &i, err);
+    if (st == HTX_OK)
+        *(htx_coop_status *)slot = (htx_coop_status)i;
+    return st;
 }
 
 static void status_format(const void *slot, htx_value_form form, htx_lang lang, char *out,

@@ -18,6 +18,9 @@
         {"--founded-from", true, CLI_TEXT_PAIR(CT_OPT_FOUNDED_FROM)},                              \
         {"--founded-to", true, CLI_TEXT_PAIR(CT_OPT_FOUNDED_TO)}
 
+/* The lists the filters' values are chosen from, for the help. */
+extern const cli_choices cli_filter_choices[];
+
 /*
  * Fills f from the parsed filter options, resolving names to codes.  Prints
  * what is wrong and returns false for a bad value.  f keeps pointers into

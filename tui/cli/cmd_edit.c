@@ -25,12 +25,49 @@ static const cli_option edit_options[] = {
 };
 
 
+/*
+ * The values a field of a choice kind takes, as the form offers them, each
+ * with the stored code a script may type instead: what the name is read as
+ * gives the code, so the two cannot disagree.
+ */
+static void print_field_values(const cli_context *ctx, const htx_field_def *def, htx_coop *scratch)
+{
+    const htx_field_kind_ops *kind = &htx_field_kinds[def->kind];
+    if (!kind->choices)
+        return;
+    enum { MAX_VALUES = 64 };
+    const char *names[MAX_VALUES];
+    int count = kind->choices(ctx->lang, names, MAX_VALUES);
+    if (count > MAX_VALUES)
+        count = MAX_VALUES;
+    char labels[MAX_VALUES][160];
+    const char *words[MAX_VALUES];
+    for (int i = 0; i < count; i++) {
+        htx_report r;
+        htx_report_init(&r);
+        char code[64] = "";
+        if (htx_coop_set(scratch, def->key, names[i], &r) == HTX_OK)
+            htx_coop_value(scratch, def->id, HTX_VALUE_RAW, ctx->lang, code, sizeof code);
+        htx_name_with_code(names[i], code[0] ? code : names[i], labels[i], sizeof labels[i]);
+        words[i] = labels[i];
+    }
+    fputs("      ", ctx->out);
+    cli_print_wrapped(ctx->out, words, (size_t)count, 6, 80);
+}
+
 static void print_field_keys(const cli_context *ctx)
 {
     fprintf(ctx->out, "\n%s:\n", cli_t(ctx, CT_EDIT_FIELDS));
-    for (int i = 0; i < HTX_FIELD_COUNT; i++)
+    htx_coop *scratch = malloc(sizeof *scratch);
+    for (int i = 0; i < HTX_FIELD_COUNT; i++) {
         fprintf(ctx->out, "  %-15s %s%s\n", htx_fields[i].key, htx_field_label(htx_fields[i].id, ctx->lang),
                 htx_fields[i].required ? cli_t(ctx, CT_EDIT_REQUIRED) : "");
+        if (scratch) {
+            htx_coop_init(scratch);
+            print_field_values(ctx, &htx_fields[i], scratch);
+        }
+    }
+    free(scratch);
 }
 
 /* How a script changes a value it has read without losing a colleague's
@@ -50,6 +87,7 @@ static void print_report(const cli_context *ctx, const htx_report *r)
         fprintf(ctx->err, "htx: %s%s\n",
                 r->is_warning[i] ? cli_t(ctx, CT_WARNING_PREFIX) : "", safe ? safe : text);
         free(safe);
+        cli_point_to_names(ctx, &r->items[i]);
     }
 }
 
@@ -130,19 +168,23 @@ static int save(const cli_context *ctx, const cli_args *args, htx_store *store, 
     return CLI_OK;
 }
 
-static const cli_spec add_spec = {
+static int cmd_add(const cli_context *ctx, int argc, char **argv);
+
+const cli_spec cmd_add_spec = {
     .name = "add",
+    .brief = CT_COMMAND_ADD,
     .usage = "htx add code=MÃ_SỐ name=TÊN district=QUẬN sector=NGÀNH [trường=giá_trị…]",
     .summary = CT_ADD_SUMMARY,
     .options = options,
     .max_operands = -1,
     .more_help = print_field_keys,
+    .run = cmd_add,
 };
 
-int cmd_add(const cli_context *ctx, int argc, char **argv)
+static int cmd_add(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    int early = cli_start(ctx, &add_spec, argc, argv, &args);
+    int early = cli_start(ctx, &cmd_add_spec, argc, argv, &args);
     if (early >= 0)
         return early;
     if (args.operand_count == 0) {
@@ -169,19 +211,23 @@ int cmd_add(const cli_context *ctx, int argc, char **argv)
     return status;
 }
 
-static const cli_spec edit_spec = {
+static int cmd_edit(const cli_context *ctx, int argc, char **argv);
+
+const cli_spec cmd_edit_spec = {
     .name = "edit",
+    .brief = CT_COMMAND_EDIT,
     .usage = "htx edit MÃ_SỐ trường=giá_trị…",
     .summary = CT_EDIT_SUMMARY,
     .options = edit_options,
     .max_operands = -1,
     .more_help = print_edit_help,
+    .run = cmd_edit,
 };
 
-int cmd_edit(const cli_context *ctx, int argc, char **argv)
+static int cmd_edit(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    int early = cli_start(ctx, &edit_spec, argc, argv, &args);
+    int early = cli_start(ctx, &cmd_edit_spec, argc, argv, &args);
     if (early >= 0)
         return early;
     if (args.operand_count < 2) {

@@ -77,23 +77,29 @@ static int list_table(const cli_context *ctx, htx_store *store, const htx_filter
         cli_report(ctx, &err);
         return cli_status_exit(st);
     }
-    cli_tell(ctx, ctx->out, CT_LIST_TOTAL, t.rows);
+    char total[64];
+    cli_tell(ctx, ctx->out, CT_LIST_TOTAL, cli_count(ctx, t.rows, CT_N_COOPERATIVE, CT_N_COOPERATIVES, total, sizeof total));
     return CLI_OK;
 }
 
-static const cli_spec list_spec = {
+static int cmd_list(const cli_context *ctx, int argc, char **argv);
+
+const cli_spec cmd_list_spec = {
     .name = "list",
+    .brief = CT_COMMAND_LIST,
     .usage = "htx list [--district D] [--sector S] [--club C] [--status S] [--search TEXT] " "[--founded-from DATE] [--founded-to DATE] [--sort KEY] [--format F] [--count]",
     .summary = CT_LIST_SUMMARY,
     .options = options,
+    .choices = cli_filter_choices,
     .max_operands = 0,
     .more_help = NULL,
+    .run = cmd_list,
 };
 
-int cmd_list(const cli_context *ctx, int argc, char **argv)
+static int cmd_list(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    int early = cli_start(ctx, &list_spec, argc, argv, &args);
+    int early = cli_start(ctx, &cmd_list_spec, argc, argv, &args);
     if (early >= 0)
         return early;
     htx_filter f;
