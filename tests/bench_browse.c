@@ -107,7 +107,7 @@ static void measure(const char *path)
     app_init(&app, s, HTX_LANG_VI, path);
     tui_canvas canvas;
     canvas_init(&canvas, 120, 40);
-    app_push(&app, view_main_new(&app, NULL));
+    app_push(&app, view_main_new(&app, NULL, NULL));
     app_render(&app, &canvas);
     double first = now() - t0;
 

@@ -146,5 +146,26 @@ class Lists(ts.DemoCase):
         self.assertIn("Quận/Huyện", screen.splitlines()[1])  # the panel folded: the column shows
 
 
+    # The units of 1 July 2025 beside the former districts (Ctrl-X).
+    def test_the_panel_switches_to_the_communes_and_wards(self):
+        for w, h in self.each_size():
+            s = self.open(w, h)
+            s.wait_for("Quận/huyện cũ", "Ctrl-X")
+            s.keys("C-x")
+            s.wait_for("Xã/phường", "Xã Bát Tràng", "Phường Bạch Mai")
+            s.type("bat trang")
+            screen = s.wait_for("Danh sách HTX — Xã Bát Tràng", "HTX gốm sứ Tân Thịnh")
+            codes = {r["code"] for r in self.rows("--commune", "bat trang")}
+            shown = {c for c in codes if c in screen}
+            self.assertEqual(shown, codes)
+            s.keys("C-x")
+            s.wait_for("Quận/huyện cũ", "Ba Đình", "— Tất cả", absent=("Xã Bát Tràng",))
+
+    def test_htx_opens_on_a_commune(self):
+        for w, h in self.each_size():
+            s = ts.DemoCase.open(self, "--commune", "xa bat trang", width=w, height=h)
+            s.wait_for("Danh sách HTX — Xã Bát Tràng", "HTX gốm sứ Tân Thịnh")
+
+
 if __name__ == "__main__":
     ts.main()

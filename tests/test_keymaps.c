@@ -336,7 +336,7 @@ static void check_bar(const char *name, const fixture *f, const tui_view *view, 
         char key[16];
         key_name(offers[i].keys[0], key, sizeof key);
         /* a view may name what the action does now (a question's answer) */
-        const char *own = view->ops->bar_label ? view->ops->bar_label(view, offers[i].action) : NULL;
+        const char *own = view->ops->bar_label ? view->ops->bar_label(view, offers[i].action, false) : NULL;
         const char *label = own ? own : ui_text(b->bar, HTX_LANG_VI);
         if (next >= shown || strcmp(bar[next].key, key) != 0 || strcmp(bar[next].label, label) != 0) {
             fprintf(stderr, "%s: expected \"%s %s\" (%s) as bar entry %d\n", name, key, label,
@@ -439,7 +439,16 @@ static void bars_read_as_the_glossary_says(void **state)
     (void)state;
     fixture *f = open_fixture(HTX_LANG_VI);
     render(f);
+    /* the list in focus; with the panel in focus, Ctrl-X switches its places */
+    press(f, TK_TAB);
     assert_bar(f, "F1Trợ giúp F2Thêm F3Tìm F4Lọc F5Sửa F6Sắp xếp F7CLB F8Thống kê F9In F10Thoát");
+    press(f, TK_TAB);
+    resize(f, 120, 40);
+    assert_bar(f, "F1Trợ giúp F2Thêm F3Tìm F4Lọc F5Sửa F6Sắp xếp F7CLB F8Thống kê F9In F10Thoát Ctrl-XXã/phường");
+    press(f, TK_CTRL_X);
+    assert_bar(f, "F1Trợ giúp F2Thêm F3Tìm F4Lọc F5Sửa F6Sắp xếp F7CLB F8Thống kê F9In F10Thoát Ctrl-XQuận/huyện");
+    press(f, TK_CTRL_X);
+    resize(f, 80, 24);
     press_all(f, (const int[]){TK_TAB, TK_ENTER, 0});
     assert_bar(f, "F1Trợ giúp F5Sửa F7CLB F8Thống kê F10Thoát mThêm vào CLB xRời CLB"); /* nothing to print here */
     press(f, TK_F5);

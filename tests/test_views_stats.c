@@ -196,7 +196,7 @@ static void english_catalog(void **state)
     render(f);
     assert_on_screen(f, "Hanoi City Cooperative Alliance");
     assert_row_has(f, " All ", "40"); /* the panel's row, not the title */
-    assert_on_screen(f, "Districts");
+    assert_on_screen(f, "Former districts");
     press(f, TK_F1);
     assert_status_starts(f, "Help");
     assert_row_has(f, "F10 ", "Quit");
@@ -240,7 +240,7 @@ static void positions_use_thousands_dots(void **state)
     assert_int_equal(htx_store_commit(f->store, &err), HTX_OK);
     free(c);
     app_pop(&f->app);
-    assert_true(app_push(&f->app, view_main_new(&f->app, NULL)));
+    assert_true(app_push(&f->app, view_main_new(&f->app, NULL, NULL)));
     render(f);
     assert_row_has(f, " Tất cả ", "1.234");
     focus_list(f);
@@ -260,7 +260,7 @@ static void stats_on_the_demo_register(void **state)
     assert_int_equal(htx_demo_populate(store, &err), HTX_OK);
     tui_app app;
     app_init(&app, store, HTX_LANG_VI, path);
-    assert_true(app_push(&app, view_main_new(&app, NULL)));
+    assert_true(app_push(&app, view_main_new(&app, NULL, NULL)));
     assert_true(app_push(&app, view_stats_new(&app)));
     tui_canvas canvas;
     assert_true(canvas_init(&canvas, 80, 24));

@@ -35,7 +35,7 @@ class Interface(ts.DemoCase):
                 return int(count)
         raise KeyError(sector)
 
-    def test_district_panel_with_counts(self):
+    def test_place_panel_with_counts(self):
         s = self.open()
         screen = s.wait_for("Tất cả", "Ba Đình", "Ứng Hòa", "F10Thoát")
         total = sum(self.count_of(k) for k in ("industry", "construction", "trade", "transport",

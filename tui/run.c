@@ -11,6 +11,7 @@
 
 #include "display.h"
 #include "global_actions.h"
+#include "commune.h"
 #include "refdata.h"
 #include "term.h"
 #include "tui.h"
@@ -19,6 +20,8 @@
 const cli_option tui_options[] = {
     {"--district", true, "mở ở một quận/huyện (mã hoặc tên, không dấu cũng được)",
      "open on a district (code or name, marks optional)"},
+    {"--commune", true, "mở ở một xã/phường từ 1/7/2025 (tên, không dấu cũng được: \"bat trang\")",
+     "open on a commune or ward since 1 July 2025 (its name, marks optional: \"bat trang\")"},
     {"--no-color", false, "màn hình đơn sắc (cũng như NO_COLOR)", "monochrome screen (as NO_COLOR)"},
     {"--no-mouse", false, "không dùng chuột", "do not use the mouse"},
     {"--tones", true, "đặt dấu khi gõ Telex/VNI: old (hòa, thủy — mặc định) hoặc new (hoà, thuỷ)",
@@ -153,6 +156,13 @@ int tui_main(const cli_context *ctx, int argc, char **argv)
     }
     if (wanted)
         district = &HTX_DISTRICTS[found];
+    const char *commune_typed = cli_value(&args, "--commune");
+    const htx_commune *commune = commune_typed ? htx_commune_find(commune_typed) : NULL;
+    if (commune_typed && !commune) {
+        htx_fail(&err, HTX_ERR_INVALID, MSG_UNKNOWN_COMMUNE, "commune", commune_typed, NULL);
+        cli_report(ctx, &err);
+        return CLI_USAGE;
+    }
     const char *tones = cli_value(&args, "--tones");
     if (tones && strcmp(tones, "old") != 0 && strcmp(tones, "new") != 0) {
         cli_say(ctx, ctx->err, "htx: --tones: \"%s\" không hợp lệ (old, new)\n",
@@ -182,7 +192,7 @@ int tui_main(const cli_context *ctx, int argc, char **argv)
     app.user = ctx->user;
     app.global_action = global_action;
     app.tone_style = tones && strcmp(tones, "new") == 0 ? 1 : 0; /* vn_tone_style */
-    if (!app_push(&app, view_main_new(&app, district ? district->code : NULL))) {
+    if (!app_push(&app, view_main_new(&app, district ? district->code : NULL, commune ? commune->name : NULL))) {
         htx_store_close(store);
         return CLI_FAILURE;
     }

@@ -155,7 +155,7 @@ typedef enum bar_style { BAR_FULL, BAR_SHORT, BAR_TIGHT, BAR_STYLES } bar_style;
 
 static const char *bar_label(const tui_view *v, const tui_offer *offer, bar_style style, htx_lang lang)
 {
-    const char *own = v && v->ops->bar_label ? v->ops->bar_label(v, offer->action) : NULL;
+    const char *own = v && v->ops->bar_label ? v->ops->bar_label(v, offer->action, style != BAR_FULL) : NULL;
     if (own)
         return own;
     const tui_binding *b = tui_binding_of(offer->action);

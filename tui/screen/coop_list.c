@@ -22,16 +22,18 @@ static void fail(coop_list *l)
  * when asked to jump to the end. */
 #define SEARCH_COUNT_BOUND 10000
 
-/* A search within one district says what the district hides: the matches
- * in the others, so that "not found here" never reads as "not there". */
+/* A search within one place (a district, a unit) says what the place hides:
+ * the matches elsewhere, so that "not found here" never reads as "not there". */
 static void count_elsewhere(coop_list *l)
 {
     l->elsewhere = 0;
     l->elsewhere_capped = false;
-    if (!l->filter.search || !l->filter.district)
+    if (!l->filter.search || !(l->filter.district || l->filter.commune || l->filter.without_commune))
         return;
     htx_filter everywhere = l->filter;
     everywhere.district = NULL;
+    everywhere.commune = NULL;
+    everywhere.without_commune = false;
     int64_t all = 0;
     htx_error err;
     if (htx_query_count_upto(l->store, &everywhere, SEARCH_COUNT_BOUND, &all, &err) != HTX_OK)
@@ -264,6 +266,14 @@ static void copy_or_clear(char *dst, size_t size, const char *src, const char **
 void coop_list_set_district(coop_list *l, const char *code)
 {
     copy_or_clear(l->district, sizeof l->district, code, &l->filter.district);
+    reload_all(l);
+}
+
+void coop_list_set_place(coop_list *l, const char *district, const char *commune, bool without_commune)
+{
+    copy_or_clear(l->district, sizeof l->district, district, &l->filter.district);
+    copy_or_clear(l->commune, sizeof l->commune, commune, &l->filter.commune);
+    l->filter.without_commune = without_commune;
     reload_all(l);
 }
 

@@ -20,6 +20,7 @@ typedef struct coop_list {
     htx_filter filter;
     char search[256];  /* filter.search points here */
     char district[4];  /* filter.district points here when set */
+    char commune[64];  /* filter.commune likewise */
     char sector[16];
     char club[16];
     htx_brief rows[COOP_LIST_MAX_ROWS];
@@ -43,6 +44,9 @@ void coop_list_init(coop_list *l, htx_store *store);
 
 /* Setting a filter part re-reads from the top.  NULL or "" clears. */
 void coop_list_set_district(coop_list *l, const char *code);
+/* A district, a commune-level unit or those without one (each may be
+ * NULL/false): the side panel's choice. */
+void coop_list_set_place(coop_list *l, const char *district, const char *commune, bool without_commune);
 void coop_list_set_sector(coop_list *l, const char *code);
 void coop_list_set_club(coop_list *l, const char *code);
 void coop_list_set_status(coop_list *l, int status);

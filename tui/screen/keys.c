@@ -31,7 +31,7 @@ void tui_key_name(int key, char *out, int size)
         {TK_ENTER, "Enter"},   {TK_ESCAPE, "Esc"},    {TK_BACKSPACE, "Backspace"},
         {TK_TAB, "Tab"},       {TK_BACK_TAB, "Shift-Tab"}, {TK_DELETE, "Del"}, {' ', "Space"},
         {TK_CTRL_A, "Ctrl-A"}, {TK_CTRL_E, "Ctrl-E"}, {TK_CTRL_K, "Ctrl-K"}, {TK_CTRL_O, "Ctrl-O"},
-        {TK_CTRL_S, "Ctrl-S"}, {TK_CTRL_T, "Ctrl-T"}, {TK_CTRL_U, "Ctrl-U"}, {TK_CTRL_W, "Ctrl-W"},
+        {TK_CTRL_S, "Ctrl-S"}, {TK_CTRL_T, "Ctrl-T"}, {TK_CTRL_U, "Ctrl-U"}, {TK_CTRL_W, "Ctrl-W"}, {TK_CTRL_X, "Ctrl-X"},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (names[i].key == key) {

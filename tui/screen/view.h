@@ -81,8 +81,9 @@ typedef struct tui_view_ops {
     const tui_keymap *(*current_keymap)(const tui_view *v);
     /* For a view whose bar names what an action does now (a question's
      * Enter gives the answer chosen): the label of action, or NULL for
-     * the table's.  NULL: the table's labels everywhere. */
-    const char *(*bar_label)(const tui_view *v, tui_action action);
+     * the table's; brief: the bar is short of room (ui_text_short).  NULL:
+     * the table's labels everywhere. */
+    const char *(*bar_label)(const tui_view *v, tui_action action, bool brief);
     /* Whether closing the view now would lose what was typed in it (a
      * changed form): quitting then asks first.  NULL: never. */
     bool (*unsaved)(const tui_view *v);

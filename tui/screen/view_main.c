@@ -10,7 +10,7 @@
 #include "coop_list.h"
 #include "date.h"
 #include "display.h"
-#include "district_panel.h"
+#include "place_panel.h"
 #include "format.h"
 #include "refdata.h"
 #include "text.h"
@@ -27,29 +27,42 @@
 typedef struct main_view {
     tui_view base;
     coop_list *list;
-    district_panel districts;
+    place_panel places;
     bool focus_list;
     bool searching;
     char query[256];
     int list_y;      /* screen row of the first list row, for clicks */
     int panel_end;   /* the first column right of the panel; 0 when folded */
-    int find_origin; /* the district selected when typing in the panel began */
+    int find_origin; /* the place selected when typing in the panel began */
+    htx_lang lang;   /* for the bar's labels */
 } main_view;
 
 static void load_counts(main_view *m, tui_app *app)
 {
     htx_error err;
-    if (district_panel_load(&m->districts, app->store, &err) != HTX_OK)
+    if (place_panel_load(&m->places, app->store, app->lang, &err) != HTX_OK)
         app_notice_error(app, &err);
 }
 
 static void select_district(main_view *m, int index)
 {
-    index = district_panel_clamp(&m->districts, index);
-    if (index == m->districts.cursor && m->list->count > 0)
+    index = place_panel_clamp(&m->places, index);
+    if (index == m->places.cursor && m->list->count > 0)
         return;
-    m->districts.cursor = index;
-    coop_list_set_district(m->list, district_panel_code(&m->districts, index));
+    m->places.cursor = index;
+    place_choice place = place_panel_choice(&m->places, index);
+    coop_list_set_place(m->list, place.district, place.commune, place.without_commune);
+}
+
+/* Districts ↔ communes and wards: the list shows everything again. */
+static int switch_places(main_view *m, tui_app *app)
+{
+    place_panel_switch(&m->places, app->lang);
+    load_counts(m, app);
+    m->places.cursor = -1;
+    select_district(m, 0);
+    m->focus_list = false;
+    return VIEW_HANDLED | VIEW_REDRAW;
 }
 
 static bool panel_shown(const main_view *m, int width)
@@ -125,7 +138,7 @@ static void draw_empty(main_view *m, tui_app *app, tui_canvas *c, tui_rect a)
     char count[32], line[600];
     htx_format_thousands(l->elsewhere, count, sizeof count);
     snprintf(line, sizeof line, ui_text(UI_NONE_HERE, app->lang),
-             district_panel_name(&m->districts, m->districts.cursor, app->lang), l->filter.search);
+             place_panel_name(&m->places, m->places.cursor, app->lang), l->filter.search);
     canvas_text(c, a.y, a.x + 1, a.width - 1, line, STYLE_NORMAL);
     snprintf(line, sizeof line, ui_text(m->searching ? UI_FOUND_ELSEWHERE_TAB : UI_FOUND_ELSEWHERE_F3, app->lang),
              count, l->elsewhere_capped ? "+" : "");
@@ -138,9 +151,9 @@ static void draw_search_line(main_view *m, tui_app *app, tui_canvas *c, int y, i
 {
     htx_lang lang = app->lang;
     char prompt[200], hint[200] = "";
-    if (m->districts.cursor > 0)
+    if (m->places.cursor > 0)
         snprintf(prompt, sizeof prompt, ui_text(UI_SEARCH_IN, lang),
-                 district_panel_name(&m->districts, m->districts.cursor, lang));
+                 place_panel_name(&m->places, m->places.cursor, lang));
     else
         snprintf(prompt, sizeof prompt, "%s", ui_text(UI_SEARCH_PROMPT, lang));
     if (m->list->elsewhere > 0) {
@@ -161,7 +174,7 @@ static void draw_search_line(main_view *m, tui_app *app, tui_canvas *c, int y, i
 static void draw_list(main_view *m, tui_app *app, tui_canvas *c, tui_rect a)
 {
     /* rows of several districts say which one each is in */
-    coop_columns col = coop_columns_fit(a.width, widest_code(m->list), m->districts.cursor == 0);
+    coop_columns col = coop_columns_fit(a.width, widest_code(m->list), m->places.cursor == 0);
     const char *const headers[COL_COUNT] = {
         ui_text(UI_COL_CODE, app->lang),     ui_text(UI_COL_NAME, app->lang),
         ui_text(UI_COL_DISTRICT, app->lang), ui_text(UI_COL_SECTOR, app->lang),
@@ -190,8 +203,8 @@ static void main_draw(tui_view *v, tui_app *app, tui_canvas *c, tui_rect a)
     main_view *m = (main_view *)v;
     m->panel_end = 0;
     if (panel_shown(m, a.width)) {
-        int width = district_panel_width(&m->districts, app->lang);
-        district_panel_draw(&m->districts, c, (tui_rect){a.y, a.x, a.height, width}, !m->focus_list, app->lang);
+        int width = place_panel_width(&m->places, app->lang);
+        place_panel_draw(&m->places, c, (tui_rect){a.y, a.x, a.height, width}, !m->focus_list, app->lang);
         for (int y = a.y; y < a.y + a.height; y++)
             canvas_text(c, y, a.x + width, 1, "│", STYLE_BORDER);
         m->panel_end = a.x + width + 1;
@@ -203,7 +216,7 @@ static void main_draw(tui_view *v, tui_app *app, tui_canvas *c, tui_rect a)
 static void main_subtitle(tui_view *v, tui_app *app, char *out, size_t size)
 {
     main_view *m = (main_view *)v;
-    snprintf(out, size, "%s", district_panel_name(&m->districts, m->districts.cursor, app->lang));
+    snprintf(out, size, "%s", place_panel_name(&m->places, m->places.cursor, app->lang));
 }
 
 /* ---- status line ----------------------------------------------------------- */
@@ -243,7 +256,7 @@ static void main_status(tui_view *v, tui_app *app, char *out, size_t size)
     htx_lang lang = app->lang;
     snprintf(part, sizeof part, "%s/%s%s", a, b, l->total_capped ? "+" : "");
     append(out, size, part);
-    append(out, size, district_panel_name(&m->districts, m->districts.cursor, lang));
+    append(out, size, place_panel_name(&m->places, m->places.cursor, lang));
     if (l->filter.sector) {
         const htx_sector *s = htx_sector_find(l->filter.sector);
         snprintf(part, sizeof part, "%s: %s", ui_text(UI_FILTER_SECTOR, lang), s ? htx_sector_name(s, lang) : "");
@@ -355,7 +368,7 @@ static void start_search(main_view *m, const char *text)
 {
     m->searching = true;
     m->focus_list = true;
-    district_panel_stop_finding(&m->districts);
+    place_panel_stop_finding(&m->places);
     snprintf(m->query, sizeof m->query, "%s", text);
     coop_list_set_search(m->list, m->query);
 }
@@ -363,9 +376,9 @@ static void start_search(main_view *m, const char *text)
 /* Tab while searching one district: the same search in all of them. */
 static void widen_search(main_view *m)
 {
-    if (m->districts.cursor == 0)
+    if (m->places.cursor == 0)
         return;
-    m->districts.cursor = 0;
+    m->places.cursor = 0;
     coop_list_set_district(m->list, NULL);
 }
 
@@ -400,7 +413,7 @@ static int handle_search(main_view *m, const tui_event *e)
  * opens the search with what it held, as in less and vi). */
 static int handle_typed(main_view *m, int key)
 {
-    if (key == '/' && !district_panel_finding(&m->districts)) {
+    if (key == '/' && !place_panel_finding(&m->places)) {
         start_search(m, m->list->filter.search ? m->list->filter.search : "");
         return VIEW_HANDLED | VIEW_REDRAW;
     }
@@ -412,17 +425,17 @@ static int handle_typed(main_view *m, int key)
         start_search(m, first);
         return VIEW_HANDLED | VIEW_REDRAW;
     }
-    if (!district_panel_finding(&m->districts))
-        m->find_origin = m->districts.cursor;
-    int found = district_panel_type(&m->districts, key);
+    if (!place_panel_finding(&m->places))
+        m->find_origin = m->places.cursor;
+    int found = place_panel_type(&m->places, key);
     if (found < 0)
         return VIEW_IGNORED;
-    if (m->districts.find.not_found) {
+    if (m->places.find.not_found) {
         /* No district is called so: what was typed is the name of a
          * cooperative ("quy" for Quỹ tín dụng …), searched where the worker
          * was before typing. */
-        char typed[sizeof m->districts.find.text];
-        snprintf(typed, sizeof typed, "%s", m->districts.find.text);
+        char typed[sizeof m->places.find.text];
+        snprintf(typed, sizeof typed, "%s", m->places.find.text);
         select_district(m, m->find_origin);
         start_search(m, typed);
         return VIEW_HANDLED | VIEW_REDRAW;
@@ -438,12 +451,12 @@ static int handle_mouse(main_view *m, tui_app *app, const tui_event *e)
         return VIEW_IGNORED;
     bool in_panel = m->panel_end && e->x < m->panel_end;
     int step = e->button == MOUSE_WHEEL_UP ? -3 : e->button == MOUSE_WHEEL_DOWN ? 3 : 0;
-    district_panel_stop_finding(&m->districts);
+    place_panel_stop_finding(&m->places);
     if (in_panel) {
         if (step)
-            select_district(m, m->districts.cursor + step);
+            select_district(m, m->places.cursor + step);
         else if (e->y > a.y)
-            select_district(m, m->districts.top + e->y - a.y - 1);
+            select_district(m, m->places.top + e->y - a.y - 1);
         m->focus_list = false;
         return VIEW_HANDLED | VIEW_REDRAW;
     }
@@ -466,7 +479,7 @@ static int move_focused(main_view *m, int64_t delta)
     if (m->focus_list)
         coop_list_move(m->list, delta);
     else
-        select_district(m, m->districts.cursor + (int)(delta > 30 ? 30 : delta < -30 ? -30 : delta));
+        select_district(m, m->places.cursor + (int)(delta > 30 ? 30 : delta < -30 ? -30 : delta));
     return VIEW_HANDLED | VIEW_REDRAW;
 }
 
@@ -524,9 +537,10 @@ static int handle_action(main_view *m, tui_app *app, tui_action action)
         if (m->focus_list)
             coop_list_end(m->list);
         else
-            select_district(m, m->districts.count);
+            select_district(m, m->places.count);
         return VIEW_HANDLED | VIEW_REDRAW;
     case ACT_SWITCH_PANEL: m->focus_list = !m->focus_list; return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_SWITCH_PLACES: return switch_places(m, app);
     case ACT_OPEN: return open_current(m, app);
     case ACT_TO_DISTRICTS:
         if (m->focus_list) {
@@ -553,7 +567,7 @@ static int main_handle(tui_view *v, tui_app *app, const tui_event *e)
         /* typed text, or Backspace/Esc while a district is being found */
         return handle_typed(m, e->key);
     }
-    district_panel_stop_finding(&m->districts);
+    place_panel_stop_finding(&m->places);
     return handle_action(m, app, e->action);
 }
 
@@ -583,10 +597,17 @@ static const tui_action browse_globals[] = {
     ACT_HELP, ACT_CLUBS, ACT_STATS, ACT_PRINT, ACT_QUIT, ACT_IMPORT, ACT_NONE,
 };
 static const tui_keymap browse_keymap = {.actions = browse_actions, .globals = browse_globals, .typing = true};
+/* With the panel in focus, Ctrl-X switches what it lists. */
+static const tui_action panel_actions[] = {
+    ACT_ADD, ACT_SEARCH, ACT_FILTER, ACT_EDIT, ACT_SORT,
+    ACT_OPEN, ACT_SWITCH_PANEL, ACT_TO_DISTRICTS, ACT_CLEAR_SEARCH, ACT_SWITCH_PLACES,
+    ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_NONE,
+};
+static const tui_keymap panel_keymap = {.actions = panel_actions, .globals = browse_globals, .typing = true};
 
 /* While a district's name is typed, Backspace and Esc edit what was typed. */
 static const tui_action finding_actions[] = {
-    ACT_ADD, ACT_SEARCH, ACT_FILTER, ACT_EDIT, ACT_SORT, ACT_OPEN, ACT_SWITCH_PANEL,
+    ACT_ADD, ACT_SEARCH, ACT_FILTER, ACT_EDIT, ACT_SORT, ACT_SWITCH_PLACES, ACT_OPEN, ACT_SWITCH_PANEL,
     ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_NONE,
 };
 static const tui_keymap finding_keymap = {.actions = finding_actions, .globals = browse_globals, .typing = true};
@@ -606,8 +627,20 @@ static const tui_keymap *main_keymap(const tui_view *v)
 {
     const main_view *m = (const main_view *)v;
     if (m->searching)
-        return m->districts.cursor > 0 ? &scoped_search_keymap : &search_keymap;
-    return district_panel_finding(&m->districts) ? &finding_keymap : &browse_keymap;
+        return m->places.cursor > 0 ? &scoped_search_keymap : &search_keymap;
+    if (place_panel_finding(&m->places))
+        return &finding_keymap;
+    return m->focus_list ? &browse_keymap : &panel_keymap;
+}
+
+/* Ctrl-X names the places it shows next. */
+static const char *main_bar_label(const tui_view *v, tui_action action, bool brief)
+{
+    const main_view *m = (const main_view *)v;
+    if (action != ACT_SWITCH_PLACES)
+        return NULL;
+    ui_id label = m->places.kind == PLACES_DISTRICTS ? UI_BAR_TO_COMMUNES : UI_BAR_TO_DISTRICTS;
+    return brief ? ui_text_short(label, m->lang) : ui_text(label, m->lang);
 }
 
 static const tui_view_ops main_ops = {
@@ -621,9 +654,10 @@ static const tui_view_ops main_ops = {
     .popup = false,
     .keymap = &browse_keymap,
     .current_keymap = main_keymap,
+    .bar_label = main_bar_label,
 };
 
-tui_view *view_main_new(tui_app *app, const char *district_code)
+tui_view *view_main_new(tui_app *app, const char *district_code, const char *commune)
 {
     main_view *m = calloc(1, sizeof *m);
     coop_list *list = malloc(sizeof *list);
@@ -635,10 +669,14 @@ tui_view *view_main_new(tui_app *app, const char *district_code)
     m->base.ops = &main_ops;
     m->list = list;
     coop_list_init(list, app->store);
-    district_panel_init(&m->districts);
+    m->lang = app->lang;
+    place_panel_init(&m->places, app->lang);
+    if (commune)
+        place_panel_switch(&m->places, app->lang);
     load_counts(m, app);
-    int start = district_panel_index_of(&m->districts, district_code);
-    m->districts.cursor = -1;
+    int start = commune ? place_panel_index_of_commune(&m->places, commune)
+                        : place_panel_index_of(&m->places, district_code);
+    m->places.cursor = -1;
     select_district(m, start);
     m->focus_list = start != 0;
     return &m->base;

@@ -162,8 +162,9 @@ static const tui_action question_actions[] = {ACT_CHOOSE, ACT_CLOSE, ACT_NEXT_AN
 static const tui_keymap question_keymap = {.actions = question_actions, .typing = true};
 
 /* The bar says what Enter and Esc do now: "Enter Xóa hẳn  Esc Không xóa". */
-static const char *question_bar_label(const tui_view *v, tui_action action)
+static const char *question_bar_label(const tui_view *v, tui_action action, bool brief)
 {
+    (void)brief; /* an answer has no shorter name */
     const question_view *q = (const question_view *)v;
     if (action == ACT_CHOOSE)
         return q->answers[q->chosen];

@@ -164,6 +164,8 @@ static bool load(stats_view *v, tui_app *app)
     if (st == HTX_OK)
         st = add_section(v, app, UI_STATS_BY_DISTRICT, HTX_STATS_DISTRICT, &err);
     if (st == HTX_OK)
+        st = add_section(v, app, UI_STATS_BY_COMMUNE, HTX_STATS_COMMUNE, &err);
+    if (st == HTX_OK)
         st = add_section(v, app, UI_STATS_BY_YEAR, HTX_STATS_YEAR, &err);
     if (st == HTX_OK && v->out_of_memory)
         st = htx_fail(&err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);

@@ -10,7 +10,7 @@
 #include "view.h"
 
 /* Districts beside the list of cooperatives; district_code may be NULL. */
-tui_view *view_main_new(tui_app *app, const char *district_code);
+tui_view *view_main_new(tui_app *app, const char *district_code, const char *commune);
 /* Every field of one cooperative, its clubs, its recent changes. */
 tui_view *view_detail_new(tui_app *app, int64_t coop_id);
 /* The five clubs with member counts. */

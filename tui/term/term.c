@@ -205,6 +205,7 @@ static int map_char(wint_t ch)
     case 20: return TK_CTRL_T;
     case 21: return TK_CTRL_U;
     case 23: return TK_CTRL_W;
+    case 24: return TK_CTRL_X;
     case 27: return TK_ESCAPE;
     default: break;
     }

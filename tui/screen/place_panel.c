@@ -1,0 +1,221 @@
+#include "place_panel.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "browse.h"
+#include "collate.h"
+#include "display.h"
+#include "format.h"
+#include "keys.h"
+#include "query.h"
+#include "typed_text.h"
+#include "ui_text.h"
+
+static int compare_names(const void *a, const void *b)
+{
+    const htx_district *const *x = a, *const *y = b;
+    return htx_collate_compare((*x)->name, (*y)->name);
+}
+
+static void list_districts(place_panel *p)
+{
+    const htx_district *sorted[64];
+    size_t n = HTX_DISTRICT_COUNT < 64 ? HTX_DISTRICT_COUNT : 64;
+    for (size_t i = 0; i < n; i++)
+        sorted[i] = &HTX_DISTRICTS[i];
+    qsort(sorted, n, sizeof sorted[0], compare_names);
+    p->count = (int)n;
+    for (size_t i = 0; i < n; i++) {
+        place_entry *e = &p->entries[i];
+        snprintf(e->label, sizeof e->label, "%s", sorted[i]->name);
+        e->choice = (place_choice){.district = sorted[i]->code};
+        e->count = 0;
+    }
+}
+
+/* The units come with their counts, in order, from the statistics. */
+static int add_commune(const htx_stat_row *row, void *ctx)
+{
+    place_panel *p = ctx;
+    if (p->count == PLACE_PANEL_MAX)
+        return 1;
+    place_entry *e = &p->entries[p->count++];
+    snprintf(e->label, sizeof e->label, "%s", row->name);
+    const htx_commune *c = row->key[0] ? htx_commune_find(row->key) : NULL;
+    e->choice = c ? (place_choice){.commune = c->name} : (place_choice){.without_commune = true};
+    e->count = row->count;
+    p->total += row->count;
+    return 0;
+}
+
+void place_panel_init(place_panel *p, htx_lang lang)
+{
+    (void)lang;
+    memset(p, 0, sizeof *p);
+    p->kind = PLACES_DISTRICTS;
+    list_districts(p);
+}
+
+void place_panel_switch(place_panel *p, htx_lang lang)
+{
+    place_kind other = p->kind == PLACES_DISTRICTS ? PLACES_COMMUNES : PLACES_DISTRICTS;
+    place_panel_init(p, lang);
+    p->kind = other;
+    if (other == PLACES_COMMUNES)
+        p->count = 0; /* listed by the next load, with their counts */
+}
+
+static htx_status load_districts(place_panel *p, htx_store *store, htx_error *err)
+{
+    int64_t by_table[64] = {0};
+    htx_status st = htx_district_counts(store, by_table, &p->total, err);
+    for (int i = 0; st == HTX_OK && i < p->count; i++) {
+        const htx_district *d = htx_district_by_code(p->entries[i].choice.district);
+        p->entries[i].count = d ? by_table[d - HTX_DISTRICTS] : 0;
+    }
+    return st;
+}
+
+htx_status place_panel_load(place_panel *p, htx_store *store, htx_lang lang, htx_error *err)
+{
+    if (p->kind == PLACES_DISTRICTS)
+        return load_districts(p, store, err);
+    htx_filter everything;
+    htx_filter_init(&everything);
+    p->count = 0;
+    p->total = 0;
+    htx_status st = htx_query_stats(store, &everything, HTX_STATS_COMMUNE, lang, add_commune, p, err);
+    p->cursor = place_panel_clamp(p, p->cursor);
+    return st;
+}
+
+int place_panel_index_of(const place_panel *p, const char *code)
+{
+    for (int i = 0; code && i < p->count; i++)
+        if (p->entries[i].choice.district && strcmp(p->entries[i].choice.district, code) == 0)
+            return i + 1;
+    return 0;
+}
+
+int place_panel_index_of_commune(const place_panel *p, const char *name)
+{
+    for (int i = 0; name && i < p->count; i++)
+        if (p->entries[i].choice.commune && strcmp(p->entries[i].choice.commune, name) == 0)
+            return i + 1;
+    return 0;
+}
+
+place_choice place_panel_choice(const place_panel *p, int index)
+{
+    return index <= 0 || index > p->count ? (place_choice){0} : p->entries[index - 1].choice;
+}
+
+const char *place_panel_name(const place_panel *p, int index, htx_lang lang)
+{
+    return index <= 0 || index > p->count ? ui_text(UI_ALL, lang) : p->entries[index - 1].label;
+}
+
+int place_panel_clamp(const place_panel *p, int index)
+{
+    return index < 0 ? 0 : index > p->count ? p->count : index;
+}
+
+/* ---- finding by typing -------------------------------------------------------- */
+
+/* A unit is found by its name, with or without its kind ("bat trang" and
+ * "xa bat trang" both find Xã Bát Tràng). */
+static const char *label_of(int i, void *ctx)
+{
+    const place_panel *p = ctx;
+    return p->entries[i].choice.commune ? p->entries[i].choice.commune : p->entries[i].label;
+}
+
+int place_panel_type(place_panel *p, int key)
+{
+    int found;
+    if (!typed_find_key(&p->find, key, p->count, label_of, p, &found))
+        return -1;
+    if (found < 0 && p->kind == PLACES_COMMUNES) {
+        const htx_commune *c = htx_commune_find(p->find.text);
+        for (int i = 0; c && i < p->count; i++)
+            if (p->entries[i].choice.commune == c->name)
+                found = i;
+        if (found >= 0)
+            p->find.not_found = false;
+    }
+    return found < 0 ? p->cursor : found + 1;
+}
+
+void place_panel_stop_finding(place_panel *p)
+{
+    typed_find_stop(&p->find);
+}
+
+bool place_panel_finding(const place_panel *p)
+{
+    return typed_find_active(&p->find);
+}
+
+/* ---- drawing ----------------------------------------------------------------------- */
+
+static void count_text(const place_panel *p, int index, char *out, size_t size)
+{
+    htx_format_thousands(index == 0 ? p->total : p->entries[index - 1].count, out, size);
+}
+
+static const char *heading(const place_panel *p, htx_lang lang)
+{
+    return ui_text(p->kind == PLACES_DISTRICTS ? UI_DISTRICTS : UI_COMMUNES, lang);
+}
+
+int place_panel_width(const place_panel *p, htx_lang lang)
+{
+    int names = (int)htx_text_width(heading(p, lang));
+    for (int i = 0; i <= p->count; i++) {
+        int w = (int)htx_text_width(place_panel_name(p, i, lang));
+        if (w > names)
+            names = w;
+    }
+    /* "Tất cả" holds the largest count */
+    char total[32];
+    count_text(p, 0, total, sizeof total);
+    return 1 + names + 1 + (int)strlen(total) + 1;
+}
+
+static void draw_heading(const place_panel *p, tui_canvas *c, tui_rect a, htx_lang lang)
+{
+    if (!typed_find_active(&p->find)) {
+        canvas_text_fill(c, a.y, a.x, a.width, heading(p, lang), STYLE_HEADER);
+        return;
+    }
+    tui_style style = p->find.not_found ? STYLE_ERROR : STYLE_INPUT;
+    canvas_fill(c, a.y, a.x, 1, a.width, style);
+    int w = canvas_text(c, a.y, a.x, a.width, ui_text(UI_SEARCH_PROMPT, lang), style);
+    int used = canvas_text(c, a.y, a.x + w, a.width - w - 1, p->find.text, style);
+    canvas_text(c, a.y, a.x + w + used, 1, "▏", style);
+}
+
+void place_panel_draw(place_panel *p, tui_canvas *c, tui_rect a, bool focused, htx_lang lang)
+{
+    draw_heading(p, c, a, lang);
+    int rows = a.height - 1;
+    if (p->cursor < p->top)
+        p->top = p->cursor;
+    if (p->cursor >= p->top + rows)
+        p->top = p->cursor - rows + 1;
+    char count[32];
+    count_text(p, 0, count, sizeof count);
+    int count_width = (int)strlen(count);
+    for (int r = 0; r < rows && p->top + r <= p->count; r++) {
+        int i = p->top + r;
+        tui_style style = i != p->cursor ? STYLE_NORMAL : focused ? STYLE_CURSOR : STYLE_CURSOR_DIM;
+        int y = a.y + 1 + r;
+        count_text(p, i, count, sizeof count);
+        canvas_fill(c, y, a.x, 1, a.width, style);
+        canvas_text(c, y, a.x + 1, a.width - count_width - 2, place_panel_name(p, i, lang), style);
+        canvas_text_right(c, y, a.x + a.width - count_width - 1, count_width, count,
+                          style == STYLE_NORMAL ? STYLE_DIM : style);
+    }
+}
