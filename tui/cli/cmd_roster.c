@@ -289,7 +289,7 @@ static int print_roster(const cli_context *ctx, const roster_options *o, const h
     unlink(temporary);
     if (st != HTX_OK) {
         cli_report(ctx, &err);
-        if (err.msg == MSG_PRINT_NO_PRINTER)
+        if (err.msg == MSG_PRINT_NO_PRINTER || err.msg == MSG_PRINT_NO_DEFAULT)
             cli_tell(ctx, ctx->err, CT_ROSTER_NAME_A_PRINTER);
         return cli_status_exit(st);
     }
