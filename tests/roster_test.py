@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Club rosters from the command line, read back with independent tools.
+"""Club rosters and lists of cooperatives from the command line, read back with
+independent tools.
 
 Usage: roster_test.py PATH_TO_HTX
 
@@ -318,6 +319,50 @@ def cannot_run(reason):
     if os.environ.get("CI") and os.geteuid() == 0:
         raise AssertionError("the CUPS print test must run on CI: " + reason)
     raise unittest.SkipTest(reason)
+
+
+class CooperativeList(unittest.TestCase):
+    """htx list -o: the list as the screens print it."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "demo.db")
+        run("init", "--demo", db=cls.db, check=0)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def codes(self, *args):
+        _, out, _ = run("list", "--format", "tsv", *args, db=self.db, check=0)
+        return {r["code"][:10] for r in tsv_rows(out)}
+
+    def test_a_district_as_pdf_holds_only_its_cooperatives(self):
+        here = self.codes("--district", "thanh tri")
+        elsewhere = self.codes() - here
+        path = os.path.join(self.tmp.name, "thanh-tri.pdf")
+        status, _, err = run("list", "--district", "thanh tri", "-o", path, db=self.db)
+        self.assertEqual(status, 0, err)
+        self.assertIn(f"{len(here)} HTX", err)
+        text = subprocess.run(["pdftotext", path, "-"], capture_output=True, check=True, text=True).stdout
+        self.assertIn("DANH SÁCH HỢP TÁC XÃ", text)
+        self.assertIn("Quận/huyện Thanh Trì", text)
+        self.assertIn("Hà Nội, ngày 28 tháng 11 năm 2026", text)
+        self.assertIn(f"Tổng số: {len(here)} hợp tác xã", text)
+        self.assertEqual({c for c in here | elsewhere if c in text}, here)
+        # a file that is there stays unless --force
+        status, _, err = run("list", "--district", "thanh tri", "-o", path, db=self.db)
+        self.assertEqual(status, 1)
+        self.assertIn("--force", err)
+
+    def test_a_search_as_text_says_what_was_searched(self):
+        status, out, err = run("list", "--search", "banh cuon", "--format", "txt", db=self.db)
+        self.assertEqual(status, 0, err)
+        self.assertIn("Toàn thành phố; tìm: banh cuon", out)
+        self.assertIn("Trang 1/1", out)
+        lines = [line for line in out.split("\n") if line.startswith(("|", "+"))]
+        self.assertEqual({width(line) for line in lines}, {width(lines[0])})
 
 
 class PrintThroughCups(unittest.TestCase):

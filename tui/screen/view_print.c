@@ -16,9 +16,9 @@
 #include "line_edit.h"
 #include "outfile.h"
 #include "print.h"
+#include "document_pdf.h"
+#include "document_txt.h"
 #include "roster_doc.h"
-#include "roster_txt.h"
-#include "roster_pdf.h"
 #include "text.h"
 #include "ui_text.h"
 #include "views.h"
@@ -123,7 +123,7 @@ static void suggest_file(print_view *v)
 
 /* The file is replaced only once the roster is whole (outfile.h). */
 static htx_status save_document(const print_view *v, const char *register_path,
-                                const htx_roster_doc *doc, htx_error *err)
+                                const htx_document *doc, htx_error *err)
 {
     htx_outfile file;
     /* Never over the open register, whatever name it is typed under. */
@@ -132,19 +132,18 @@ static htx_status save_document(const print_view *v, const char *register_path,
     if (st != HTX_OK)
         return st;
     if (v->format == SAVE_PDF)
-        st = htx_roster_write_pdf(doc, htx_outfile_name(&file), NULL, err);
+        st = htx_doc_write_pdf(doc, htx_outfile_name(&file), NULL, err);
     else if (v->format == SAVE_CSV)
-        st = htx_roster_write_csv(doc, true, file.file, err);
+        st = htx_doc_write_csv(doc, true, file.file, err);
     else
-        st = htx_roster_write_txt(doc, (htx_roster_txt_layout){HTX_ROSTER_TXT_WIDTH, HTX_ROSTER_TXT_LINES},
-                                  file.file, NULL, err);
+        st = htx_doc_write_txt(doc, (htx_txt_layout){HTX_TXT_WIDTH, HTX_TXT_LINES}, file.file, NULL, err);
     if (st == HTX_OK)
         return htx_outfile_commit(&file, err);
     htx_outfile_abandon(&file);
     return st;
 }
 
-static void save_file(print_view *v, tui_app *app, const htx_roster_doc *doc)
+static void save_file(print_view *v, tui_app *app, const htx_document *doc)
 {
     htx_error err;
     htx_status st = save_document(v, app->db_path, doc, &err);
@@ -152,11 +151,11 @@ static void save_file(print_view *v, tui_app *app, const htx_roster_doc *doc)
         show_error(v, app, &err);
         return;
     }
-    snprintf(v->result, sizeof v->result, ui_text(UI_PRINT_SAVED, app->lang), doc->count, v->file.text);
+    snprintf(v->result, sizeof v->result, ui_text(UI_PRINT_SAVED, app->lang), doc->row_count, v->file.text);
     v->result_is_error = false;
 }
 
-static void send_to_printer(print_view *v, tui_app *app, const htx_roster_doc *doc)
+static void send_to_printer(print_view *v, tui_app *app, const htx_document *doc)
 {
     const char *dir = getenv("TMPDIR");
     char temporary[512];
@@ -171,7 +170,7 @@ static void send_to_printer(print_view *v, tui_app *app, const htx_roster_doc *d
     close(fd);
     int pages = 0;
     char job[HTX_PRINT_JOB_SIZE] = "";
-    htx_status st = htx_roster_write_pdf(doc, temporary, &pages, &err);
+    htx_status st = htx_doc_write_pdf(doc, temporary, &pages, &err);
     if (st == HTX_OK) {
         htx_print_request req = {
             .command = getenv("HTX_LP"),
@@ -199,16 +198,19 @@ static void send_to_printer(print_view *v, tui_app *app, const htx_roster_doc *d
 /* The roster is read again at the moment of printing, so the paper shows what is stored now. */
 static void run_job(print_view *v, tui_app *app)
 {
-    htx_roster_doc doc;
+    htx_roster_doc roster;
     htx_error err;
-    htx_status st = htx_roster_doc_load(app->store, v->club, v->as_of, v->sort, &doc, &err);
+    htx_status st = htx_roster_doc_load(app->store, v->club, v->as_of, v->sort, &roster, &err);
+    htx_document doc;
+    if (st == HTX_OK)
+        htx_roster_document(&roster, &doc);
     if (st != HTX_OK)
         show_error(v, app, &err);
     else if (v->file.length > 0)
         save_file(v, app, &doc);
     else
         send_to_printer(v, app, &doc);
-    htx_roster_doc_free(&doc);
+    htx_roster_doc_free(&roster);
 }
 
 /* ---- events ------------------------------------------------------------------------- */
