@@ -147,7 +147,7 @@ static bool confirm_same_name(form_view *v, tui_app *app, const htx_coop *record
         snprintf(line, sizeof line, "%s (%s)", other->name, other->code);
         const char *lines[] = {line};
         const char *answers[] = {ui_text(UI_SAVE_ANYWAY, app->lang), ui_text(UI_BACK_TO_FORM, app->lang)};
-        app_push(app, view_question_new(app, ui_text(UI_SAME_NAME_TITLE, app->lang), lines, 1, answers, 2,
+        app_push(app, view_question_new(app, ui_text(UI_SAME_NAME_TITLE, app->lang), lines, 1, answers, 2, 0,
                                         same_name_answered, v));
         asked = true;
     }
@@ -191,7 +191,7 @@ static void report_conflict(form_view *v, tui_app *app)
         n++;
     }
     const char *answers[] = {ui_text(UI_CONFLICT_RELOAD, app->lang), ui_text(UI_CONFLICT_KEEP, app->lang)};
-    app_push(app, view_question_new(app, ui_text(UI_CONFLICT_TITLE, app->lang), lines, n + 1, answers, 2,
+    app_push(app, view_question_new(app, ui_text(UI_CONFLICT_TITLE, app->lang), lines, n + 1, answers, 2, 0,
                                     conflict_answered, v));
 }
 
@@ -259,7 +259,7 @@ static int cancel(form_view *v, tui_app *app)
         return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
     const char *lines[] = {ui_text(UI_DISCARD_LINE, app->lang)};
     const char *answers[] = {ui_text(UI_YES, app->lang), ui_text(UI_NO, app->lang)};
-    app_push(app, view_question_new(app, ui_text(UI_DISCARD_TITLE, app->lang), lines, 1, answers, 2,
+    app_push(app, view_question_new(app, ui_text(UI_DISCARD_TITLE, app->lang), lines, 1, answers, 2, 0,
                                     discard_answered, v));
     return VIEW_HANDLED | VIEW_REDRAW;
 }
@@ -293,7 +293,7 @@ static int ask_delete(form_view *v, tui_app *app)
         return VIEW_HANDLED;
     const char *lines[] = {v->form.original.name, ui_text(UI_DELETE_LINE, app->lang)};
     const char *answers[] = {ui_text(UI_DELETE, app->lang), ui_text(UI_CANCEL, app->lang)};
-    app_push(app, view_question_new(app, ui_text(UI_DELETE_TITLE, app->lang), lines, 2, answers, 2,
+    app_push(app, view_question_new(app, ui_text(UI_DELETE_TITLE, app->lang), lines, 2, answers, 2, 0,
                                     delete_answered, v));
     return VIEW_HANDLED | VIEW_REDRAW;
 }

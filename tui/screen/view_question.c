@@ -1,13 +1,17 @@
 /*
  * A question in a box with a row of answers (Có / Không, Tải lại / Tiếp tục
- * sửa …): Left/Right or the first letter chooses, Enter answers, Esc gives
- * the last answer.  Lines and answers are copied.
+ * sửa …): Left/Right or the first letter chooses, Enter answers the one in
+ * focus (the one the question starts on: the safe one, where one answer
+ * cannot be undone), Esc gives the last answer.  Lines and answers are
+ * copied; a line wider than the screen wraps.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "display.h"
+#include "text.h"
+#include "text_wrap.h"
 #include "views.h"
 
 #define MAX_LINES 24
@@ -26,6 +30,27 @@ typedef struct question_view {
     void *ctx;
 } question_view;
 
+static double measure_columns(const char *text, size_t length, void *ctx)
+{
+    (void)ctx;
+    (void)length;
+    int32_t cp;
+    htx_utf8_decode(text, &cp);
+    return htx_cp_width(cp);
+}
+
+/* The question's lines as drawn: each wrapped to the box, so none is cut. */
+static int wrap_question(const question_view *q, int room, htx_wrapped wrapped[MAX_LINES])
+{
+    int total = 0;
+    for (int i = 0; i < q->line_count; i++) {
+        if (!htx_wrap(q->lines[i], room > 1 ? room : 1, measure_columns, NULL, &wrapped[i]))
+            wrapped[i] = (htx_wrapped){0};
+        total += wrapped[i].count;
+    }
+    return total;
+}
+
 static void question_draw(tui_view *v, tui_app *app, tui_canvas *c, tui_rect a)
 {
     (void)app;
@@ -43,15 +68,21 @@ static void question_draw(tui_view *v, tui_app *app, tui_canvas *c, tui_rect a)
         width = buttons + 4;
     if (width > a.width - 2)
         width = a.width - 2;
-    int height = q->line_count + 5;
+    htx_wrapped wrapped[MAX_LINES];
+    int lines = wrap_question(q, width - 4, wrapped);
+    int height = lines + 5;
     if (height > a.height)
         height = a.height;
     int y = a.y + (a.height - height) / 2, x = a.x + (a.width - width) / 2;
     canvas_fill(c, y, x, height, width, STYLE_POPUP);
     canvas_box(c, y, x, height, width, STYLE_POPUP);
     canvas_text(c, y, x + 2, width - 4, q->title, STYLE_POPUP);
-    for (int i = 0; i < q->line_count && 2 + i < height - 2; i++)
-        canvas_text(c, y + 1 + i + 1, x + 2, width - 4, q->lines[i], STYLE_POPUP);
+    int row = y + 2;
+    for (int i = 0; i < q->line_count; i++) {
+        for (int k = 0; k < wrapped[i].count && row < y + height - 3; k++)
+            canvas_text(c, row++, x + 2, width - 4, wrapped[i].lines[k], STYLE_POPUP);
+        htx_wrapped_free(&wrapped[i]);
+    }
     q->answers_y = y + height - 2;
     int bx = x + (width - buttons) / 2;
     for (int i = 0; i < q->answer_count; i++) {
@@ -136,7 +167,7 @@ static const tui_view_ops question_ops = {
 };
 
 tui_view *view_question_new(tui_app *app, const char *title, const char *const lines[], int line_count,
-                            const char *const answers[], int answer_count, tui_answer_fn answered,
+                            const char *const answers[], int answer_count, int focused, tui_answer_fn answered,
                             void *ctx)
 {
     (void)app;
@@ -154,6 +185,7 @@ tui_view *view_question_new(tui_app *app, const char *title, const char *const l
         question_destroy(&q->base);
         return NULL;
     }
+    q->chosen = focused >= 0 && focused < q->answer_count ? focused : 0;
     q->answered = answered;
     q->ctx = ctx;
     return &q->base;

@@ -31,11 +31,12 @@ tui_view *view_choice_new(tui_app *app, const char *title, const char *const ite
 /* The registration form (coop_id 0) or the edit form of a cooperative. */
 tui_view *view_form_new(tui_app *app, int64_t coop_id);
 
-/* A question with Có/Không (or other) answers: on answer i calls
- * answered(app, ctx, i) and closes; Esc answers the last one. */
+/* A question with Có/Không (or other) answers, answer focused in focus
+ * first (Enter gives it): on answer i calls answered(app, ctx, i) and
+ * closes; Esc answers the last one. */
 typedef void (*tui_answer_fn)(tui_app *app, void *ctx, int answer);
 tui_view *view_question_new(tui_app *app, const char *title, const char *const lines[], int line_count,
-                            const char *const answers[], int answer_count, tui_answer_fn answered,
+                            const char *const answers[], int answer_count, int focused, tui_answer_fn answered,
                             void *ctx);
 
 /* Adding a cooperative to a club (role, joined date) or ending one of its
