@@ -81,8 +81,9 @@ static bool form_load(htx_form *f, const htx_coop *record, htx_lang lang, bool i
         form_free(f);
         return false;
     }
-    int name = field_index(f, "name");
-    f->focus = name >= 0 ? name : 0;
+    /* The first field, as on paper: the registration code. */
+    f->focus = 0;
+    line_edit_select_all(&f->fields[0].edit);
     return true;
 }
 
@@ -148,6 +149,8 @@ static bool type_key(htx_form *f, line_edit *e, const char *utf8, int32_t cp)
     return line_edit_insert(e, utf8);
 }
 
+static void recheck_if_in_error(htx_form *f, int index);
+
 bool form_type(htx_form *f, const char *utf8)
 {
     if (!utf8 || f->focus < 0 || f->focus >= f->count)
@@ -162,13 +165,21 @@ bool form_type(htx_form *f, const char *utf8)
     if (!one_key) {
         /* A paste is text already written: it goes in as it is. */
         f->word_active = false;
-        return line_edit_insert(&field->edit, utf8);
+        bool ok = line_edit_insert(&field->edit, utf8);
+        recheck_if_in_error(f, f->focus);
+        return ok;
     }
+    /* What is typed over a selected value replaces it; the typing engine
+     * then starts a new word. */
+    bool control = cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
+    if (!control && line_edit_take_selection(&field->edit))
+        f->word_active = false;
     bool ok = f->input_mode != VN_INPUT_OFF && kind_of(field)->takes_vietnamese
                   ? type_key(f, &field->edit, utf8, cp)
                   : line_edit_insert(&field->edit, utf8);
     if (ok)
         f->word_active = continues_word(f->input_mode, cp);
+    recheck_if_in_error(f, f->focus);
     return ok;
 }
 
@@ -193,14 +204,29 @@ void form_edit_key(htx_form *f, form_edit edit)
             line_edit_insert(e, "\n");
         break;
     }
+    recheck_if_in_error(f, f->focus);
 }
+
+static void check_field(htx_form *f, int index);
 
 void form_focus(htx_form *f, int index)
 {
     if (index < 0 || index >= f->count)
         return;
-    f->focus = index;
+    form_field *left = &f->fields[f->focus];
+    /* A field is checked when it is left, once something was typed in it
+     * (a field merely passed through is not reproached). */
+    if (index != f->focus && (left->edit.changed || left->has_message))
+        check_field(f, f->focus);
     f->word_active = false;
+    if (index == f->focus)
+        return;
+    left->edit.selected = false;
+    f->focus = index;
+    /* Entering a field selects its value, so typing replaces it; a note of
+     * many lines is continued instead. */
+    if (!f->fields[index].edit.multiline)
+        line_edit_select_all(&f->fields[index].edit);
 }
 
 void form_toggle_input_mode(htx_form *f)
@@ -225,6 +251,30 @@ int form_choices(const htx_form *f, int index, const char *names[], int max)
     return kind->choices(f->lang, names, names ? max : 0);
 }
 
+/* Choosing a unit formed from one former district fills the district when
+ * the form has none yet: the core's rule (htx_coop_set), shown at once. */
+static void fill_implied_district(htx_form *f, int index)
+{
+    int district = field_index(f, "district");
+    if (f->fields[index].def->id != HTX_F_COMMUNE || district < 0 ||
+        !is_blank(f->fields[district].edit.text ? f->fields[district].edit.text : ""))
+        return;
+    htx_coop *scratch = malloc(sizeof *scratch);
+    if (!scratch)
+        return;
+    htx_coop_init(scratch);
+    htx_report r;
+    htx_report_init(&r);
+    if (htx_coop_set(scratch, "commune", f->fields[index].edit.text, &r) == HTX_OK && scratch->district[0]) {
+        char shown[128];
+        htx_coop_value(scratch, HTX_F_DISTRICT, HTX_VALUE_DISPLAY, f->lang, shown, sizeof shown);
+        if (line_edit_set(&f->fields[district].edit, shown))
+            f->fields[district].edit.changed = true;
+        f->fields[district].has_message = false;
+    }
+    free(scratch);
+}
+
 void form_choose(htx_form *f, int index, const char *name)
 {
     if (index < 0 || index >= f->count || !name)
@@ -238,6 +288,9 @@ void form_choose(htx_form *f, int index, const char *name)
     else
         e->changed = was_changed;
     f->word_active = false;
+    check_field(f, index);
+    fill_implied_district(f, index);
+    line_edit_select_all(e);
 }
 
 /* ---- collecting ----------------------------------------------------------------------- */
@@ -284,6 +337,46 @@ static int place_messages(htx_form *f, const htx_report *r)
         form_set_message(f, field->def->key, text, warning);
     }
     return unplaced;
+}
+
+/* Checks one field's value by the rules of a save (htx_coop_set, then the
+ * record-level checks that concern it) and puts its error or warning
+ * beside it, or takes the old one away. */
+static void check_field(htx_form *f, int index)
+{
+    form_field *field = &f->fields[index];
+    htx_coop *scratch = malloc(sizeof *scratch);
+    if (!scratch)
+        return;
+    *scratch = f->original;
+    htx_report r;
+    htx_report_init(&r);
+    const char *text = field->edit.text ? field->edit.text : "";
+    if (htx_field_must_be_filled(field->def) && is_blank(text))
+        htx_report_add(&r, false, MSG_REQUIRED, field->def->key, NULL, NULL);
+    else if (htx_coop_set(scratch, field->def->key, text, &r) == HTX_OK)
+        htx_coop_check(scratch, &r);
+    free(scratch);
+    htx_report mine;
+    htx_report_init(&mine);
+    for (int k = 0; k < r.count && mine.count < HTX_REPORT_MAX; k++) {
+        if (strcmp(r.items[k].field, field->def->key) != 0)
+            continue;
+        mine.items[mine.count] = r.items[k];
+        mine.is_warning[mine.count] = r.is_warning[k];
+        mine.count++;
+    }
+    field->has_message = field->is_warning = false;
+    field->message[0] = '\0';
+    place_messages(f, &mine);
+}
+
+/* While a field shows an error, each edit checks it again: the error goes
+ * as soon as the value is right. */
+static void recheck_if_in_error(htx_form *f, int index)
+{
+    if (f->fields[index].has_message && !f->fields[index].is_warning)
+        check_field(f, index);
 }
 
 int form_collect(htx_form *f, htx_coop *out)

@@ -51,7 +51,8 @@ typedef enum form_edit {
     FORM_NEWLINE, /* multi-line fields only */
 } form_edit;
 
-/* A blank registration (status active) or a loaded record; focus on the name. */
+/* A blank registration (status active) or a loaded record; focus on the
+ * first field (the code), its value selected. */
 bool form_init_new(htx_form *f, htx_lang lang);
 bool form_init_edit(htx_form *f, const htx_coop *c, htx_lang lang);
 void form_free(htx_form *f);
@@ -66,7 +67,10 @@ bool form_changed(const htx_form *f);
  * as it is. */
 bool form_type(htx_form *f, const char *utf8);
 void form_edit_key(htx_form *f, form_edit edit);
-/* Moving focus ends the word being typed. */
+/* Moving focus ends the word being typed, checks the field left when
+ * something was typed in it (its error or warning beside it, or an old one
+ * taken away) and selects the value of the field entered, so that typing
+ * replaces it.  While a field shows an error, every edit checks it again. */
 void form_focus(htx_form *f, int index);
 void form_toggle_input_mode(htx_form *f); /* Off → Telex → VNI → Off */
 
@@ -74,7 +78,7 @@ void form_toggle_input_mode(htx_form *f); /* Off → Telex → VNI → Off */
  * districts in Vietnamese order), the first max of them into names (which
  * may be NULL); returns how many there are (0 for free-text fields). */
 int form_choices(const htx_form *f, int index, const char *names[], int max);
-/* Sets a choice field to one of its names. */
+/* Sets a choice field to one of its names (checked, focus kept on it). */
 void form_choose(htx_form *f, int index, const char *name);
 
 /*

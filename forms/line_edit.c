@@ -157,6 +157,8 @@ static char *valid_copy(const char *text)
     return out;
 }
 
+static bool splice(line_edit *e, size_t from, size_t to, const char *insert);
+
 bool line_edit_set(line_edit *e, const char *text)
 {
     char *valid = valid_copy(text ? text : "");
@@ -169,7 +171,28 @@ bool line_edit_set(line_edit *e, const char *text)
     adopt(e, nfc, strlen(nfc));
     e->scroll = 0;
     e->changed = false;
+    e->selected = false;
     return true;
+}
+
+void line_edit_select_all(line_edit *e)
+{
+    e->selected = e->length > 0;
+    e->cursor = e->length;
+}
+
+bool line_edit_take_selection(line_edit *e)
+{
+    if (!e->selected)
+        return false;
+    e->selected = false;
+    return splice(e, 0, e->length, "");
+}
+
+/* A movement key ends the selection and moves as it would have. */
+static void deselect(line_edit *e)
+{
+    e->selected = false;
 }
 
 /* Where the cursor goes after the edit: right after the inserted text in the
@@ -237,6 +260,10 @@ bool line_edit_insert(line_edit *e, const char *text)
         return false;
     if (!text[0])
         return true;
+    if (e->selected) {
+        e->selected = false;
+        return splice(e, 0, e->length, text);
+    }
     return splice(e, e->cursor, e->cursor, text);
 }
 
@@ -249,44 +276,56 @@ bool line_edit_replace_before_cursor(line_edit *e, size_t from, const char *text
 
 void line_edit_backspace(line_edit *e)
 {
+    if (line_edit_take_selection(e))
+        return;
     if (e->cursor > 0)
         splice(e, prev_char(text_of(e), e->cursor), e->cursor, "");
 }
 
 void line_edit_delete(line_edit *e)
 {
+    if (line_edit_take_selection(e))
+        return;
     if (e->cursor < e->length)
         splice(e, e->cursor, next_char(text_of(e), e->length, e->cursor), "");
 }
 
 void line_edit_left(line_edit *e)
 {
+    deselect(e);
     e->cursor = prev_char(text_of(e), e->cursor);
 }
 
 void line_edit_right(line_edit *e)
 {
+    deselect(e);
     e->cursor = next_char(text_of(e), e->length, e->cursor);
 }
 
 void line_edit_home(line_edit *e)
 {
+    deselect(e);
     e->cursor = 0;
 }
 
 void line_edit_end(line_edit *e)
 {
+    deselect(e);
     e->cursor = e->length;
 }
 
 void line_edit_kill_before(line_edit *e)
 {
+    if (line_edit_take_selection(e))
+        return;
     if (e->cursor > 0)
         splice(e, 0, e->cursor, "");
 }
 
 void line_edit_kill_after(line_edit *e)
 {
+    if (line_edit_take_selection(e))
+        return;
     if (e->cursor < e->length)
         splice(e, e->cursor, e->length, "");
 }
@@ -295,6 +334,8 @@ void line_edit_kill_after(line_edit *e)
  * space, so "Hợp tác xã |" loses "xã ". */
 void line_edit_kill_word(line_edit *e)
 {
+    if (line_edit_take_selection(e))
+        return;
     const char *text = text_of(e);
     size_t from = e->cursor;
     while (from > 0) {

@@ -20,6 +20,10 @@ typedef struct line_edit {
     size_t max_chars;  /* 0: no limit */
     bool multiline;    /* notes: Ctrl-J inserts "\n" */
     bool changed;      /* edited since line_edit_set */
+    /* The whole value is selected (a field just entered, as in a
+     * spreadsheet): typing replaces it, Backspace or Delete clears it, a
+     * movement key keeps it and puts the cursor there. */
+    bool selected;
 } line_edit;
 
 void line_edit_init(line_edit *e, size_t max_chars, bool multiline);
@@ -44,6 +48,12 @@ void line_edit_end(line_edit *e);         /* also Ctrl-E */
 void line_edit_kill_before(line_edit *e); /* Ctrl-U */
 void line_edit_kill_after(line_edit *e);  /* Ctrl-K */
 void line_edit_kill_word(line_edit *e);   /* Ctrl-W: the word before the cursor */
+
+/* Selects the whole value (nothing when it is empty), cursor at its end. */
+void line_edit_select_all(line_edit *e);
+/* Removes the value if it is selected (typing is about to replace it);
+ * true when it did. */
+bool line_edit_take_selection(line_edit *e);
 
 /* Number of characters (not bytes). */
 size_t line_edit_chars(const line_edit *e);

@@ -10,11 +10,13 @@ import csv
 import io
 import json
 import os
+import shutil
 import sqlite3
 import stat
 import subprocess
 import sys
 import tempfile
+import time
 import unicodedata
 import unittest
 
@@ -212,6 +214,84 @@ class DemoDatabase(unittest.TestCase):
         self.assertEqual(status, 1)
         self.assertIn("no cooperative with code 0100233488", err)
 
+    def count(self, *filters, **kw):
+        return int(run("list", "--count", *filters, db=self.db, check=0, **kw)[1])
+
+    def test_values_are_found_by_their_vietnamese_names(self):
+        trade = self.count("--sector", "trade")
+        self.assertGreater(trade, 0)
+        for typed in ("thuong mai", "Thương mại, dịch vụ", "THƯƠNG MẠI – DỊCH VỤ", "tm - dv"):
+            self.assertEqual(self.count("--sector", typed), trade, typed)
+        self.assertEqual(self.count("--sector", "tiểu thủ công nghiệp"), self.count("--sector", "industry"))
+        self.assertEqual(self.count("--club", "nhua"), self.count("--club", "plastic"))
+        self.assertEqual(self.count("--club", "tin dung"), self.count("--club", "credit"))
+        self.assertEqual(self.count("--status", "giai the"), self.count("--status", "dissolved"))
+        self.assertEqual(self.count("--status", "Đang hoạt động"), self.count("--status", "active"))
+        self.assertEqual(self.count("--district", "huyen thanh t"), self.count("--district", "020"))
+
+    def test_a_name_that_fits_several_lists_them(self):
+        status, out, err = run("list", "--district", "thanh", db=self.db)
+        self.assertEqual((status, out), (2, ""))
+        self.assertIn("ứng với nhiều quận/huyện", err)
+        for district in ("Thanh Xuân", "Thanh Trì", "Thanh Oai"):
+            self.assertIn(district, err)
+        status, _, err = run("--lang", "en", "list", "--status", "hoat dong", db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIn('"hoat dong" fits several statuses: Active, Suspended', err)
+
+    def test_unknown_names_suggest_the_close_ones(self):
+        cases = [
+            (("--district", "hoan kim"), "Có phải: Hoàn Kiếm (002)?"),
+            (("--district", "gia lm"), "Có phải: Gia Lâm (018)?"),
+            (("--sector", "thuong mia"), "Có phải: Thương mại – Dịch vụ (trade)?"),
+            (("--club", "nhua ha nol"), "Có phải: CLB Nhựa Hà Nội (plastic)?"),
+        ]
+        for option, said in cases:
+            status, _, err = run("list", *option, db=self.db)
+            self.assertEqual(status, 2, option)
+            self.assertIn(said, err, option)
+        status, _, err = run("--lang", "en", "list", "--district", "hoan kim", db=self.db)
+        self.assertIn('no district "hoan kim". Did you mean: Hoàn Kiếm (002)?', err)
+        # nothing near: the error alone, no guess
+        status, _, err = run("list", "--district", "xyz", db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIn('không có quận/huyện "xyz"', err)
+        self.assertNotIn("Có phải", err)
+        self.assertIn("các tên gõ được: xem htx list --help", err)  # but where the names are
+
+    def test_english_numbers_and_plurals(self):
+        _, out, _ = run("--lang", "en", "stats", db=self.db, check=0)
+        self.assertRegex(out, r"\b\d+\.\d%")
+        self.assertNotRegex(out, r"\d,\d%")
+        _, out, _ = run("stats", db=self.db, check=0)
+        self.assertRegex(out, r"\b\d+,\d%")
+        [row] = tsv_rows(run("list", "--format", "tsv", "--search", "Tân Thịnh", db=self.db, check=0)[1])
+        _, out, _ = run("--lang", "en", "show", row["code"], db=self.db, check=0)
+        self.assertRegex(out, r"Charter capital +: \d{1,3}(,\d{3})+ VND\n")
+        _, out, _ = run("show", row["code"], db=self.db, check=0)
+        self.assertRegex(out, r"Vốn điều lệ +: \d{1,3}(\.\d{3})+ đ\n")
+        _, out, _ = run("--lang", "en", "list", "--search", "Tân Thịnh", db=self.db, check=0)
+        self.assertTrue(out.endswith("Total: 1 cooperative\n"), out)
+        _, out, _ = run("--lang", "en", "list", "--district", "Gia Lâm", db=self.db, check=0)
+        self.assertRegex(out, r"Total: \d+ cooperatives\n$")
+        with tempfile.TemporaryDirectory() as tmp:
+            _, _, err = run("--lang", "en", "roster", "--club", "plastic", "-o", os.path.join(tmp, "r.txt"),
+                            "--lines", "1000", db=self.db, check=0)
+            self.assertRegex(err, r"wrote \d+ members, 1 page to ")
+
+    def test_system_errors_are_told_in_vietnamese(self):
+        missing = os.path.join(self.tmp.name, "no-such-folder", "r.txt")
+        status, _, err = run("roster", "--club", "plastic", "-o", missing, db=self.db)
+        self.assertEqual(status, 1)
+        self.assertIn("không có tệp hoặc thư mục này", err)
+        self.assertNotIn("No such file", err)
+        status, _, err = run("--lang", "en", "roster", "--club", "plastic", "-o", missing, db=self.db)
+        self.assertIn("no such file or directory", err)
+        status, _, err = run("import", os.path.join(self.tmp.name, "none.csv"), db=self.db)
+        self.assertNotEqual(status, 0)
+        self.assertIn("không có tệp hoặc thư mục này", err)
+        self.assertNotIn("No such file", err)
+
 
 class Changes(unittest.TestCase):
     """Commands that write, each on its own fresh database."""
@@ -317,10 +397,32 @@ class Changes(unittest.TestCase):
         self.assertIn("cảnh báo", err)
         self.assertIn("ít nhất 5", err)
         self.assertIn("Hợp tác xã", err)
-        status, _, err = self.add("code=0100112437", "name=CÔNG TY MỘT", "district=001", "sector=trade")
-        self.assertEqual(status, 0)
-        self.assertIn("cùng tên", err)
-        self.assertEqual(self.count(), 2)
+        self.assertEqual(self.count(), 1)
+
+    def test_a_likely_duplicate_is_refused_unless_allowed(self):
+        self.add("code=0100233488", "name=HTX Đồng Tâm", "district=Thanh Trì", "sector=trade",
+                 "founded=05/03/2019", "representative=Nguyễn Thị Ước", check=0)
+        # the legal form written another way, the case and the spaces aside
+        status, out, err = self.add("code=0100112437", "name=Hợp tác xã  đồng tâm", "district=thanh tri",
+                                    "sector=trade")
+        self.assertEqual(status, 2, err)
+        self.assertIn("có thể trùng", err)
+        # what tells them apart: code, district, founding date, representative
+        self.assertIn("0100233488 HTX Đồng Tâm — Thanh Trì, thành lập 05/03/2019, đại diện Nguyễn Thị Ước", err)
+        self.assertIn("--allow-duplicate", err)
+        self.assertEqual(self.count(), 1)
+        # another district is another cooperative
+        self.add("code=0100112437", "name=Hợp tác xã Đồng Tâm", "district=Gia Lâm", "sector=trade", check=0)
+        # and a person who knows better says so
+        status, out, err = self.add("--allow-duplicate", "code=0100109106", "name=HTX DV Đồng Tâm",
+                                    "district=Thanh Trì", "sector=trade")
+        self.assertEqual(status, 0, err)
+        self.assertEqual(self.count(), 3)
+        # moving a record into the district of its namesake is refused the same way
+        status, _, err = run("edit", "0100112437", "district=Thanh Trì", db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIn("có thể trùng", err)
+        run("edit", "0100112437", "phone=024 3825 3640", db=self.db, check=0)
 
     def test_edit_changes_and_is_audited(self):
         self.add("code=0100233488", "name=HTX Một", "district=001", "sector=trade", check=0)
@@ -384,6 +486,107 @@ class Changes(unittest.TestCase):
         self.assertEqual(run("show", db=self.db)[0], 2)
         self.assertEqual(run("show", "0100233488", db=self.db)[0], 1)
         self.assertEqual(run("--lang", "fr", "list", db=self.db)[0], 2)
+
+    def test_add_and_join_take_vietnamese_names(self):
+        self.add("code=0100233488", "name=HTX Một", "district=gia lam", "sector=thuong mai",
+                 "status=tạm ngừng", "compliant=có", "profitable=không", check=0)
+        record = self.show("0100233488")
+        self.assertEqual((record["district"], record["sector"], record["status"]),
+                         ("Gia Lâm", "trade", "suspended"))
+        self.assertEqual((record["compliant"], record["profitable"]), (True, False))
+        status, _, err = self.add("code=0100112437", "name=HTX Hai", "district=dong", "sector=trade")
+        self.assertEqual(status, 2)
+        self.assertIn("Quận/Huyện: \"dong\" ứng với nhiều quận/huyện: Đống Đa (006), Đông Anh (017)", err)
+        run("join", "--club", "nhua", "--role", "phó chủ nhiệm", "--joined", "01/06/2024", "0100233488",
+            db=self.db, check=0)
+        self.add("code=0100112437", "name=HTX Hai", "district=001", "sector=trade", check=0)
+        run("join", "--club", "CLB Nhựa Hà Nội", "--role", "chu nhiem", "--joined", "02/06/2024", "0100112437",
+            db=self.db, check=0)
+        _, out, _ = run("roster", "--club", "plastic", "--format", "tsv", db=self.db, check=0)
+        roles = {r["code"]: (r["role"], r["joined"]) for r in tsv_rows(out)}
+        self.assertEqual(roles["0100233488"], ("vice-chair", "2024-06-01"))
+        self.assertEqual(roles["0100112437"], ("chair", "2024-06-02"))
+        status, _, err = run("join", "--club", "plastic", "--role", "pho chu nhiem x", "0100233488", db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIn("vai trò", err)
+
+    def test_join_without_a_date_joins_today(self):
+        self.add("code=0100233488", "name=HTX Một", "district=001", "sector=trade", check=0)
+        before = time.strftime("%Y-%m-%d")
+        run("join", "--club", "plastic", "0100233488", db=self.db, check=0)
+        _, out, _ = run("roster", "--club", "plastic", "--format", "tsv", db=self.db, check=0)
+        [member] = tsv_rows(out)
+        self.assertIn(member["joined"], (before, time.strftime("%Y-%m-%d")))
+        _, out, _ = run("show", "0100233488", db=self.db, check=0)
+        self.assertIn("CLB Nhựa Hà Nội — Thành viên, tham gia " + time.strftime("%d/%m/%Y"), out)
+        _, out, _ = run("join", "--help", check=0)
+        self.assertIn("mặc định: hôm nay", out)
+
+    def test_help_command_and_close_commands(self):
+        status, out, _ = run("help")
+        self.assertEqual(status, 0)
+        for command in ("init", "list", "show", "add", "edit", "stats", "roster", "join", "import",
+                        "export", "backup", "check", "help"):
+            self.assertRegex(out, rf"\n  {command} +\S")
+        self.assertEqual(run("-h")[1], out)
+        self.assertEqual(run("help", "join")[1], run("join", "--help")[1])
+        status, out, _ = run("list", "-h")
+        self.assertEqual(status, 0)
+        self.assertIn("--founded-from", out)
+        for args in (("lsit",), ("help", "lsit")):
+            status, out, err = run(*args)
+            self.assertEqual((status, out), (2, ""), args)
+            self.assertIn('không có lệnh "lsit". Có phải: htx list?', err)
+        status, _, err = run("--lang", "en", "improt")
+        self.assertIn('unknown command "improt". Did you mean: htx import?', err)
+        status, _, err = run("list", "--distrct", "x", db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIn("không có tùy chọn --distrct. Có phải: --district?", err)
+
+    def test_help_lists_the_names_staff_type(self):
+        _, out, _ = run("add", "--help", check=0)
+        for value in ("Thương mại – Dịch vụ (trade)", "Gia Lâm (018)", "Tạm ngừng hoạt động (suspended)",
+                      "Có (yes), Không (no)", "Chưa rõ (unknown)"):
+            self.assertIn(value, out)
+        _, out, _ = run("roster", "--help", check=0)
+        self.assertIn("CLB Nhựa Hà Nội (plastic)", out)
+        _, out, _ = run("join", "--help", check=0)
+        self.assertIn("Chủ nhiệm (chair), Phó chủ nhiệm (vice-chair), Thành viên (member)", out)
+        self.assertIn("mặc định: hôm nay", out)
+        _, out, _ = run("list", "--help", check=0)
+        for value in ("Ba Đình (001)", "Nông nghiệp (agriculture)", "Đã giải thể (dissolved)"):
+            self.assertIn(value, out)
+        _, out, _ = run("--lang", "en", "join", "--help", check=0)
+        self.assertIn("Chair, Vice-chair, Member", out)
+        self.assertIn("Hanoi Plastics Club (plastic)", out)
+        self.assertIn("default: today", out)
+        self.assertNotIn("Phó chủ nhiệm", out)
+        _, out, _ = run("--lang", "en", "add", "--help", check=0)
+        self.assertIn("Trade and services (trade)", out)
+
+    def test_manual_page(self):
+        status, page, _ = run("help", "--man")
+        self.assertEqual(status, 0)
+        self.assertTrue(page.startswith('.\\" '))
+        self.assertIn(".TH HTX 1", page)
+        for heading in ("TÊN", "CÚ PHÁP", "MÔ TẢ", "TÙY CHỌN CHUNG", "LỆNH", "MÃ THOÁT"):
+            self.assertIn(f'.SH "{heading}"', page)
+        for command in ("init", "list", "show", "add", "edit", "stats", "roster", "join", "import",
+                        "export", "backup", "check", "help"):
+            self.assertIn(f"\n.SS {command}\n", page)
+        self.assertIn("Thương mại – Dịch vụ (trade)", page)
+        self.assertIn("\\-\\-district", page)
+        _, english, _ = run("--lang", "en", "help", "--man", check=0)
+        self.assertIn('.SH "SYNOPSIS"', english)
+        self.assertIn("Trade and services (trade)", english)
+        groff = shutil.which("groff")
+        if not groff:
+            self.skipTest("groff is not installed: the page was not rendered")
+        for text in (page, english):
+            p = subprocess.run(["sh", "-c", "preconv | groff -man -Tutf8 -ww"], input=text.encode(),
+                               capture_output=True)
+            self.assertEqual((p.returncode, p.stderr), (0, b""))
+            self.assertIn("htx", p.stdout.decode())
 
     def test_help_and_version(self):
         status, out, _ = run("--help")

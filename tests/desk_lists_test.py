@@ -16,7 +16,6 @@ import subprocess
 
 import tmux_screen as ts
 
-SIZES = ((120, 40), (80, 24))
 
 
 class Lists(ts.DemoCase):
@@ -32,11 +31,6 @@ class Lists(ts.DemoCase):
 
     def still_running(self, s):
         self.assertFalse(os.path.exists(s.status_file), "htx quit:\n" + s.text())
-
-    def each_size(self):
-        for width, height in SIZES:
-            with self.subTest(size=f"{width}x{height}"):
-                yield width, height
 
     # 1. Typing finds; no printable key quits or leaves the screen.
     def test_typing_quy_finds_the_credit_funds_and_htx_keeps_running(self):

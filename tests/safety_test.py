@@ -301,7 +301,7 @@ class BackupAndCheck(Workspace):
     def test_backup_while_a_colleague_saves_and_check_it(self):
         import threading
         db = self.make_register(demo=True)
-        run("add", "code=0100233488", "name=HTX Đồng Tâm", "district=Thanh Trì", "sector=trade", db=db)
+        run("add", "code=0100233488", "name=HTX Thử Sao Lưu", "district=Thanh Trì", "sector=trade", db=db)
         stop = []
 
         def colleague():

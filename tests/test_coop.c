@@ -2,11 +2,16 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 
 #include <cmocka.h>
 
+#include "commune.h"
 #include "coop.h"
+#include "legal_form.h"
 #include "refdata.h"
 
 static htx_status set(htx_coop *c, const char *key, const char *value, htx_report *r)
@@ -217,6 +222,211 @@ static void reference_data_lookups(void **state)
     assert_int_equal(htx_status_parse("Đang hoạt động"), HTX_ACTIVE);
 }
 
+static size_t chosen(htx_choice_list list, const char *text)
+{
+    size_t i = SIZE_MAX;
+    htx_error err;
+    if (htx_choice_find(list, text, "x", &i, &err) != HTX_OK) {
+        char shown[512];
+        htx_error_message(&err, HTX_LANG_VI, shown, sizeof shown);
+        print_error("\"%s\": %s\n", text, shown);
+        fail();
+    }
+    return i;
+}
+
+static void refused_saying(htx_choice_list list, const char *text, htx_lang lang, const char *said)
+{
+    size_t i;
+    htx_error err;
+    assert_int_equal(htx_choice_find(list, text, "x", &i, &err), HTX_ERR_INVALID);
+    char shown[512];
+    htx_error_message(&err, lang, shown, sizeof shown);
+    assert_string_equal(shown, said);
+}
+
+static void names_are_found_by_their_beginning(void **state)
+{
+    (void)state;
+    assert_string_equal(HTX_SECTORS[chosen(HTX_CHOOSE_SECTOR, "thuong mai")].code, "trade");
+    assert_string_equal(HTX_SECTORS[chosen(HTX_CHOOSE_SECTOR, "Thương mại, dịch vụ")].code, "trade");
+    assert_string_equal(HTX_SECTORS[chosen(HTX_CHOOSE_SECTOR, "tiểu thủ công nghiệp")].code, "industry");
+    assert_string_equal(HTX_SECTORS[chosen(HTX_CHOOSE_SECTOR, "NONG")].code, "agriculture");
+    assert_string_equal(HTX_CLUBS[chosen(HTX_CHOOSE_CLUB, "nhua")].code, "plastic");
+    assert_string_equal(HTX_DISTRICTS[chosen(HTX_CHOOSE_DISTRICT, "huyen thanh t")].code, "020");
+    assert_int_equal(chosen(HTX_CHOOSE_ROLE, "chủ nhiệm"), HTX_ROLE_CHAIR);
+    assert_int_equal(chosen(HTX_CHOOSE_ROLE, "pho chu nhiem"), HTX_ROLE_VICE_CHAIR);
+    assert_int_equal(chosen(HTX_CHOOSE_ROLE, "thanh vien"), HTX_ROLE_MEMBER);
+    assert_int_equal(chosen(HTX_CHOOSE_ROLE, "Chair"), HTX_ROLE_CHAIR);
+    assert_int_equal(chosen(HTX_CHOOSE_ROLE, "vicechair"), HTX_ROLE_VICE_CHAIR);
+    assert_int_equal(chosen(HTX_CHOOSE_STATUS, "tạm ngừng"), HTX_SUSPENDED);
+    assert_int_equal(chosen(HTX_CHOOSE_STATUS, "giai the"), HTX_DISSOLVED);
+    assert_int_equal(chosen(HTX_CHOOSE_STATUS, "SUSPENDED"), HTX_SUSPENDED);
+}
+
+static void several_fits_are_refused_with_the_candidates(void **state)
+{
+    (void)state;
+    refused_saying(HTX_CHOOSE_DISTRICT, "thanh", HTX_LANG_VI,
+                   "\"thanh\" ứng với nhiều quận/huyện: Thanh Xuân (009), Thanh Trì (020), Thanh Oai (278); "
+                   "hãy gõ rõ hơn");
+    refused_saying(HTX_CHOOSE_STATUS, "hoat dong", HTX_LANG_EN,
+                   "\"hoat dong\" fits several statuses: Active, Suspended; type more of the name");
+    assert_null(htx_district_find("tu liem"));
+}
+
+static void unknown_names_suggest_the_close_ones(void **state)
+{
+    (void)state;
+    refused_saying(HTX_CHOOSE_DISTRICT, "hoan kim", HTX_LANG_VI,
+                   "không có quận/huyện \"hoan kim\". Có phải: Hoàn Kiếm (002)?");
+    refused_saying(HTX_CHOOSE_SECTOR, "thuong mia", HTX_LANG_EN,
+                   "no sector \"thuong mia\" (industry, construction, trade, transport, other, agriculture, "
+                   "credit). Did you mean: Trade and services (trade)?");
+    /* nothing near: no guess */
+    refused_saying(HTX_CHOOSE_DISTRICT, "xyz", HTX_LANG_VI, "không có quận/huyện \"xyz\"");
+}
+
+static void choices_are_labelled_with_their_codes(void **state)
+{
+    (void)state;
+    char label[128];
+    htx_choice_label(HTX_CHOOSE_SECTOR, 2, HTX_LANG_VI, label, sizeof label);
+    assert_string_equal(label, "Thương mại – Dịch vụ (trade)");
+    htx_choice_label(HTX_CHOOSE_SECTOR, 1, HTX_LANG_EN, label, sizeof label);
+    assert_string_equal(label, "Construction");
+    htx_choice_label(HTX_CHOOSE_ROLE, HTX_ROLE_VICE_CHAIR, HTX_LANG_VI, label, sizeof label);
+    assert_string_equal(label, "Phó chủ nhiệm (vice-chair)");
+    assert_int_equal(htx_choice_count(HTX_CHOOSE_DISTRICT), 30);
+    assert_int_equal(htx_choice_count(HTX_CHOOSE_ROLE), 3);
+}
+
+/* The system's errors are told in the user's language, never in strerror's. */
+static void system_errors_are_translated(void **state)
+{
+    (void)state;
+    htx_error err;
+    char shown[512];
+    htx_fail_os(&err, HTX_ERR_IO, MSG_IO, NULL, "/a/b.csv", ENOENT);
+    htx_error_message(&err, HTX_LANG_VI, shown, sizeof shown);
+    assert_string_equal(shown, "lỗi đọc/ghi /a/b.csv: không có tệp hoặc thư mục này");
+    htx_error_message(&err, HTX_LANG_EN, shown, sizeof shown);
+    assert_string_equal(shown, "cannot read or write /a/b.csv: no such file or directory");
+    htx_fail_os(&err, HTX_ERR_IO, MSG_IO, NULL, "x", EACCES);
+    htx_error_message(&err, HTX_LANG_VI, shown, sizeof shown);
+    assert_string_equal(shown, "lỗi đọc/ghi x: không đủ quyền");
+    htx_fail_os(&err, HTX_ERR_IO, MSG_IO, NULL, "x", ENOSPC);
+    htx_error_message(&err, HTX_LANG_VI, shown, sizeof shown);
+    assert_string_equal(shown, "lỗi đọc/ghi x: đĩa đầy");
+    /* a rare one keeps its number */
+    htx_fail_os(&err, HTX_ERR_IO, MSG_IO, NULL, "x", EDOM);
+    htx_error_message(&err, HTX_LANG_VI, shown, sizeof shown);
+    assert_non_null(strstr(shown, "lỗi hệ thống số "));
+}
+
+static void expect_distinctive(const char *name, const char *comparison, const char *rest)
+{
+    htx_distinctive_name d;
+    assert_int_equal(htx_distinctive_name_of(name, &d), 0);
+    if (strcmp(d.comparison, comparison) != 0 || strcmp(name + d.offset, rest) != 0)
+        fail_msg("\"%s\": compared as \"%s\" from \"%s\", expected \"%s\" from \"%s\"", name, d.comparison,
+                 name + d.offset, comparison, rest);
+    htx_distinctive_name_free(&d);
+}
+
+/* The legal form at the head of a name is one however it is written; a
+ * credit fund stays a credit fund; invisible characters do not count. */
+static void legal_form_prefixes_are_one(void **state)
+{
+    (void)state;
+    expect_distinctive("Hợp tác xã Đồng Tâm", "dong tam", "Đồng Tâm");
+    expect_distinctive("HTX Đồng Tâm", "dong tam", "Đồng Tâm");
+    expect_distinctive("HTX DV Đồng Tâm", "dong tam", "Đồng Tâm");
+    expect_distinctive("HTX-DV Đồng   Tâm", "dong tam", "Đồng   Tâm");
+    expect_distinctive("Hợp tác xã dịch vụ Đồng Tâm", "dong tam", "Đồng Tâm");
+    expect_distinctive("hợp tác xã đồng tâm", "dong tam", "đồng tâm");
+    expect_distinctive("Đồng Tâm", "dong tam", "Đồng Tâm");
+    expect_distinctive("HTX Đồng Tâm\u200b", "dong tam", "Đồng Tâm\u200b");
+    expect_distinctive("\ufeffHTX Đồng\u200b Tâm", "dong tam", "Đồng\u200b Tâm");
+    expect_distinctive("Quỹ tín dụng nhân dân Đồng Tâm", "qtdnd dong tam", "Đồng Tâm");
+    expect_distinctive("QTDND Đồng Tâm", "qtdnd dong tam", "Đồng Tâm");
+    expect_distinctive("HTX", "htx", "HTX");
+    expect_distinctive("HTX nông nghiệp Đồng Tâm", "nong nghiep dong tam", "nông nghiệp Đồng Tâm");
+    /* a word that only begins like a legal form is the name's own */
+    expect_distinctive("HTXanh Đồng Tâm", "htxanh dong tam", "HTXanh Đồng Tâm");
+}
+
+/* The 126 units of 1 July 2025, found as staff type them, each tied to the
+ * former districts it was formed from. */
+static void communes_are_the_126_units(void **state)
+{
+    (void)state;
+    assert_int_equal(HTX_COMMUNE_COUNT, 126);
+    int wards = 0;
+    for (size_t i = 0; i < HTX_COMMUNE_COUNT; i++) {
+        wards += HTX_COMMUNES[i].kind == HTX_WARD;
+        bool some = false;
+        for (size_t d = 0; d < HTX_DISTRICT_COUNT; d++)
+            some = some || htx_commune_in_district(&HTX_COMMUNES[i], HTX_DISTRICTS[d].code);
+        if (!some)
+            fail_msg("%s is in no former district", HTX_COMMUNES[i].name);
+        assert_ptr_equal(htx_commune_find(HTX_COMMUNES[i].name), &HTX_COMMUNES[i]);
+    }
+    assert_int_equal(wards, 51);
+    const htx_commune *bat_trang = htx_commune_find("bat trang");
+    assert_non_null(bat_trang);
+    assert_ptr_equal(htx_commune_find("Xã Bát Tràng"), bat_trang);
+    assert_ptr_equal(htx_commune_find("XA BAT-TRANG"), bat_trang);
+    assert_ptr_equal(htx_commune_find("Bát Tràng commune"), bat_trang);
+    assert_string_equal(htx_commune_only_district(bat_trang)->code, "018");
+    /* a unit's own name may begin like a kind */
+    assert_string_equal(htx_commune_find("Phượng Dực")->name, "Phượng Dực");
+    assert_string_equal(htx_commune_find("xa phuong duc")->name, "Phượng Dực");
+    /* formed across districts: no single one */
+    const htx_commune *hong_ha = htx_commune_find("phường Hồng Hà");
+    assert_non_null(hong_ha);
+    assert_null(htx_commune_only_district(hong_ha));
+    assert_true(htx_commune_in_district(hong_ha, "003"));
+    assert_false(htx_commune_in_district(hong_ha, "018"));
+    char label[64];
+    htx_commune_label(bat_trang, false, HTX_LANG_VI, label, sizeof label);
+    assert_string_equal(label, "xã Bát Tràng");
+    assert_null(htx_commune_find("Gia Lâm huyện"));
+    assert_null(htx_commune_find(""));
+    /* an old ward gives its unit where the name says it, in its district */
+    assert_ptr_equal(htx_commune_from_old_ward("Xã Bát Tràng", "018"), bat_trang);
+    assert_null(htx_commune_from_old_ward("Xã Bát Tràng", "020"));
+    assert_null(htx_commune_from_old_ward("Thị trấn Yên Viên", "018"));
+}
+
+/* Entering the unit fills the former district when it is unambiguous; a
+ * unit of another district is a warning, not a refusal. */
+static void the_unit_fills_the_district(void **state)
+{
+    (void)state;
+    htx_coop c;
+    htx_coop_init(&c);
+    htx_report r;
+    htx_report_init(&r);
+    assert_int_equal(htx_coop_set(&c, "commune", "bat trang", &r), HTX_OK);
+    assert_string_equal(c.commune, "Bát Tràng");
+    assert_string_equal(c.district, "018");
+    assert_int_equal(htx_coop_set(&c, "district", "thanh tri", &r), HTX_OK);
+    assert_int_equal(htx_coop_set(&c, "commune", "xã Bát Tràng", &r), HTX_OK);
+    assert_string_equal(c.district, "020"); /* what was typed stays */
+    htx_report_init(&r);
+    htx_coop_check(&c, &r);
+    assert_int_equal(htx_report_find(&r, "commune"), -1); /* no error */
+    bool warned = false;
+    for (int k = 0; k < r.count; k++)
+        warned = warned || (strcmp(r.items[k].field, "commune") == 0 && r.is_warning[k]);
+    assert_true(warned);
+    assert_int_equal(htx_coop_set(&c, "commune", "", &r), HTX_OK);
+    assert_string_equal(c.commune, "");
+    htx_report_init(&r);
+    assert_int_equal(htx_coop_set(&c, "commune", "Hồ Gươm", &r), HTX_ERR_INVALID);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -228,7 +438,15 @@ int main(void)
         cmocka_unit_test(record_checks_give_errors_and_warnings),
         cmocka_unit_test(fields_are_found_by_key_or_label),
         cmocka_unit_test(values_display_as_staff_write_them),
+        cmocka_unit_test(names_are_found_by_their_beginning),
+        cmocka_unit_test(several_fits_are_refused_with_the_candidates),
+        cmocka_unit_test(unknown_names_suggest_the_close_ones),
+        cmocka_unit_test(choices_are_labelled_with_their_codes),
+        cmocka_unit_test(system_errors_are_translated),
         cmocka_unit_test(reference_data_lookups),
+        cmocka_unit_test(legal_form_prefixes_are_one),
+        cmocka_unit_test(communes_are_the_126_units),
+        cmocka_unit_test(the_unit_fills_the_district),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -27,6 +27,7 @@ static const char *const typed_sample[HTX_FIELD_KINDS] = {
     [HTX_KIND_TEXT] = "HTX %s Đồng Tâm, “Hà Nội”",
     [HTX_KIND_MULTILINE] = "Dòng một của %s\nDòng hai, có \"ngoặc\"; và\ttab",
     [HTX_KIND_CODE] = "0100233488",
+    [HTX_KIND_COMMUNE] = "xã Bát Tràng",
     [HTX_KIND_DISTRICT] = "gia lam",
     [HTX_KIND_SECTOR] = "trade",
     [HTX_KIND_DATE] = "05/03/2019",
@@ -35,14 +36,13 @@ static const char *const typed_sample[HTX_FIELD_KINDS] = {
     [HTX_KIND_PHONE] = "024 3825 3640",
     [HTX_KIND_EMAIL] = "Lien.Minh@Example.VN",
     [HTX_KIND_STATUS] = "suspended",
-    [HTX_KIND_YES_NO] = "có",
     [HTX_KIND_YES_NO_UNKNOWN] = "không",
 };
 
 /* The columns of table cooperative that are no field's: derived from the
  * record by the store. */
-static const char *const derived_columns[] = {"id", "name_key", "name_plain", "created_at",
-                                              "updated_at", "version"};
+static const char *const derived_columns[] = {"id",         "name_key",   "name_plain", "distinctive_key",
+                                              "distinctive_plain", "created_at", "updated_at", "version"};
 
 typedef struct fixture {
     char dir[64];

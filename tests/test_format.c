@@ -109,6 +109,29 @@ static void test_percent(void **state)
     percent_is(INT64_MIN, INT64_MIN, "100,0%");
 }
 
+/* English readers group thousands with commas and mark decimals with a point. */
+static void test_english_numbers(void **state)
+{
+    (void)state;
+    char out[64];
+    htx_format_number(1585000000, HTX_LANG_EN, out, sizeof out);
+    assert_string_equal(out, "1,585,000,000");
+    htx_format_number(-1500, HTX_LANG_EN, out, sizeof out);
+    assert_string_equal(out, "-1,500");
+    htx_format_number(1585000000, HTX_LANG_VI, out, sizeof out);
+    assert_string_equal(out, "1.585.000.000");
+    htx_format_vnd(1585000000, HTX_LANG_EN, out, sizeof out);
+    assert_string_equal(out, "1,585,000,000 VND");
+    htx_format_vnd(1585000000, HTX_LANG_VI, out, sizeof out);
+    assert_string_equal(out, "1.585.000.000 đ");
+    htx_format_share(341, 1000, HTX_LANG_EN, out, sizeof out);
+    assert_string_equal(out, "34.1%");
+    htx_format_share(341, 1000, HTX_LANG_VI, out, sizeof out);
+    assert_string_equal(out, "34,1%");
+    htx_format_share(0, 0, HTX_LANG_EN, out, sizeof out);
+    assert_string_equal(out, "0.0%");
+}
+
 /* ---- Text writers ------------------------------------------------------- */
 
 typedef void field_writer(FILE *out, const char *value);
@@ -234,6 +257,7 @@ int main(void)
         cmocka_unit_test(test_thousands_cut_to_size),
         cmocka_unit_test(test_money),
         cmocka_unit_test(test_percent),
+        cmocka_unit_test(test_english_numbers),
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_tsv),
         cmocka_unit_test(test_json),

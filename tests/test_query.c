@@ -212,15 +212,17 @@ static void other_sort_orders(void **state)
 }
 
 typedef struct stat_list {
-    char keys[40][16];
-    int64_t counts[40];
+    char keys[200][64];
+    int64_t counts[200];
     int count;
 } stat_list;
 
 static int collect_stat(const htx_stat_row *row, void *data)
 {
     stat_list *s = data;
-    snprintf(s->keys[s->count], 16, "%s", row->key);
+    if (s->count == 200)
+        return 1;
+    snprintf(s->keys[s->count], sizeof s->keys[s->count], "%s", row->key);
     s->counts[s->count++] = row->count;
     return 0;
 }

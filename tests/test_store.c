@@ -139,6 +139,12 @@ static void migration_from_version_1_builds_district_tally(void **state)
              "DROP TABLE cooperative_search;"
              "DROP INDEX cooperative_by_founded_key; DROP INDEX cooperative_by_members_key;"
              "CREATE INDEX cooperative_by_founded ON cooperative(founded, id);"
+             "DROP INDEX cooperative_by_commune; ALTER TABLE cooperative DROP COLUMN commune;"
+             "DROP TABLE commune_district; DROP TABLE commune;"
+             "DROP INDEX cooperative_same_distinctive; DROP INDEX cooperative_by_distinctive;"
+             "ALTER TABLE cooperative DROP COLUMN distinctive_key;"
+             "ALTER TABLE cooperative DROP COLUMN distinctive_plain;"
+             "CREATE INDEX cooperative_same_name ON cooperative(district_code, name_plain);"
              "PRAGMA user_version = 1;"
              "INSERT INTO cooperative(code, name, name_key, name_plain, district_code, sector_code,"
              " created_at, updated_at) VALUES"
@@ -150,6 +156,8 @@ static void migration_from_version_1_builds_district_tally(void **state)
     assert_int_equal(scalar(f->path, "PRAGMA user_version"), htx_store_schema_version());
     assert_int_equal(scalar(f->path, "SELECT cooperatives FROM district_tally WHERE district_code = '018'"), 2);
     assert_int_equal(scalar(f->path, "SELECT cooperatives FROM district_tally WHERE district_code = '001'"), 1);
+    /* version 5 gave the rows already there their distinctive names */
+    assert_int_equal(scalar(f->path, "SELECT count(*) FROM cooperative WHERE distinctive_plain = 'b'"), 1);
     assert_int_equal(scalar(f->path, "SELECT sum(cooperatives) FROM district_tally"), 3);
 
     /* and the triggers keep it right afterwards */
@@ -200,6 +208,35 @@ static void insert_load_round_trip_and_audit(void **state)
                      1);
     /* unknown values are stored as NULL, not as sentinels */
     assert_int_equal(scalar(f->path, "SELECT profitable IS NULL AND email IS NULL FROM cooperative"), 1);
+}
+
+/* "Hợp tác xã Đồng Tâm" is "HTX Đồng Tâm" of the same district, not of
+ * another; a credit fund of that name is not. */
+static void similar_names_are_found_by_their_distinctive_part(void **state)
+{
+    fixture *f = *state;
+    htx_coop c;
+    htx_error err;
+    test_make_coop(&c, "0100233488", "HTX Đồng Tâm", "thanh tri", "trade");
+    assert_int_equal(htx_coop_insert(f->store, &c, "lan", &err), HTX_OK);
+    test_make_coop(&c, "0100112437", "HTX DV Đồng   Tâm", "thanh tri", "trade");
+    assert_int_equal(htx_coop_insert(f->store, &c, "lan", &err), HTX_OK);
+    htx_coop found[HTX_SIMILAR_MAX];
+    int count = -1;
+    assert_int_equal(htx_coop_find_similar(f->store, "Hợp tác xã Đồng Tâm", "020", 0, found, HTX_SIMILAR_MAX,
+                                           &count, &err), HTX_OK);
+    assert_int_equal(count, 2);
+    assert_string_equal(found[0].code, "0100233488"); /* oldest first */
+    assert_int_equal(htx_coop_find_similar(f->store, "Hợp tác xã Đồng Tâm", "020", found[0].id, found, 1,
+                                           &count, &err), HTX_OK);
+    assert_int_equal(count, 1);
+    assert_string_equal(found[0].code, "0100112437");
+    assert_int_equal(htx_coop_find_similar(f->store, "Hợp tác xã Đồng Tâm", "018", 0, found, HTX_SIMILAR_MAX,
+                                           &count, &err), HTX_OK);
+    assert_int_equal(count, 0);
+    assert_int_equal(htx_coop_find_similar(f->store, "QTDND Đồng Tâm", "020", 0, found, HTX_SIMILAR_MAX,
+                                           &count, &err), HTX_OK);
+    assert_int_equal(count, 0);
 }
 
 static void duplicate_code_is_refused_and_nothing_changes(void **state)
@@ -431,6 +468,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(migration_from_version_1_builds_district_tally, setup, teardown),
         cmocka_unit_test_setup_teardown(insert_load_round_trip_and_audit, setup, teardown),
         cmocka_unit_test_setup_teardown(duplicate_code_is_refused_and_nothing_changes, setup, teardown),
+        cmocka_unit_test_setup_teardown(similar_names_are_found_by_their_distinctive_part, setup, teardown),
         cmocka_unit_test_setup_teardown(update_is_optimistically_locked, setup, teardown),
         cmocka_unit_test_setup_teardown(constraints_hold_outside_htx_too, setup, teardown),
         cmocka_unit_test_setup_teardown(rolled_back_transaction_leaves_nothing, setup, teardown),

@@ -303,6 +303,7 @@ static void test_count(void **state)
     count_ok("1 500", 1500);
     count_ok("1\xC2\xA0" "500", 1500); /* no-break space, as spreadsheets copy it */
     count_ok("1.500.000", 1500000);
+    count_ok("1,500,000", 1500000); /* as English writes it, and htx shows it in English */
     count_ok("12 345 678", 12345678);
     count_ok("9223372036854775807", INT64_MAX);
     count_ok("9.223.372.036.854.775.807", INT64_MAX);
@@ -319,6 +320,7 @@ static void test_count(void **state)
     count_refused("1500.000"); /* a first group of four */
     count_refused("0.500");
     count_refused("1.500 000"); /* two kinds of separator */
+    count_refused("1,500.000");
     count_refused("1..500");
     count_refused("1. 500");
     count_refused("1  500");
@@ -375,6 +377,7 @@ static void test_money(void **state)
     money_ok("  750.000 đ  ", 750000);
     money_ok("0", 0);
     money_ok("0 đ", 0);
+    money_ok("1,585,000,000 VND", 1585000000);
     money_ok("9.223.372.036.854.775.807 đ", INT64_MAX);
 
     money_refused("-1.000");

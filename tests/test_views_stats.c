@@ -51,7 +51,7 @@ static void stats_show_counts_and_targets(void **state)
     resize(f, TUI_MIN_WIDTH, TUI_MIN_HEIGHT + 6);
     assert_on_screen(f, "87,2% (mục tiêu 100%)");
     resize(f, 80, 24);
-    assert_on_screen(f, "(trên số HTX chưa giải thể: 39)");
+    assert_on_screen(f, "(trên số HTX chưa giải thể có câu trả lời: 39)");
     assert_screen_clean(f);
 
     /* the district and year sections are further down */
@@ -69,12 +69,36 @@ static void stats_show_counts_and_targets(void **state)
 static void targets_from_core(void **state)
 {
     fixture *f = *state;
-    int64_t base = 0, compliant = 0, profitable = 0;
+    htx_targets t;
     htx_error err;
-    assert_int_equal(htx_query_targets(f->store, &base, &compliant, &profitable, &err), HTX_OK);
-    assert_int_equal(base, 39);
-    assert_int_equal(compliant, 34);
-    assert_int_equal(profitable, 10);
+    assert_int_equal(htx_query_targets(f->store, &t, &err), HTX_OK);
+    assert_int_equal(t.base, 39);
+    assert_int_equal(t.compliant.yes, 34);
+    assert_int_equal(t.compliant.known, 39);
+    assert_int_equal(t.profitable.yes, 10);
+    assert_int_equal(t.profitable.known, 39);
+}
+
+/* A registration that does not say whether it follows the Law counts
+ * neither way: the share stays, and the screen says how many are unknown. */
+static void unknown_answers_do_not_move_the_targets(void **state)
+{
+    fixture *f = *state;
+    htx_error err;
+    for (int i = 0; i < 3; i++) {
+        htx_coop c;
+        char code[16], name[64];
+        test_code(900 + i, code);
+        snprintf(name, sizeof name, "HTX mới đăng ký số %d", i + 1);
+        test_make_coop(&c, code, name, "gia lam", "trade");
+        assert_int_equal(htx_coop_insert(f->store, &c, "lan", &err), HTX_OK);
+    }
+    htx_targets t;
+    assert_int_equal(htx_query_targets(f->store, &t, &err), HTX_OK);
+    assert_int_equal(t.base, 42);
+    assert_int_equal(t.compliant.known, 39);
+    press(f, TK_F8);
+    assert_row_has(f, "87,2% (mục tiêu 100%)", "chưa rõ: 3");
 }
 
 /* The mouse: a click on the function bar is its key; a click picks a row. */
@@ -264,6 +288,7 @@ int main(void)
     setenv("TZ", "Asia/Ho_Chi_Minh", 1);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(stats_show_counts_and_targets, setup_vi, teardown),
+        cmocka_unit_test_setup_teardown(unknown_answers_do_not_move_the_targets, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(targets_from_core, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(help_lists_the_bindings, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(help_describes_the_screen_below, setup_vi, teardown),

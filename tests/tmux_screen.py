@@ -15,6 +15,8 @@ import time
 import unittest
 
 HTX = None  # set by main()
+# The sizes every desk test runs at: a desk monitor's window and the classic terminal.
+SIZES = ((120, 40), (80, 24))
 DEADLINE = float(os.environ.get("HTX_TUI_DEADLINE", "20"))
 
 
@@ -32,6 +34,7 @@ class Screen:
 
     def __init__(self, db, *args, width=120, height=40, env=None, cwd=None):
         self.name = f"htx{time.monotonic_ns()}"
+        self.size = f"{width}x{height}"
         self.status_file = os.path.join(os.path.dirname(db), self.name + ".status")
         environment = {"LANG": "C.UTF-8", "TERM": "xterm-256color", "HTX_LANG": ""}
         environment.update(env or {})
@@ -66,7 +69,7 @@ class Screen:
             if all(n in screen for n in needles) and not any(a in screen for a in absent):
                 return screen
             time.sleep(0.05)
-        raise AssertionError(f"waited for {needles} (not {absent}); the screen was:\n{screen}")
+        raise AssertionError(f"at {self.size}, waited for {needles} (not {absent}); the screen was:\n{screen}")
 
     def exit_status(self, deadline=DEADLINE):
         end = time.monotonic() + deadline
@@ -112,6 +115,10 @@ class DemoCase(unittest.TestCase):
         screen = Screen(self.db, *args, **kw)
         self.addCleanup(screen.close)
         return screen
+
+    def each_size(self):
+        """The sizes to repeat a check at; a failure names its size (Screen)."""
+        return SIZES
 
 
 def main():

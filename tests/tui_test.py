@@ -237,6 +237,7 @@ class Forms(FreshDemo):
         s.wait_for("Tất cả")
         s.keys("F2")
         s.wait_for("Đăng ký HTX mới", "Gõ tiếng Việt: Tắt")
+        s.keys("Tab")                           # from the code to the name
         s.keys("C-t")
         s.wait_for("Gõ tiếng Việt: Telex")
         s.type("Howpj tacs xax Bats Trangf")
@@ -248,20 +249,21 @@ class Forms(FreshDemo):
         s.wait_for("Tất cả")
         s.keys("F2")
         s.wait_for("Đăng ký HTX mới")
-        s.type("HTX dịch vụ Ước Lễ")          # the name field has the focus
-        s.keys("BTab")                          # back to the code
-        s.type("0314409058")
-        s.keys("Tab", "Tab")                    # to the district
+        s.type("0314409058")                    # the first field, the code, has the focus
+        s.keys("Tab")
+        s.type("HTX dịch vụ Ước Lễ")
+        s.keys("Tab")                           # to the district
         s.type("thanh oai")                     # narrows the pick list
         s.wait_for("Thanh Oai")
-        s.keys("Enter")                         # chosen; on to the ward
+        s.keys("Enter")                         # chosen; the focus stays on the district
+        s.keys("Tab")                           # on to the ward
         s.type("Xã Tân Ước")
         s.keys("Tab")
         s.type("Thôn Ước Lễ")
         s.keys("Tab")
         s.type("dich vu")                       # the sector's pick list
         s.wait_for("Thương mại – Dịch vụ")
-        s.keys("Enter")
+        s.keys("Enter", "Tab")
         s.type("05/03/2019")
         s.keys("Tab")
         s.type("27")
@@ -292,9 +294,10 @@ class Forms(FreshDemo):
         s.wait_for("Tất cả")
         s.keys("F2")
         s.wait_for("Đăng ký HTX mới")
-        s.type("HTX Thử Nghiệm")
-        s.keys("BTab")
         s.type("0100233487")
+        s.keys("Tab")                           # checked when it is left
+        s.wait_for("chữ số kiểm tra sai", "Đăng ký HTX mới")
+        s.type("HTX Thử Nghiệm")
         s.keys("C-s")
         s.wait_for("chữ số kiểm tra sai", "Đăng ký HTX mới")
         self.assertEqual(self.count(), before)
@@ -304,14 +307,15 @@ class Forms(FreshDemo):
         s.wait_for("Tất cả")
         s.keys("F2")
         s.wait_for("Đăng ký HTX mới")
+        s.keys("Tab")
         s.type("HTX Bỏ Dở")
         s.keys("Escape")
         s.wait_for("Hủy các thay đổi?")
-        s.keys("Right", "Enter")                # Không: back to the form
+        s.keys("Enter")                         # the safe answer: back to the form
         s.wait_for("HTX Bỏ Dở", absent=("Hủy các thay đổi?",))
         s.keys("Escape")
         s.wait_for("Hủy các thay đổi?")
-        s.keys("Enter")                         # Có
+        s.keys("Left", "Enter")                 # Bỏ thay đổi, chosen on purpose
         s.wait_for("Tất cả", absent=("Đăng ký HTX mới",))
         # an untouched form closes at once
         s.keys("F2")
@@ -331,13 +335,13 @@ class Forms(FreshDemo):
             s.keys("F5")
             s.wait_for("Sửa HTX")
         # A changes the phone and saves
-        a.keys(*["Down"] * 9)                   # from the name to the phone
+        a.keys(*["Down"] * 10)                  # from the code to the phone
         a.keys("C-u")
         a.type("0243 825 3640")
         a.keys("F2")
         a.wait_for("Đã lưu: HTX Đồng Tâm")
         # B, still on the old version, changes the members and saves
-        b.keys(*["Down"] * 6)                   # from the name to the members
+        b.keys(*["Down"] * 7)                   # from the code to the members
         b.keys("C-u")
         b.type("99")
         b.keys("F2")

@@ -6,6 +6,7 @@
  * on the command line: they are taken out before the subcommand parses the
  * rest.
  */
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
@@ -28,21 +29,7 @@ static const cli_option global_options[] = {
     {NULL, false, NULL, NULL},
 };
 
-static void print_main_help(const cli_context *ctx)
-{
-    FILE *o = ctx->out;
-    fprintf(o, "htx %s — %s\n\n", HTX_VERSION, cli_t(ctx, CT_MAIN_TITLE));
-    fprintf(o, "%s\n\n", cli_t(ctx, CT_MAIN_USAGE));
-    fprintf(o, "%s\n", cli_t(ctx, CT_MAIN_NO_COMMAND));
-    fprintf(o, "\n%s:\n", cli_t(ctx, CT_MAIN_COMMANDS));
-    cli_print_commands(ctx);
-    fprintf(o, "\n%s:\n", cli_t(ctx, CT_MAIN_GLOBAL_OPTIONS));
-    for (int i = 0; global_options[i].name; i++)
-        fprintf(o, "  %-10s %s\n", global_options[i].name,
-                cli_tr(ctx, global_options[i].help_vi, global_options[i].help_en));
-    tui_print_options_help(ctx);
-    fprintf(o, "\n%s\n", cli_t(ctx, CT_MAIN_EXIT_STATUS));
-}
+static const cli_program program = {.global_options = global_options, .screen_options = tui_options};
 
 /* Takes the global options out of argv (in place); returns the new argc, or
  * -1 after reporting a bad one.  --help and --version are left in place for
@@ -168,13 +155,15 @@ int main(int argc, char **argv)
         return CLI_OK;
     }
     if (help) {
-        print_main_help(&ctx);
+        cli_print_main_help(&ctx, &program);
         return CLI_OK;
     }
     if (argc > 1 && argv[1][0] != '-') {
-        int status = cli_run(&ctx, argc - 1, argv + 1);
+        int status = cli_run(&ctx, &program, argc - 1, argv + 1);
         if (fflush(stdout) != 0 && status == CLI_OK) {
-            perror("htx");
+            htx_error err;
+            htx_fail_os(&err, HTX_ERR_IO, MSG_IO, NULL, "stdout", errno);
+            cli_report(&ctx, &err);
             status = CLI_FAILURE;
         }
         return status;

@@ -17,7 +17,7 @@
 #include "tui.h"
 #include "views.h"
 
-static const cli_option options[] = {
+const cli_option tui_options[] = {
     {"--district", true, "mở ở một quận/huyện (mã hoặc tên, không dấu cũng được)",
      "open on a district (code or name, marks optional)"},
     {"--no-color", false, "màn hình đơn sắc (cũng như NO_COLOR)", "monochrome screen (as NO_COLOR)"},
@@ -26,13 +26,6 @@ static const cli_option options[] = {
      "tone placement when typing Telex/VNI: old (hòa, thủy — default) or new (hoà, thuỷ)"},
     {NULL, false, NULL, NULL},
 };
-
-void tui_print_options_help(const cli_context *ctx)
-{
-    fprintf(ctx->out, "\n%s:\n", cli_tr(ctx, "Tùy chọn của giao diện toàn màn hình", "Full-screen options"));
-    for (int i = 0; options[i].name; i++)
-        fprintf(ctx->out, "  %-12s %s\n", options[i].name, cli_tr(ctx, options[i].help_vi, options[i].help_en));
-}
 
 /* Set from signal handlers; the loop notices within one read timeout. */
 static volatile sig_atomic_t stop_requested;
@@ -140,8 +133,8 @@ int tui_main(const cli_context *ctx, int argc, char **argv)
     cli_args args;
     cli_option all[10];
     int n = 0;
-    for (; options[n].name; n++)
-        all[n] = options[n];
+    for (; tui_options[n].name; n++)
+        all[n] = tui_options[n];
     all[n++] = (cli_option){"--help", false, "trợ giúp", "this help"};
     all[n] = (cli_option){NULL, false, NULL, NULL};
     if (!cli_parse(ctx, "", all, argc, argv, &args))
@@ -153,12 +146,14 @@ int tui_main(const cli_context *ctx, int argc, char **argv)
     }
     const htx_district *district = NULL;
     const char *wanted = cli_value(&args, "--district");
-    if (wanted && !(district = htx_district_find(wanted))) {
-        htx_error err;
-        htx_fail(&err, HTX_ERR_INVALID, MSG_UNKNOWN_DISTRICT, "district", wanted, NULL);
+    size_t found;
+    htx_error err;
+    if (wanted && htx_choice_find(HTX_CHOOSE_DISTRICT, wanted, "district", &found, &err) != HTX_OK) {
         cli_report(ctx, &err);
         return CLI_USAGE;
     }
+    if (wanted)
+        district = &HTX_DISTRICTS[found];
     const char *tones = cli_value(&args, "--tones");
     if (tones && strcmp(tones, "old") != 0 && strcmp(tones, "new") != 0) {
         cli_say(ctx, ctx->err, "htx: --tones: \"%s\" không hợp lệ (old, new)\n",

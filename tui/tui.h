@@ -10,7 +10,8 @@
  * returns the process exit status. */
 int tui_main(const cli_context *ctx, int argc, char **argv);
 
-/* Adds the interface's options to `htx --help`. */
-void tui_print_options_help(const cli_context *ctx);
+/* The interface's options (ending with {NULL}), for the help and the
+ * manual page. */
+extern const cli_option tui_options[];
 
 #endif

@@ -1,5 +1,6 @@
 #include "error.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,6 +29,9 @@ static void fill(htx_error *e, htx_status status, htx_msg msg, const char *field
     snprintf(e->field, sizeof e->field, "%s", field ? field : "");
     copy_arg(e->arg[0], arg0);
     copy_arg(e->arg[1], arg1);
+    e->os_error = 0;
+    e->hint = MSG_NONE;
+    e->hint_arg[0][0] = e->hint_arg[1][0] = '\0';
 }
 
 htx_status htx_fail(htx_error *err, htx_status status, htx_msg msg, const char *field,
@@ -38,10 +42,29 @@ htx_status htx_fail(htx_error *err, htx_status status, htx_msg msg, const char *
     return status;
 }
 
+htx_status htx_fail_os(htx_error *err, htx_status status, htx_msg msg, const char *field,
+                       const char *arg0, int os_error)
+{
+    if (err) {
+        fill(err, status, msg, field, arg0, NULL);
+        err->os_error = os_error ? os_error : EIO; /* a failure with no number is still one */
+    }
+    return status;
+}
+
 void htx_error_clear(htx_error *err)
 {
     if (err)
         fill(err, HTX_OK, MSG_NONE, NULL, NULL, NULL);
+}
+
+void htx_error_hint(htx_error *err, htx_msg hint, const char *arg_vi, const char *arg_en)
+{
+    if (!err)
+        return;
+    err->hint = hint;
+    copy_arg(err->hint_arg[0], arg_vi);
+    copy_arg(err->hint_arg[1], arg_en);
 }
 
 void htx_error_message(const htx_error *err, htx_lang lang, char *buf, size_t size)
@@ -49,7 +72,16 @@ void htx_error_message(const htx_error *err, htx_lang lang, char *buf, size_t si
     if (size == 0)
         return;
     /* The catalog's formats take at most two %s; unused arguments are ignored. */
-    snprintf(buf, size, htx_msg_format(err->msg, lang), err->arg[0], err->arg[1]);
+    char os_text[HTX_ERROR_ARG_MAX];
+    const char *second = err->arg[1];
+    if (err->os_error) {
+        htx_os_error_text(err->os_error, lang, os_text, sizeof os_text);
+        second = os_text;
+    }
+    int used = snprintf(buf, size, htx_msg_format(err->msg, lang), err->arg[0], second);
+    if (err->hint != MSG_NONE && used >= 0 && (size_t)used < size)
+        snprintf(buf + used, size - (size_t)used, htx_msg_format(err->hint, lang),
+                 err->hint_arg[lang == HTX_LANG_EN ? 1 : 0]);
 }
 
 void htx_report_init(htx_report *r)
@@ -67,6 +99,16 @@ void htx_report_add(htx_report *r, bool warning, htx_msg msg, const char *field,
     fill(&r->items[r->count], warning ? HTX_OK : HTX_ERR_INVALID, msg, field, arg0, arg1);
     r->is_warning[r->count] = warning;
     r->count++;
+}
+
+void htx_report_add_error(htx_report *r, bool warning, const htx_error *e)
+{
+    int before = r->count;
+    htx_report_add(r, warning, e->msg, e->field, e->arg[0], e->arg[1]);
+    if (r->count > before) {
+        htx_error_hint(&r->items[before], e->hint, e->hint_arg[0], e->hint_arg[1]);
+        r->items[before].os_error = e->os_error;
+    }
 }
 
 int htx_report_find(const htx_report *r, const char *field)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "commune.h"
 #include "fold.h"
 #include "refdata.h"
 #include "registry.h"
@@ -493,6 +494,29 @@ static htx_status store_coop(demo_gen *g, htx_coop *c, demo_sector sector, int32
     return HTX_OK;
 }
 
+/*
+ * The unit since 1 July 2025: the one the old ward's name gives, else one of
+ * the units formed from the district, chosen by the code so that the draws
+ * of everything else (and so the seed figures) stay as they were.
+ */
+static void place_in_commune(htx_coop *c)
+{
+    const htx_commune *unit = htx_commune_from_old_ward(c->ward, c->district);
+    if (!unit) {
+        uint32_t hash = 2166136261u; /* FNV-1a over the code */
+        for (const char *p = c->code; *p; p++)
+            hash = (hash ^ (unsigned char)*p) * 16777619u;
+        size_t candidates = 0;
+        for (size_t i = 0; i < HTX_COMMUNE_COUNT; i++)
+            candidates += htx_commune_in_district(&HTX_COMMUNES[i], c->district);
+        size_t pick = candidates ? hash % candidates : 0;
+        for (size_t i = 0; i < HTX_COMMUNE_COUNT && !unit; i++)
+            if (htx_commune_in_district(&HTX_COMMUNES[i], c->district) && pick-- == 0)
+                unit = &HTX_COMMUNES[i];
+    }
+    snprintf(c->commune, sizeof c->commune, "%s", unit ? unit->name : "");
+}
+
 htx_status demo_add_generated(demo_gen *g, const demo_slot *slot)
 {
     const demo_district_places *d = &demo_districts[slot->district];
@@ -525,6 +549,7 @@ htx_status demo_add_generated(demo_gen *g, const demo_slot *slot)
     snprintf(c->products, sizeof c->products, "%s",
              a ? a->products : "huy động vốn, cho vay thành viên");
     make_standing(g, c, founded, !slot->recent);
+    place_in_commune(c);
     return store_coop(g, c, slot->sector, founded, slot->plastic);
 }
 
@@ -556,5 +581,6 @@ htx_status demo_add_fixed(demo_gen *g, const demo_fixed *f)
     c->status = HTX_ACTIVE;
     c->compliant = true;
     c->profitable = 1;
+    place_in_commune(c);
     return store_coop(g, c, f->sector, founded, false);
 }

@@ -9,6 +9,7 @@
 
 #include <utf8proc.h>
 
+#include "commune.h"
 #include "format.h"
 #include "refdata.h"
 #include "text.h"
@@ -56,11 +57,13 @@ static void file_words(const htx_filter *f, char *out, size_t size)
     const htx_district *district = f->district ? htx_district_by_code(f->district) : NULL;
     const htx_sector *sector = f->sector ? htx_sector_find(f->sector) : NULL;
     const htx_club *club = f->club ? htx_club_find(f->club) : NULL;
+    const htx_commune *commune = f->commune ? htx_commune_find(f->commune) : NULL;
     char club_words[200] = "";
     if (club)
         htx_doc_club_words(club->name, club_words, sizeof club_words);
     const char *parts[] = {
         district ? district->name : NULL,
+        commune ? commune->name : NULL,
         sector ? htx_sector_name(sector, HTX_LANG_VI) : NULL,
         club ? club_words : NULL,
         f->search && f->search[0] ? f->search : NULL,
@@ -121,11 +124,20 @@ void htx_coop_list_scope(const htx_filter *f, char *out, size_t size)
     char part[300];
     out[0] = '\0';
     const htx_district *district = f->district ? htx_district_by_code(f->district) : NULL;
+    const htx_commune *commune = f->commune ? htx_commune_find(f->commune) : NULL;
     if (district)
         snprintf(part, sizeof part, "Quận/huyện %s", district->name);
-    else
+    else if (!commune)
         snprintf(part, sizeof part, "Toàn thành phố");
-    add_part(out, size, part);
+    if (district || !commune)
+        add_part(out, size, part);
+    if (commune) {
+        /* a unit's kind is capitalised only at the head of the line */
+        htx_commune_label(commune, out[0] == '\0', HTX_LANG_VI, part, sizeof part);
+        add_part(out, size, part);
+    }
+    if (f->without_commune)
+        add_part(out, size, "chưa rõ xã/phường");
     const htx_sector *sector = f->sector ? htx_sector_find(f->sector) : NULL;
     if (sector) {
         snprintf(part, sizeof part, "ngành %s", htx_sector_name(sector, HTX_LANG_VI));

@@ -11,19 +11,9 @@
 #include "text.h"
 #include "text_wrap.h"
 
-/* Terminal columns of one character with its marks. */
-static double measure_columns(const char *p, size_t length, void *ctx)
-{
-    (void)ctx;
-    (void)length;
-    int32_t cp;
-    htx_utf8_decode(p, &cp);
-    return htx_cp_width(cp);
-}
-
 static bool wrap_text(const char *text, int width, htx_wrapped *out)
 {
-    return htx_wrap(text, width, measure_columns, NULL, out);
+    return htx_wrap_columns(text, width, out);
 }
 
 

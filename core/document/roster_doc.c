@@ -39,9 +39,11 @@ htx_status htx_roster_doc_init(const char *club, const char *as_of_iso, htx_rost
                                htx_error *err)
 {
     memset(doc, 0, sizeof *doc);
-    doc->club = club ? htx_club_find(club) : NULL;
-    if (!doc->club)
-        return htx_fail(err, HTX_ERR_INVALID, MSG_UNKNOWN_CLUB, "club", club ? club : "", NULL);
+    size_t found;
+    htx_status st = htx_choice_find(HTX_CHOOSE_CLUB, club, "club", &found, err);
+    if (st != HTX_OK)
+        return st;
+    doc->club = &HTX_CLUBS[found];
     if (as_of_iso && as_of_iso[0]) {
         if (!htx_date_parse(as_of_iso, &doc->as_of))
             return htx_fail(err, HTX_ERR_INVALID, MSG_DATE_FORMAT, NULL, as_of_iso, NULL);

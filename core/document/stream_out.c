@@ -15,7 +15,7 @@
 htx_status htx_stream_finish(FILE *out, htx_error *err)
 {
     if (fflush(out) != 0 || ferror(out))
-        return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, "", strerror(errno));
+        return htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, "", errno);
     return HTX_OK;
 }
 
@@ -86,7 +86,7 @@ htx_status htx_write_encoded(const char *utf8, size_t length, const char *encodi
             to = converted + done;
             to_left = capacity - done;
         } else {
-            st = htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, encoding, strerror(errno));
+            st = htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, encoding, errno);
         }
     }
     iconv_close(cd);

@@ -93,7 +93,7 @@ htx_status htx_decoder_open(const unsigned char *head, size_t len, bool complete
     const char *name = enc_iconv_name(enc);
     if (name && (d->cd = iconv_open("UTF-8", name)) == (iconv_t)-1) {
         free(d);
-        return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, name, strerror(errno));
+        return htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, name, errno);
     }
     *out = d;
     return HTX_OK;

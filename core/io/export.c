@@ -25,7 +25,7 @@ static htx_status encode_to(FILE *out, char *text, size_t len, const htx_export_
     if (st != HTX_OK)
         return st;
     if (fwrite(bytes, 1, n, out) != n || fflush(out) != 0)
-        st = htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, "", strerror(errno));
+        st = htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, "", errno);
     free(bytes);
     return st;
 }

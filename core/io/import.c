@@ -94,7 +94,7 @@ static void rejects_write(rejects *rj, const htx_import_file *f, const htx_csv_r
 static htx_status rejects_check(const rejects *rj, htx_error *err)
 {
     if (rj->failed || (rj->out && ferror(rj->out)))
-        return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, rj->path, strerror(errno ? errno : EIO));
+        return htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, rj->path, errno ? errno : EIO);
     return HTX_OK;
 }
 

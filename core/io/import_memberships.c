@@ -101,8 +101,13 @@ static htx_status import_membership(import_run *run, const htx_csv_row *row, con
     htx_status st = htx_coop_load(run->store, cell[M_CODE], c, &e);
     int64_t coop_id = c->id;
     free(c);
-    const htx_club *club = htx_club_find(cell[M_CLUB]);
-    int role = cell[M_ROLE][0] ? htx_role_parse(cell[M_ROLE]) : HTX_ROLE_MEMBER;
+    size_t club_index = 0, role = HTX_ROLE_MEMBER;
+    htx_error club_error, role_error;
+    htx_status club_found = htx_choice_find(HTX_CHOOSE_CLUB, cell[M_CLUB], NULL, &club_index, &club_error);
+    htx_status role_found = cell[M_ROLE][0]
+                                ? htx_choice_find(HTX_CHOOSE_ROLE, cell[M_ROLE], NULL, &role, &role_error)
+                                : HTX_OK;
+    const htx_club *club = club_found == HTX_OK ? &HTX_CLUBS[club_index] : NULL;
     char joined[HTX_ISO_DATE_SIZE], left[HTX_ISO_DATE_SIZE];
     /* A code of the register file whose row was not written (the import
      * is refused anyway): check the rest of the row, write nothing. */
@@ -116,10 +121,10 @@ static htx_status import_membership(import_run *run, const htx_csv_row *row, con
         *err = e;
         return st;
     }
-    else if (!club)
-        st = htx_fail(&e, HTX_ERR_INVALID, MSG_UNKNOWN_CLUB, NULL, cell[M_CLUB], NULL);
-    else if (role < 0)
-        st = htx_fail(&e, HTX_ERR_INVALID, MSG_UNKNOWN_ROLE, NULL, cell[M_ROLE], NULL);
+    else if (club_found != HTX_OK)
+        e = club_error, st = club_found;
+    else if (role_found != HTX_OK)
+        e = role_error, st = role_found;
     else if (!iso_date(cell[M_JOINED], joined))
         st = htx_fail(&e, HTX_ERR_INVALID, MSG_IMPORT_BAD_DATE, NULL, cell[M_JOINED], NULL);
     else if (!iso_date(cell[M_LEFT], left))

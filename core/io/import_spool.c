@@ -14,7 +14,7 @@
 
 static htx_status spool_io(htx_error *err)
 {
-    return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, "(temporary file)", strerror(errno ? errno : EIO));
+    return htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, "(temporary file)", errno ? errno : EIO);
 }
 
 htx_status imp_spool_open(spool *sp, htx_error *err)
@@ -25,7 +25,7 @@ htx_status imp_spool_open(spool *sp, htx_error *err)
     snprintf(path, sizeof path, "%s/htx-import-XXXXXX", dir && dir[0] ? dir : "/tmp");
     int fd = mkstemp(path);
     if (fd < 0)
-        return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, path, strerror(errno));
+        return htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, path, errno);
     unlink(path);
     sp->file = fdopen(fd, "w+b");
     if (!sp->file) {
@@ -72,6 +72,8 @@ htx_status imp_spool_put(spool *sp, long line, int action, const htx_coop *c, co
     if (action == SPOOL_INSERT) {
         put_bytes(f, p->name_key, p->name_key_len);
         put_bytes(f, p->name_plain, strlen(p->name_plain));
+        put_bytes(f, p->distinctive_key, p->distinctive_key_len);
+        put_bytes(f, p->distinctive_plain, strlen(p->distinctive_plain));
         put_bytes(f, p->changes, strlen(p->changes));
     } else {
         put_i64(f, c->id);
@@ -176,9 +178,12 @@ htx_status imp_spool_get(spool *sp, spool_entry *e, htx_coop *c, htx_csv_row *ro
     /* The texts go one after another into the buffer, and are pointed at
      * once it has stopped growing. */
     size_t used = 0, key_at = 0, key_len = 0, plain_at = 0, plain_len, changes_at = 0, changes_len;
+    size_t distinctive_key_at = 0, distinctive_key_len = 0, distinctive_plain_at = 0, distinctive_plain_len;
     htx_coop_init(c);
     if (ok && e->action == SPOOL_INSERT)
         ok = get_bytes(sp, &used, &key_at, &key_len) && get_bytes(sp, &used, &plain_at, &plain_len) &&
+             get_bytes(sp, &used, &distinctive_key_at, &distinctive_key_len) &&
+             get_bytes(sp, &used, &distinctive_plain_at, &distinctive_plain_len) &&
              get_bytes(sp, &used, &changes_at, &changes_len);
     else if (ok)
         ok = get(f, &c->id, sizeof c->id) && get(f, &c->version, sizeof c->version);
@@ -215,6 +220,9 @@ htx_status imp_spool_get(spool *sp, spool_entry *e, htx_coop *c, htx_csv_row *ro
         e->prepared.name_key = (unsigned char *)sp->buf + key_at;
         e->prepared.name_key_len = key_len;
         e->prepared.name_plain = sp->buf + plain_at;
+        e->prepared.distinctive_key = (unsigned char *)sp->buf + distinctive_key_at;
+        e->prepared.distinctive_key_len = distinctive_key_len;
+        e->prepared.distinctive_plain = sp->buf + distinctive_plain_at;
         e->prepared.changes = sp->buf + changes_at;
     }
     return HTX_OK;

@@ -39,12 +39,12 @@ htx_status imp_file_open(const char *path, int *fd, size_t *size, htx_error *err
      * the check and the reading. */
     int d = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (d < 0)
-        return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, path, strerror(errno));
+        return htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, path, errno);
     struct stat st;
     if (fstat(d, &st) != 0) {
         int saved = errno;
         close(d);
-        return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, path, strerror(saved));
+        return htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, path, saved);
     }
     if (!S_ISREG(st.st_mode)) {
         close(d);
@@ -68,7 +68,7 @@ static htx_status read_block(imp_stream *s, size_t *n, htx_error *err)
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0)
-            return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, s->path, strerror(errno));
+            return htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, s->path, errno);
         if (r == 0)
             break;
         got += (size_t)r;

@@ -10,7 +10,7 @@
 
 static htx_status io_failure(const char *path, int code, htx_error *err)
 {
-    return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, path, strerror(code));
+    return htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, path, code);
 }
 
 static void release(htx_outfile *o)

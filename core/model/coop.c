@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "collate.h"
+#include "commune.h"
+#include "display.h"
 #include "fold.h"
 #include "text.h"
 
@@ -129,7 +131,7 @@ void htx_coop_init(htx_coop *c)
 
 static void report_error(htx_report *r, const htx_error *e)
 {
-    htx_report_add(r, false, e->msg, e->field, e->arg[0], e->arg[1]);
+    htx_report_add_error(r, false, e);
 }
 
 /* The screens page by the name's sort key: it must fit their buffers. */
@@ -144,6 +146,16 @@ static bool sort_key_fits(const char *name)
     bool fits = htx_collate_key(name, &key, &length) == 0 && length <= HTX_SORT_KEY_LIMIT;
     free(key);
     return fits;
+}
+
+/* A unit formed from one former district gives the district, when none was
+ * given: whoever types the address's unit need not look the district up. */
+static void fill_district_from_commune(htx_coop *c)
+{
+    const htx_commune *unit = htx_commune_find(c->commune);
+    const htx_district *only = unit ? htx_commune_only_district(unit) : NULL;
+    if (only && !c->district[0])
+        snprintf(c->district, sizeof c->district, "%s", only->code);
 }
 
 htx_status htx_coop_set(htx_coop *c, const char *key, const char *value, htx_report *report)
@@ -179,6 +191,8 @@ htx_status htx_coop_set(htx_coop *c, const char *key, const char *value, htx_rep
         report_error(report, &e);
     }
     free(clean);
+    if (st == HTX_OK && def->id == HTX_F_COMMUNE)
+        fill_district_from_commune(c);
     return st;
 }
 
@@ -197,6 +211,13 @@ void htx_coop_check(const htx_coop *c, htx_report *report)
             htx_report_add(report, false, MSG_REQUIRED, def->key, NULL, NULL);
         else if (def->id == HTX_F_NAME && htx_name_lacks_prefix(c->name))
             htx_report_add(report, true, MSG_NAME_PREFIX, def->key, NULL, NULL);
+    }
+    const htx_commune *unit = c->commune[0] ? htx_commune_find(c->commune) : NULL;
+    const htx_district *district = htx_district_by_code(c->district);
+    if (unit && district && !htx_commune_in_district(unit, district->code)) {
+        char label[128];
+        htx_commune_label(unit, true, HTX_LANG_VI, label, sizeof label);
+        htx_report_add(report, true, MSG_COMMUNE_ELSEWHERE, "commune", label, district->name);
     }
     if (c->members >= 0 && htx_members_below_minimum(c->members)) {
         char n[24];
@@ -242,4 +263,26 @@ unsigned htx_field_edit_limit(const htx_field_def *def)
 bool htx_field_must_be_filled(const htx_field_def *def)
 {
     return def->required || !kind_of(def)->accepts_blank;
+}
+
+void htx_coop_identify(const htx_coop *c, htx_lang lang, char *out, size_t size)
+{
+    char district[128], founded[32], representative[512];
+    htx_coop_value(c, HTX_F_DISTRICT, HTX_VALUE_DISPLAY, lang, district, sizeof district);
+    htx_coop_value(c, HTX_F_FOUNDED, HTX_VALUE_DISPLAY, lang, founded, sizeof founded);
+    htx_coop_value(c, HTX_F_REPRESENTATIVE, HTX_VALUE_DISPLAY, lang, representative, sizeof representative);
+    char line[1024];
+    int n = snprintf(line, sizeof line, "%s %s — %s", c->code, c->name, district);
+    if (founded[0] && n >= 0 && (size_t)n < sizeof line) {
+        n += snprintf(line + n, sizeof line - (size_t)n, ", ");
+        n += snprintf(line + n, sizeof line - (size_t)n, htx_msg_format(MSG_IDENTIFY_FOUNDED, lang), founded);
+    }
+    if (representative[0] && n >= 0 && (size_t)n < sizeof line) {
+        n += snprintf(line + n, sizeof line - (size_t)n, ", ");
+        snprintf(line + n, sizeof line - (size_t)n, htx_msg_format(MSG_IDENTIFY_REPRESENTATIVE, lang),
+                 representative);
+    }
+    char *visible = htx_text_sanitize(line);
+    snprintf(out, size, "%s", visible ? visible : line);
+    free(visible);
 }

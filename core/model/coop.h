@@ -67,7 +67,7 @@ typedef struct htx_coop {
     int64_t version; /* optimistic locking: bumped by every save */
 } htx_coop;
 
-/* An empty record: status active, unknown numbers, not compliant, profitable unknown. */
+/* An empty record: status active; numbers, compliance and profitability unknown. */
 void htx_coop_init(htx_coop *c);
 
 /*
@@ -85,6 +85,12 @@ void htx_coop_check(const htx_coop *c, htx_report *report);
  * Unknown values give "". */
 void htx_coop_value(const htx_coop *c, htx_field_id id, htx_value_form form, htx_lang lang,
                     char *out, size_t size);
+
+/* What tells a cooperative from another of the same name, on one line:
+ * "0100233488 HTX Đồng Tâm — Thanh Trì, thành lập 05/03/2019, đại diện
+ * Nguyễn Văn An" (unknown parts left out), control characters shown
+ * visibly. */
+void htx_coop_identify(const htx_coop *c, htx_lang lang, char *out, size_t size);
 
 /* A field's value as plain data (NULL when unknown or, for an optional field,
  * empty), and back: how the store writes and reads it.  The text of a

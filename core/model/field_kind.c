@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "collate.h"
+#include "commune.h"
 #include "coop.h"
 #include "format.h"
 
@@ -154,11 +155,11 @@ static htx_status email_parse(void *slot, const htx_field_def *def, const char *
 static htx_status district_parse(void *slot, const htx_field_def *def, const char *value,
                                  htx_error *err)
 {
-    const htx_district *d = htx_district_find(value);
-    if (!d)
-        return htx_fail(err, HTX_ERR_INVALID, MSG_UNKNOWN_DISTRICT, def->key, value, NULL);
-    snprintf(slot, def->size, "%s", d->code);
-    return HTX_OK;
+    size_t i;
+    htx_status st = htx_choice_find(HTX_CHOOSE_DISTRICT, value, def->key, &i, err);
+    if (st == HTX_OK)
+        snprintf(slot, def->size, "%s", HTX_DISTRICTS[i].code);
+    return st;
 }
 
 static void district_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
@@ -194,14 +195,68 @@ static int district_choices(htx_lang lang, const char *names[], int max)
     return (int)n;
 }
 
+/* ---- commune-level unit: a name of reference data ------------------------------ */
+
+static htx_status commune_parse(void *slot, const htx_field_def *def, const char *value, htx_error *err)
+{
+    if (!value[0]) { /* not given yet: most records before July 2025 */
+        *(char *)slot = '\0';
+        return HTX_OK;
+    }
+    const htx_commune *c = htx_commune_find(value);
+    if (!c)
+        return htx_fail(err, HTX_ERR_INVALID, MSG_UNKNOWN_COMMUNE, def->key, value, NULL);
+    snprintf(slot, def->size, "%s", c->name);
+    return HTX_OK;
+}
+
+static void commune_format(const void *slot, htx_value_form form, htx_lang lang, char *out, size_t size)
+{
+    const htx_commune *c = htx_commune_find(slot);
+    if (form == HTX_VALUE_DISPLAY && c)
+        htx_commune_label(c, true, lang, out, size);
+    else
+        snprintf(out, size, "%s", (const char *)slot);
+}
+
+static int by_commune_name(const void *a, const void *b)
+{
+    return htx_collate_compare((*(const htx_commune *const *)a)->name, (*(const htx_commune *const *)b)->name);
+}
+
+/* "Xã Bát Tràng", "Phường Hồng Hà" … by name in Vietnamese order, made once
+ * per language: the form asks for them on every redraw. */
+static int commune_choices(htx_lang lang, const char *names[], int max)
+{
+    enum { LABEL_SIZE = 96 };
+    static char labels[2][HTX_COMMUNE_LIMIT][LABEL_SIZE];
+    static bool made[2];
+    size_t n = HTX_COMMUNE_COUNT < HTX_COMMUNE_LIMIT ? HTX_COMMUNE_COUNT : HTX_COMMUNE_LIMIT;
+    if (!names || max <= 0)
+        return (int)n;
+    int l = lang == HTX_LANG_EN;
+    if (!made[l]) {
+        const htx_commune *sorted[HTX_COMMUNE_LIMIT];
+        for (size_t i = 0; i < n; i++)
+            sorted[i] = &HTX_COMMUNES[i];
+        qsort(sorted, n, sizeof sorted[0], by_commune_name);
+        for (size_t i = 0; i < n; i++)
+            htx_commune_label(sorted[i], true, lang, labels[l][i], LABEL_SIZE);
+        made[l] = true;
+    }
+    for (size_t i = 0; i < n && (int)i < max; i++)
+        names[i] = labels[l][i];
+    return (int)n;
+}
+
 static htx_status sector_parse(void *slot, const htx_field_def *def, const char *value,
                                htx_error *err)
 {
-    const htx_sector *s = htx_sector_find(value);
-    if (!s)
-        return htx_fail(err, HTX_ERR_INVALID, MSG_UNKNOWN_SECTOR, def->key, value, NULL);
-    snprintf(slot, def->size, "%s", s->code);
-    return HTX_OK;
+    size_t i;
+    htx_status st = htx_choice_find(HTX_CHOOSE_SECTOR, value, def->key, &i, err);
+    if (st == HTX_OK)
+        snprintf(slot, def->size, "%s", HTX_SECTORS[i].code);
+    return st;
 }
 
 static void sector_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
@@ -288,15 +343,15 @@ static htx_status count_parse(void *slot, const htx_field_def *def, const char *
 
 /* A whole number that may be unknown (-1): digits as stored, or shown with
  * the display form's formatter. */
-static void amount_format(const void *slot, htx_value_form form, char *out, size_t size,
-                          void (*display)(int64_t value, char *out, size_t size))
+static void amount_format(const void *slot, htx_value_form form, htx_lang lang, char *out, size_t size,
+                          void (*display)(int64_t value, htx_lang lang, char *out, size_t size))
 {
     int64_t value = *(const int64_t *)slot;
     out[0] = '\0';
     if (value < 0)
         return;
     if (form == HTX_VALUE_DISPLAY)
-        display(value, out, size);
+        display(value, lang, out, size);
     else
         snprintf(out, size, "%" PRId64, value);
 }
@@ -304,8 +359,7 @@ static void amount_format(const void *slot, htx_value_form form, char *out, size
 static void count_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
                          size_t size)
 {
-    (void)lang;
-    amount_format(slot, form, out, size, htx_format_thousands);
+    amount_format(slot, form, lang, out, size, htx_format_number);
 }
 
 static htx_status money_parse(void *slot, const htx_field_def *def, const char *value,
@@ -321,8 +375,7 @@ static htx_status money_parse(void *slot, const htx_field_def *def, const char *
 static void money_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
                          size_t size)
 {
-    (void)lang;
-    amount_format(slot, form, out, size, htx_format_money);
+    amount_format(slot, form, lang, out, size, htx_format_vnd);
 }
 
 /* ---- status ------------------------------------------------------------------------- */
@@ -336,11 +389,11 @@ static void status_init(void *slot, const htx_field_def *def)
 static htx_status status_parse(void *slot, const htx_field_def *def, const char *value,
                                htx_error *err)
 {
-    int status = htx_status_parse(value);
-    if (status < 0)
-        return htx_fail(err, HTX_ERR_INVALID, MSG_UNKNOWN_STATUS, def->key, value, NULL);
-    *(htx_coop_status *)slot = (htx_coop_status)status;
-    return HTX_OK;
+    size_t i;
+    htx_status st = htx_choice_find(HTX_CHOOSE_STATUS, value, def->key, &i, err);
+    if (st == HTX_OK)
+        *(htx_coop_status *)slot = (htx_coop_status)i;
+    return st;
 }
 
 static void status_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
@@ -375,45 +428,7 @@ static int status_choices(htx_lang lang, const char *names[], int max)
     return HTX_STATUS_COUNT;
 }
 
-/* ---- yes/no, and yes/no/unknown (1, 0, -1) ------------------------------------------ */
-
-static void yes_no_init(void *slot, const htx_field_def *def)
-{
-    (void)def;
-    *(bool *)slot = false;
-}
-
-static htx_status yes_no_parse(void *slot, const htx_field_def *def, const char *value,
-                               htx_error *err)
-{
-    return htx_parse_yes_no(value, def->key, slot, err);
-}
-
-static void yes_no_format(const void *slot, htx_value_form form, htx_lang lang, char *out,
-                          size_t size)
-{
-    int answer = *(const bool *)slot ? ANSWER_YES : ANSWER_NO;
-    snprintf(out, size, "%s", answer_word(answer, form, lang));
-}
-
-static void yes_no_to_scalar(const void *slot, const htx_field_def *def, htx_scalar *out)
-{
-    (void)def;
-    scalar_integer(out, *(const bool *)slot ? 1 : 0);
-}
-
-static void yes_no_from_scalar(void *slot, const htx_field_def *def, const htx_scalar *in)
-{
-    (void)def;
-    *(bool *)slot = integer_of(in, 0) != 0;
-}
-
-static int yes_no_choices(htx_lang lang, const char *names[], int max)
-{
-    for (int i = 0; i < 2 && i < max; i++)
-        names[i] = answer_word(i, HTX_VALUE_DISPLAY, lang);
-    return 2;
-}
+/* ---- yes/no/unknown (1, 0, -1) ------------------------------------------------------ */
 
 static void answer_init(void *slot, const htx_field_def *def)
 {
@@ -489,6 +504,10 @@ const htx_field_kind_ops htx_field_kinds[HTX_FIELD_KINDS] = {
         HELD_AS_TEXT, .parse = district_parse, .format = district_format,
         .choices = district_choices,
     },
+    [HTX_KIND_COMMUNE] = {
+        .name = "commune", .takes_vietnamese = true, .accepts_blank = true, .edit_chars = 100,
+        HELD_AS_TEXT, .parse = commune_parse, .format = commune_format, .choices = commune_choices,
+    },
     [HTX_KIND_SECTOR] = {
         .name = "sector", .takes_vietnamese = true, .edit_chars = 100,
         HELD_AS_TEXT, .parse = sector_parse, .format = sector_format, .choices = sector_choices,
@@ -518,12 +537,6 @@ const htx_field_kind_ops htx_field_kinds[HTX_FIELD_KINDS] = {
         .scalar = HTX_SCALAR_TEXT, .json = HTX_JSON_STRING, .init = status_init,
         .parse = status_parse, .format = status_format, .to_scalar = status_to_scalar,
         .from_scalar = status_from_scalar, .choices = status_choices,
-    },
-    [HTX_KIND_YES_NO] = {
-        .name = "yes/no", .takes_vietnamese = true, .edit_chars = 100,
-        .scalar = HTX_SCALAR_INTEGER, .json = HTX_JSON_BOOL, .init = yes_no_init,
-        .parse = yes_no_parse, .format = yes_no_format, .to_scalar = yes_no_to_scalar,
-        .from_scalar = yes_no_from_scalar, .choices = yes_no_choices,
     },
     [HTX_KIND_YES_NO_UNKNOWN] = {
         .name = "yes/no/unknown", .takes_vietnamese = true, .accepts_blank = true,

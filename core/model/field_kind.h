@@ -31,6 +31,7 @@ typedef enum htx_field_kind {
     HTX_KIND_MULTILINE, /* notes */
     HTX_KIND_CODE,      /* registration (tax) code */
     HTX_KIND_DISTRICT,  /* a district's GSO code */
+    HTX_KIND_COMMUNE,   /* a commune-level unit's name (commune.h), "" when not given */
     HTX_KIND_SECTOR,    /* a sector's code */
     HTX_KIND_DATE,      /* ISO date, "" when unknown */
     HTX_KIND_COUNT,     /* whole number, -1 when unknown */
@@ -38,7 +39,6 @@ typedef enum htx_field_kind {
     HTX_KIND_PHONE,
     HTX_KIND_EMAIL,
     HTX_KIND_STATUS,
-    HTX_KIND_YES_NO,
     HTX_KIND_YES_NO_UNKNOWN, /* 1, 0, -1 unknown */
     HTX_FIELD_KINDS          /* how many kinds there are */
 } htx_field_kind;
@@ -56,6 +56,7 @@ typedef enum htx_field_kind {
 #define HTX_KIND_MEMBER_MULTILINE(member, max_chars) HTX_KIND_MEMBER_TEXT(member, max_chars)
 #define HTX_KIND_MEMBER_CODE(member, max_chars) char member[HTX_CODE_SIZE]
 #define HTX_KIND_MEMBER_DISTRICT(member, max_chars) char member[4]
+#define HTX_KIND_MEMBER_COMMUNE(member, max_chars) char member[64]
 #define HTX_KIND_MEMBER_SECTOR(member, max_chars) char member[16]
 #define HTX_KIND_MEMBER_DATE(member, max_chars) char member[HTX_ISO_DATE_SIZE]
 #define HTX_KIND_MEMBER_COUNT(member, max_chars) int64_t member
@@ -63,7 +64,6 @@ typedef enum htx_field_kind {
 #define HTX_KIND_MEMBER_PHONE(member, max_chars) char member[HTX_PHONE_SIZE]
 #define HTX_KIND_MEMBER_EMAIL(member, max_chars) char member[HTX_EMAIL_SIZE]
 #define HTX_KIND_MEMBER_STATUS(member, max_chars) htx_coop_status member
-#define HTX_KIND_MEMBER_YES_NO(member, max_chars) bool member
 #define HTX_KIND_MEMBER_YES_NO_UNKNOWN(member, max_chars) int member
 
 /*

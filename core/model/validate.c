@@ -286,10 +286,12 @@ static bool append_digit(int64_t *value, char digit)
     return true;
 }
 
-/* Length of the thousands separator at s: a dot or one white-space character. */
+/* Length of the thousands separator at s: a dot, a comma (as English
+ * writes them, and as htx shows amounts in English) or one white-space
+ * character. */
 static size_t separator_length(const char *s)
 {
-    if (*s == '.')
+    if (*s == '.' || *s == ',')
         return 1;
     int32_t cp;
     int n = htx_utf8_decode(s, &cp);
@@ -305,7 +307,7 @@ static bool group_follows(const char *s, const char *sep, size_t sep_length)
 
 /*
  * Reads a non-negative whole number at the start of s: plain digits, or
- * thousands groups "1.500.000" / "1 500 000" — a first group of 1 to 3 digits
+ * thousands groups "1.500.000" / "1 500 000" / "1,500,000" — a first group of 1 to 3 digits
  * (no leading zero), then groups of exactly 3 behind one kind of separator.
  * Returns the bytes read, or 0 when s does not start with such a number or
  * its value does not fit in int64_t.  Whatever follows is the caller's.

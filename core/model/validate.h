@@ -40,10 +40,10 @@ htx_status htx_parse_phone(const char *text, char out[HTX_PHONE_SIZE], htx_error
 htx_status htx_parse_date(const char *text, const char *field, bool not_future,
                           htx_date *out, htx_error *err);
 
-/* A non-negative whole number ("1.500" and "1 500" read as 1500). */
+/* A non-negative whole number ("1.500", "1 500" and "1,500" read as 1500). */
 htx_status htx_parse_count(const char *text, const char *field, int64_t *out, htx_error *err);
 
-/* Money in VND: digits with optional dot/space thousands separators and an
+/* Money in VND: digits with optional dot/comma/space thousands separators and an
  * optional "đ", "d", "VND" or "đồng" suffix. */
 htx_status htx_parse_money(const char *text, const char *field, int64_t *out, htx_error *err);
 

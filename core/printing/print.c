@@ -119,12 +119,12 @@ static htx_status print_by_command(const htx_print_request *req, char job[HTX_PR
 
     int output[2], exec_report[2];
     if (pipe(output) != 0)
-        return htx_fail(err, HTX_ERR_IO, MSG_PRINT_RUN, NULL, command, strerror(errno));
+        return htx_fail_os(err, HTX_ERR_IO, MSG_PRINT_RUN, NULL, command, errno);
     if (pipe(exec_report) != 0) {
         int e = errno;
         close(output[0]);
         close(output[1]);
-        return htx_fail(err, HTX_ERR_IO, MSG_PRINT_RUN, NULL, command, strerror(e));
+        return htx_fail_os(err, HTX_ERR_IO, MSG_PRINT_RUN, NULL, command, e);
     }
     /* closed by a successful exec: the parent then reads end of file */
     fcntl(exec_report[1], F_SETFD, FD_CLOEXEC);
@@ -136,7 +136,7 @@ static htx_status print_by_command(const htx_print_request *req, char job[HTX_PR
         close(output[1]);
         close(exec_report[0]);
         close(exec_report[1]);
-        return htx_fail(err, HTX_ERR_IO, MSG_PRINT_RUN, NULL, command, strerror(e));
+        return htx_fail_os(err, HTX_ERR_IO, MSG_PRINT_RUN, NULL, command, e);
     }
     if (pid == 0) {
         close(output[0]);
@@ -158,7 +158,7 @@ static htx_status print_by_command(const htx_print_request *req, char job[HTX_PR
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
     if (got == (ssize_t)sizeof exec_errno)
-        return htx_fail(err, HTX_ERR_IO, MSG_PRINT_RUN, NULL, command, strerror(exec_errno));
+        return htx_fail_os(err, HTX_ERR_IO, MSG_PRINT_RUN, NULL, command, exec_errno);
 
     char message[HTX_ERROR_ARG_MAX];
     one_line(answer, message, sizeof message);

@@ -24,7 +24,7 @@ void htx_backup_default_name(const char *dir, char *out, size_t size)
 
 static htx_status io_failure(const char *path, int code, htx_error *err)
 {
-    return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, path, strerror(code));
+    return htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, path, code);
 }
 
 /* Copies every page of the register into the open database dest. */

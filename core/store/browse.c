@@ -23,11 +23,13 @@ static const sort_keys *keys_for(htx_sort sort)
     static const sort_keys by_code = {1, {"c.code"}};
     static const sort_keys by_founded = {3, {"coalesce(c.founded, '9999-12-31')", "c.name_key", "c.id"}};
     static const sort_keys by_members = {3, {"coalesce(-c.members, 1)", "c.name_key", "c.id"}};
+    static const sort_keys by_distinctive = {2, {"c.distinctive_key", "c.id"}};
     switch (sort) {
     case HTX_SORT_NAME: return &by_name;
     case HTX_SORT_CODE: return &by_code;
     case HTX_SORT_FOUNDED: return &by_founded;
     case HTX_SORT_MEMBERS: return &by_members;
+    case HTX_SORT_DISTINCTIVE: return &by_distinctive;
     case HTX_SORT_DISTRICT: break;
     }
     return NULL;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "collate.h"
+#include "commune.h"
 #include "coop_row.h"
 #include "fold.h"
 #include "query_where.h"
@@ -19,7 +20,7 @@ void htx_filter_init(htx_filter *f)
 
 int htx_sort_parse(const char *text)
 {
-    static const char *const names[] = {"name", "code", "district", "founded", "members"};
+    static const char *const names[] = {"name", "code", "district", "founded", "members", "distinctive"};
     for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
         if (text && strcmp(text, names[i]) == 0)
             return i;
@@ -28,7 +29,7 @@ int htx_sort_parse(const char *text)
 
 int htx_stats_by_parse(const char *text)
 {
-    static const char *const names[] = {"sector", "district", "club", "year"};
+    static const char *const names[] = {"sector", "district", "club", "year", "commune"};
     for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
         if (text && strcmp(text, names[i]) == 0)
             return i;
@@ -44,6 +45,7 @@ static const char *order_by(htx_sort sort)
      * are those of browse.c, which schema v3 indexes. */
     case HTX_SORT_FOUNDED: return "coalesce(c.founded, '9999-12-31'), c.name_key, c.id";
     case HTX_SORT_MEMBERS: return "coalesce(-c.members, 1), c.name_key, c.id";
+    case HTX_SORT_DISTINCTIVE: return "c.distinctive_key, c.id";
     case HTX_SORT_NAME: break;
     }
     return "c.name_key, c.id";
@@ -89,7 +91,8 @@ htx_status htx_query_each(htx_store *s, const htx_filter *f, htx_coop_visitor vi
 static bool tally_can_answer(const htx_filter *f)
 {
     return !(f->sector && f->sector[0]) && !(f->club && f->club[0]) && f->status < 0 &&
-           !(f->search && f->search[0]) && !f->founded_from[0] && !f->founded_to[0];
+           !(f->search && f->search[0]) && !f->founded_from[0] && !f->founded_to[0] &&
+           !(f->commune && f->commune[0]) && !f->without_commune;
 }
 
 static htx_status count_from_tally(htx_store *s, const char *district, int64_t *out, htx_error *err)
@@ -155,7 +158,7 @@ htx_status htx_query_count_upto(htx_store *s, const htx_filter *f, int64_t limit
 
 /* Group counts keyed by text, read from a "SELECT key, count" statement. */
 typedef struct group_count {
-    char key[16];
+    char key[64];
     int64_t count;
 } group_count;
 
@@ -188,11 +191,45 @@ static int compare_districts(const void *a, const void *b)
     return htx_collate_compare((*x)->name, (*y)->name);
 }
 
+static int compare_communes(const void *a, const void *b)
+{
+    const htx_commune *const *x = a, *const *y = b;
+    return htx_collate_compare((*x)->name, (*y)->name);
+}
+
+/* Every unit, zero counts included, then those without one. */
+static htx_status emit_communes(htx_lang lang, const group_count *groups, int n, htx_stat_visitor visit, void *ctx)
+{
+    const htx_commune *order[HTX_COMMUNE_LIMIT];
+    size_t count = HTX_COMMUNE_COUNT < HTX_COMMUNE_LIMIT ? HTX_COMMUNE_COUNT : HTX_COMMUNE_LIMIT;
+    for (size_t i = 0; i < count; i++)
+        order[i] = &HTX_COMMUNES[i];
+    qsort(order, count, sizeof order[0], compare_communes);
+    htx_stat_row row;
+    char label[128];
+    for (size_t i = 0; i < count; i++) {
+        snprintf(row.key, sizeof row.key, "%s", order[i]->name);
+        htx_commune_label(order[i], true, lang, label, sizeof label);
+        row.name = label;
+        row.count = group_lookup(groups, n, order[i]->name);
+        if (visit(&row, ctx))
+            return HTX_OK;
+    }
+    row.key[0] = '\0';
+    row.name = htx_msg_format(MSG_COMMUNE_NONE, lang);
+    row.count = group_lookup(groups, n, "");
+    if (row.count > 0)
+        visit(&row, ctx);
+    return HTX_OK;
+}
+
 /* Emits every sector/district/club, zero counts included, in natural order. */
 static htx_status emit_fixed_groups(htx_stats_by by, htx_lang lang, const group_count *groups, int n,
                                     htx_stat_visitor visit, void *ctx)
 {
     htx_stat_row row;
+    if (by == HTX_STATS_COMMUNE)
+        return emit_communes(lang, groups, n, visit, ctx);
     if (by == HTX_STATS_DISTRICT) {
         const htx_district *order[64];
         for (size_t i = 0; i < HTX_DISTRICT_COUNT; i++)
@@ -250,6 +287,10 @@ htx_status htx_query_stats(htx_store *s, const htx_filter *f, htx_stats_by by, h
                  " AND c.founded IS NOT NULL GROUP BY 1 ORDER BY 1",
                  w.sql);
         break;
+    case HTX_STATS_COMMUNE:
+        snprintf(sql, sizeof sql, "SELECT coalesce(c.commune, ''), count(*) FROM cooperative c %s GROUP BY 1",
+                 w.sql);
+        break;
     }
     sqlite3_stmt *stmt = NULL;
     st = htx_where_prepare(s, sql, &w, 1, &stmt, err);
@@ -279,21 +320,21 @@ htx_status htx_query_stats(htx_store *s, const htx_filter *f, htx_stats_by by, h
     return st;
 }
 
-htx_status htx_query_targets(htx_store *s, int64_t *base, int64_t *compliant, int64_t *profitable,
-                             htx_error *err)
+htx_status htx_query_targets(htx_store *s, htx_targets *out, htx_error *err)
 {
     sqlite3_stmt *stmt = htx_store_statement(
         s,
-        "SELECT count(*), coalesce(sum(compliant = 1), 0), coalesce(sum(profitable = 1), 0)"
+        "SELECT count(*), coalesce(sum(compliant = 1), 0), count(compliant),"
+        " coalesce(sum(profitable = 1), 0), count(profitable)"
         " FROM cooperative WHERE status <> 'dissolved'",
         err);
     if (!stmt)
         return HTX_ERR_DB;
     htx_status st = HTX_OK;
     if (sqlite3_step(stmt) == SQLITE_ROW) {
-        *base = sqlite3_column_int64(stmt, 0);
-        *compliant = sqlite3_column_int64(stmt, 1);
-        *profitable = sqlite3_column_int64(stmt, 2);
+        out->base = sqlite3_column_int64(stmt, 0);
+        out->compliant = (htx_target_figure){sqlite3_column_int64(stmt, 1), sqlite3_column_int64(stmt, 2)};
+        out->profitable = (htx_target_figure){sqlite3_column_int64(stmt, 3), sqlite3_column_int64(stmt, 4)};
     } else {
         st = htx_store_fail(s, err);
     }

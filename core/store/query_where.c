@@ -79,6 +79,10 @@ htx_status htx_where_build(htx_store *s, htx_where *w, const htx_filter *f, htx_
     strcpy(w->sql, "WHERE 1");
     if (f->district && f->district[0])
         add_condition(w, "c.district_code = ?", f->district, NULL);
+    if (f->commune && f->commune[0])
+        add_condition(w, "c.commune = ?", f->commune, NULL);
+    if (f->without_commune)
+        add_condition(w, "c.commune IS NULL", NULL, NULL);
     if (f->sector && f->sector[0])
         add_condition(w, "c.sector_code = ?", f->sector, NULL);
     if (f->status >= 0)

@@ -7,33 +7,9 @@
 #include "audit.h"
 #include "collate.h"
 #include "coop_row.h"
-#include "fold.h"
+#include "legal_form.h"
+#include "name_forms.h"
 #include "store_internal.h"
-
-/* The derived columns stored beside the name (see schema.c). */
-typedef struct name_forms {
-    unsigned char *key;
-    size_t key_len;
-    char *plain;
-} name_forms;
-
-static htx_status name_forms_make(const char *name, name_forms *f, htx_error *err)
-{
-    f->key = NULL;
-    f->plain = htx_fold_plain(name);
-    if (!f->plain || htx_collate_key(name, &f->key, &f->key_len) != 0) {
-        free(f->plain);
-        free(f->key);
-        return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
-    }
-    return HTX_OK;
-}
-
-static void name_forms_free(name_forms *f)
-{
-    free(f->key);
-    free(f->plain);
-}
 
 /*
  * The statements that write a record.  The fields' columns come from
@@ -41,11 +17,13 @@ static void name_forms_free(name_forms *f)
  * derived from the record, bound by bind_record below.
  */
 static const char insert_sql[] =
-    "INSERT INTO cooperative(name_key, name_plain, created_at, updated_at, version"
-    HTX_COOP_FIELD_COLUMNS ")"
-    " VALUES (:name_key, :name_plain, :updated_at, :updated_at, 1" HTX_COOP_FIELD_PARAMETERS ")";
+    "INSERT INTO cooperative(name_key, name_plain, distinctive_key, distinctive_plain, created_at,"
+    " updated_at, version" HTX_COOP_FIELD_COLUMNS ")"
+    " VALUES (:name_key, :name_plain, :distinctive_key, :distinctive_plain, :updated_at, :updated_at, 1"
+    HTX_COOP_FIELD_PARAMETERS ")";
 static const char update_sql[] =
     "UPDATE cooperative SET name_key = :name_key, name_plain = :name_plain,"
+    " distinctive_key = :distinctive_key, distinctive_plain = :distinctive_plain,"
     " updated_at = :updated_at, version = version + 1" HTX_COOP_FIELD_ASSIGNMENTS
     " WHERE id = :id AND version = :version";
 
@@ -58,15 +36,12 @@ static int parameter(sqlite3_stmt *stmt, const char *name)
 /* Binds the fields and the derived name forms and time; the record and
  * forms must outlive the step (bound without copying). */
 static htx_status bind_record(htx_store *s, sqlite3_stmt *stmt, const htx_coop *c,
-                              const name_forms *f, htx_error *err)
+                              const htx_name_forms *f, htx_error *err)
 {
     htx_status st = htx_coop_bind(s, stmt, c, err);
     if (st != HTX_OK)
         return st;
-    int rc = sqlite3_bind_blob(stmt, parameter(stmt, ":name_key"), f->key, (int)f->key_len,
-                               SQLITE_STATIC);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_bind_text(stmt, parameter(stmt, ":name_plain"), f->plain, -1, SQLITE_STATIC);
+    int rc = htx_name_forms_bind(stmt, f);
     if (rc == SQLITE_OK)
         rc = sqlite3_bind_text(stmt, parameter(stmt, ":updated_at"), c->updated_at, -1,
                                SQLITE_STATIC);
@@ -125,8 +100,8 @@ htx_status htx_coop_insert_in_tx(htx_store *s, htx_coop *c, const char *user, ht
     htx_status st = code_taken(s, c->code, 0, err);
     if (st != HTX_OK)
         return st;
-    name_forms forms;
-    st = name_forms_make(c->name, &forms, err);
+    htx_name_forms forms;
+    st = htx_name_forms_make(c->name, &forms, err);
     if (st != HTX_OK)
         return st;
 
@@ -135,7 +110,7 @@ htx_status htx_coop_insert_in_tx(htx_store *s, htx_coop *c, const char *user, ht
     c->version = 1;
     sqlite3_stmt *stmt = htx_store_statement(s, insert_sql, err);
     if (!stmt) {
-        name_forms_free(&forms);
+        htx_name_forms_free(&forms);
         return HTX_ERR_DB;
     }
     st = bind_record(s, stmt, c, &forms, err);
@@ -146,7 +121,7 @@ htx_status htx_coop_insert_in_tx(htx_store *s, htx_coop *c, const char *user, ht
             st = htx_store_fail(s, err);
     }
     htx_stmt_release(stmt);
-    name_forms_free(&forms);
+    htx_name_forms_free(&forms);
 
     if (st == HTX_OK) {
         char *json = NULL;
@@ -162,13 +137,16 @@ htx_status htx_coop_insert_in_tx(htx_store *s, htx_coop *c, const char *user, ht
 htx_status htx_coop_prepare_insert(const htx_coop *c, htx_coop_prepared *p, htx_error *err)
 {
     memset(p, 0, sizeof *p);
-    name_forms forms;
-    htx_status st = name_forms_make(c->name, &forms, err);
+    htx_name_forms forms;
+    htx_status st = htx_name_forms_make(c->name, &forms, err);
     if (st != HTX_OK)
         return st;
     p->name_key = forms.key;
     p->name_key_len = forms.key_len;
     p->name_plain = forms.plain;
+    p->distinctive_key = forms.distinctive_key;
+    p->distinctive_key_len = forms.distinctive_key_len;
+    p->distinctive_plain = forms.distinctive_plain;
     int count = 0;
     st = describe_changes(NULL, c, &p->changes, &count, err);
     if (st != HTX_OK)
@@ -180,6 +158,8 @@ void htx_coop_prepared_free(htx_coop_prepared *p)
 {
     free(p->name_key);
     free(p->name_plain);
+    free(p->distinctive_key);
+    free(p->distinctive_plain);
     free(p->changes);
     memset(p, 0, sizeof *p);
 }
@@ -193,7 +173,8 @@ htx_status htx_coop_insert_prepared_in_tx(htx_store *s, htx_coop *c, const htx_c
     sqlite3_stmt *stmt = htx_store_statement(s, insert_sql, err);
     if (!stmt)
         return HTX_ERR_DB;
-    name_forms forms = {p->name_key, p->name_key_len, p->name_plain};
+    htx_name_forms forms = {p->name_key, p->name_key_len, p->name_plain,
+                            p->distinctive_key, p->distinctive_key_len, p->distinctive_plain};
     htx_status st = bind_record(s, stmt, c, &forms, err);
     if (st == HTX_OK) {
         if (sqlite3_step(stmt) == SQLITE_DONE)
@@ -280,8 +261,8 @@ static htx_status update_in_tx(htx_store *s, htx_coop *c, const char *user, htx_
         return st; /* nothing changed: nothing written, version kept */
     }
 
-    name_forms forms;
-    st = name_forms_make(c->name, &forms, err);
+    htx_name_forms forms;
+    st = htx_name_forms_make(c->name, &forms, err);
     if (st != HTX_OK) {
         free(json);
         return st;
@@ -300,7 +281,7 @@ static htx_status update_in_tx(htx_store *s, htx_coop *c, const char *user, htx_
             st = htx_store_fail(s, err);
         htx_stmt_release(stmt);
     }
-    name_forms_free(&forms);
+    htx_name_forms_free(&forms);
     if (st == HTX_OK)
         st = htx_audit_record(s, user, "update", c->code, json, err);
     free(json);
@@ -377,34 +358,34 @@ htx_status htx_coop_delete(htx_store *s, const htx_coop *c, const char *user, ht
     return htx_store_finish(s, delete_in_tx(s, c, user, err), err);
 }
 
-htx_status htx_coop_find_same_name(htx_store *s, const char *name, const char *district,
-                                   int64_t exclude_id, htx_coop *found, htx_error *err)
+htx_status htx_coop_find_similar(htx_store *s, const char *name, const char *district, int64_t exclude_id,
+                                 htx_coop found[], int max, int *count, htx_error *err)
 {
-    char *plain = htx_fold_plain(name);
-    if (!plain)
+    *count = 0;
+    htx_distinctive_name d;
+    if (htx_distinctive_name_of(name, &d) != 0)
         return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
     sqlite3_stmt *stmt = htx_store_statement(
         s,
         "SELECT " HTX_COOP_COLUMNS " FROM cooperative c"
-        " WHERE c.district_code = :district_code AND c.name_plain = :name_plain AND c.id <> :id"
-        " ORDER BY c.id LIMIT 1",
+        " WHERE c.district_code = :district_code AND c.distinctive_plain = :distinctive_plain"
+        " AND c.id <> :id ORDER BY c.id",
         err);
     if (!stmt) {
-        free(plain);
+        htx_distinctive_name_free(&d);
         return HTX_ERR_DB;
     }
     sqlite3_bind_text(stmt, parameter(stmt, ":district_code"), district, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(stmt, parameter(stmt, ":name_plain"), plain, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt, parameter(stmt, ":distinctive_plain"), d.comparison, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(stmt, parameter(stmt, ":id"), exclude_id);
-    int rc = sqlite3_step(stmt);
-    htx_status st = HTX_ERR_NOT_FOUND;
-    if (rc == SQLITE_ROW) {
-        htx_coop_from_row(stmt, found);
-        st = HTX_OK;
-    } else if (rc != SQLITE_DONE) {
-        st = htx_store_fail(s, err);
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (*count < max)
+            htx_coop_from_row(stmt, &found[*count]);
+        ++*count;
     }
+    htx_status st = rc == SQLITE_DONE ? HTX_OK : htx_store_fail(s, err);
     htx_stmt_release(stmt);
-    free(plain);
+    htx_distinctive_name_free(&d);
     return st;
 }

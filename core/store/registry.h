@@ -35,12 +35,16 @@ htx_status htx_coop_update(htx_store *s, htx_coop *c, const char *user, htx_erro
 htx_status htx_coop_delete(htx_store *s, const htx_coop *c, const char *user, htx_error *err);
 
 /*
- * A cooperative in district with the same name ignoring case, marks and tone
- * placement, other than exclude_id: fills code/name and returns HTX_OK, or
- * HTX_ERR_NOT_FOUND.
+ * The cooperatives in district, other than exclude_id, whose name is the
+ * same once case, marks, tone placement, invisible characters and the legal
+ * form ("Hợp tác xã", "HTX", "HTX DV" …, legal_form.h) are set aside: the
+ * likely duplicates of a cooperative named name.  Fills up to max of them
+ * into found (oldest first) and sets *count to how many there are in all
+ * (0 when none).
  */
-htx_status htx_coop_find_same_name(htx_store *s, const char *name, const char *district,
-                                   int64_t exclude_id, htx_coop *found, htx_error *err);
+#define HTX_SIMILAR_MAX 5
+htx_status htx_coop_find_similar(htx_store *s, const char *name, const char *district, int64_t exclude_id,
+                                 htx_coop found[], int max, int *count, htx_error *err);
 
 /* Variant of insert used by bulk loaders that already hold a transaction:
  * does not begin or commit. */
@@ -48,7 +52,7 @@ htx_status htx_coop_insert_in_tx(htx_store *s, htx_coop *c, const char *user, ht
 /*
  * For a loader that checks every record before it takes the write lock
  * (the importer): what inserting c writes besides its fields — the name's
- * sort key and plain form, and the change-log entry — computed ahead by
+ * sort keys and plain forms, and the change-log entry — computed ahead by
  * htx_coop_prepare_insert(), then written by htx_coop_insert_prepared_in_tx()
  * in the caller's transaction, which does no more than the inserts.  A code
  * registered meanwhile fails with HTX_ERR_DUPLICATE (the code's unique
@@ -58,6 +62,9 @@ typedef struct htx_coop_prepared {
     unsigned char *name_key;
     size_t name_key_len;
     char *name_plain;
+    unsigned char *distinctive_key;
+    size_t distinctive_key_len;
+    char *distinctive_plain;
     char *changes; /* the change log's JSON */
 } htx_coop_prepared;
 

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 
 #include "collate.h"
+#include "commune.h"
+#include "name_forms.h"
 #include "refdata.h"
 #include "store_internal.h"
 
@@ -263,6 +265,197 @@ static htx_status migrate_v4(htx_store *s, htx_error *err)
     return htx_store_exec(s, schema_v4, err);
 }
 
+/*
+ * Version 5: the name after its legal form (legal_form.h), for the duplicate
+ * check that takes "Hợp tác xã Đồng Tâm" and "HTX Đồng Tâm" for one name, and
+ * for the list's order by distinctive name.  The columns are computed in C
+ * for the rows already there (the sqlite3 shell has no such function, and
+ * the file must stay readable by it), then indexed; the same-name index on
+ * the plain fold has no user left.
+ */
+static htx_status fill_distinctive_names(htx_store *s, htx_error *err)
+{
+    sqlite3_stmt *rows = htx_store_statement(s, "SELECT id, name FROM cooperative", err);
+    sqlite3_stmt *update = htx_store_statement(
+        s,
+        "UPDATE cooperative SET distinctive_key = :distinctive_key, distinctive_plain = :distinctive_plain"
+        " WHERE id = :id",
+        err);
+    htx_status st = rows && update ? HTX_OK : HTX_ERR_DB;
+    int rc = SQLITE_OK;
+    while (st == HTX_OK && (rc = sqlite3_step(rows)) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(rows, 1);
+        htx_name_forms forms;
+        st = htx_name_forms_make(name ? name : "", &forms, err);
+        if (st != HTX_OK)
+            break;
+        sqlite3_bind_int64(update, sqlite3_bind_parameter_index(update, ":id"), sqlite3_column_int64(rows, 0));
+        if (htx_name_forms_bind(update, &forms) != SQLITE_OK || sqlite3_step(update) != SQLITE_DONE)
+            st = htx_store_fail(s, err);
+        sqlite3_reset(update);
+        htx_name_forms_free(&forms);
+    }
+    if (st == HTX_OK && rc != SQLITE_DONE)
+        st = htx_store_fail(s, err);
+    if (rows)
+        htx_stmt_release(rows);
+    if (update)
+        htx_stmt_release(update);
+    return st;
+}
+
+static htx_status migrate_v5(htx_store *s, htx_error *err)
+{
+    htx_status st = htx_store_exec(s,
+                                   "ALTER TABLE cooperative ADD COLUMN distinctive_key BLOB NOT NULL DEFAULT x'';"
+                                   "ALTER TABLE cooperative ADD COLUMN distinctive_plain TEXT NOT NULL DEFAULT '';",
+                                   err);
+    if (st == HTX_OK)
+        st = fill_distinctive_names(s, err);
+    if (st == HTX_OK)
+        st = htx_store_exec(s,
+                            "CREATE INDEX cooperative_same_distinctive ON cooperative(district_code, distinctive_plain);"
+                            "CREATE INDEX cooperative_by_distinctive ON cooperative(distinctive_key, id);"
+                            "DROP INDEX cooperative_same_name;",
+                            err);
+    return st;
+}
+
+/*
+ * Version 6: whether a cooperative is organised under the Law on
+ * Cooperatives may be unknown (NULL), as its profitability may: a
+ * registration that does not say must not count as "no" and lower the
+ * Alliance's figure.  Dropping a NOT NULL changes nothing stored, so, as
+ * SQLite's ALTER TABLE documentation describes for such changes, the
+ * table's recorded definition is edited in place (inside this migration's
+ * transaction) rather than the table rebuilt with its triggers and search
+ * index; the schema version is bumped so that other connections read it
+ * again.
+ */
+static htx_status migrate_v6(htx_store *s, htx_error *err)
+{
+    int64_t schema_version = 0;
+    htx_status st = htx_store_int64(s, "PRAGMA schema_version", &schema_version, err);
+    if (st != HTX_OK)
+        return st;
+    char bump[64];
+    snprintf(bump, sizeof bump, "PRAGMA schema_version = %lld;", (long long)schema_version + 1);
+    st = htx_store_exec(s, "PRAGMA writable_schema = ON;", err);
+    if (st == HTX_OK)
+        st = htx_store_exec(s,
+                            "UPDATE sqlite_schema SET sql = replace(sql,"
+                            " 'compliant INTEGER NOT NULL DEFAULT 0 CHECK', 'compliant INTEGER CHECK')"
+                            " WHERE type = 'table' AND name = 'cooperative';",
+                            err);
+    if (st == HTX_OK)
+        st = htx_store_exec(s, bump, err);
+    htx_error ignored;
+    htx_store_exec(s, "PRAGMA writable_schema = OFF;", st == HTX_OK ? err : &ignored);
+    return st;
+}
+
+/*
+ * Version 7: Hà Nội's 126 commune-level units since 1 July 2025
+ * (commune.h), with the former district(s) each was formed from, and each
+ * cooperative's unit beside its former district (NULL until known).  A
+ * ward typed before ("Xã Bát Tràng") gives the unit where the name says it
+ * — the unit kept the name and comes from the cooperative's district — and
+ * the rest wait for a person (htx list --commune none).  The audit log
+ * records nothing: no value anyone typed changed.
+ */
+static const char schema_v7[] =
+    "CREATE TABLE commune ("
+    "  name TEXT PRIMARY KEY,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('phuong', 'xa')),"
+    "  sort_key BLOB NOT NULL"
+    ");"
+    "CREATE TABLE commune_district ("
+    "  commune TEXT NOT NULL REFERENCES commune(name),"
+    "  district_code TEXT NOT NULL REFERENCES district(code),"
+    "  PRIMARY KEY (commune, district_code)"
+    ");"
+    "ALTER TABLE cooperative ADD COLUMN commune TEXT REFERENCES commune(name);"
+    "CREATE INDEX cooperative_by_commune ON cooperative(commune, name_key, id);";
+
+static htx_status seed_communes(htx_store *s, htx_error *err)
+{
+    sqlite3_stmt *unit = htx_store_statement(
+        s, "INSERT INTO commune(name, kind, sort_key) VALUES (:name, :kind, :sort_key)", err);
+    sqlite3_stmt *link = htx_store_statement(
+        s, "INSERT INTO commune_district(commune, district_code) VALUES (:name, :district_code)", err);
+    htx_status st = unit && link ? HTX_OK : HTX_ERR_DB;
+    for (size_t i = 0; i < HTX_COMMUNE_COUNT && st == HTX_OK; i++) {
+        const htx_commune *c = &HTX_COMMUNES[i];
+        unsigned char *key = NULL;
+        size_t key_len = 0;
+        if (htx_collate_key(c->name, &key, &key_len) != 0) {
+            st = htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+            break;
+        }
+        sqlite3_bind_text(unit, sqlite3_bind_parameter_index(unit, ":name"), c->name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(unit, sqlite3_bind_parameter_index(unit, ":kind"), c->kind == HTX_WARD ? "phuong" : "xa",
+                          -1, SQLITE_STATIC);
+        sqlite3_bind_blob(unit, sqlite3_bind_parameter_index(unit, ":sort_key"), key, (int)key_len, free);
+        if (sqlite3_step(unit) != SQLITE_DONE)
+            st = htx_store_fail(s, err);
+        sqlite3_reset(unit);
+        for (size_t d = 0; d < HTX_DISTRICT_COUNT && st == HTX_OK; d++) {
+            if (!htx_commune_in_district(c, HTX_DISTRICTS[d].code))
+                continue;
+            sqlite3_bind_text(link, sqlite3_bind_parameter_index(link, ":name"), c->name, -1, SQLITE_STATIC);
+            sqlite3_bind_text(link, sqlite3_bind_parameter_index(link, ":district_code"), HTX_DISTRICTS[d].code, -1,
+                              SQLITE_STATIC);
+            if (sqlite3_step(link) != SQLITE_DONE)
+                st = htx_store_fail(s, err);
+            sqlite3_reset(link);
+        }
+    }
+    if (unit)
+        htx_stmt_release(unit);
+    if (link)
+        htx_stmt_release(link);
+    return st;
+}
+
+/* The unit of each cooperative whose old ward text names it. */
+static htx_status match_old_wards(htx_store *s, htx_error *err)
+{
+    sqlite3_stmt *rows = htx_store_statement(
+        s, "SELECT id, ward, district_code FROM cooperative WHERE commune IS NULL AND ward IS NOT NULL", err);
+    sqlite3_stmt *update =
+        htx_store_statement(s, "UPDATE cooperative SET commune = :commune WHERE id = :id", err);
+    htx_status st = rows && update ? HTX_OK : HTX_ERR_DB;
+    int rc = SQLITE_OK;
+    while (st == HTX_OK && (rc = sqlite3_step(rows)) == SQLITE_ROW) {
+        const htx_commune *c = htx_commune_from_old_ward((const char *)sqlite3_column_text(rows, 1),
+                                                         (const char *)sqlite3_column_text(rows, 2));
+        if (!c)
+            continue;
+        sqlite3_bind_text(update, sqlite3_bind_parameter_index(update, ":commune"), c->name, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(update, sqlite3_bind_parameter_index(update, ":id"), sqlite3_column_int64(rows, 0));
+        if (sqlite3_step(update) != SQLITE_DONE)
+            st = htx_store_fail(s, err);
+        sqlite3_reset(update);
+    }
+    if (st == HTX_OK && rc != SQLITE_DONE)
+        st = htx_store_fail(s, err);
+    if (rows)
+        htx_stmt_release(rows);
+    if (update)
+        htx_stmt_release(update);
+    return st;
+}
+
+static htx_status migrate_v7(htx_store *s, htx_error *err)
+{
+    htx_status st = htx_store_exec(s, schema_v7, err);
+    if (st == HTX_OK)
+        st = seed_communes(s, err);
+    if (st == HTX_OK)
+        st = match_old_wards(s, err);
+    return st;
+}
+
 /* Migration n is migrations[n - 1]; a new one goes at the end, and the
  * schema version follows. */
 static htx_status (*const migrations[])(htx_store *, htx_error *) = {
@@ -270,6 +463,9 @@ static htx_status (*const migrations[])(htx_store *, htx_error *) = {
     migrate_v2,
     migrate_v3,
     migrate_v4,
+    migrate_v5,
+    migrate_v6,
+    migrate_v7,
 };
 
 const int htx_schema_latest = (int)(sizeof migrations / sizeof migrations[0]);

@@ -47,7 +47,7 @@ static htx_status create_file(const char *path, htx_error *err)
     if (fd < 0) {
         if (errno == EEXIST)
             return htx_fail(err, HTX_ERR_EXISTS, MSG_DB_EXISTS, NULL, path, NULL);
-        return htx_fail(err, HTX_ERR_IO, MSG_DB_OPEN, NULL, path, strerror(errno));
+        return htx_fail_os(err, HTX_ERR_IO, MSG_DB_OPEN, NULL, path, errno);
     }
     fchmod(fd, 0600); /* in case the umask took bits away from the owner */
     close(fd);

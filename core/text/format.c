@@ -10,7 +10,18 @@ static uint64_t magnitude(int64_t n)
     return n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
 }
 
-void htx_format_thousands(int64_t n, char *out, size_t size)
+/* What groups the thousands and what marks the decimals, by language. */
+static char thousands_separator(htx_lang lang)
+{
+    return lang == HTX_LANG_EN ? ',' : '.';
+}
+
+static char decimal_mark(htx_lang lang)
+{
+    return lang == HTX_LANG_EN ? '.' : ',';
+}
+
+void htx_format_number(int64_t n, htx_lang lang, char *out, size_t size)
 {
     if (!out || size == 0)
         return;
@@ -21,7 +32,7 @@ void htx_format_thousands(int64_t n, char *out, size_t size)
     int digits = 0;
     do {
         if (digits > 0 && digits % 3 == 0)
-            reversed[length++] = '.';
+            reversed[length++] = thousands_separator(lang);
         reversed[length++] = (char)('0' + rest % 10);
         rest /= 10;
         digits++;
@@ -35,12 +46,12 @@ void htx_format_thousands(int64_t n, char *out, size_t size)
     out[written] = '\0';
 }
 
-void htx_format_money(int64_t vnd, char *out, size_t size)
+void htx_format_vnd(int64_t vnd, htx_lang lang, char *out, size_t size)
 {
     char number[32];
-    htx_format_thousands(vnd, number, sizeof number);
+    htx_format_number(vnd, lang, number, sizeof number);
     if (out && size > 0)
-        snprintf(out, size, "%s đ", number);
+        snprintf(out, size, "%s %s", number, lang == HTX_LANG_EN ? "VND" : "đ");
 }
 
 /*
@@ -56,12 +67,27 @@ static uint64_t tenths_of_percent(uint64_t part, uint64_t whole)
     return (uint64_t)((long double)part * 1000.0L / (long double)whole + 0.5L);
 }
 
-void htx_format_percent(int64_t part, int64_t whole, char *out, size_t size)
+void htx_format_share(int64_t part, int64_t whole, htx_lang lang, char *out, size_t size)
 {
     if (!out || size == 0)
         return;
     uint64_t tenths = whole == 0 ? 0 : tenths_of_percent(magnitude(part), magnitude(whole));
     bool negative = tenths > 0 && (part < 0) != (whole < 0);
-    snprintf(out, size, "%s%" PRIu64 ",%" PRIu64 "%%", negative ? "-" : "", tenths / 10,
-             tenths % 10);
+    snprintf(out, size, "%s%" PRIu64 "%c%" PRIu64 "%%", negative ? "-" : "", tenths / 10,
+             decimal_mark(lang), tenths % 10);
+}
+
+void htx_format_thousands(int64_t n, char *out, size_t size)
+{
+    htx_format_number(n, HTX_LANG_VI, out, size);
+}
+
+void htx_format_money(int64_t vnd, char *out, size_t size)
+{
+    htx_format_vnd(vnd, HTX_LANG_VI, out, size);
+}
+
+void htx_format_percent(int64_t part, int64_t whole, char *out, size_t size)
+{
+    htx_format_share(part, whole, HTX_LANG_VI, out, size);
 }

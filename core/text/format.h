@@ -1,6 +1,7 @@
 /*
  * Numbers as the staff write them: thousands with dots, decimals with a
- * comma ("1.500.000.000 đ", "12,5%").
+ * comma ("1.500.000.000 đ", "12,5%"); in English, as English readers do
+ * ("1,500,000,000 VND", "12.5%").
  */
 #ifndef HTX_FORMAT_H
 #define HTX_FORMAT_H
@@ -8,9 +9,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "messages.h"
+
+void htx_format_number(int64_t n, htx_lang lang, char *out, size_t size); /* 1.500.000 / 1,500,000 */
+void htx_format_vnd(int64_t vnd, htx_lang lang, char *out, size_t size);  /* 1.500.000 đ / 1,500,000 VND */
+/* part/whole as a percentage with one decimal: "12,5%" / "12.5%"; zero
+ * when whole is 0. */
+void htx_format_share(int64_t part, int64_t whole, htx_lang lang, char *out, size_t size);
+
+/* The Vietnamese forms, which the screens show in either language. */
 void htx_format_thousands(int64_t n, char *out, size_t size);  /* 1.500.000 */
 void htx_format_money(int64_t vnd, char *out, size_t size);    /* 1.500.000 đ */
-/* part/whole as a percentage with one decimal: "12,5%"; "0,0%" when whole is 0. */
-void htx_format_percent(int64_t part, int64_t whole, char *out, size_t size);
+void htx_format_percent(int64_t part, int64_t whole, char *out, size_t size); /* 12,5% */
 
 #endif

@@ -19,6 +19,7 @@
 #include "cli_text.h"
 #include "error.h"
 #include "outfile.h"
+#include "refdata.h"
 #include "store.h"
 
 enum { CLI_OK = 0, CLI_FAILURE = 1, CLI_USAGE = 2,
@@ -30,6 +31,7 @@ typedef struct cli_context {
     const char *user;    /* --user, or NULL for $USER */
     FILE *out;
     FILE *err;
+    const char *command; /* the command running ("list"), or NULL: where its help is */
 } cli_context;
 
 /* ---- options ------------------------------------------------------------ */
@@ -55,8 +57,9 @@ typedef struct cli_args {
 
 /*
  * Parses argv against options (terminated by a {NULL} entry): "--name value",
- * "--name=value", flags, and operands ("--" ends options).  Reports an
- * unknown option or a missing value on ctx->err and returns false.
+ * "--name=value", flags, and operands ("--" ends options); "-h" is "--help"
+ * wherever there is one.  Reports an unknown option (with the options close
+ * to it) or a missing value on ctx->err and returns false.
  */
 bool cli_parse(const cli_context *ctx, const char *command, const cli_option *options, int argc,
                char **argv, cli_args *out);
@@ -73,8 +76,11 @@ const char *cli_db_path(const cli_context *ctx, char *buf, size_t size);
 /* Opens the database, reporting failure; NULL on failure. */
 htx_store *cli_open_store(const cli_context *ctx, htx_open_mode mode);
 
-/* Prints "htx: <message>" in the user's language on ctx->err. */
+/* Prints "htx: <message>" in the user's language on ctx->err; after a name
+ * that is in no list and close to none, where the names are listed. */
 void cli_report(const cli_context *ctx, const htx_error *err);
+/* That pointer alone, for a message printed otherwise (htx add's report). */
+void cli_point_to_names(const cli_context *ctx, const htx_error *err);
 
 /* Opens the output file a command was given (-o): never the open register
  * nor its -wal/-shm, and an existing file only with --force (force). */
@@ -89,27 +95,71 @@ void cli_tell(const cli_context *ctx, FILE *to, cli_text_id id, ...);
 /* The same for a message that is not in the catalog (the full-screen
  * interface's own, given in both languages). */
 void cli_say(const cli_context *ctx, FILE *to, const char *vi, const char *en, ...);
+/*
+ * A count as a person reads it, into out: the number in the user's format
+ * ("1.585" / "1,585") with the catalog's noun for one or for several
+ * ("1 page", "2 pages", "3 trang").  Returns out.
+ */
+const char *cli_count(const cli_context *ctx, long long n, cli_text_id one, cli_text_id several, char *out,
+                      size_t size);
+/* The number alone in the user's format. */
+const char *cli_number(const cli_context *ctx, long long n, char *out, size_t size);
+
 /* The exit status for a failed core call. */
 int cli_status_exit(htx_status st);
 
-/* What a subcommand declares about itself for parsing and help. */
+/* An option whose value is chosen from a list (refdata.h): its help lists
+ * the entries. */
+typedef struct cli_choices {
+    const char *option; /* "--sector"; NULL ends a table */
+    htx_choice_list list;
+} cli_choices;
+
+/* What a subcommand declares about itself for running, parsing and help. */
 typedef struct cli_spec {
     const char *name;  /* "list" */
+    cli_text_id brief; /* one line in the list of commands */
     const char *usage; /* "htx list [--district D] …", the same in both languages */
     cli_text_id summary;
     const cli_option *options; /* ends with {NULL}; include "--help" */
+    const cli_choices *choices; /* ends with {NULL}, or NULL */
     int max_operands;          /* -1: any number */
     void (*more_help)(const cli_context *ctx); /* printed after the options, or NULL */
+    int (*run)(const cli_context *ctx, int argc, char **argv);
 } cli_spec;
+
+/* What the program around the commands takes (main.c, run.c): the options
+ * that may stand before any command and those of the full-screen
+ * interface, for the main help and the manual page. */
+typedef struct cli_program {
+    const cli_option *global_options;
+    const cli_option *screen_options;
+} cli_program;
 
 /* The start every subcommand shares: parses argv, answers --help, refuses
  * surplus operands.  Returns -1 when the command should go on, otherwise
  * the exit status to return at once. */
 int cli_start(const cli_context *ctx, const cli_spec *spec, int argc, char **argv, cli_args *args);
 
-/* Prints the help of a command: usage line, summary, its options, then its
- * more_help. */
+/* Prints the help of a command: usage line, summary, its options, the
+ * entries of its lists, then its more_help. */
 void cli_print_help(const cli_context *ctx, const cli_spec *spec);
+
+/* The entries of a list as help shows them, "Tên (mã)", in the order help
+ * lists them; one block to free, NULL when out of memory. */
+const char **cli_choice_labels(const cli_context *ctx, htx_choice_list list, size_t *count);
+/* The same joined by commas and wrapped, each line after the first
+ * indented by indent columns. */
+void cli_print_choices(const cli_context *ctx, htx_choice_list list, int indent);
+
+/* Prints words (count of them) separated by ", " and wrapped to width
+ * columns, each line after the first indented by indent columns. */
+void cli_print_wrapped(FILE *out, const char *const words[], size_t count, int indent, int width);
+
+/* The names among count that are close to typed (name_match.h), joined by
+ * ", " with prefix before each ("htx list"), into out; "" when none is. */
+void cli_close_names(const char *typed, const char *const names[], size_t count, const char *prefix, char *out,
+                     size_t size);
 
 /* The catalog's text id in the user's language. */
 static inline const char *cli_t(const cli_context *ctx, cli_text_id id)

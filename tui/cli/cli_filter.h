@@ -10,12 +10,16 @@
 
 #define CLI_FILTER_OPTIONS                                                                         \
     {"--district", true, CLI_TEXT_PAIR(CT_OPT_DISTRICT)},                                          \
+    {"--commune", true, CLI_TEXT_PAIR(CT_OPT_COMMUNE)},                                            \
         {"--sector", true, CLI_TEXT_PAIR(CT_OPT_SECTOR)},                                          \
         {"--club", true, CLI_TEXT_PAIR(CT_OPT_CLUB)},                                              \
         {"--status", true, CLI_TEXT_PAIR(CT_OPT_STATUS)},                                          \
         {"--search", true, CLI_TEXT_PAIR(CT_OPT_SEARCH)},                                          \
         {"--founded-from", true, CLI_TEXT_PAIR(CT_OPT_FOUNDED_FROM)},                              \
         {"--founded-to", true, CLI_TEXT_PAIR(CT_OPT_FOUNDED_TO)}
+
+/* The lists the filters' values are chosen from, for the help. */
+extern const cli_choices cli_filter_choices[];
 
 /*
  * Fills f from the parsed filter options, resolving names to codes.  Prints

@@ -12,17 +12,18 @@
 
 #include "cli.h"
 
-int cmd_init(const cli_context *ctx, int argc, char **argv);
-int cmd_list(const cli_context *ctx, int argc, char **argv);
-int cmd_show(const cli_context *ctx, int argc, char **argv);
-int cmd_add(const cli_context *ctx, int argc, char **argv);
-int cmd_edit(const cli_context *ctx, int argc, char **argv);
-int cmd_stats(const cli_context *ctx, int argc, char **argv);
-int cmd_roster(const cli_context *ctx, int argc, char **argv);
-int cmd_join(const cli_context *ctx, int argc, char **argv);
-int cmd_import(const cli_context *ctx, int argc, char **argv);
-int cmd_export(const cli_context *ctx, int argc, char **argv);
-int cmd_backup(const cli_context *ctx, int argc, char **argv);
-int cmd_check(const cli_context *ctx, int argc, char **argv);
+/* Each command's name, help and function (cli.h), in its own file. */
+extern const cli_spec cmd_init_spec;
+extern const cli_spec cmd_list_spec;
+extern const cli_spec cmd_show_spec;
+extern const cli_spec cmd_add_spec;
+extern const cli_spec cmd_edit_spec;
+extern const cli_spec cmd_stats_spec;
+extern const cli_spec cmd_roster_spec;
+extern const cli_spec cmd_join_spec;
+extern const cli_spec cmd_import_spec;
+extern const cli_spec cmd_export_spec;
+extern const cli_spec cmd_backup_spec;
+extern const cli_spec cmd_check_spec;
 
 #endif

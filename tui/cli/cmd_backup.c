@@ -20,19 +20,23 @@ static void print_backup_help(const cli_context *ctx)
     fputs(cli_t(ctx, CT_BACKUP_MORE_HELP), ctx->out);
 }
 
-static const cli_spec backup_spec = {
+static int cmd_backup(const cli_context *ctx, int argc, char **argv);
+
+const cli_spec cmd_backup_spec = {
     .name = "backup",
+    .brief = CT_COMMAND_BACKUP,
     .usage = "htx backup [TỆP] [--force]",
     .summary = CT_BACKUP_SUMMARY,
     .options = backup_options,
     .max_operands = 1,
     .more_help = print_backup_help,
+    .run = cmd_backup,
 };
 
-int cmd_backup(const cli_context *ctx, int argc, char **argv)
+static int cmd_backup(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    int early = cli_start(ctx, &backup_spec, argc, argv, &args);
+    int early = cli_start(ctx, &cmd_backup_spec, argc, argv, &args);
     if (early >= 0)
         return early;
     char register_path[4096], target[4096];
@@ -75,19 +79,23 @@ static const cli_option check_options[] = {
     {NULL, false, NULL, NULL},
 };
 
-static const cli_spec check_spec = {
+static int cmd_check(const cli_context *ctx, int argc, char **argv);
+
+const cli_spec cmd_check_spec = {
     .name = "check",
+    .brief = CT_COMMAND_CHECK,
     .usage = "htx check",
     .summary = CT_CHECK_SUMMARY,
     .options = check_options,
     .max_operands = 0,
     .more_help = NULL,
+    .run = cmd_check,
 };
 
-int cmd_check(const cli_context *ctx, int argc, char **argv)
+static int cmd_check(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    int early = cli_start(ctx, &check_spec, argc, argv, &args);
+    int early = cli_start(ctx, &cmd_check_spec, argc, argv, &args);
     if (early >= 0)
         return early;
     htx_store *store = cli_open_store(ctx, HTX_OPEN_READ);
@@ -105,10 +113,13 @@ int cmd_check(const cli_context *ctx, int argc, char **argv)
         cli_tell(ctx, ctx->out, CT_CHECK_INTACT);
         return CLI_OK;
     }
+    char counted[64];
     if (result.problems)
-        cli_tell(ctx, ctx->out, CT_CHECK_DAMAGED, result.problems, result.first);
+        cli_tell(ctx, ctx->out, CT_CHECK_DAMAGED,
+                 cli_count(ctx, result.problems, CT_N_PROBLEM, CT_N_PROBLEMS, counted, sizeof counted), result.first);
     if (result.broken_links)
-        cli_tell(ctx, ctx->out, CT_CHECK_BROKEN_LINKS, result.broken_links);
+        cli_tell(ctx, ctx->out, CT_CHECK_BROKEN_LINKS,
+                 cli_count(ctx, result.broken_links, CT_N_ROW, CT_N_ROWS, counted, sizeof counted));
     cli_tell(ctx, ctx->out, CT_CHECK_WHAT_TO_DO);
     return CLI_FAILURE;
 }

@@ -27,15 +27,20 @@ static const cli_option options[] = {
     {NULL, false, NULL, NULL},
 };
 
-static const cli_spec export_spec = {
+static int cmd_export(const cli_context *ctx, int argc, char **argv);
+
+const cli_spec cmd_export_spec = {
     .name = "export",
+    .brief = CT_COMMAND_EXPORT,
     .usage = "htx export [--district D] [--sector S] [--club C] [--status S] [--search TEXT] "
              "[--founded-from DATE] [--founded-to DATE] [--format csv|tsv|json] [--encoding ENC] "
              "[--bom] [-o FILE|-] [--force] [--with-memberships]",
     .summary = CT_EXPORT_SUMMARY,
     .options = options,
+    .choices = cli_filter_choices,
     .max_operands = 0,
     .more_help = NULL,
+    .run = cmd_export,
 };
 
 static bool parse_options(const cli_context *ctx, const cli_args *args, htx_export_options *opt)
@@ -93,15 +98,20 @@ static int export_to(const cli_context *ctx, htx_store *store, const htx_filter 
         cli_report(ctx, &err);
         return cli_status_exit(st);
     }
-    if (path)
-        cli_tell(ctx, ctx->err, memberships ? CT_EXPORT_MEMBERSHIPS_DONE : CT_EXPORT_DONE, count, path);
+    char counted[64];
+    if (path && memberships)
+        cli_tell(ctx, ctx->err, CT_EXPORT_MEMBERSHIPS_DONE,
+                 cli_count(ctx, count, CT_N_MEMBERSHIP, CT_N_MEMBERSHIPS, counted, sizeof counted), path);
+    else if (path)
+        cli_tell(ctx, ctx->err, CT_EXPORT_DONE,
+                 cli_count(ctx, count, CT_N_COOPERATIVE, CT_N_COOPERATIVES, counted, sizeof counted), path);
     return CLI_OK;
 }
 
-int cmd_export(const cli_context *ctx, int argc, char **argv)
+static int cmd_export(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    int early = cli_start(ctx, &export_spec, argc, argv, &args);
+    int early = cli_start(ctx, &cmd_export_spec, argc, argv, &args);
     if (early >= 0)
         return early;
     htx_filter f;

@@ -29,14 +29,18 @@ static void more_help(const cli_context *ctx)
     cli_tell(ctx, ctx->out, CT_IMPORT_MORE_HELP);
 }
 
-static const cli_spec import_spec = {
+static int cmd_import(const cli_context *ctx, int argc, char **argv);
+
+const cli_spec cmd_import_spec = {
     .name = "import",
+    .brief = CT_COMMAND_IMPORT,
     .usage = "htx import FILE [--encoding ENC] [--dry-run] [--on-duplicate fail|skip|update] "
              "[--skip-invalid] [--map COLUMN=field…] [--with-memberships | --memberships FILE]",
     .summary = CT_IMPORT_SUMMARY,
     .options = options,
     .max_operands = 1,
     .more_help = more_help,
+    .run = cmd_import,
 };
 
 /* Every --map: the parser keeps only the last value of an option. */
@@ -161,30 +165,43 @@ static int run_import(const cli_context *ctx, const char *path, htx_import_optio
     print_problems(ctx, &result, path, opt->memberships_path ? opt->memberships_path : "");
     int status = CLI_OK;
     if (st == HTX_ERR_INVALID && result.problem_count > 0) {
-        cli_tell(ctx, ctx->err, CT_IMPORT_REFUSED, result.problem_count);
+        char problems[64];
+        cli_tell(ctx, ctx->err, CT_IMPORT_REFUSED,
+                 cli_count(ctx, (long long)result.problem_count, CT_N_PROBLEM, CT_N_PROBLEMS, problems, sizeof problems));
         status = CLI_USAGE;
     } else if (st != HTX_OK) {
         cli_report(ctx, &err);
         status = cli_status_exit(st);
     } else if (opt->dry_run) {
-        cli_tell(ctx, ctx->out, CT_IMPORT_CHECKED, result.rows, result.inserted, result.updated, result.skipped,
-                 result.rejected);
+        char rows[64], inserted[32], updated[32], skipped[32], rejected[32];
+        cli_tell(ctx, ctx->out, CT_IMPORT_CHECKED, cli_count(ctx, result.rows, CT_N_ROW, CT_N_ROWS, rows, sizeof rows),
+                 cli_number(ctx, result.inserted, inserted, sizeof inserted),
+                 cli_number(ctx, result.updated, updated, sizeof updated),
+                 cli_number(ctx, result.skipped, skipped, sizeof skipped),
+                 cli_number(ctx, result.rejected, rejected, sizeof rejected));
     } else {
-        cli_tell(ctx, ctx->out, CT_IMPORT_DONE, result.inserted + result.updated, result.inserted, result.updated,
-                 result.skipped);
+        char imported[64], inserted[32], updated[32], skipped[32];
+        cli_tell(ctx, ctx->out, CT_IMPORT_DONE,
+                 cli_count(ctx, result.inserted + result.updated, CT_N_COOPERATIVE, CT_N_COOPERATIVES, imported,
+                           sizeof imported),
+                 cli_number(ctx, result.inserted, inserted, sizeof inserted),
+                 cli_number(ctx, result.updated, updated, sizeof updated),
+                 cli_number(ctx, result.skipped, skipped, sizeof skipped));
+        char counted[64];
         if (opt->memberships_path)
-            cli_tell(ctx, ctx->out, CT_IMPORT_MEMBERSHIPS, result.memberships);
+            cli_tell(ctx, ctx->out, CT_IMPORT_MEMBERSHIPS, cli_number(ctx, result.memberships, counted, sizeof counted));
         if (result.rejected > 0)
-            cli_tell(ctx, ctx->out, CT_IMPORT_REJECTED, result.rejected, rejects);
+            cli_tell(ctx, ctx->out, CT_IMPORT_REJECTED,
+                     cli_count(ctx, result.rejected, CT_N_ROW, CT_N_ROWS, counted, sizeof counted), rejects);
     }
     htx_import_result_free(&result);
     return status;
 }
 
-int cmd_import(const cli_context *ctx, int argc, char **argv)
+static int cmd_import(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    int early = cli_start(ctx, &import_spec, argc, argv, &args);
+    int early = cli_start(ctx, &cmd_import_spec, argc, argv, &args);
     if (early >= 0)
         return early;
     if (args.operand_count != 1 || !args.operands[0][0]) {

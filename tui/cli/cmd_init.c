@@ -9,19 +9,23 @@ static const cli_option options[] = {
     {NULL, false, NULL, NULL},
 };
 
-static const cli_spec init_spec = {
+static int cmd_init(const cli_context *ctx, int argc, char **argv);
+
+const cli_spec cmd_init_spec = {
     .name = "init",
+    .brief = CT_COMMAND_INIT,
     .usage = "htx [--db TỆP] init [--demo]",
     .summary = CT_INIT_SUMMARY,
     .options = options,
     .max_operands = 0,
     .more_help = NULL,
+    .run = cmd_init,
 };
 
-int cmd_init(const cli_context *ctx, int argc, char **argv)
+static int cmd_init(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    int early = cli_start(ctx, &init_spec, argc, argv, &args);
+    int early = cli_start(ctx, &cmd_init_spec, argc, argv, &args);
     if (early >= 0)
         return early;
     htx_store *store = cli_open_store(ctx, HTX_OPEN_CREATE_NEW);

@@ -107,8 +107,9 @@ static htx_status list_table(const cli_context *ctx, htx_store *store, const htx
     cli_table_layout(t.cols, 6, cli_terminal_width());
     cli_table_header(out, t.cols, 6);
     htx_status st = htx_query_each(store, f, print_table_row, &t, err);
+    char total[64];
     if (st == HTX_OK)
-        cli_tell(ctx, out, CT_LIST_TOTAL, t.rows);
+        cli_tell(ctx, out, CT_LIST_TOTAL, cli_count(ctx, t.rows, CT_N_COOPERATIVE, CT_N_COOPERATIVES, total, sizeof total));
     return st;
 }
 
@@ -138,7 +139,7 @@ static htx_status write_pages(const htx_document *doc, FILE *out, int *pages, ht
         if (text[i] == '\f')
             text[i] = '\n';
     if (st == HTX_OK && fwrite(text, 1, length, out) != length)
-        st = htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, "stdout", strerror(errno));
+        st = htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, "stdout", errno);
     free(text);
     return st;
 }
@@ -188,12 +189,12 @@ static htx_status pdf_to_stdout(const cli_context *ctx, htx_store *store, const 
     snprintf(temporary, sizeof temporary, "%s/htx-list-XXXXXX.pdf", dir && dir[0] ? dir : "/tmp");
     int fd = mkstemps(temporary, 4);
     if (fd < 0)
-        return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, temporary, strerror(errno));
+        return htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, temporary, errno);
     close(fd);
     htx_status st = write_list(ctx, store, f, o, NULL, temporary, rows, pages, err);
     FILE *from = st == HTX_OK ? fopen(temporary, "rb") : NULL;
     if (st == HTX_OK && !from)
-        st = htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, temporary, strerror(errno));
+        st = htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, temporary, errno);
     if (from) {
         char buffer[8192];
         size_t n;
@@ -201,7 +202,7 @@ static htx_status pdf_to_stdout(const cli_context *ctx, htx_store *store, const 
             fwrite(buffer, 1, n, ctx->out);
         fclose(from);
         if (fflush(ctx->out) != 0 || ferror(ctx->out))
-            st = htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, "stdout", strerror(errno));
+            st = htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, "stdout", errno);
     }
     unlink(temporary);
     return st;
@@ -232,27 +233,35 @@ static int output_list(const cli_context *ctx, htx_store *store, const htx_filte
         cli_report(ctx, &err);
         return cli_status_exit(st);
     }
+    char coops[64], counted_pages[64];
     if (o->path && pages > 0)
-        cli_tell(ctx, ctx->err, CT_LIST_WROTE_PAGES, rows, pages, o->path);
+        cli_tell(ctx, ctx->err, CT_LIST_WROTE_PAGES,
+                 cli_count(ctx, rows, CT_N_COOPERATIVE, CT_N_COOPERATIVES, coops, sizeof coops),
+                 cli_count(ctx, pages, CT_N_PAGE, CT_N_PAGES, counted_pages, sizeof counted_pages), o->path);
     else if (o->path)
         cli_tell(ctx, ctx->err, CT_LIST_WROTE, o->path);
     return CLI_OK;
 }
 
-static const cli_spec list_spec = {
+static int cmd_list(const cli_context *ctx, int argc, char **argv);
+
+const cli_spec cmd_list_spec = {
     .name = "list",
+    .brief = CT_COMMAND_LIST,
     .usage = "htx list [--district D] [--sector S] [--club C] [--status S] [--search TEXT] "
              "[--founded-from DATE] [--founded-to DATE] [--sort KEY] [--format F] [-o FILE [--force]] [--count]",
     .summary = CT_LIST_SUMMARY,
     .options = options,
+    .choices = cli_filter_choices,
     .max_operands = 0,
     .more_help = NULL,
+    .run = cmd_list,
 };
 
-int cmd_list(const cli_context *ctx, int argc, char **argv)
+static int cmd_list(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    int early = cli_start(ctx, &list_spec, argc, argv, &args);
+    int early = cli_start(ctx, &cmd_list_spec, argc, argv, &args);
     if (early >= 0)
         return early;
     htx_filter f;

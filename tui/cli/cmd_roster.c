@@ -10,10 +10,10 @@
 
 #include "cmd.h"
 #include "date.h"
-#include "outfile.h"
-#include "print.h"
 #include "document_pdf.h"
 #include "document_txt.h"
+#include "outfile.h"
+#include "print.h"
 #include "roster_doc.h"
 #include "stream_out.h"
 
@@ -32,6 +32,11 @@ static const cli_option options[] = {
     {"--width", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_WIDTH)},
     {"--help", false, CLI_TEXT_PAIR(CT_OPT_HELP)},
     {NULL, false, NULL, NULL},
+};
+
+static const cli_choices choices[] = {
+    {"--club", HTX_CHOOSE_CLUB},
+    {NULL, 0},
 };
 
 typedef enum roster_format { FORMAT_TXT, FORMAT_CSV, FORMAT_TSV, FORMAT_PDF, FORMAT_COUNT } roster_format;
@@ -94,8 +99,10 @@ static bool read_options(const cli_context *ctx, const cli_args *args, roster_op
 {
     memset(o, 0, sizeof *o);
     o->club = cli_value(args, "--club");
-    if (!o->club)
-        return usage_error(ctx, CT_ROSTER_NEEDS_CLUB, "agriculture, trade, plastic, industry, credit");
+    if (!o->club) {
+        cli_tell(ctx, ctx->err, CT_ROSTER_NEEDS_CLUB);
+        return false;
+    }
     const char *as_of = cli_value(args, "--as-of");
     if (as_of) {
         htx_date day;
@@ -194,14 +201,14 @@ static htx_status copy_file(const char *path, FILE *to, htx_error *err)
 {
     FILE *from = fopen(path, "rb");
     if (!from)
-        return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, path, strerror(errno));
+        return htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, path, errno);
     char buffer[8192];
     size_t n;
     while ((n = fread(buffer, 1, sizeof buffer, from)) > 0)
         fwrite(buffer, 1, n, to);
     fclose(from);
     if (fflush(to) != 0 || ferror(to))
-        return htx_fail(err, HTX_ERR_IO, MSG_IO, NULL, "stdout", strerror(errno));
+        return htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, "stdout", errno);
     return HTX_OK;
 }
 
@@ -230,7 +237,7 @@ static int save(const cli_context *ctx, const roster_options *o, const htx_roste
             else if (file.file)
                 htx_outfile_abandon(&file);
         } else if (!temporary_pdf(temporary, sizeof temporary)) {
-            st = htx_fail(&err, HTX_ERR_IO, MSG_IO, NULL, temporary, strerror(errno));
+            st = htx_fail_os(&err, HTX_ERR_IO, MSG_IO, NULL, temporary, errno);
         } else {
             st = htx_doc_write_pdf(&doc, temporary, &pages, &err);
             if (st == HTX_OK)
@@ -255,10 +262,13 @@ static int save(const cli_context *ctx, const roster_options *o, const htx_roste
         return cli_status_exit(st);
     }
     if (o->output) {
+        char members[64], counted_pages[64];
+        cli_count(ctx, roster->count, CT_N_MEMBER, CT_N_MEMBERS, members, sizeof members);
         if (pages > 0)
-            cli_tell(ctx, ctx->err, CT_ROSTER_WROTE_PAGES, roster->count, pages, o->output);
+            cli_tell(ctx, ctx->err, CT_ROSTER_WROTE_PAGES, members,
+                     cli_count(ctx, pages, CT_N_PAGE, CT_N_PAGES, counted_pages, sizeof counted_pages), o->output);
         else
-            cli_tell(ctx, ctx->err, CT_ROSTER_WROTE, roster->count, o->output);
+            cli_tell(ctx, ctx->err, CT_ROSTER_WROTE, members, o->output);
     }
     return CLI_OK;
 }
@@ -272,7 +282,7 @@ static int print_roster(const cli_context *ctx, const roster_options *o, const h
     htx_error err;
     int pages = 0;
     if (!temporary_pdf(temporary, sizeof temporary)) {
-        htx_fail(&err, HTX_ERR_IO, MSG_IO, NULL, temporary, strerror(errno));
+        htx_fail_os(&err, HTX_ERR_IO, MSG_IO, NULL, temporary, errno);
         cli_report(ctx, &err);
         return CLI_FAILURE;
     }
@@ -297,24 +307,32 @@ static int print_roster(const cli_context *ctx, const roster_options *o, const h
             cli_tell(ctx, ctx->err, CT_ROSTER_NAME_A_PRINTER);
         return cli_status_exit(st);
     }
-    cli_tell(ctx, ctx->out, CT_ROSTER_PRINTED, job, pages, o->copies);
+    char counted_pages[64], copies[64];
+    cli_tell(ctx, ctx->out, CT_ROSTER_PRINTED, job,
+             cli_count(ctx, pages, CT_N_PAGE, CT_N_PAGES, counted_pages, sizeof counted_pages),
+             cli_count(ctx, o->copies, CT_N_COPY, CT_N_COPIES, copies, sizeof copies));
     return CLI_OK;
 }
 
-static const cli_spec roster_spec = {
+static int cmd_roster(const cli_context *ctx, int argc, char **argv);
+
+const cli_spec cmd_roster_spec = {
     .name = "roster",
+    .brief = CT_COMMAND_ROSTER,
     .usage = "htx roster --club C [--as-of DATE] [--sort name|district|joined] [--format txt|csv|tsv|pdf] [-o FILE]"
              " [--print [--printer NAME] [--copies N]] [--encoding ENC] [--lines N] [--width N]",
     .summary = CT_ROSTER_SUMMARY,
     .options = options,
+    .choices = choices,
     .max_operands = 0,
     .more_help = NULL,
+    .run = cmd_roster,
 };
 
-int cmd_roster(const cli_context *ctx, int argc, char **argv)
+static int cmd_roster(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    int early = cli_start(ctx, &roster_spec, argc, argv, &args);
+    int early = cli_start(ctx, &cmd_roster_spec, argc, argv, &args);
     if (early >= 0)
         return early;
     roster_options o;

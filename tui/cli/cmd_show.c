@@ -208,19 +208,23 @@ static int show_text(const cli_context *ctx, htx_store *store, const htx_coop *c
     return CLI_OK;
 }
 
-static const cli_spec show_spec = {
+static int cmd_show(const cli_context *ctx, int argc, char **argv);
+
+const cli_spec cmd_show_spec = {
     .name = "show",
+    .brief = CT_COMMAND_SHOW,
     .usage = "htx show MÃ_SỐ [--format text|json]",
     .summary = CT_SHOW_SUMMARY,
     .options = options,
     .max_operands = -1,
     .more_help = NULL,
+    .run = cmd_show,
 };
 
-int cmd_show(const cli_context *ctx, int argc, char **argv)
+static int cmd_show(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    int early = cli_start(ctx, &show_spec, argc, argv, &args);
+    int early = cli_start(ctx, &cmd_show_spec, argc, argv, &args);
     if (early >= 0)
         return early;
     if (args.operand_count != 1) {

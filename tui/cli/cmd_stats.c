@@ -62,30 +62,35 @@ static void print_table(const cli_context *ctx, const stat_rows *r, const char *
     cli_table_header(ctx->out, cols, 3);
     for (int i = 0; i < r->count; i++) {
         char count[32], share[16];
-        htx_format_thousands(r->rows[i].count, count, sizeof count);
-        htx_format_percent(r->rows[i].count, r->total, share, sizeof share);
+        htx_format_number(r->rows[i].count, ctx->lang, count, sizeof count);
+        htx_format_share(r->rows[i].count, r->total, ctx->lang, share, sizeof share);
         const char *cells[] = {r->rows[i].name, count, share};
         cli_table_row(ctx->out, cols, 3, cells);
     }
     char total[32];
-    htx_format_thousands(r->total, total, sizeof total);
+    htx_format_number(r->total, ctx->lang, total, sizeof total);
     const char *cells[] = {cli_t(ctx, CT_STATS_TOTAL), total, ""};
     cli_table_row(ctx->out, cols, 3, cells);
 }
 
-static const cli_spec stats_spec = {
+static int cmd_stats(const cli_context *ctx, int argc, char **argv);
+
+const cli_spec cmd_stats_spec = {
     .name = "stats",
+    .brief = CT_COMMAND_STATS,
     .usage = "htx stats --by sector|district|club|year [bộ lọc như htx list] [--format table|tsv]",
     .summary = CT_STATS_SUMMARY,
     .options = options,
+    .choices = cli_filter_choices,
     .max_operands = 0,
     .more_help = NULL,
+    .run = cmd_stats,
 };
 
-int cmd_stats(const cli_context *ctx, int argc, char **argv)
+static int cmd_stats(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
-    int early = cli_start(ctx, &stats_spec, argc, argv, &args);
+    int early = cli_start(ctx, &cmd_stats_spec, argc, argv, &args);
     if (early >= 0)
         return early;
     const char *by_text = cli_value(&args, "--by");

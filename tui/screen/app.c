@@ -92,6 +92,14 @@ tui_rect app_body(const tui_canvas *c)
     return r;
 }
 
+bool app_has_unsaved(const tui_app *app)
+{
+    for (int i = 0; i < app->depth; i++)
+        if (app->stack[i]->ops->unsaved && app->stack[i]->ops->unsaved(app->stack[i]))
+            return true;
+    return false;
+}
+
 const tui_keymap *app_view_keymap(const tui_view *v)
 {
     if (!v)
@@ -145,12 +153,16 @@ bool app_dispatch(tui_app *app, const tui_event *e)
  * still parts them); what still does not fit is cut. */
 typedef enum bar_style { BAR_FULL, BAR_SHORT, BAR_TIGHT, BAR_STYLES } bar_style;
 
-static const char *bar_label(const tui_binding *b, bar_style style, htx_lang lang)
+static const char *bar_label(const tui_view *v, const tui_offer *offer, bar_style style, htx_lang lang)
 {
+    const char *own = v && v->ops->bar_label ? v->ops->bar_label(v, offer->action) : NULL;
+    if (own)
+        return own;
+    const tui_binding *b = tui_binding_of(offer->action);
     return style == BAR_FULL ? ui_text(b->bar, lang) : ui_text_short(b->bar, lang);
 }
 
-static int bar_width(const tui_offer *offers, int count, bar_style style, htx_lang lang)
+static int bar_width(const tui_view *v, const tui_offer *offers, int count, bar_style style, htx_lang lang)
 {
     int width = 0;
     for (int i = 0; i < count; i++) {
@@ -159,7 +171,8 @@ static int bar_width(const tui_offer *offers, int count, bar_style style, htx_la
             continue;
         char key[16];
         tui_key_name(offers[i].keys[0], key, sizeof key);
-        width += (int)htx_text_width(key) + (int)htx_text_width(bar_label(b, style, lang)) + (style != BAR_TIGHT);
+        width += (int)htx_text_width(key) + (int)htx_text_width(bar_label(v, &offers[i], style, lang)) +
+                 (style != BAR_TIGHT);
     }
     return width - (style != BAR_TIGHT && width > 0);
 }
@@ -169,9 +182,10 @@ static void draw_bar(tui_app *app, tui_canvas *c, int y)
 {
     canvas_fill(c, y, 0, 1, c->width, STYLE_BAR_LABEL);
     tui_offer offers[TUI_MAX_OFFERS];
-    int count = tui_keymap_offers(app_view_keymap(app_top(app)), offers, TUI_MAX_OFFERS);
+    const tui_view *top = app_top(app);
+    int count = tui_keymap_offers(app_view_keymap(top), offers, TUI_MAX_OFFERS);
     bar_style style = BAR_FULL;
-    while (style + 1 < BAR_STYLES && bar_width(offers, count, style, app->lang) > c->width)
+    while (style + 1 < BAR_STYLES && bar_width(top, offers, count, style, app->lang) > c->width)
         style++;
     app->bar_count = 0;
     int x = 0;
@@ -183,7 +197,7 @@ static void draw_bar(tui_app *app, tui_canvas *c, int y)
         tui_key_name(offers[i].keys[0], key, sizeof key);
         int start = x;
         x += canvas_text(c, y, x, c->width - x, key, STYLE_BAR_KEY);
-        x += canvas_text(c, y, x, c->width - x, bar_label(b, style, app->lang), STYLE_BAR_LABEL);
+        x += canvas_text(c, y, x, c->width - x, bar_label(top, &offers[i], style, app->lang), STYLE_BAR_LABEL);
         app->bar[app->bar_count++] = (tui_bar_item){start, x, offers[i].keys[0]};
         x += style != BAR_TIGHT;
     }

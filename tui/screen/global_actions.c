@@ -2,10 +2,35 @@
 
 #include "views.h"
 
+enum { QUIT_ANYWAY, QUIT_STAY };
+
+static void quit_answered(tui_app *app, void *ctx, int answer)
+{
+    (void)ctx;
+    if (answer == QUIT_ANYWAY)
+        app->quit = true;
+}
+
+/* Quitting over a form with typing in it (under the help, say) asks first;
+ * staying is the answer Enter gives. */
+static void quit(tui_app *app)
+{
+    if (!app_has_unsaved(app)) {
+        app->quit = true;
+        return;
+    }
+    const char *lines[] = {ui_text(UI_QUIT_UNSAVED_LINE, app->lang)};
+    const char *answers[] = {[QUIT_ANYWAY] = ui_text(UI_QUIT_ANYWAY, app->lang),
+                             [QUIT_STAY] = ui_text(UI_QUIT_STAY, app->lang)};
+    tui_question q = {ui_text(UI_QUIT_UNSAVED_TITLE, app->lang), lines, 1, answers, 2, QUIT_STAY, quit_answered,
+                      NULL};
+    app_push(app, view_question_new(app, &q));
+}
+
 bool global_action(tui_app *app, tui_action action)
 {
     switch (action) {
-    case ACT_QUIT: app->quit = true; return true;
+    case ACT_QUIT: quit(app); return true;
     /* the help describes the screen it was opened from */
     case ACT_HELP: app_push(app, view_help_new(app, app_view_keymap(app_top(app)))); return true;
     case ACT_CLUBS: app_push(app, view_clubs_new(app)); return true;

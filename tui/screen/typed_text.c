@@ -6,6 +6,7 @@
 
 #include "fold.h"
 #include "keys.h"
+#include "name_match.h"
 #include "text.h"
 #include "ui_text.h"
 
@@ -37,20 +38,6 @@ bool typed_text_key(char *text, size_t size, int key)
     return true;
 }
 
-/* Where folded begins a word with folded_typed: 0 at its start, 1 at a
- * later word, -1 nowhere. */
-static int word_start(const char *folded, const char *folded_typed)
-{
-    size_t n = strlen(folded_typed);
-    for (const char *at = folded; at; at = strchr(at, ' ')) {
-        if (*at == ' ')
-            at++;
-        if (strncmp(at, folded_typed, n) == 0)
-            return at == folded ? 0 : 1;
-    }
-    return -1;
-}
-
 int typed_text_find(const char *typed, int count, typed_text_label_fn label, void *ctx)
 {
     char *folded_typed = htx_fold_words(typed);
@@ -61,13 +48,13 @@ int typed_text_find(const char *typed, int count, typed_text_label_fn label, voi
     int in_a_word = -1;
     for (int i = 0; i < count; i++) {
         char *folded = htx_fold_words(label(i, ctx));
-        int at = folded ? word_start(folded, folded_typed) : -1;
+        htx_name_fit fit = folded ? htx_name_fit_folded(folded_typed, folded) : HTX_FIT_NONE;
         free(folded);
-        if (at == 0) {
+        if (fit >= HTX_FIT_START) {
             free(folded_typed);
             return i;
         }
-        if (at == 1 && in_a_word < 0)
+        if (fit == HTX_FIT_INSIDE && in_a_word < 0)
             in_a_word = i;
     }
     free(folded_typed);

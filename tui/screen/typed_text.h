@@ -21,11 +21,11 @@ bool typed_text_key(char *text, size_t size, int key);
 typedef const char *(*typed_text_label_fn)(int i, void *ctx);
 
 /*
- * The entry that typed finds among count entries, marks and case optional:
- * the first whose name begins with it ("thanh t" → Thanh Trì), else the
- * first with a word that begins with it ("tri" → Thanh Trì), -1 when none.
- * Staff look names up by their beginning, as in a printed index; a word
- * inside the name is the second chance for a name remembered in part.
+ * The entry that typed finds among count entries by the rule every list
+ * follows (name_match.h), marks and case optional: the first whose name
+ * begins with it ("thanh t" → Thanh Trì), else the first with a word that
+ * begins with it ("tri" → Thanh Trì), -1 when none.  A list on screen
+ * moves to the first of several, where the command line asks which.
  */
 int typed_text_find(const char *typed, int count, typed_text_label_fn label, void *ctx);
 

@@ -80,6 +80,13 @@ typedef struct tui_view_ops {
     /* For a view whose keys change with what it shows (a search being
      * typed, the field in focus): its keymap now.  NULL: keymap. */
     const tui_keymap *(*current_keymap)(const tui_view *v);
+    /* For a view whose bar names what an action does now (a question's
+     * Enter gives the answer chosen): the label of action, or NULL for
+     * the table's.  NULL: the table's labels everywhere. */
+    const char *(*bar_label)(const tui_view *v, tui_action action);
+    /* Whether closing the view now would lose what was typed in it (a
+     * changed form): quitting then asks first.  NULL: never. */
+    bool (*unsaved)(const tui_view *v);
 } tui_view_ops;
 
 struct tui_view {
@@ -148,6 +155,9 @@ const tui_keymap *app_view_keymap(const tui_view *v);
  * actions to global_action.  A click on the function bar is the key shown
  * there.  Returns false when nothing answered the event. */
 bool app_dispatch(tui_app *app, const tui_event *e);
+
+/* Some view on the stack holds typing that quitting would lose. */
+bool app_has_unsaved(const tui_app *app);
 
 /* Draws the whole screen: views, title, status line, function bar; or the
  * "too small" notice when the canvas is below the minimum size. */

@@ -14,7 +14,7 @@
 #include "ui_text.h"
 #include "views.h"
 
-#define MAX_CHOICES 32
+#define MAX_CHOICES 128 /* the 126 communes and wards */
 
 typedef struct choice_view {
     tui_view base;

@@ -1,12 +1,15 @@
 /*
  * Finding one cooperative by typing: the list narrows with each key by the
  * core's search rules (name without marks, or code).  Only the first rows
- * are read, whatever the size of the register.
+ * are read, whatever the size of the register.  When the cooperative is
+ * looked for to join a club, those already in it are marked and cannot be
+ * chosen again.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "membership.h"
 #include "query.h"
 #include "text.h"
 #include "ui_text.h"
@@ -20,21 +23,42 @@ typedef struct find_view {
     char query[200];
     struct {
         int64_t id;
-        char text[900];
+        bool member; /* already a current member of the club */
+        char text[1200];
     } rows[FIND_ROWS];
+    char club[16]; /* "": no club in view */
+    char member_mark[80]; /* "✓ đã trong CLB · " */
+    htx_store *store;
     int count;
     int cursor;
     tui_found_fn found;
     void *ctx;
 } find_view;
 
+typedef struct club_check {
+    const char *club;
+    bool member;
+} club_check;
+
+static int current_in_club(const htx_membership *m, void *ctx)
+{
+    club_check *check = ctx;
+    check->member = !m->left[0] && strcmp(m->club, check->club) == 0;
+    return check->member;
+}
+
 static int keep_row(const htx_coop *c, void *ctx)
 {
     find_view *v = ctx;
     const htx_district *d = htx_district_by_code(c->district);
     v->rows[v->count].id = c->id;
-    snprintf(v->rows[v->count].text, sizeof v->rows[v->count].text, "%s · %s · %s", c->name, c->code,
-             d ? d->name : "");
+    club_check check = {v->club, false};
+    htx_error err;
+    if (v->club[0] && htx_membership_each(v->store, c->id, current_in_club, &check, &err) != HTX_OK)
+        check.member = false;
+    v->rows[v->count].member = check.member;
+    snprintf(v->rows[v->count].text, sizeof v->rows[v->count].text, "%s%s · %s · %s",
+             check.member ? v->member_mark : "", c->name, c->code, d ? d->name : "");
     return ++v->count == FIND_ROWS;
 }
 
@@ -66,7 +90,7 @@ static void find_draw(tui_view *view, tui_app *app, tui_canvas *c, tui_rect a)
     canvas_text_fill(c, y + 1, x + 1, width - 2, "", STYLE_INPUT);
     canvas_text(c, y + 1, x + 2, width - 4, line, STYLE_INPUT);
     for (int i = 0; i < v->count && i < height - 4; i++) {
-        tui_style style = i == v->cursor ? STYLE_CURSOR : STYLE_POPUP;
+        tui_style style = i == v->cursor ? STYLE_CURSOR : v->rows[i].member ? STYLE_DIM : STYLE_POPUP;
         canvas_text_fill(c, y + 2 + i, x + 1, width - 2, "", style);
         canvas_text(c, y + 2 + i, x + 2, width - 4, v->rows[i].text, style);
     }
@@ -86,6 +110,10 @@ static int find_handle(tui_view *view, tui_app *app, const tui_event *e)
     case ACT_CHOOSE:
         if (v->count == 0)
             return VIEW_HANDLED;
+        if (v->rows[v->cursor].member) {
+            app_notice(app, ui_text(UI_FIND_ALREADY_MEMBER, app->lang));
+            return VIEW_HANDLED | VIEW_REDRAW;
+        }
         /* close first: the callback usually opens the next dialog */
         {
             tui_found_fn found = v->found;
@@ -137,14 +165,16 @@ static const tui_view_ops find_ops = {
     .keymap = &find_keymap,
 };
 
-tui_view *view_find_new(tui_app *app, const char *title, tui_found_fn found, void *ctx)
+tui_view *view_find_new(tui_app *app, const char *title, const char *club_code, tui_found_fn found, void *ctx)
 {
-    (void)app;
     find_view *v = calloc(1, sizeof *v);
     if (!v)
         return NULL;
     v->base.ops = &find_ops;
+    v->store = app->store;
     snprintf(v->title, sizeof v->title, "%s", title);
+    snprintf(v->club, sizeof v->club, "%s", club_code ? club_code : "");
+    snprintf(v->member_mark, sizeof v->member_mark, "✓ %s · ", ui_text(UI_FIND_MEMBER_MARK, app->lang));
     v->found = found;
     v->ctx = ctx;
     return &v->base;

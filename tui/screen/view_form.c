@@ -12,17 +12,20 @@
 #include "coop_form.h"
 #include "registry.h"
 #include "text.h"
+#include "text_wrap.h"
 #include "ui_text.h"
 #include "views.h"
 
 #define LABEL_MAX 34
-#define MAX_CHOICE_ITEMS 32
+#define MAX_CHOICE_ITEMS 128 /* the 126 communes and wards */
 
 typedef struct form_view {
     tui_view base;
     htx_form form;
     int top;              /* first field shown */
     int first_y;          /* screen row of field `top`, for clicks */
+    int row_of_field[HTX_FIELD_COUNT]; /* as last drawn, for clicks */
+    int fields_end_y;
     bool pasting;         /* between the brackets of a paste */
     char paste[4096];
     size_t paste_length;
@@ -62,29 +65,114 @@ static void draw_header(form_view *v, tui_app *app, tui_canvas *c, tui_rect a)
         canvas_text(c, a.y, a.x + a.width - w - 1, w, typing, STYLE_HEADER);
 }
 
-static void draw_field(form_view *v, tui_app *app, tui_canvas *c, int index, int y, int x, int label_w,
-                       int box_w, int message_w)
+/* Where the fields go: the label column, the box, and the message beside
+ * the box when there is room for a readable one, else on the lines below
+ * its field (wrapped, whole). */
+typedef struct form_layout {
+    int label_w, box_x, box_w;
+    int message_x, message_w; /* beside the box */
+    int below_w;              /* under it */
+    bool message_below;
+} form_layout;
+
+/* Below this a message beside its box would be cut to a few words. */
+#define MESSAGE_BESIDE_MIN 30
+
+static form_layout layout_for(const form_view *v, tui_app *app, tui_rect a)
+{
+    form_layout l;
+    l.label_w = label_width(v, app->lang);
+    l.box_x = a.x + l.label_w + 4;
+    int rest = a.width - l.label_w - 5;
+    l.box_w = rest > 90 ? 50 : rest * 3 / 5;
+    l.message_below = rest - l.box_w - 1 < MESSAGE_BESIDE_MIN;
+    l.below_w = rest;
+    if (l.message_below) {
+        l.box_w = rest;
+        l.message_x = l.box_x;
+        l.message_w = rest;
+    } else {
+        l.message_x = l.box_x + l.box_w + 1;
+        l.message_w = rest - l.box_w - 2;
+    }
+    return l;
+}
+
+/* A message that does not fit beside its box goes whole below it. */
+static bool message_goes_below(const form_field *f, const form_layout *l)
+{
+    return l->message_below || (int)htx_text_width(f->message) > l->message_w;
+}
+
+/* The message of field index as the lines it takes (none when there is no
+ * message or it stands beside the box). */
+static int message_lines(const form_view *v, const form_layout *l, int index, htx_wrapped *out)
+{
+    const form_field *f = &v->form.fields[index];
+    out->lines = NULL;
+    out->count = 0;
+    if (!f->has_message || !message_goes_below(f, l))
+        return 0;
+    if (!htx_wrap_columns(f->message, l->below_w, out))
+        return 0;
+    return out->count;
+}
+
+/* Screen rows field index takes: its line and its message's. */
+static int field_rows(const form_view *v, const form_layout *l, int index)
+{
+    htx_wrapped w;
+    int n = 1 + message_lines(v, l, index, &w);
+    htx_wrapped_free(&w);
+    return n;
+}
+
+static void draw_field(form_view *v, tui_app *app, tui_canvas *c, int index, int y, int x, const form_layout *l,
+                       int rows_left)
 {
     form_field *f = &v->form.fields[index];
     bool focused = index == v->form.focus;
     const char *label = htx_field_label(f->def->id, app->lang);
     char shown[LABEL_MAX * 4 + 8];
     snprintf(shown, sizeof shown, "%s%s", label, f->def->required ? " *" : "");
-    canvas_text(c, y, x + 1, label_w + 2, shown, focused ? STYLE_HEADER : STYLE_NORMAL);
+    canvas_text(c, y, x + 1, l->label_w + 2, shown, focused ? STYLE_HEADER : STYLE_NORMAL);
 
-    int box_x = x + label_w + 4;
     char visible[1024];
     int cursor_col = 0;
-    line_edit_view(&f->edit, box_w - 1, visible, sizeof visible, &cursor_col);
-    canvas_fill(c, y, box_x, 1, box_w, STYLE_INPUT);
-    canvas_text(c, y, box_x, box_w - 1, visible, STYLE_INPUT);
+    line_edit_view(&f->edit, l->box_w - 1, visible, sizeof visible, &cursor_col);
+    canvas_fill(c, y, l->box_x, 1, l->box_w, STYLE_INPUT);
+    /* a selected value shows as selected: what is typed replaces it */
+    bool selected = focused && f->edit.selected;
+    canvas_text(c, y, l->box_x, l->box_w - 1, visible, selected ? STYLE_CURSOR : STYLE_INPUT);
     if (form_choices(&v->form, index, NULL, 0) > 0)
-        canvas_text(c, y, box_x + box_w - 1, 1, "▾", STYLE_INPUT);
-    if (focused && cursor_col < box_w)
-        canvas_restyle(c, y, box_x + cursor_col, 1, STYLE_CURSOR);
+        canvas_text(c, y, l->box_x + l->box_w - 1, 1, "▾", STYLE_INPUT);
+    if (focused && !selected && cursor_col < l->box_w)
+        canvas_restyle(c, y, l->box_x + cursor_col, 1, STYLE_CURSOR);
 
-    if (f->has_message && message_w > 4)
-        canvas_text(c, y, box_x + box_w + 1, message_w - 1, f->message, f->is_warning ? STYLE_DIM : STYLE_ERROR);
+    if (!f->has_message)
+        return;
+    tui_style style = f->is_warning ? STYLE_DIM : STYLE_ERROR;
+    if (!message_goes_below(f, l)) {
+        canvas_text(c, y, l->message_x, l->message_w, f->message, style);
+        return;
+    }
+    /* below the box, from where the box starts, as wide as the screen allows */
+    htx_wrapped w;
+    int n = message_lines(v, l, index, &w);
+    for (int i = 0; i < n && i + 1 < rows_left; i++)
+        canvas_text(c, y + 1 + i, l->box_x, l->below_w, w.lines[i], style);
+    htx_wrapped_free(&w);
+}
+
+/* The hint line: how to edit the field in focus. */
+static const char *field_hint(const form_view *v, tui_app *app)
+{
+    const form_field *f = &v->form.fields[v->form.focus];
+    if (form_choices(&v->form, v->form.focus, NULL, 0) > 0)
+        return ui_text(UI_FORM_HINT_CHOICE, app->lang);
+    if (f->edit.multiline)
+        return ui_text(UI_FORM_HINT_NOTES, app->lang);
+    return ui_text(f->edit.selected ? UI_FORM_HINT_SELECTED : UI_FORM_HINT_TEXT, app->lang);
 }
 
 static void form_draw(tui_view *view, tui_app *app, tui_canvas *c, tui_rect a)
@@ -92,22 +180,28 @@ static void form_draw(tui_view *view, tui_app *app, tui_canvas *c, tui_rect a)
     form_view *v = (form_view *)view;
     canvas_fill(c, a.y, a.x, a.height, a.width, STYLE_NORMAL);
     draw_header(v, app, c, a);
-    int label_w = label_width(v, app->lang);
-    int rest = a.width - label_w - 5;
-    int box_w = rest > 90 ? 50 : rest * 3 / 5;
-    int message_w = rest - box_w - 1;
+    form_layout l = layout_for(v, app, a);
     int rows = a.height - 3; /* header, blank, hint */
+    /* Scroll by fields so that the focused one and its message show. */
     if (v->form.focus < v->top)
         v->top = v->form.focus;
-    if (v->form.focus >= v->top + rows)
-        v->top = v->form.focus - rows + 1;
+    for (;;) {
+        int used = 0;
+        for (int i = v->top; i <= v->form.focus; i++)
+            used += field_rows(v, &l, i);
+        if (used <= rows || v->top == v->form.focus)
+            break;
+        v->top++;
+    }
     v->first_y = a.y + 2;
-    for (int r = 0; r < rows && v->top + r < v->form.count; r++)
-        draw_field(v, app, c, v->top + r, a.y + 2 + r, a.x, label_w, box_w, message_w);
-    char hint[400];
-    snprintf(hint, sizeof hint, "%s%s%s", ui_text(UI_FORM_HINT, app->lang), v->form.is_new ? "" : " · ",
-             v->form.is_new ? "" : ui_text(UI_FORM_HINT_EDIT, app->lang));
-    canvas_text(c, a.y + a.height - 1, a.x + 1, a.width - 2, hint, STYLE_DIM);
+    int y = a.y + 2, bottom = a.y + 2 + rows;
+    for (int i = v->top; i < v->form.count && y < bottom; i++) {
+        v->row_of_field[i] = y;
+        draw_field(v, app, c, i, y, a.x, &l, bottom - y);
+        y += field_rows(v, &l, i);
+    }
+    v->fields_end_y = y;
+    canvas_text(c, a.y + a.height - 1, a.x + 1, a.width - 2, field_hint(v, app), STYLE_DIM);
 }
 
 static void form_status(tui_view *view, tui_app *app, char *out, size_t size)
@@ -125,40 +219,70 @@ static void form_status(tui_view *view, tui_app *app, char *out, size_t size)
 
 static int save(form_view *v, tui_app *app);
 
+enum { SAME_NAME_SAVE, SAME_NAME_BACK };
+enum { CONFLICT_RELOAD, CONFLICT_KEEP };
+enum { DISCARD_YES, DISCARD_KEEP };
+enum { DELETE_YES, DELETE_KEEP };
+
 static void same_name_answered(tui_app *app, void *ctx, int answer)
 {
     form_view *v = ctx;
-    if (answer == 0) {
+    if (answer == SAME_NAME_SAVE) {
         v->same_name_accepted = true;
         save(v, app);
     }
 }
 
-/* Asks before registering a second cooperative of the same name in a district. */
+/* Asks before registering a cooperative whose name, legal form aside, is
+ * already in the district (registry.h: htx_coop_find_similar), showing what
+ * tells the cooperatives apart. */
 static bool confirm_same_name(form_view *v, tui_app *app, const htx_coop *record)
 {
-    if (!v->form.is_new || v->same_name_accepted)
+    bool moved = v->form.is_new || strcmp(v->form.original.name, record->name) != 0 ||
+                 strcmp(v->form.original.district, record->district) != 0;
+    if (!moved || v->same_name_accepted)
         return false;
-    htx_coop *other = malloc(sizeof *other);
+    htx_coop *similar = malloc(HTX_SIMILAR_MAX * sizeof *similar);
+    int count = 0;
     htx_error err;
-    bool asked = false;
-    if (other && htx_coop_find_same_name(app->store, record->name, record->district, 0, other, &err) == HTX_OK) {
-        char line[1200];
-        snprintf(line, sizeof line, "%s (%s)", other->name, other->code);
-        const char *lines[] = {line};
-        const char *answers[] = {ui_text(UI_SAVE_ANYWAY, app->lang), ui_text(UI_BACK_TO_FORM, app->lang)};
-        app_push(app, view_question_new(app, ui_text(UI_SAME_NAME_TITLE, app->lang), lines, 1, answers, 2, 0,
-                                        same_name_answered, v));
-        asked = true;
+    if (!similar || htx_coop_find_similar(app->store, record->name, record->district, record->id, similar,
+                                          HTX_SIMILAR_MAX, &count, &err) != HTX_OK || count == 0) {
+        free(similar);
+        return false;
     }
-    free(other);
-    return asked;
+    char texts[HTX_SIMILAR_MAX + 2][1200];
+    const char *lines[HTX_SIMILAR_MAX + 3];
+    int n = 0;
+    char district[128];
+    htx_coop_value(record, HTX_F_DISTRICT, HTX_VALUE_DISPLAY, app->lang, district, sizeof district);
+    snprintf(texts[n], sizeof texts[n], ui_text(UI_SAME_NAME_LINE, app->lang), district);
+    lines[n] = texts[n];
+    n++;
+    for (int i = 0; i < count && i < HTX_SIMILAR_MAX; i++, n++) {
+        char who[1150];
+        htx_coop_identify(&similar[i], app->lang, who, sizeof who);
+        snprintf(texts[n], sizeof texts[n], "  • %s", who);
+        lines[n] = texts[n];
+    }
+    if (count > HTX_SIMILAR_MAX) {
+        snprintf(texts[n], sizeof texts[n], ui_text(UI_SAME_NAME_MORE, app->lang), count - HTX_SIMILAR_MAX);
+        lines[n] = texts[n];
+        n++;
+    }
+    lines[n++] = ui_text(UI_SAME_NAME_WHAT, app->lang);
+    const char *answers[] = {[SAME_NAME_SAVE] = ui_text(UI_SAVE_ANYWAY, app->lang),
+                             [SAME_NAME_BACK] = ui_text(UI_BACK_TO_FORM, app->lang)};
+    tui_question q = {ui_text(UI_SAME_NAME_TITLE, app->lang), lines, n, answers, 2, SAME_NAME_BACK,
+                      same_name_answered, v};
+    app_push(app, view_question_new(app, &q));
+    free(similar);
+    return true;
 }
 
 static void conflict_answered(tui_app *app, void *ctx, int answer)
 {
     form_view *v = ctx;
-    if (answer == 0) { /* reload: the stored record, the typing lost */
+    if (answer == CONFLICT_RELOAD) { /* the stored record, the typing lost */
         form_free(&v->form);
         form_init_edit(&v->form, &v->current, app->lang);
     } else { /* keep editing, now on top of the stored version */
@@ -190,9 +314,11 @@ static void report_conflict(form_view *v, tui_app *app)
         lines[n + 1] = texts[n];
         n++;
     }
-    const char *answers[] = {ui_text(UI_CONFLICT_RELOAD, app->lang), ui_text(UI_CONFLICT_KEEP, app->lang)};
-    app_push(app, view_question_new(app, ui_text(UI_CONFLICT_TITLE, app->lang), lines, n + 1, answers, 2, 0,
-                                    conflict_answered, v));
+    const char *answers[] = {[CONFLICT_RELOAD] = ui_text(UI_CONFLICT_RELOAD, app->lang),
+                             [CONFLICT_KEEP] = ui_text(UI_KEEP_EDITING, app->lang)};
+    tui_question q = {ui_text(UI_CONFLICT_TITLE, app->lang), lines, n + 1, answers, 2, CONFLICT_KEEP,
+                      conflict_answered, v};
+    app_push(app, view_question_new(app, &q));
 }
 
 static void show_failure(form_view *v, tui_app *app, htx_status st, const htx_error *err)
@@ -249,7 +375,7 @@ static int save(form_view *v, tui_app *app)
 
 static void discard_answered(tui_app *app, void *ctx, int answer)
 {
-    if (answer == 0)
+    if (answer == DISCARD_YES)
         app_remove(app, ctx);
 }
 
@@ -258,16 +384,18 @@ static int cancel(form_view *v, tui_app *app)
     if (!form_changed(&v->form))
         return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
     const char *lines[] = {ui_text(UI_DISCARD_LINE, app->lang)};
-    const char *answers[] = {ui_text(UI_YES, app->lang), ui_text(UI_NO, app->lang)};
-    app_push(app, view_question_new(app, ui_text(UI_DISCARD_TITLE, app->lang), lines, 1, answers, 2, 0,
-                                    discard_answered, v));
+    const char *answers[] = {[DISCARD_YES] = ui_text(UI_DISCARD, app->lang),
+                             [DISCARD_KEEP] = ui_text(UI_KEEP_EDITING, app->lang)};
+    tui_question q = {ui_text(UI_DISCARD_TITLE, app->lang), lines, 1, answers, 2, DISCARD_KEEP,
+                      discard_answered, v};
+    app_push(app, view_question_new(app, &q));
     return VIEW_HANDLED | VIEW_REDRAW;
 }
 
 static void delete_answered(tui_app *app, void *ctx, int answer)
 {
     form_view *v = ctx;
-    if (answer != 0)
+    if (answer != DELETE_YES)
         return;
     htx_error err;
     htx_status st = htx_coop_delete(app->store, &v->form.original, htx_audit_user(app->user), &err);
@@ -292,9 +420,10 @@ static int ask_delete(form_view *v, tui_app *app)
     if (v->form.is_new)
         return VIEW_HANDLED;
     const char *lines[] = {v->form.original.name, ui_text(UI_DELETE_LINE, app->lang)};
-    const char *answers[] = {ui_text(UI_DELETE, app->lang), ui_text(UI_CANCEL, app->lang)};
-    app_push(app, view_question_new(app, ui_text(UI_DELETE_TITLE, app->lang), lines, 2, answers, 2, 0,
-                                    delete_answered, v));
+    const char *answers[] = {[DELETE_YES] = ui_text(UI_DELETE, app->lang),
+                             [DELETE_KEEP] = ui_text(UI_KEEP_RECORD, app->lang)};
+    tui_question q = {ui_text(UI_DELETE_TITLE, app->lang), lines, 2, answers, 2, DELETE_KEEP, delete_answered, v};
+    app_push(app, view_question_new(app, &q));
     return VIEW_HANDLED | VIEW_REDRAW;
 }
 
@@ -306,10 +435,10 @@ static void choice_made(tui_app *app, void *ctx, int index)
     form_view *v = ctx;
     const char *names[MAX_CHOICE_ITEMS];
     int n = form_choices(&v->form, v->form.focus, names, MAX_CHOICE_ITEMS);
-    if (index >= 0 && index < n) {
+    /* Focus stays on the field, as a web form's list does: Tab or Enter
+     * then moves on, and nothing is skipped. */
+    if (index >= 0 && index < n)
         form_choose(&v->form, v->form.focus, names[index]);
-        form_focus(&v->form, v->form.focus + 1 < v->form.count ? v->form.focus + 1 : v->form.focus);
-    }
 }
 
 /* Enter on a choice field opens its pick list; false for free-text fields. */
@@ -386,10 +515,21 @@ static int paste_key(form_view *v, int key)
     return VIEW_HANDLED | (v->pasting ? 0 : VIEW_REDRAW);
 }
 
+/* The field drawn at screen row y (its message lines included), or -1. */
+static int field_at_row(const form_view *v, int y)
+{
+    if (y < v->first_y || y >= v->fields_end_y)
+        return -1;
+    int found = -1;
+    for (int i = v->top; i < v->form.count && v->row_of_field[i] <= y && v->row_of_field[i] >= v->first_y; i++)
+        found = i;
+    return found;
+}
+
 static int handle_mouse(form_view *v, const tui_event *e)
 {
-    int index = v->top + e->y - v->first_y;
-    if (e->button == MOUSE_CLICK && e->y >= v->first_y && index < v->form.count)
+    int index = field_at_row(v, e->y);
+    if (e->button == MOUSE_CLICK && index >= 0)
         form_focus(&v->form, index);
     else if (e->button == MOUSE_WHEEL_UP || e->button == MOUSE_WHEEL_DOWN)
         move_focus(v, e->button == MOUSE_WHEEL_UP ? -1 : 1);
@@ -482,14 +622,42 @@ static const tui_keymap *form_keymap(const tui_view *view)
     return ((const form_view *)view)->form.is_new ? &new_form_keymap : &edit_form_keymap;
 }
 
-static const tui_view_ops form_ops = {
+static bool form_unsaved(const tui_view *view)
+{
+    return form_changed(&((const form_view *)view)->form);
+}
+
+/* The edit form's title line names the record. */
+static void form_subtitle(tui_view *view, tui_app *app, char *out, size_t size)
+{
+    (void)app;
+    const form_view *v = (const form_view *)view;
+    snprintf(out, size, "%s", v->form.is_new ? "" : v->form.original.code);
+}
+
+static const tui_view_ops new_form_ops = {
     .draw = form_draw,
     .handle = form_handle,
     .reload = form_reload,
     .status = form_status,
     .destroy = form_destroy,
+    .title = UI_FORM_NEW,
+    .unsaved = form_unsaved,
     .popup = false,
     .keymap = &new_form_keymap,
+    .current_keymap = form_keymap,
+};
+static const tui_view_ops edit_form_ops = {
+    .draw = form_draw,
+    .handle = form_handle,
+    .reload = form_reload,
+    .status = form_status,
+    .destroy = form_destroy,
+    .title = UI_FORM_EDIT,
+    .subtitle = form_subtitle,
+    .unsaved = form_unsaved,
+    .popup = false,
+    .keymap = &edit_form_keymap,
     .current_keymap = form_keymap,
 };
 
@@ -498,7 +666,7 @@ tui_view *view_form_new(tui_app *app, int64_t coop_id)
     form_view *v = calloc(1, sizeof *v);
     if (!v)
         return NULL;
-    v->base.ops = &form_ops;
+    v->base.ops = coop_id == 0 ? &new_form_ops : &edit_form_ops;
     bool ok;
     if (coop_id == 0) {
         ok = form_init_new(&v->form, app->lang);

@@ -214,14 +214,22 @@ static void append(char *out, size_t size, const char *text)
     snprintf(out + n, size - n, "%s%s", n ? " · " : "", text);
 }
 
+/* The orders the list offers (F6), in the order of the menu. */
+static const struct {
+    htx_sort sort;
+    ui_id label;
+} sort_orders[] = {
+    {HTX_SORT_NAME, UI_SORT_NAME},       {HTX_SORT_DISTINCTIVE, UI_SORT_DISTINCTIVE}, {HTX_SORT_CODE, UI_SORT_CODE},
+    {HTX_SORT_FOUNDED, UI_SORT_FOUNDED}, {HTX_SORT_MEMBERS, UI_SORT_MEMBERS},
+};
+enum { SORT_ORDERS = sizeof sort_orders / sizeof sort_orders[0] };
+
 static const char *sort_label(htx_sort sort, htx_lang lang)
 {
-    switch (sort) {
-    case HTX_SORT_CODE: return ui_text(UI_SORT_CODE, lang);
-    case HTX_SORT_FOUNDED: return ui_text(UI_SORT_FOUNDED, lang);
-    case HTX_SORT_MEMBERS: return ui_text(UI_SORT_MEMBERS, lang);
-    default: return ui_text(UI_SORT_NAME, lang);
-    }
+    for (int i = 0; i < SORT_ORDERS; i++)
+        if (sort_orders[i].sort == sort)
+            return ui_text(sort_orders[i].label, lang);
+    return ui_text(UI_SORT_NAME, lang);
 }
 
 static void main_status(tui_view *v, tui_app *app, char *out, size_t size)
@@ -273,22 +281,21 @@ static void main_status(tui_view *v, tui_app *app, char *out, size_t size)
 static void sort_chosen(tui_app *app, void *ctx, int index)
 {
     (void)app;
-    static const htx_sort orders[] = {HTX_SORT_NAME, HTX_SORT_CODE, HTX_SORT_FOUNDED, HTX_SORT_MEMBERS};
     main_view *m = ctx;
-    coop_list_set_sort(m->list, orders[index]);
+    coop_list_set_sort(m->list, sort_orders[index].sort);
 }
 
 static void open_sort(main_view *m, tui_app *app)
 {
-    htx_lang lang = app->lang;
-    const char *items[] = {ui_text(UI_SORT_NAME, lang), ui_text(UI_SORT_CODE, lang),
-                           ui_text(UI_SORT_FOUNDED, lang), ui_text(UI_SORT_MEMBERS, lang)};
+    const char *items[SORT_ORDERS];
     int current = 0;
-    static const htx_sort orders[] = {HTX_SORT_NAME, HTX_SORT_CODE, HTX_SORT_FOUNDED, HTX_SORT_MEMBERS};
-    for (int i = 0; i < 4; i++)
-        if (orders[i] == m->list->filter.sort)
+    for (int i = 0; i < SORT_ORDERS; i++) {
+        items[i] = ui_text(sort_orders[i].label, app->lang);
+        if (sort_orders[i].sort == m->list->filter.sort)
             current = i;
-    app_push(app, view_choice_new(app, ui_text(UI_SORT_TITLE, lang), items, 4, current, sort_chosen, m));
+    }
+    app_push(app, view_choice_new(app, ui_text(UI_SORT_TITLE, app->lang), items, SORT_ORDERS, current,
+                                  sort_chosen, m));
 }
 
 /* Filter choices: clear, then sectors, statuses, clubs. */

@@ -2,6 +2,9 @@
  * The small dialog for club memberships: add the cooperative to a club
  * (club, role, joined date) or end one of its current memberships (club,
  * left date).  Dates are typed as staff write them and checked by core.
+ * The dialog names the cooperative; the date starts as today's, and Enter
+ * on it moves to the button that saves, so nothing is saved before it was
+ * seen.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,19 +12,22 @@
 
 #include "audit.h"
 #include "date.h"
+#include "display.h"
 #include "edit_keys.h"
 #include "line_edit.h"
 #include "membership.h"
+#include "registry.h"
 #include "text.h"
 #include "ui_text.h"
 #include "validate.h"
 #include "views.h"
 
-enum { ROW_CLUB, ROW_ROLE, ROW_DATE, ROW_COUNT };
+enum { ROW_CLUB, ROW_ROLE, ROW_DATE, ROW_SAVE, ROW_COUNT };
 
 typedef struct membership_view {
     tui_view base;
     int64_t coop_id;
+    char coop[600]; /* "HTX Đồng Tâm (0109365545)" */
     bool ending;
     const htx_club *clubs[8]; /* what may be chosen */
     int club_count;
@@ -42,8 +48,18 @@ static const char *row_label(const membership_view *v, int row, htx_lang lang)
     switch (row) {
     case ROW_CLUB: return ui_text(UI_FILTER_CLUB, lang);
     case ROW_ROLE: return ui_text(UI_COL_ROLE, lang);
-    default: return v->ending ? ui_text(UI_LEFT_DATE, lang) : ui_text(UI_COL_JOINED, lang);
+    case ROW_DATE: return v->ending ? ui_text(UI_LEFT_DATE, lang) : ui_text(UI_COL_JOINED, lang);
+    default: return "";
     }
+}
+
+/* "[ Thêm vào CLB ]" or "[ Ghi ngày rời CLB ]": the button that saves. */
+static void draw_save_button(const membership_view *v, tui_canvas *c, int y, int x, int width, htx_lang lang)
+{
+    char label[160];
+    snprintf(label, sizeof label, "[ %s ]", ui_text(v->ending ? UI_MEMBERSHIP_SAVE_END : UI_MEMBERSHIP_SAVE_ADD, lang));
+    int w = (int)htx_text_width(label);
+    canvas_text(c, y, x + (width - w) / 2, w, label, v->focus == ROW_SAVE ? STYLE_CURSOR : STYLE_POPUP);
 }
 
 static void membership_draw(tui_view *view, tui_app *app, tui_canvas *c, tui_rect a)
@@ -51,17 +67,19 @@ static void membership_draw(tui_view *view, tui_app *app, tui_canvas *c, tui_rec
     membership_view *v = (membership_view *)view;
     htx_lang lang = app->lang;
     int width = a.width - 4 < 72 ? a.width - 4 : 72;
-    int height = 7;
+    int height = 10;
     int y = a.y + (a.height - height) / 2, x = a.x + (a.width - width) / 2;
     canvas_fill(c, y, x, height, width, STYLE_POPUP);
     canvas_box(c, y, x, height, width, STYLE_POPUP);
     canvas_text(c, y, x + 2, width - 4, ui_text(v->ending ? UI_MEMBERSHIP_END : UI_MEMBERSHIP_ADD, lang),
                 STYLE_POPUP);
+    /* which cooperative: the dialog is often reached from a search */
+    canvas_text(c, y + 1, x + 2, width - 4, v->coop, STYLE_HEADER);
     int label_w = 16, box_x = x + 2 + label_w, box_w = width - label_w - 4;
-    for (int row = 0, r = 0; row < ROW_COUNT; row++) {
+    for (int row = 0, r = 0; row < ROW_SAVE; row++) {
         if (!row_shown(v, row))
             continue;
-        int ry = y + 1 + r++;
+        int ry = y + 3 + r++;
         canvas_text(c, ry, x + 2, label_w, row_label(v, row, lang), row == v->focus ? STYLE_HEADER : STYLE_POPUP);
         canvas_fill(c, ry, box_x, 1, box_w, STYLE_INPUT);
         if (row == ROW_CLUB) {
@@ -79,7 +97,8 @@ static void membership_draw(tui_view *view, tui_app *app, tui_canvas *c, tui_rec
                 canvas_restyle(c, ry, box_x + col, 1, STYLE_CURSOR);
         }
     }
-    canvas_text(c, y + height - 2, x + 2, width - 4, ui_text(UI_MEMBERSHIP_HINT, lang), STYLE_POPUP);
+    draw_save_button(v, c, y + height - 3, x, width, lang);
+    canvas_text(c, y + height - 2, x + 2, width - 4, ui_text(UI_MEMBERSHIP_HINT, lang), STYLE_DIM);
 }
 
 static void chosen(tui_app *app, void *ctx, int index)
@@ -151,9 +170,12 @@ static int membership_handle(tui_view *view, tui_app *app, const tui_event *e)
     case ACT_NEXT_FIELD: move(v, 1); return VIEW_HANDLED | VIEW_REDRAW;
     case ACT_PREV_FIELD: move(v, -1); return VIEW_HANDLED | VIEW_REDRAW;
     case ACT_CHOOSE_OR_SAVE:
-        if (v->focus == ROW_DATE)
+        if (v->focus == ROW_SAVE)
             return save(v, app);
-        open_choices(v, app);
+        if (v->focus == ROW_DATE)
+            move(v, 1); /* to the button: the date is seen before it is saved */
+        else
+            open_choices(v, app);
         return VIEW_HANDLED | VIEW_REDRAW;
     default: break;
     }
@@ -204,6 +226,13 @@ tui_view *view_membership_new(tui_app *app, int64_t coop_id, const char *club_co
     v->role = HTX_ROLE_MEMBER;
     line_edit_init(&v->date, 10, false);
     htx_error err;
+    htx_coop *coop = malloc(sizeof *coop);
+    if (coop && htx_coop_load_id(app->store, coop_id, coop, &err) == HTX_OK) {
+        char *name = htx_text_sanitize(coop->name);
+        snprintf(v->coop, sizeof v->coop, "%s (%s)", name ? name : "", coop->code);
+        free(name);
+    }
+    free(coop);
     if (ending) {
         if (htx_membership_each(app->store, coop_id, collect_current, v, &err) != HTX_OK)
             app_notice_error(app, &err);

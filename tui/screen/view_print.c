@@ -6,7 +6,7 @@
  * another (a typed letter jumps to a printer's name).  Below are the
  * copies, and a file to save instead with its format; the file's ending
  * follows the format.  Enter prints the PDF, or saves the file when one is
- * named, asking before it replaces a file (the answer in focus keeps it).
+ * named, asking before it replaces a file (Enter and Esc keep it).
  * The result (the job id, the file written, or the error, wrapped whole)
  * stays in the dialog.  With no printer, or no print service, the dialog
  * says so and has a file name ready in the directory htx was started in.
@@ -59,6 +59,7 @@ typedef struct print_subject {
     char district[4];
     char sector[16];
     char filter_club[16];
+    char commune[64];
     char search[256];
 } print_subject;
 
@@ -169,21 +170,12 @@ static void suggest_file(print_view *v)
 
 /* ---- drawing --------------------------------------------------------------------- */
 
-static double measure_columns(const char *text, size_t length, void *ctx)
-{
-    (void)ctx;
-    (void)length;
-    int32_t cp;
-    htx_utf8_decode(text, &cp);
-    return htx_cp_width(cp);
-}
-
-/* text in lines of width columns; one empty line when out of memory. */
+/* text in lines of width columns; none when out of memory. */
 static htx_wrapped wrap_lines(const char *text, int width)
 {
     htx_wrapped lines = {0};
     char *safe = htx_text_sanitize(text);
-    if (!safe || !htx_wrap(safe, width > 1 ? width : 1, measure_columns, NULL, &lines))
+    if (!safe || !htx_wrap_columns(safe, width > 1 ? width : 1, &lines))
         lines.count = 0;
     free(safe);
     return lines;
@@ -365,6 +357,8 @@ static htx_status save_document(const print_view *v, const char *register_path, 
     return st;
 }
 
+enum { OVERWRITE_YES, OVERWRITE_KEEP };
+
 static void overwrite_answered(tui_app *app, void *ctx, int answer);
 
 static void ask_to_overwrite(print_view *v, tui_app *app)
@@ -373,10 +367,11 @@ static void ask_to_overwrite(print_view *v, tui_app *app)
     char exists[700];
     snprintf(exists, sizeof exists, ui_text(UI_OVERWRITE_LINE, lang), v->file.text);
     const char *lines[] = {exists, ui_text(UI_OVERWRITE_ASK, lang)};
-    /* the answer that keeps the file is the last (Esc) and the one in focus (Enter) */
-    const char *answers[] = {ui_text(UI_OVERWRITE_YES, lang), ui_text(UI_OVERWRITE_NO, lang)};
-    app_push(app, view_question_new(app, ui_text(UI_OVERWRITE_TITLE, lang), lines, 2, answers, 2, 1,
-                                    overwrite_answered, v));
+    const char *answers[] = {[OVERWRITE_YES] = ui_text(UI_OVERWRITE_YES, lang),
+                             [OVERWRITE_KEEP] = ui_text(UI_OVERWRITE_NO, lang)};
+    /* keeping the file is the safe answer: Enter and Esc give it */
+    tui_question q = {ui_text(UI_OVERWRITE_TITLE, lang), lines, 2, answers, 2, OVERWRITE_KEEP, overwrite_answered, v};
+    app_push(app, view_question_new(app, &q));
 }
 
 /* The document is read again at the moment of saving, so the file shows
@@ -410,7 +405,7 @@ static void save_file(print_view *v, tui_app *app, bool replace)
 static void overwrite_answered(tui_app *app, void *ctx, int answer)
 {
     print_view *v = ctx;
-    if (answer == 0) {
+    if (answer == OVERWRITE_YES) {
         save_file(v, app, true);
         return;
     }
@@ -645,6 +640,7 @@ static void hold_filter(print_subject *s)
     s->filter.district = s->district[0] ? s->district : NULL;
     s->filter.sector = s->sector[0] ? s->sector : NULL;
     s->filter.club = s->filter_club[0] ? s->filter_club : NULL;
+    s->filter.commune = s->commune[0] ? s->commune : NULL;
     s->filter.search = s->search[0] ? s->search : NULL;
 }
 
@@ -681,6 +677,7 @@ tui_view *view_print_list_new(tui_app *app, const htx_filter *filter)
     snprintf(s.district, sizeof s.district, "%s", filter->district ? filter->district : "");
     snprintf(s.sector, sizeof s.sector, "%s", filter->sector ? filter->sector : "");
     snprintf(s.filter_club, sizeof s.filter_club, "%s", filter->club ? filter->club : "");
+    snprintf(s.commune, sizeof s.commune, "%s", filter->commune ? filter->commune : "");
     snprintf(s.search, sizeof s.search, "%s", filter->search ? filter->search : "");
     print_view *v = new_dialog(app, &s);
     return v ? &v->base : NULL;

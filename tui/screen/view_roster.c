@@ -304,7 +304,7 @@ static int roster_handle(tui_view *view, tui_app *app, const tui_event *e)
         return VIEW_HANDLED | VIEW_REDRAW;
     }
     case ACT_ADD_MEMBER:
-        app_push(app, view_find_new(app, ui_text(UI_FIND_TITLE, app->lang), member_found, v));
+        app_push(app, view_find_new(app, ui_text(UI_FIND_TITLE, app->lang), v->club->code, member_found, v));
         return VIEW_HANDLED | VIEW_REDRAW;
     default: return VIEW_IGNORED;
     }

@@ -112,33 +112,40 @@ static htx_status add_section(stats_view *v, tui_app *app, ui_id title, htx_stat
     return HTX_OK;
 }
 
-static void add_target(stats_view *v, htx_lang lang, ui_id label, int64_t part, int64_t base, int target)
+/* A target's share is of the cooperatives whose answer is known; how many
+ * are not known is said beside it, so a register with gaps reads as such. */
+static void add_target(stats_view *v, htx_lang lang, ui_id label, htx_target_figure figure, int64_t base,
+                       int target)
 {
-    char share[32], text[256];
-    htx_format_percent(part, base, share, sizeof share);
-    snprintf(text, sizeof text, "%s (%s %d%%)", share, ui_text(UI_TARGET, lang), target);
+    char share[32], text[256], unknown[32];
+    htx_format_percent(figure.yes, figure.known, share, sizeof share);
+    int n = snprintf(text, sizeof text, "%s (%s %d%%)", share, ui_text(UI_TARGET, lang), target);
+    if (base > figure.known && n >= 0 && (size_t)n < sizeof text) {
+        htx_format_thousands(base - figure.known, unknown, sizeof unknown);
+        snprintf(text + n, sizeof text - (size_t)n, " · %s: %s", ui_text(UI_TARGET_UNKNOWN, lang), unknown);
+    }
     add_line(v, STAT_TARGET, ui_text(label, lang));
     stat_line *bar = add_line(v, STAT_TARGET_BAR, text);
     if (bar) {
-        bar->count = part;
-        bar->scale = base;
+        bar->count = figure.yes;
+        bar->scale = figure.known;
         bar->target_percent = target;
     }
 }
 
 static htx_status add_targets(stats_view *v, tui_app *app, htx_error *err)
 {
-    int64_t base = 0, compliant = 0, profitable = 0;
-    htx_status st = htx_query_targets(app->store, &base, &compliant, &profitable, err);
+    htx_targets t;
+    htx_status st = htx_query_targets(app->store, &t, err);
     if (st != HTX_OK)
         return st;
     htx_lang lang = app->lang;
     add_line(v, STAT_BLANK, NULL);
     add_line(v, STAT_HEADING, ui_text(UI_TARGETS, lang));
-    add_target(v, lang, UI_TARGET_COMPLIANT, compliant, base, 100);
-    add_target(v, lang, UI_TARGET_PROFITABLE, profitable, base, 80);
+    add_target(v, lang, UI_TARGET_COMPLIANT, t.compliant, t.base, 100);
+    add_target(v, lang, UI_TARGET_PROFITABLE, t.profitable, t.base, 80);
     char count[32], note[256];
-    htx_format_thousands(base, count, sizeof count);
+    htx_format_thousands(t.base, count, sizeof count);
     snprintf(note, sizeof note, "(%s: %s)", ui_text(UI_TARGET_BASE, lang), count);
     add_line(v, STAT_NOTE, note);
     return HTX_OK;

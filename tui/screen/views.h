@@ -32,22 +32,34 @@ tui_view *view_choice_new(tui_app *app, const char *title, const char *const ite
 /* The registration form (coop_id 0) or the edit form of a cooperative. */
 tui_view *view_form_new(tui_app *app, int64_t coop_id);
 
-/* A question with Có/Không (or other) answers, answer focused in focus
- * first (Enter gives it): on answer i calls answered(app, ctx, i) and
- * closes; Esc answers the last one. */
+/* A question in a box with a row of answers.  The safe answer — the one
+ * that changes nothing and loses nothing — is chosen when the box opens and
+ * is what Esc gives, so Enter pressed out of habit is always harmless; any
+ * other answer takes a move (←→, Tab, a click) or its own first letter.
+ * The bar names what Enter and Esc will do.  On answer i the question
+ * closes and calls answered(app, ctx, i).  Texts are copied. */
 typedef void (*tui_answer_fn)(tui_app *app, void *ctx, int answer);
-tui_view *view_question_new(tui_app *app, const char *title, const char *const lines[], int line_count,
-                            const char *const answers[], int answer_count, int focused, tui_answer_fn answered,
-                            void *ctx);
+typedef struct tui_question {
+    const char *title;
+    const char *const *lines; /* what will happen with each answer */
+    int line_count;
+    const char *const *answers;
+    int answer_count;
+    int safe; /* index of the safe answer */
+    tui_answer_fn answered;
+    void *ctx;
+} tui_question;
+tui_view *view_question_new(tui_app *app, const tui_question *question);
 
 /* Adding a cooperative to a club (role, joined date) or ending one of its
  * memberships (left date).  club_code may be NULL (chosen in the dialog). */
 tui_view *view_membership_new(tui_app *app, int64_t coop_id, const char *club_code, bool ending);
 
 /* Finding a cooperative by typing part of its name (core's search rules);
- * on Enter calls found(app, ctx, id) and closes. */
+ * on Enter calls found(app, ctx, id) and closes.  With club_code, the
+ * club's current members are marked and cannot be chosen. */
 typedef void (*tui_found_fn)(tui_app *app, void *ctx, int64_t coop_id);
-tui_view *view_find_new(tui_app *app, const char *title, tui_found_fn found, void *ctx);
+tui_view *view_find_new(tui_app *app, const char *title, const char *club_code, tui_found_fn found, void *ctx);
 
 /* The print dialog of a club's roster on as_of_iso in the given order:
  * printer, copies, or a file and its format (PDF, TXT, CSV). */

@@ -25,4 +25,8 @@ typedef struct htx_wrapped {
 bool htx_wrap(const char *text, double width, htx_measure_fn measure, void *ctx, htx_wrapped *out);
 void htx_wrapped_free(htx_wrapped *w);
 
+/* htx_wrap measured in terminal columns (display.h): screens and the plain
+ * text roster. */
+bool htx_wrap_columns(const char *text, int columns, htx_wrapped *out);
+
 #endif

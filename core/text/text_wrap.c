@@ -7,6 +7,7 @@
 #include <string.h>
 
 
+#include "display.h"
 #include "text.h"
 
 static void wrapped_free(htx_wrapped *w)
@@ -94,3 +95,18 @@ bool htx_wrap(const char *text, double width, htx_measure_fn measure, void *ctx,
     return true;
 }
 
+
+/* Terminal columns of one character with its marks. */
+static double measure_columns(const char *p, size_t length, void *ctx)
+{
+    (void)ctx;
+    (void)length;
+    int32_t cp;
+    htx_utf8_decode(p, &cp);
+    return htx_cp_width(cp);
+}
+
+bool htx_wrap_columns(const char *text, int columns, htx_wrapped *out)
+{
+    return htx_wrap(text, columns, measure_columns, NULL, out);
+}
