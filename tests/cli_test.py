@@ -23,6 +23,7 @@ import unittest
 import icu
 
 HTX = None
+HERE = os.path.dirname(os.path.abspath(__file__))
 VI = icu.Collator.createInstance(icu.Locale("vi"))
 
 
@@ -291,6 +292,70 @@ class DemoDatabase(unittest.TestCase):
         self.assertNotEqual(status, 0)
         self.assertIn("không có tệp hoặc thư mục này", err)
         self.assertNotIn("No such file", err)
+
+
+class Communes(unittest.TestCase):
+    """Hà Nội's 126 units of 1 July 2025 beside the former districts."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+        self.db = os.path.join(self.tmp.name, "htx.db")
+
+    def count(self, *filters):
+        return int(run("list", "--count", *filters, db=self.db, check=0)[1])
+
+    def test_the_demo_register_has_a_unit_for_every_cooperative(self):
+        run("init", "--demo", db=self.db, check=0)
+        total = self.count()
+        self.assertEqual(self.count("--commune", "none"), 0)
+        # each unit lies in its former district
+        for typed in ("bat trang", "Xã Bát Tràng", "XA BAT TRANG"):
+            self.assertGreater(self.count("--commune", typed), 0, typed)
+        rows = json.loads(run("list", "--commune", "bat trang", "--format", "json", db=self.db, check=0)[1])
+        self.assertEqual({r["district"] for r in rows}, {"Gia Lâm"})
+        self.assertEqual({r["commune"] for r in rows}, {"Bát Tràng"})
+        # the counts by unit add up, every unit listed
+        status, out, err = run("stats", "--by", "commune", "--format", "tsv", db=self.db, check=0)
+        lines = out.splitlines()[1:]
+        self.assertEqual(len(lines), 126)
+        self.assertEqual(sum(int(l.split("\t")[2]) for l in lines), total)
+        self.assertIn("Xã Bát Tràng", out)
+        self.assertIn("Phường Hồng Hà", out)
+        status, _, err = run("list", "--commune", "hồ gươm", db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIn("không có xã/phường", err)
+
+    def test_the_unit_fills_the_former_district(self):
+        run("init", db=self.db, check=0)
+        status, out, err = run("add", "code=0100233488", "name=HTX gốm sứ Tân Thịnh", "commune=bat trang",
+                               "sector=industry", db=self.db)
+        self.assertEqual(status, 0, err)
+        [record] = json.loads(run("list", "--format", "json", db=self.db, check=0)[1])
+        self.assertEqual((record["district"], record["commune"]), ("Gia Lâm", "Bát Tràng"))
+        # a unit of another district is said, not refused
+        status, out, err = run("add", "code=0100112437", "name=HTX Bát Tràng Thanh Trì", "commune=xã Bát Tràng",
+                               "district=Thanh Trì", "sector=trade", db=self.db)
+        self.assertEqual(status, 0, err)
+        self.assertIn("không thuộc quận/huyện cũ Thanh Trì", err)
+
+    def test_a_register_of_schema_4_keeps_everything_and_gets_its_units(self):
+        shutil.copyfile(os.path.join(HERE, "data", "register-schema4.db"), self.db)
+        os.chmod(self.db, 0o600)
+        rows = {r["code"]: r for r in json.loads(run("list", "--format", "json", db=self.db, check=0)[1])}
+        self.assertEqual(set(rows), {"0100233488", "0100112437", "0100109106"})
+        # the old ward names its unit where it can; the rest wait for a person
+        self.assertEqual(rows["0100233488"]["commune"], "Bát Tràng")
+        self.assertEqual(rows["0100233488"]["ward"], "Xã Bát Tràng")
+        self.assertEqual(rows["0100233488"]["phone"], "02438261757")
+        self.assertIsNone(rows["0100112437"]["commune"])
+        self.assertEqual(self.count("--commune", "none"), 2)
+        # the change log and the memberships survived
+        out = run("show", "0100233488", db=self.db, check=0)[1]
+        self.assertIn("hoa", out)
+        self.assertIn("Tạo mới", out)
+        self.assertIn("CLB Nhựa Hà Nội", out)
+        self.assertEqual(run("check", db=self.db)[0], 0)
 
 
 class Changes(unittest.TestCase):

@@ -141,8 +141,8 @@ class Desk(ts.DemoCase):
             s.keys("Enter")
             s.wait_for("Thanh Trì", absent=("Thanh Oai",))
             self.wait_focus(s, "Quận/Huyện")
-            s.keys("Tab")                         # nothing skipped: the ward is next
-            self.wait_focus(s, "Phường/Xã")
+            s.keys("Tab")                         # nothing skipped: the unit of 2025 is next
+            self.wait_focus(s, "Xã/Phường")
 
     def test_a_field_is_checked_when_left_and_cleared_when_fixed(self):
         for w, h in self.each_size():
@@ -180,7 +180,7 @@ class Desk(ts.DemoCase):
             s.keys("Tab")
             s.type("thanh tri")
             s.wait_for("Thanh Trì")
-            s.keys("Enter", "Tab", "Tab", "Tab")
+            s.keys("Enter", "Tab", "Tab", "Tab", "Tab")
             s.type("thuong mai")
             s.wait_for("Thương mại – Dịch vụ")
             s.keys("Enter", "F2")

@@ -256,7 +256,10 @@ class Forms(FreshDemo):
         s.type("thanh oai")                     # narrows the pick list
         s.wait_for("Thanh Oai")
         s.keys("Enter")                         # chosen; the focus stays on the district
-        s.keys("Tab")                           # on to the ward
+        s.keys("Tab")                           # on to the unit of 2025
+        s.type("tam hung")
+        s.wait_for("Xã Tam Hưng")
+        s.keys("Enter", "Tab")                  # and the ward as written before
         s.type("Xã Tân Ước")
         s.keys("Tab")
         s.type("Thôn Ước Lễ")
@@ -281,6 +284,7 @@ class Forms(FreshDemo):
         [record] = [r for r in json.loads(found.stdout) if r["code"] == "0314409058"]
         self.assertEqual(record["name"], "HTX dịch vụ Ước Lễ")
         self.assertEqual(record["district"], "Thanh Oai")
+        self.assertEqual(record["commune"], "Tam Hưng")
         self.assertEqual(record["sector"], "trade")
         self.assertEqual(record["founded"], "2019-03-05")
         self.assertEqual(record["members"], 27)
@@ -335,13 +339,13 @@ class Forms(FreshDemo):
             s.keys("F5")
             s.wait_for("Sửa HTX")
         # A changes the phone and saves
-        a.keys(*["Down"] * 10)                  # from the code to the phone
+        a.keys(*["Down"] * 11)                  # from the code to the phone
         a.keys("C-u")
         a.type("0243 825 3640")
         a.keys("F2")
         a.wait_for("Đã lưu: HTX Đồng Tâm")
         # B, still on the old version, changes the members and saves
-        b.keys(*["Down"] * 7)                   # from the code to the members
+        b.keys(*["Down"] * 8)                   # from the code to the members
         b.keys("C-u")
         b.type("99")
         b.keys("F2")

@@ -127,6 +127,7 @@ static int cmd_stats(const cli_context *ctx, int argc, char **argv)
         [HTX_STATS_DISTRICT] = CT_STATS_BY_DISTRICT,
         [HTX_STATS_CLUB] = CT_STATS_BY_CLUB,
         [HTX_STATS_YEAR] = CT_STATS_BY_YEAR,
+        [HTX_STATS_COMMUNE] = CT_STATS_BY_COMMUNE,
     };
     if (tsv)
         print_tsv(ctx, rows);
