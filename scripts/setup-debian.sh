@@ -22,6 +22,7 @@ packages="
   libpango1.0-dev
   fonts-dejavu-core
   poppler-utils
+  libcups2-dev
   cups-client
   cups
   cups-filters

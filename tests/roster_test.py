@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Club rosters from the command line, read back with independent tools.
+"""Club rosters and lists of cooperatives from the command line, read back with
+independent tools.
 
 Usage: roster_test.py PATH_TO_HTX
 
@@ -13,17 +14,15 @@ import csv
 import io
 import os
 import re
-import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import unicodedata
 import unittest
 
 import icu
+
+import private_cups
 
 HTX = None
 VI = icu.Collator.createInstance(icu.Locale("vi"))
@@ -232,92 +231,48 @@ class Roster(unittest.TestCase):
         self.assertIn("htx-no-such-lp-command", err)
 
 
-def free_cups_setup(root):
-    """Writes a private CUPS configuration under root; returns (cupsd.conf, cups-files.conf, socket)."""
-    sock = os.path.join(root, "cups.sock")
-    for d in ("spool", "cache", "state", "tmp", "log"):
-        os.makedirs(os.path.join(root, d), exist_ok=True)
-    os.chmod(os.path.join(root, "tmp"), 0o1777)
-    conf = os.path.join(root, "cupsd.conf")
-    with open(conf, "w") as f:
-        f.write(f"Listen {sock}\nLogLevel info\nWebInterface No\nBrowsing No\nPreserveJobFiles Yes\n"
-                "<Location />\n  Order allow,deny\n  Allow all\n</Location>\n"
-                "<Location /admin>\n  Order allow,deny\n  Allow all\n</Location>\n"
-                "<Policy default>\n  <Limit All>\n    Order deny,allow\n  </Limit>\n</Policy>\n")
-    files = os.path.join(root, "cups-files.conf")
-    with open(files, "w") as f:
-        f.write("FileDevice Yes\n"
-                f"ServerRoot {root}\nRequestRoot {root}/spool\nCacheDir {root}/cache\n"
-                f"StateDir {root}/state\nTempDir {root}/tmp\nErrorLog {root}/log/error_log\n"
-                f"AccessLog {root}/log/access_log\nPageLog {root}/log/page_log\n")
-    return conf, files, sock
+class CooperativeList(unittest.TestCase):
+    """htx list -o: the list as the screens print it."""
 
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "demo.db")
+        run("init", "--demo", db=cls.db, check=0)
 
-PDF_PPD = "lsb/usr/cupsfilters/Generic-PDF_Printer-PDF.ppd"
-CUPS_USER = "lp"  # the scheduler's user for filters and backends (User in cups-files.conf)
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
 
+    def codes(self, *args):
+        _, out, _ = run("list", "--format", "tsv", *args, db=self.db, check=0)
+        return {r["code"][:10] for r in tsv_rows(out)}
 
-def prepare_file_device(path):
-    """Creates the file a file:// queue prints into, empty and writable by the scheduler.
+    def test_a_district_as_pdf_holds_only_its_cooperatives(self):
+        here = self.codes("--district", "thanh tri")
+        elsewhere = self.codes() - here
+        path = os.path.join(self.tmp.name, "thanh-tri.pdf")
+        status, _, err = run("list", "--district", "thanh tri", "-o", path, db=self.db)
+        self.assertEqual(status, 0, err)
+        self.assertIn(f"{len(here)} HTX", err)
+        text = subprocess.run(["pdftotext", path, "-"], capture_output=True, check=True, text=True).stdout
+        self.assertIn("DANH SÁCH HỢP TÁC XÃ", text)
+        self.assertIn("Quận/huyện Thanh Trì", text)
+        self.assertIn("Hà Nội, ngày 28 tháng 11 năm 2026", text)
+        self.assertIn(f"Tổng số: {len(here)} hợp tác xã", text)
+        self.assertEqual({c for c in here | elsewhere if c in text}, here)
+        # a file that is there stays unless --force
+        status, _, err = run("list", "--district", "thanh tri", "-o", path, db=self.db)
+        self.assertEqual(status, 1)
+        self.assertIn("--force", err)
 
-    CUPS before 2.4.2-3+deb12u10 created the device file itself (O_CREAT); from that
-    Debian security update on it opens it with O_WRONLY|O_EXCL and no O_CREAT, so a
-    missing file stops the job ("could not open the output file").  A file that exists,
-    belongs to the scheduler's user and is empty works with both behaviours, and its
-    size tells the test when the job has arrived.
-    """
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o660)
-    os.close(fd)
-    try:
-        import pwd
-        entry = pwd.getpwnam(CUPS_USER)
-        os.chown(path, entry.pw_uid, entry.pw_gid)
-    except (KeyError, PermissionError):
-        pass  # the scheduler runs as this user and can write its own file
-    os.chmod(path, 0o660)
-
-
-def pdf_inside_job(data):
-    """The PDF a print job carries: the generic PDF driver may wrap it in a PJL header and
-    trailer (ESC%-12345X@PJL …), which printers strip; None when there is no whole PDF."""
-    start = data.find(b"%PDF-")
-    end = data.rfind(b"%%EOF")
-    if start < 0 or end < start:
-        return None
-    return data[start:end + len(b"%%EOF")]
-
-
-def wait_for_job(sock, output, deadline_s=30):
-    """Waits until the queue has no job left and the device file holds a whole PDF."""
-    deadline = time.time() + deadline_s
-    while time.time() < deadline:
-        pending = subprocess.run(["lpstat", "-h", sock, "-o"], capture_output=True, text=True).stdout.strip()
-        with open(output, "rb") as f:
-            data = f.read()
-        if not pending and b"%%EOF" in data:
-            return data
-        time.sleep(0.2)
-    with open(output, "rb") as f:
-        return f.read()
-
-
-def cups_unavailable():
-    if not shutil.which("cupsd") and not os.path.exists("/usr/sbin/cupsd"):
-        return "no cupsd (install the cups package) — the print test needs a real scheduler"
-    for tool in ("lp", "lpadmin", "lpstat"):
-        if not shutil.which(tool):
-            return f"no {tool} (install cups-client)"
-    if not os.path.exists("/usr/lib/cups/filter/pdftopdf"):
-        return "no pdftopdf filter (install cups-filters)"
-    return None
-
-
-def cannot_run(reason):
-    """Skips, saying why; on CI as root (where the setup script installs CUPS) it fails instead,
-    so that the print test never passes by not running."""
-    if os.environ.get("CI") and os.geteuid() == 0:
-        raise AssertionError("the CUPS print test must run on CI: " + reason)
-    raise unittest.SkipTest(reason)
+    def test_a_search_as_text_says_what_was_searched(self):
+        status, out, err = run("list", "--search", "banh cuon", "--format", "txt", db=self.db)
+        self.assertEqual(status, 0, err)
+        self.assertIn("Toàn thành phố; tìm: banh cuon", out)
+        self.assertIn("Trang 1/1", out)
+        lines = [line for line in out.split("\n") if line.startswith(("|", "+"))]
+        self.assertEqual({width(line) for line in lines}, {width(lines[0])})
 
 
 class PrintThroughCups(unittest.TestCase):
@@ -325,57 +280,16 @@ class PrintThroughCups(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        missing = cups_unavailable()
-        if missing:
-            cannot_run(missing)
-        cls.tmp = tempfile.TemporaryDirectory()
-        root = cls.tmp.name
-        os.chmod(root, 0o755)  # filters run as the lp user
-        conf, files, cls.sock = free_cups_setup(root)
-        cupsd = shutil.which("cupsd") or "/usr/sbin/cupsd"
-        cls.daemon = subprocess.Popen([cupsd, "-f", "-c", conf, "-s", files],
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.time() + 15
-        while time.time() < deadline and not cls.ready():
-            time.sleep(0.1)
-        if not cls.ready():
-            cls.stop()
-            cannot_run("cupsd did not start (see its log); run this test by hand as root")
-        cls.env = {"CUPS_SERVER": cls.sock}
-        cls.output = os.path.join(root, "printed.pdf")
-        prepare_file_device(cls.output)
-        queue = subprocess.run(["lpadmin", "-h", cls.sock, "-p", "roster_test", "-E", "-v", f"file://{cls.output}",
-                                "-m", PDF_PPD], capture_output=True, text=True)
-        if queue.returncode != 0:
-            cls.stop()
-            cannot_run(f"cannot make a file queue on the private cupsd: {queue.stderr.strip()}")
-        cls.db = os.path.join(root, "demo.db")
+        cls.cups = private_cups.Scheduler()
+        cls.env = cls.cups.env
+        cls.sock = cls.cups.sock
+        cls.output = cls.cups.add_queue("roster_test")
+        cls.db = os.path.join(cls.cups.root, "demo.db")
         run("init", "--demo", db=cls.db, check=0)
 
     @classmethod
-    def ready(cls):
-        s = socket.socket(socket.AF_UNIX)
-        try:
-            s.connect(cls.sock)
-            return True
-        except OSError:
-            return False
-        finally:
-            s.close()
-
-    @classmethod
-    def stop(cls):
-        cls.daemon.send_signal(signal.SIGTERM)
-        try:
-            cls.daemon.wait(10)
-        except subprocess.TimeoutExpired:
-            cls.daemon.kill()
-            cls.daemon.wait()
-
-    @classmethod
     def tearDownClass(cls):
-        cls.stop()
-        cls.tmp.cleanup()
+        cls.cups.close()
 
     def test_job_arrives_at_the_printer(self):
         status, out, err = run("roster", "--club", "plastic", "--print", "--printer", "roster_test",
@@ -383,27 +297,18 @@ class PrintThroughCups(unittest.TestCase):
         self.assertEqual(status, 0, err)
         job = re.search(r"(roster_test-\d+)", out)
         self.assertIsNotNone(job, out)
-        data = wait_for_job(self.sock, self.output)
-        self.assertGreater(len(data), 0, "the job never reached the device: " + self.scheduler_log())
+        data = private_cups.wait_for_job(self.sock, self.output)
+        self.assertGreater(len(data), 0, "the job never reached the device: " + self.cups.log())
         # What htx handed to CUPS, kept in the spool (PreserveJobFiles): the PDF itself,
         # not a text that a filter turned into one.
-        number = int(job.group(1).rsplit("-", 1)[1])
-        with open(os.path.join(self.tmp.name, "spool", f"d{number:05d}-001"), "rb") as f:
-            sent = f.read()
+        sent = self.cups.spooled(int(job.group(1).rsplit("-", 1)[1]))
         self.assertTrue(sent.startswith(b"%PDF-"), f"htx sent CUPS no PDF: {sent[:40]!r}")
-        pdf = pdf_inside_job(data)
+        pdf = private_cups.pdf_inside_job(data)
         self.assertIsNotNone(pdf, f"the device received no PDF: {data[:60]!r}")
         text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout
         text = text.decode("utf-8")
         self.assertIn("CLB NHỰA HÀ NỘI", text)
         self.assertIn("Trang 1/", text)
-
-    def scheduler_log(self):
-        try:
-            with open(os.path.join(self.tmp.name, "log", "error_log"), encoding="utf-8", errors="replace") as f:
-                return "".join(f.readlines()[-15:])
-        except OSError:
-            return "(no scheduler log)"
 
     def test_no_default_printer_names_the_way_out(self):
         status, out, err = run("roster", "--club", "plastic", "--print", db=self.db, env=self.env)

@@ -166,6 +166,17 @@ static void reach_print_copies(fixture *f)
     press(f, TK_TAB);
 }
 
+static void reach_print_list(fixture *f)
+{
+    press(f, TK_F9);
+}
+
+static void reach_print_file(fixture *f)
+{
+    reach_print_list(f);
+    press_all(f, (const int[]){TK_TAB, TK_TAB, 0});
+}
+
 static void reach_import_path(fixture *f)
 {
     press(f, TK_CTRL_O);
@@ -232,6 +243,8 @@ static const screen screens[] = {
     {"membership: leaving", reach_leaving},
     {"print dialog: the printer", reach_print_printer},
     {"print dialog: the copies", reach_print_copies},
+    {"print dialog of the main list: the printer", reach_print_list},
+    {"print dialog of the main list: the file", reach_print_file},
     {"import: the path", reach_import_path},
     {"import: a choice", reach_import_choice},
     {"import: the file read, on the path", reach_import_preview},

@@ -11,8 +11,8 @@
 
 #include "display.h"
 #include "print.h"
+#include "document_txt.h"
 #include "roster_doc.h"
-#include "roster_txt.h"
 #include "stream_out.h"
 #include "text_wrap.h"
 
@@ -63,13 +63,15 @@ static htx_roster_doc sample_doc(int copies_of_members)
     return doc;
 }
 
-static char *render_txt(const htx_roster_doc *doc, int width, int lines, int *pages)
+static char *render_txt(const htx_roster_doc *roster, int width, int lines, int *pages)
 {
     char *text = NULL;
     size_t length = 0;
     FILE *out = open_memstream(&text, &length);
     htx_error err;
-    assert_int_equal(htx_roster_write_txt(doc, (htx_roster_txt_layout){width, lines}, out, pages, &err), HTX_OK);
+    htx_document doc;
+    htx_roster_document(roster, &doc);
+    assert_int_equal(htx_doc_write_txt(&doc, (htx_txt_layout){width, lines}, out, pages, &err), HTX_OK);
     fclose(out);
     return text;
 }

@@ -1,5 +1,6 @@
 /*
- * The clubs, a club's roster and its print dialog, rendered into memory.
+ * The clubs and a club's roster, rendered into memory (their print dialog:
+ * test_views_print.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -148,71 +149,6 @@ static void empty_club_roster(void **state)
     assert_on_screen(f, "(câu lạc bộ chưa có thành viên)");
 }
 
-/* A stand-in for lp: answers as CUPS does, so the dialog's two outcomes can be seen. */
-static void write_fake_lp(const char *path, const char *answer, int status)
-{
-    FILE *script = fopen(path, "w");
-    assert_non_null(script);
-    fprintf(script, "#!/bin/sh\necho '%s'\nexit %d\n", answer, status);
-    fclose(script);
-    assert_int_equal(chmod(path, 0755), 0);
-}
-
-/* What the event loop does when a long task asks for a redraw: here, note
- * whether the print dialog said it was working. */
-static int working_screens;
-static void note_working(tui_app *app, void *ctx)
-{
-    (void)app;
-    if (strstr(render(ctx), "Đang tạo tài liệu"))
-        working_screens++;
-}
-
-static void print_dialog_prints_or_saves(void **state)
-{
-    fixture *f = *state;
-    char lp[160], saved[200];
-    snprintf(lp, sizeof lp, "%s/fake-lp", f->dir);
-    press(f, TK_F7);
-    press(f, TK_DOWN);
-    press(f, TK_DOWN);
-    press(f, TK_ENTER);
-    press(f, TK_F9);
-    assert_on_screen(f, "In danh sách thành viên");
-    assert_on_screen(f, "Máy in");
-    press(f, TK_TAB);
-    assert_on_screen(f, "(máy in mặc định)");
-    press(f, TK_RIGHT); /* two copies */
-    assert_on_screen(f, "◂ 2 ▸");
-
-    write_fake_lp(lp, "request id is Fake-7 (1 file(s))", 0);
-    setenv("HTX_LP", lp, 1);
-    f->app.redraw_now = note_working;
-    f->app.redraw_ctx = f;
-    working_screens = 0;
-    press(f, TK_ENTER);
-    assert_int_equal(working_screens, 1); /* said before the work, not after */
-    assert_on_screen(f, "Đã gửi lệnh in Fake-7: 1 trang × 2 bản");
-    f->app.redraw_now = NULL;
-
-    /* no printer: told so, and a file name is ready in the home directory */
-    write_fake_lp(lp, "lp: Error - No default destination.", 1);
-    setenv("HOME", f->dir, 1);
-    press(f, TK_ENTER);
-    assert_on_screen(f, "Chưa có máy in nào");
-    snprintf(saved, sizeof saved, "%s/danh-sach-plastic-", f->dir);
-    press(f, TK_ENTER);
-    assert_on_screen(f, "Đã lưu 3 thành viên vào");
-    unsetenv("HTX_LP");
-
-    /* the saved PDF is there; remove it so the directory can go */
-    char command[700];
-    snprintf(command, sizeof command, "head -c 4 %s*.pdf | grep -q '%%PDF' && rm -f %s*.pdf %s", saved, saved, lp);
-    assert_int_equal(system(command), 0);
-    press(f, TK_ESCAPE);
-    assert_status_starts(f, "CLB Nhựa Hà Nội");
-}
-
 int main(void)
 {
     /* local time in the change log: fixed for repeatable screens */
@@ -222,7 +158,6 @@ int main(void)
         cmocka_unit_test_setup_teardown(typing_finds_a_club_and_f9_prints_it, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(empty_club_roster, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(mouse_opens_clubs_and_members, setup_vi, teardown),
-        cmocka_unit_test_setup_teardown(print_dialog_prints_or_saves, setup_vi, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

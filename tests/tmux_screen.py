@@ -32,7 +32,7 @@ class Screen:
 
     socket = f"htx-test-{os.getpid()}"
 
-    def __init__(self, db, *args, width=120, height=40, env=None):
+    def __init__(self, db, *args, width=120, height=40, env=None, cwd=None):
         self.name = f"htx{time.monotonic_ns()}"
         self.size = f"{width}x{height}"
         self.status_file = os.path.join(os.path.dirname(db), self.name + ".status")
@@ -42,7 +42,8 @@ class Screen:
         command = " ".join([quote(HTX), "--db", quote(db), *map(quote, args)])
         # The exit status is written to a file: the pane closes with htx.
         shell = f"env {exports} {command}; echo $? > {quote(self.status_file)}"
-        tmux("new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), shell)
+        where = ["-c", cwd] if cwd else []
+        tmux("new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), *where, shell)
 
     def text(self):
         return tmux("capture-pane", "-p", "-t", self.name, check=False)

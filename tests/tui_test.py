@@ -188,7 +188,7 @@ class Interface(ts.DemoCase):
 
     def test_english(self):
         s = self.open("--lang", "en")
-        s.wait_for("All", "F10Quit", "Districts")
+        s.wait_for("All", "F10Quit", "Former districts")
 
 
 class FreshDemo(unittest.TestCase):

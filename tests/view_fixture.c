@@ -126,6 +126,28 @@ static void copy_file(const char *from, const char *to)
     assert_int_equal(fclose(out), 0);
 }
 
+htx_status two_printers(htx_printer_list *list, htx_error *err)
+{
+    (void)err;
+    memset(list, 0, sizeof *list);
+    list->items = calloc(2, sizeof *list->items);
+    assert_non_null(list->items);
+    snprintf(list->items[0].name, sizeof list->items[0].name, "%s", OTHER_PRINTER);
+    snprintf(list->items[0].description, sizeof list->items[0].description, "Máy in phòng Kế toán");
+    snprintf(list->items[1].name, sizeof list->items[1].name, "%s", DEFAULT_PRINTER);
+    list->items[1].is_default = true;
+    list->count = 2;
+    list->default_index = 1;
+    return HTX_OK;
+}
+
+htx_status no_print_service(htx_printer_list *list, htx_error *err)
+{
+    memset(list, 0, sizeof *list);
+    list->default_index = -1;
+    return htx_fail(err, HTX_ERR_IO, MSG_PRINT_NO_SCHEDULER, NULL, "/run/cups/cups.sock", NULL);
+}
+
 fixture *open_fixture(htx_lang lang)
 {
     if (!built_register.built)
@@ -140,6 +162,7 @@ fixture *open_fixture(htx_lang lang)
     assert_int_equal(htx_store_open(f->path, HTX_OPEN_EXISTING, &f->store, &err), HTX_OK);
     app_init(&f->app, f->store, lang, f->path);
     f->app.global_action = global_action;
+    f->app.list_printers = two_printers;
     assert_true(app_push(&f->app, view_main_new(&f->app, NULL, NULL)));
     assert_true(canvas_init(&f->canvas, 80, 24));
     return f;

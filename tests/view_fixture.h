@@ -34,6 +34,13 @@ const char *sector_of(int i);
 void insert_register(fixture *f);
 fixture *open_fixture(htx_lang lang);
 
+/* The printers the print dialog is given: two, the second the default
+ * (the fixture's own), or none because CUPS does not answer. */
+#define DEFAULT_PRINTER "Tang2"
+#define OTHER_PRINTER "Phong_KT"
+htx_status two_printers(htx_printer_list *list, htx_error *err);
+htx_status no_print_service(htx_printer_list *list, htx_error *err);
+
 /* cmocka setups (Vietnamese, English) and teardown. */
 int setup_vi(void **state);
 int setup_en(void **state);

@@ -12,6 +12,7 @@
 #include "display.h"
 #include "global_actions.h"
 #include "commune.h"
+#include "printers.h"
 #include "refdata.h"
 #include "term.h"
 #include "tui.h"
@@ -191,6 +192,7 @@ int tui_main(const cli_context *ctx, int argc, char **argv)
     app.mouse = topts.mouse;
     app.user = ctx->user;
     app.global_action = global_action;
+    app.list_printers = htx_printers_list;
     app.tone_style = tones && strcmp(tones, "new") == 0 ? 1 : 0; /* vn_tone_style */
     if (!app_push(&app, view_main_new(&app, district ? district->code : NULL, commune ? commune->name : NULL))) {
         htx_store_close(store);

@@ -4,8 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <utf8proc.h>
-
 #include "display.h"
 #include "format.h"
 #include "text.h"
@@ -37,8 +35,8 @@ static int collect(const htx_roster_entry *e, void *data)
     return 0;
 }
 
-htx_status htx_roster_doc_load(htx_store *s, const char *club, const char *as_of_iso,
-                               htx_roster_sort sort, htx_roster_doc *doc, htx_error *err)
+htx_status htx_roster_doc_init(const char *club, const char *as_of_iso, htx_roster_sort sort, htx_roster_doc *doc,
+                               htx_error *err)
 {
     memset(doc, 0, sizeof *doc);
     size_t found;
@@ -53,6 +51,15 @@ htx_status htx_roster_doc_load(htx_store *s, const char *club, const char *as_of
         doc->as_of = htx_date_today();
     }
     doc->sort = sort;
+    return HTX_OK;
+}
+
+htx_status htx_roster_doc_load(htx_store *s, const char *club, const char *as_of_iso,
+                               htx_roster_sort sort, htx_roster_doc *doc, htx_error *err)
+{
+    htx_status st = htx_roster_doc_init(club, as_of_iso, sort, doc, err);
+    if (st != HTX_OK)
+        return st;
     char day[HTX_ISO_DATE_SIZE];
     htx_date_iso(doc->as_of, day);
     collector into = {doc, false};
@@ -69,48 +76,46 @@ void htx_roster_doc_free(htx_roster_doc *doc)
     doc->count = doc->capacity = 0;
 }
 
-/* Vietnamese upper case, letter by letter: "CLB Nhựa Hà Nội" → "CLB NHỰA HÀ NỘI". */
-static void upper_case(const char *text, char *out, size_t size)
+/* The table of a roster.  In plain text the name and the representative
+ * share the room 3:2; on a narrow page the role, then the district, then
+ * the phone give up width first. */
+static const htx_doc_column roster_columns[HTX_RCOL_COUNT] = {
+    [HTX_RCOL_NO] = {.title = "STT", .min_width = 3, .pdf_width = 26, .number = true},
+    [HTX_RCOL_NAME] = {.title = "Tên HTX", .share = 3},
+    [HTX_RCOL_DISTRICT] = {.title = "Quận/Huyện", .min_width = 10, .narrowest = 6, .shrink_rank = 2,
+                           .pdf_width = 70},
+    [HTX_RCOL_REPRESENTATIVE] = {.title = "Người đại diện", .share = 2, .pdf_width = 86},
+    [HTX_RCOL_PHONE] = {.title = "Điện thoại", .min_width = 10, .narrowest = 8, .shrink_rank = 3, .pdf_width = 66},
+    [HTX_RCOL_ROLE] = {.title = "Vai trò", .min_width = 7, .narrowest = 7, .shrink_rank = 1, .pdf_width = 70},
+    [HTX_RCOL_JOINED] = {.title = "Ngày tham gia", .min_width = 10, .pdf_width = 60},
+};
+
+static void roster_cell(const void *source, int row, int col, char *out, size_t size)
 {
-    size_t used = 0;
-    int32_t cp;
-    int n;
-    while ((n = htx_utf8_decode(text, &cp)) > 0) {
-        char utf8[4];
-        int len = htx_utf8_encode(utf8proc_toupper(cp), utf8);
-        if (used + (size_t)len + 1 > size)
-            break;
-        memcpy(out + used, utf8, (size_t)len);
-        used += (size_t)len;
-        text += n;
-    }
-    if (size > 0)
-        out[used] = '\0';
+    htx_roster_cell(source, row, (htx_roster_col)col, out, size);
 }
 
-void htx_roster_doc_texts(const htx_roster_doc *doc, htx_roster_texts *out)
+void htx_roster_document(const htx_roster_doc *doc, htx_document *out)
 {
     memset(out, 0, sizeof *out);
-    out->organisation = "LIÊN MINH HTX THÀNH PHỐ HÀ NỘI";
-    upper_case(doc->club->name, out->unit, sizeof out->unit);
-    out->nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-    out->motto = "Độc lập – Tự do – Hạnh phúc";
-    htx_date_line("Hà Nội", doc->as_of, out->date_line, (int)sizeof out->date_line);
-    out->title = "DANH SÁCH THÀNH VIÊN";
-    snprintf(out->subtitle, sizeof out->subtitle, "%s", out->unit);
+    htx_doc_texts *t = &out->texts;
+    htx_doc_common_texts(t, doc->as_of);
+    t->organisation = "LIÊN MINH HTX THÀNH PHỐ HÀ NỘI";
+    htx_doc_upper(doc->club->name, t->unit, sizeof t->unit);
+    t->title = "DANH SÁCH THÀNH VIÊN";
+    snprintf(t->subtitle, sizeof t->subtitle, "%s", t->unit);
     char count[32];
     htx_format_thousands(doc->count, count, sizeof count);
-    snprintf(out->total, sizeof out->total, "Tổng số: %s thành viên", count);
-    out->signer = "NGƯỜI LẬP BIỂU";
-    out->sign_hint = "(Ký, ghi rõ họ tên)";
-}
-
-const char *htx_roster_col_title(htx_roster_col col)
-{
-    static const char *const titles[HTX_RCOL_COUNT] = {
-        "STT", "Tên HTX", "Quận/Huyện", "Người đại diện", "Điện thoại", "Vai trò", "Ngày tham gia",
-    };
-    return col < HTX_RCOL_COUNT ? titles[col] : "";
+    snprintf(t->total, sizeof t->total, "Tổng số: %s thành viên", count);
+    out->columns = roster_columns;
+    out->column_count = HTX_RCOL_COUNT;
+    out->row_count = doc->count;
+    out->cell = roster_cell;
+    out->source = doc;
+    out->day = doc->as_of;
+    char club[sizeof out->file_words - 16];
+    htx_doc_club_words(doc->club->name, club, sizeof club);
+    snprintf(out->file_words, sizeof out->file_words, "danh sách %s", club);
 }
 
 const char *htx_roster_col_key(htx_roster_col col)
@@ -145,38 +150,7 @@ void htx_roster_cell(const htx_roster_doc *doc, int row, htx_roster_col col, cha
     }
 }
 
-void htx_roster_page_label(int page, int pages, char *out, size_t size)
-{
-    snprintf(out, size, "Trang %d/%d", page, pages);
-}
-
-/* ---- CSV and TSV ---------------------------------------------------------------------- */
-
-htx_status htx_roster_write_csv(const htx_roster_doc *doc, bool bom, FILE *out, htx_error *err)
-{
-    if (bom)
-        fputs("\xEF\xBB\xBF", out);
-    for (int c = 0; c < HTX_RCOL_COUNT; c++) {
-        if (c > 0)
-            fputc(',', out);
-        htx_csv_field(out, htx_roster_col_title((htx_roster_col)c));
-    }
-    fputs("\r\n", out);
-    char cell[1024];
-    for (int r = 0; r < doc->count; r++) {
-        for (int c = 0; c < HTX_RCOL_COUNT; c++) {
-            if (c > 0)
-                fputc(',', out);
-            if (c == HTX_RCOL_NO) /* a plain number: spreadsheets read "1.000" as one */
-                snprintf(cell, sizeof cell, "%d", r + 1);
-            else
-                htx_roster_cell(doc, r, (htx_roster_col)c, cell, sizeof cell);
-            htx_csv_field(out, cell);
-        }
-        fputs("\r\n", out);
-    }
-    return htx_stream_finish(out, err);
-}
+/* ---- TSV ------------------------------------------------------------------------------ */
 
 htx_status htx_roster_write_tsv(const htx_roster_doc *doc, FILE *out, htx_error *err)
 {

@@ -10,12 +10,12 @@
 
 #include "cmd.h"
 #include "date.h"
+#include "document_pdf.h"
+#include "document_txt.h"
 #include "outfile.h"
 #include "print.h"
 #include "roster_doc.h"
-#include "roster_txt.h"
 #include "stream_out.h"
-#include "roster_pdf.h"
 
 static const cli_option options[] = {
     {"--club", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_CLUB)},
@@ -74,7 +74,7 @@ typedef struct roster_options {
     const char *printer;
     int copies;
     const char *encoding;
-    htx_roster_txt_layout layout;
+    htx_txt_layout layout;
 } roster_options;
 
 static bool parse_count(const char *text, int low, int high, int *out)
@@ -142,13 +142,13 @@ static bool read_options(const cli_context *ctx, const cli_args *args, roster_op
     o->encoding = cli_value(args, "--encoding");
     if (o->encoding && o->format == FORMAT_PDF)
         return usage_error(ctx, CT_ROSTER_ENCODING_PDF, "pdf");
-    o->layout.lines_per_page = HTX_ROSTER_TXT_LINES;
-    o->layout.width = HTX_ROSTER_TXT_WIDTH;
+    o->layout.lines_per_page = HTX_TXT_LINES;
+    o->layout.width = HTX_TXT_WIDTH;
     const char *lines = cli_value(args, "--lines");
-    if (lines && !parse_count(lines, HTX_ROSTER_TXT_MIN_LINES, 1000, &o->layout.lines_per_page))
+    if (lines && !parse_count(lines, HTX_TXT_MIN_LINES, 1000, &o->layout.lines_per_page))
         return usage_error(ctx, CT_ROSTER_BAD_LINES, lines);
     const char *width = cli_value(args, "--width");
-    if (width && !parse_count(width, HTX_ROSTER_TXT_MIN_WIDTH, 1000, &o->layout.width))
+    if (width && !parse_count(width, HTX_TXT_MIN_WIDTH, 1000, &o->layout.width))
         return usage_error(ctx, CT_ROSTER_BAD_WIDTH, width);
     return true;
 }
@@ -156,7 +156,7 @@ static bool read_options(const cli_context *ctx, const cli_args *args, roster_op
 /* ---- writing -------------------------------------------------------------------- */
 
 /* txt, csv or tsv rendered in UTF-8 into memory, then written in the encoding asked. */
-static htx_status write_text_format(const roster_options *o, const htx_roster_doc *doc, FILE *to, int *pages,
+static htx_status write_text_format(const roster_options *o, const htx_roster_doc *roster, FILE *to, int *pages,
                                     htx_error *err)
 {
     char *text = NULL;
@@ -166,10 +166,12 @@ static htx_status write_text_format(const roster_options *o, const htx_roster_do
         return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
     bool utf8 = !o->encoding || strcasecmp(o->encoding, "UTF-8") == 0 || strcasecmp(o->encoding, "UTF8") == 0;
     htx_status st;
+    htx_document doc;
+    htx_roster_document(roster, &doc);
     switch (o->format) {
-    case FORMAT_CSV: st = htx_roster_write_csv(doc, utf8, memory, err); break;
-    case FORMAT_TSV: st = htx_roster_write_tsv(doc, memory, err); break;
-    default: st = htx_roster_write_txt(doc, o->layout, memory, pages, err); break;
+    case FORMAT_CSV: st = htx_doc_write_csv(&doc, utf8, memory, err); break;
+    case FORMAT_TSV: st = htx_roster_write_tsv(roster, memory, err); break;
+    default: st = htx_doc_write_txt(&doc, o->layout, memory, pages, err); break;
     }
     fclose(memory);
     /* a form feed is for paper: on a terminal a page break is a blank line */
@@ -211,8 +213,10 @@ static htx_status copy_file(const char *path, FILE *to, htx_error *err)
 }
 
 /* The document to -o FILE, or to standard output (never a PDF to a terminal). */
-static int save(const cli_context *ctx, const roster_options *o, const htx_roster_doc *doc)
+static int save(const cli_context *ctx, const roster_options *o, const htx_roster_doc *roster)
 {
+    htx_document doc;
+    htx_roster_document(roster, &doc);
     htx_error err;
     htx_status st;
     int pages = 0;
@@ -227,7 +231,7 @@ static int save(const cli_context *ctx, const roster_options *o, const htx_roste
             /* The old file stays until the new one is whole (outfile.h). */
             st = cli_outfile_open(ctx, &file, o->output, o->force, &err);
             if (st == HTX_OK)
-                st = htx_roster_write_pdf(doc, htx_outfile_name(&file), &pages, &err);
+                st = htx_doc_write_pdf(&doc, htx_outfile_name(&file), &pages, &err);
             if (st == HTX_OK)
                 st = htx_outfile_commit(&file, &err);
             else if (file.file)
@@ -235,7 +239,7 @@ static int save(const cli_context *ctx, const roster_options *o, const htx_roste
         } else if (!temporary_pdf(temporary, sizeof temporary)) {
             st = htx_fail_os(&err, HTX_ERR_IO, MSG_IO, NULL, temporary, errno);
         } else {
-            st = htx_roster_write_pdf(doc, temporary, &pages, &err);
+            st = htx_doc_write_pdf(&doc, temporary, &pages, &err);
             if (st == HTX_OK)
                 st = copy_file(temporary, ctx->out, &err);
             unlink(temporary);
@@ -244,14 +248,14 @@ static int save(const cli_context *ctx, const roster_options *o, const htx_roste
         htx_outfile file;
         st = cli_outfile_open(ctx, &file, o->output, o->force, &err);
         if (st == HTX_OK) {
-            st = write_text_format(o, doc, file.file, &pages, &err);
+            st = write_text_format(o, roster, file.file, &pages, &err);
             if (st == HTX_OK)
                 st = htx_outfile_commit(&file, &err);
             else
                 htx_outfile_abandon(&file);
         }
     } else {
-        st = write_text_format(o, doc, ctx->out, &pages, &err);
+        st = write_text_format(o, roster, ctx->out, &pages, &err);
     }
     if (st != HTX_OK) {
         cli_report(ctx, &err);
@@ -259,7 +263,7 @@ static int save(const cli_context *ctx, const roster_options *o, const htx_roste
     }
     if (o->output) {
         char members[64], counted_pages[64];
-        cli_count(ctx, doc->count, CT_N_MEMBER, CT_N_MEMBERS, members, sizeof members);
+        cli_count(ctx, roster->count, CT_N_MEMBER, CT_N_MEMBERS, members, sizeof members);
         if (pages > 0)
             cli_tell(ctx, ctx->err, CT_ROSTER_WROTE_PAGES, members,
                      cli_count(ctx, pages, CT_N_PAGE, CT_N_PAGES, counted_pages, sizeof counted_pages), o->output);
@@ -270,8 +274,10 @@ static int save(const cli_context *ctx, const roster_options *o, const htx_roste
 }
 
 /* The PDF through the print command: the job id, or CUPS' refusal. */
-static int print_roster(const cli_context *ctx, const roster_options *o, const htx_roster_doc *doc)
+static int print_roster(const cli_context *ctx, const roster_options *o, const htx_roster_doc *roster)
 {
+    htx_document doc;
+    htx_roster_document(roster, &doc);
     char temporary[PATH_MAX];
     htx_error err;
     int pages = 0;
@@ -280,13 +286,11 @@ static int print_roster(const cli_context *ctx, const roster_options *o, const h
         cli_report(ctx, &err);
         return CLI_FAILURE;
     }
-    htx_status st = htx_roster_write_pdf(doc, temporary, &pages, &err);
+    htx_status st = htx_doc_write_pdf(&doc, temporary, &pages, &err);
     char job[HTX_PRINT_JOB_SIZE] = "";
     if (st == HTX_OK) {
-        htx_roster_texts texts;
-        htx_roster_doc_texts(doc, &texts);
-        char title[300];
-        snprintf(title, sizeof title, "%s %s", texts.title, texts.subtitle);
+        char title[600];
+        snprintf(title, sizeof title, "%s %s", doc.texts.title, doc.texts.subtitle);
         htx_print_request req = {
             .command = getenv("HTX_LP"),
             .file = temporary,
@@ -299,7 +303,7 @@ static int print_roster(const cli_context *ctx, const roster_options *o, const h
     unlink(temporary);
     if (st != HTX_OK) {
         cli_report(ctx, &err);
-        if (err.msg == MSG_PRINT_NO_PRINTER)
+        if (err.msg == MSG_PRINT_NO_PRINTER || err.msg == MSG_PRINT_NO_DEFAULT)
             cli_tell(ctx, ctx->err, CT_ROSTER_NAME_A_PRINTER);
         return cli_status_exit(st);
     }

@@ -1,6 +1,5 @@
 #include "global_actions.h"
 
-#include "ui_text.h"
 #include "views.h"
 
 enum { QUIT_ANYWAY, QUIT_STAY };
@@ -37,8 +36,6 @@ bool global_action(tui_app *app, tui_action action)
     case ACT_CLUBS: app_push(app, view_clubs_new(app)); return true;
     case ACT_STATS: app_push(app, view_stats_new(app)); return true;
     case ACT_IMPORT: app_push(app, view_import_new(app)); return true;
-    /* Printing is of a club's roster: say where it is rather than do nothing. */
-    case ACT_PRINT: app_notice(app, ui_text(UI_PRINT_WHERE, app->lang)); return true;
     case ACT_BACK:
         if (app->depth > 1)
             app_pop(app);

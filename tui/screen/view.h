@@ -24,6 +24,7 @@
 
 #include "canvas.h"
 #include "keys.h"
+#include "printers.h"
 #include "store.h"
 
 typedef enum tui_event_type { EV_KEY, EV_MOUSE, EV_RESIZE, EV_TICK } tui_event_type;
@@ -124,6 +125,10 @@ struct tui_app {
      * the screens (global_actions.h), so that the manager itself constructs
      * no view.  NULL: no global actions. */
     bool (*global_action)(tui_app *app, tui_action action);
+    /* Lists the printers the print dialog offers (printers.h's
+     * htx_printers_list), set by whoever runs the screens, so that screens
+     * drawn in memory show the printers they are given.  NULL: none. */
+    htx_status (*list_printers)(htx_printer_list *list, htx_error *err);
     /* Set by the event loop: draws and shows the screen at once. */
     void (*redraw_now)(tui_app *app, void *ctx);
     void *redraw_ctx;

@@ -523,6 +523,8 @@ static int handle_action(main_view *m, tui_app *app, tui_action action)
     case ACT_ADD: app_push(app, view_form_new(app, 0)); return VIEW_HANDLED | VIEW_REDRAW;
     case ACT_EDIT: return edit_current(m, app);
     case ACT_SORT: open_sort(m, app); return VIEW_HANDLED | VIEW_REDRAW;
+    /* what the list shows: its district, filters, search and order */
+    case ACT_PRINT: app_push(app, view_print_list_new(app, &m->list->filter)); return VIEW_HANDLED | VIEW_REDRAW;
     case ACT_UP: return move_focused(m, -1);
     case ACT_DOWN: return move_focused(m, 1);
     case ACT_PAGE_UP: return move_focused(m, -page);
@@ -589,17 +591,17 @@ static void main_destroy(tui_view *v)
  * (to the districts, out of a kept search) instead of the global Back.
  * Typed characters find (handle_typed): no letter runs a command here. */
 static const tui_action browse_actions[] = {
-    ACT_ADD, ACT_SEARCH, ACT_FILTER, ACT_EDIT, ACT_SORT,
+    ACT_ADD, ACT_SEARCH, ACT_FILTER, ACT_EDIT, ACT_SORT, ACT_PRINT,
     ACT_OPEN, ACT_SWITCH_PANEL, ACT_TO_DISTRICTS, ACT_CLEAR_SEARCH,
     ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_NONE,
 };
 static const tui_action browse_globals[] = {
-    ACT_HELP, ACT_CLUBS, ACT_STATS, ACT_PRINT, ACT_QUIT, ACT_IMPORT, ACT_NONE,
+    ACT_HELP, ACT_CLUBS, ACT_STATS, ACT_QUIT, ACT_IMPORT, ACT_NONE,
 };
 static const tui_keymap browse_keymap = {.actions = browse_actions, .globals = browse_globals, .typing = true};
 /* With the panel in focus, Ctrl-X switches what it lists. */
 static const tui_action panel_actions[] = {
-    ACT_ADD, ACT_SEARCH, ACT_FILTER, ACT_EDIT, ACT_SORT,
+    ACT_ADD, ACT_SEARCH, ACT_FILTER, ACT_EDIT, ACT_SORT, ACT_PRINT,
     ACT_OPEN, ACT_SWITCH_PANEL, ACT_TO_DISTRICTS, ACT_CLEAR_SEARCH, ACT_SWITCH_PLACES,
     ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_NONE,
 };
@@ -607,7 +609,7 @@ static const tui_keymap panel_keymap = {.actions = panel_actions, .globals = bro
 
 /* While a district's name is typed, Backspace and Esc edit what was typed. */
 static const tui_action finding_actions[] = {
-    ACT_ADD, ACT_SEARCH, ACT_FILTER, ACT_EDIT, ACT_SORT, ACT_SWITCH_PLACES, ACT_OPEN, ACT_SWITCH_PANEL,
+    ACT_ADD, ACT_SEARCH, ACT_FILTER, ACT_EDIT, ACT_SORT, ACT_PRINT, ACT_SWITCH_PLACES, ACT_OPEN, ACT_SWITCH_PANEL,
     ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_NONE,
 };
 static const tui_keymap finding_keymap = {.actions = finding_actions, .globals = browse_globals, .typing = true};

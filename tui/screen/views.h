@@ -6,6 +6,7 @@
 #ifndef HTX_TUI_VIEWS_H
 #define HTX_TUI_VIEWS_H
 
+#include "query.h"
 #include "roster.h"
 #include "view.h"
 
@@ -63,6 +64,9 @@ tui_view *view_find_new(tui_app *app, const char *title, const char *club_code, 
 /* The print dialog of a club's roster on as_of_iso in the given order:
  * printer, copies, or a file and its format (PDF, TXT, CSV). */
 tui_view *view_print_new(tui_app *app, const char *club_code, const char *as_of_iso, htx_roster_sort sort);
+/* The same for the cooperatives filter gives, in its order: the main list
+ * as it is shown. */
+tui_view *view_print_list_new(tui_app *app, const htx_filter *filter);
 
 /* Importing a file: its path, what was detected, a preview, the import
  * and its problems. */

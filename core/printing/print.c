@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cups_link.h"
 #include "display.h"
 
 bool htx_print_parse_job(const char *answer, char job[HTX_PRINT_JOB_SIZE])
@@ -107,9 +108,10 @@ static bool says_no_default(const char *answer)
     return strstr(answer, "No default destination") != NULL || strstr(answer, "no default destination") != NULL;
 }
 
-htx_status htx_print_file(const htx_print_request *req, char job[HTX_PRINT_JOB_SIZE], htx_error *err)
+/* The file through a command that takes lp's arguments. */
+static htx_status print_by_command(const htx_print_request *req, char job[HTX_PRINT_JOB_SIZE], htx_error *err)
 {
-    const char *command = req->command && req->command[0] ? req->command : HTX_PRINT_COMMAND;
+    const char *command = req->command;
     char copies[16];
     const char *argv[12];
     build_argv(req, command, copies, argv);
@@ -174,4 +176,63 @@ htx_status htx_print_file(const htx_print_request *req, char job[HTX_PRINT_JOB_S
     if (!htx_print_parse_job(answer, job))
         snprintf(job, HTX_PRINT_JOB_SIZE, "?");
     return HTX_OK;
+}
+
+/* ---- through libcups ------------------------------------------------------------ */
+
+/* No printer named and no default: say whether CUPS has any printer at all. */
+static htx_status no_default(http_t *http, htx_error *err)
+{
+    cups_dest_t *dests = NULL;
+    int count = cupsGetDests2(http, &dests);
+    cupsFreeDests(count, dests);
+    if (count == 0)
+        return htx_fail(err, HTX_ERR_NOT_FOUND, MSG_PRINT_NO_PRINTER, NULL, "CUPS", NULL);
+    char printers[16];
+    snprintf(printers, sizeof printers, "%d", count);
+    return htx_fail(err, HTX_ERR_NOT_FOUND, MSG_PRINT_NO_DEFAULT, NULL, printers, NULL);
+}
+
+static htx_status print_by_cups(const htx_print_request *req, char job[HTX_PRINT_JOB_SIZE], htx_error *err)
+{
+    http_t *http;
+    htx_status st = htx_cups_connect(&http, err);
+    if (st != HTX_OK)
+        return st;
+    bool named = req->printer && req->printer[0];
+    /* The destination first: printing to a queue that does not exist fails
+     * with a bare "No such file or directory". */
+    cups_dest_t *dest = cupsGetNamedDest(http, named ? req->printer : NULL, NULL);
+    if (!dest) {
+        if (named)
+            st = htx_cups_fail(req->printer, err);
+        else if (cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND)
+            st = no_default(http, err);
+        else
+            st = htx_cups_fail(NULL, err);
+        httpClose(http);
+        return st;
+    }
+    char copies[16];
+    snprintf(copies, sizeof copies, "%d", req->copies < 1 ? 1 : req->copies);
+    cups_option_t *options = NULL;
+    int option_count = cupsAddOption("copies", copies, 0, &options);
+    int id = cupsPrintFile2(http, dest->name, req->file, req->title && req->title[0] ? req->title : "htx",
+                            option_count, options);
+    if (id > 0)
+        snprintf(job, HTX_PRINT_JOB_SIZE, "%s-%d", dest->name, id);
+    else
+        st = htx_cups_fail(dest->name, err);
+    cupsFreeOptions(option_count, options);
+    cupsFreeDests(1, dest);
+    httpClose(http);
+    return st;
+}
+
+htx_status htx_print_file(const htx_print_request *req, char job[HTX_PRINT_JOB_SIZE], htx_error *err)
+{
+    job[0] = '\0';
+    if (req->command && req->command[0])
+        return print_by_command(req, job, err);
+    return print_by_cups(req, job, err);
 }

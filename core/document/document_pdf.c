@@ -1,4 +1,4 @@
-#include "roster_pdf.h"
+#include "document_pdf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -22,23 +22,26 @@
 #define BODY_SIZE 8.5
 #define LINE_HEIGHT 10.8
 #define CELL_PAD 3.0
-#define HEADING_HEIGHT 112.0
+#define HEADING_HEIGHT 112.0 /* with a subject of one line */
+#define SUBJECT_SIZE 11.0
+#define SUBJECT_LINE 13.5
 #define TRAILER_HEIGHT 96.0
 
 typedef enum face_style { FACE_REGULAR, FACE_BOLD, FACE_ITALIC, FACE_COUNT } face_style;
 
 typedef struct pdf_table {
-    double width[HTX_RCOL_COUNT];
-    double x[HTX_RCOL_COUNT + 1]; /* left edges, and the right edge last */
+    double width[HTX_DOC_MAX_COLUMNS];
+    double x[HTX_DOC_MAX_COLUMNS + 1]; /* left edges, and the right edge last */
 } pdf_table;
 
 typedef struct pdf_writer {
-    const htx_roster_doc *doc;
+    const htx_document *doc;
     cairo_t *cr;
     PangoLayout *layout; /* one layout, set up anew for every piece of text */
     pdf_table table;
-    htx_roster_texts texts;
+    const htx_doc_texts *texts;
     double header_height;
+    double heading_height; /* the first page's heading: longer with a subject of two lines */
     double *row_height;
     int *first_row;
     int pages;
@@ -52,7 +55,7 @@ typedef struct pdf_writer {
  * inside a letter with its marks), and finds each character a font through
  * fontconfig.  A name holding Chinese, an emoji or a character no installed
  * font has is therefore drawn, in another font or as a visible box with its
- * code, and never stops the roster.
+ * code, and never stops the list.
  */
 static void set_text(pdf_writer *w, face_style style, double size, const char *text)
 {
@@ -121,40 +124,44 @@ static double text_centred(pdf_writer *w, face_style style, double size, double 
 
 /* ---- layout ------------------------------------------------------------------------ */
 
-static void lay_out_table(pdf_table *t)
+/* Columns of a fixed width have it; the others share what is left. */
+static void lay_out_table(const htx_document *doc, pdf_table *t)
 {
-    static const double fixed[HTX_RCOL_COUNT] = {
-        [HTX_RCOL_NO] = 26, [HTX_RCOL_DISTRICT] = 70, [HTX_RCOL_REPRESENTATIVE] = 86,
-        [HTX_RCOL_PHONE] = 66, [HTX_RCOL_ROLE] = 70, [HTX_RCOL_JOINED] = 60,
-    };
     double used = 0;
-    for (int c = 0; c < HTX_RCOL_COUNT; c++)
-        used += fixed[c];
-    for (int c = 0; c < HTX_RCOL_COUNT; c++)
-        t->width[c] = c == HTX_RCOL_NAME ? TABLE_WIDTH - used : fixed[c];
+    int shares = 0;
+    for (int c = 0; c < doc->column_count; c++) {
+        used += doc->columns[c].pdf_width;
+        if (doc->columns[c].pdf_width <= 0)
+            shares += doc->columns[c].share > 0 ? doc->columns[c].share : 1;
+    }
+    double left = TABLE_WIDTH - used;
+    for (int c = 0; c < doc->column_count; c++) {
+        const htx_doc_column *col = &doc->columns[c];
+        t->width[c] = col->pdf_width > 0 ? col->pdf_width : left * (col->share > 0 ? col->share : 1) / shares;
+    }
     t->x[0] = MARGIN_LEFT;
-    for (int c = 0; c < HTX_RCOL_COUNT; c++)
+    for (int c = 0; c < doc->column_count; c++)
         t->x[c + 1] = t->x[c] + t->width[c];
 }
 
-/* The text of a member's cell (row >= 0) or of the header (row < 0). */
-static void cell_text(const pdf_writer *w, int row, htx_roster_col col, char *out, size_t size)
+/* The text of a row's cell (row >= 0) or of the header (row < 0). */
+static void cell_text(const pdf_writer *w, int row, int col, char *out, size_t size)
 {
     if (row < 0)
-        snprintf(out, size, "%s", htx_roster_col_title(col));
+        snprintf(out, size, "%s", w->doc->columns[col].title);
     else
-        htx_roster_cell(w->doc, row, col, out, size);
+        htx_doc_cell(w->doc, row, col, out, size);
 }
 
 /* Sets up the layout for one cell, wrapped to the column's inner width. */
-static void set_cell(pdf_writer *w, int row, htx_roster_col col)
+static void set_cell(pdf_writer *w, int row, int col)
 {
     char text[1024];
     cell_text(w, row, col, text, sizeof text);
     set_text(w, row < 0 ? FACE_BOLD : FACE_REGULAR, BODY_SIZE, text);
-    PangoAlignment alignment = row < 0              ? PANGO_ALIGN_CENTER
-                               : col == HTX_RCOL_NO ? PANGO_ALIGN_RIGHT
-                                                    : PANGO_ALIGN_LEFT;
+    PangoAlignment alignment = row < 0                        ? PANGO_ALIGN_CENTER
+                               : w->doc->columns[col].number ? PANGO_ALIGN_RIGHT
+                                                              : PANGO_ALIGN_LEFT;
     set_wrap(w, w->table.width[col] - 2 * CELL_PAD, alignment);
 }
 
@@ -162,8 +169,8 @@ static void set_cell(pdf_writer *w, int row, htx_roster_col col)
 static double measure_row(pdf_writer *w, int row)
 {
     double tallest = LINE_HEIGHT;
-    for (int c = 0; c < HTX_RCOL_COUNT; c++) {
-        set_cell(w, row, (htx_roster_col)c);
+    for (int c = 0; c < w->doc->column_count; c++) {
+        set_cell(w, row, c);
         double height = text_height(w);
         if (height > tallest)
             tallest = height;
@@ -175,9 +182,9 @@ static double measure_row(pdf_writer *w, int row)
 static void paginate(pdf_writer *w)
 {
     double bottom = PAGE_HEIGHT - MARGIN_BOTTOM;
-    int rows = w->doc->count;
+    int rows = w->doc->row_count;
     int page = 0;
-    double y = MARGIN_TOP + HEADING_HEIGHT + w->header_height;
+    double y = MARGIN_TOP + w->heading_height + w->header_height;
     w->first_row[0] = 0;
     for (int r = 0; r < rows; r++) {
         double need = w->row_height[r] + (r == rows - 1 ? TRAILER_HEIGHT : 0);
@@ -195,19 +202,31 @@ static void paginate(pdf_writer *w)
 
 /* ---- drawing ------------------------------------------------------------------------- */
 
+/* The subject under the title, wrapped to the table's width and centred. */
+static void set_subject(pdf_writer *w)
+{
+    set_text(w, FACE_BOLD, SUBJECT_SIZE, w->texts->subtitle);
+    set_wrap(w, TABLE_WIDTH, PANGO_ALIGN_CENTER);
+}
+
 static void draw_heading(pdf_writer *w)
 {
     cairo_t *cr = w->cr;
-    const htx_roster_texts *t = &w->texts;
+    const htx_doc_texts *t = w->texts;
     double left_centre = MARGIN_LEFT + 115;
     double right_centre = PAGE_WIDTH - MARGIN_RIGHT - 135;
     double y = MARGIN_TOP + 10;
 
-    text_centred(w, FACE_REGULAR, 9.5, left_centre, y, t->organisation);
-    text_centred(w, FACE_BOLD, 9.5, left_centre, y + 13, t->unit);
+    /* the issuing body under its parent body, or on the first line when it has none */
+    double unit_y = y;
+    if (t->organisation && t->organisation[0]) {
+        text_centred(w, FACE_REGULAR, 9.5, left_centre, y, t->organisation);
+        unit_y = y + 13;
+    }
+    text_centred(w, FACE_BOLD, 9.5, left_centre, unit_y, t->unit);
     double unit_rule = 40;
-    cairo_move_to(cr, left_centre - unit_rule, y + 19.5);
-    cairo_line_to(cr, left_centre + unit_rule, y + 19.5);
+    cairo_move_to(cr, left_centre - unit_rule, unit_y + 6.5);
+    cairo_line_to(cr, left_centre + unit_rule, unit_y + 6.5);
 
     text_centred(w, FACE_BOLD, 9.5, right_centre, y, t->nation);
     double motto_half = text_centred(w, FACE_BOLD, 10, right_centre, y + 13, t->motto) / 2;
@@ -219,7 +238,8 @@ static void draw_heading(pdf_writer *w)
 
     double centre = MARGIN_LEFT + TABLE_WIDTH / 2;
     text_centred(w, FACE_BOLD, 13, centre, y + 62, t->title);
-    text_centred(w, FACE_BOLD, 11, centre, y + 78, t->subtitle);
+    set_subject(w);
+    show_at(w, MARGIN_LEFT, y + 78);
 }
 
 static void draw_row(pdf_writer *w, int row, double top, double height)
@@ -232,8 +252,8 @@ static void draw_row(pdf_writer *w, int row, double top, double height)
         cairo_fill(cr);
         cairo_set_source_rgb(cr, 0, 0, 0);
     }
-    for (int c = 0; c < HTX_RCOL_COUNT; c++) {
-        set_cell(w, row, (htx_roster_col)c);
+    for (int c = 0; c < w->doc->column_count; c++) {
+        set_cell(w, row, c);
         cairo_move_to(cr, t->x[c] + CELL_PAD, top + CELL_PAD);
         pango_cairo_show_layout(cr, w->layout);
         cairo_rectangle(cr, t->x[c], top, t->width[c], height);
@@ -244,7 +264,7 @@ static void draw_row(pdf_writer *w, int row, double top, double height)
 
 static void draw_trailer(pdf_writer *w, double y)
 {
-    const htx_roster_texts *t = &w->texts;
+    const htx_doc_texts *t = w->texts;
     text_at(w, FACE_BOLD, 10, MARGIN_LEFT, y + 18, t->total);
     double right_centre = PAGE_WIDTH - MARGIN_RIGHT - 110;
     text_centred(w, FACE_BOLD, 10, right_centre, y + 44, t->signer);
@@ -254,7 +274,7 @@ static void draw_trailer(pdf_writer *w, double y)
 static void draw_footer(pdf_writer *w, int page)
 {
     char label[64];
-    htx_roster_page_label(page, w->pages, label, sizeof label);
+    htx_doc_page_label(page, w->pages, label, sizeof label);
     text_centred(w, FACE_REGULAR, 8.5, PAGE_WIDTH / 2, PAGE_HEIGHT - MARGIN_BOTTOM / 2, label);
 }
 
@@ -263,10 +283,10 @@ static void draw_page(pdf_writer *w, int page)
     double y = MARGIN_TOP;
     if (page == 0) {
         draw_heading(w);
-        y += HEADING_HEIGHT;
+        y += w->heading_height;
     }
     int first = w->first_row[page], end = w->first_row[page + 1];
-    if (first < end || w->doc->count == 0) {
+    if (first < end || w->doc->row_count == 0) {
         draw_row(w, -1, y, w->header_height);
         y += w->header_height;
     }
@@ -290,24 +310,26 @@ static htx_status cairo_failure(const char *path, cairo_status_t status, htx_err
 /* Measures every row, then draws the pages. */
 static void render(pdf_writer *w)
 {
+    set_subject(w);
+    w->heading_height = HEADING_HEIGHT + (double)(pango_layout_get_line_count(w->layout) - 1) * SUBJECT_LINE;
     w->header_height = measure_row(w, -1);
-    for (int r = 0; r < w->doc->count; r++)
+    for (int r = 0; r < w->doc->row_count; r++)
         w->row_height[r] = measure_row(w, r);
     paginate(w);
     for (int p = 0; p < w->pages; p++)
         draw_page(w, p);
 }
 
-htx_status htx_roster_write_pdf(const htx_roster_doc *doc, const char *path, int *pages, htx_error *err)
+htx_status htx_doc_write_pdf(const htx_document *doc, const char *path, int *pages, htx_error *err)
 {
     pdf_writer w;
     memset(&w, 0, sizeof w);
     w.doc = doc;
-    htx_roster_doc_texts(doc, &w.texts);
-    lay_out_table(&w.table);
+    w.texts = &doc->texts;
+    lay_out_table(doc, &w.table);
     htx_status st = HTX_OK;
-    w.row_height = calloc((size_t)doc->count + 1, sizeof *w.row_height);
-    w.first_row = calloc((size_t)doc->count + 2, sizeof *w.first_row);
+    w.row_height = calloc((size_t)doc->row_count + 1, sizeof *w.row_height);
+    w.first_row = calloc((size_t)doc->row_count + 2, sizeof *w.first_row);
     if (st == HTX_OK && (!w.row_height || !w.first_row))
         st = htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
     cairo_surface_t *surface = NULL;
@@ -317,10 +339,12 @@ htx_status htx_roster_write_pdf(const htx_roster_doc *doc, const char *path, int
             st = cairo_failure(path, cairo_surface_status(surface), err);
     }
     if (st == HTX_OK) {
-        char title[512];
-        snprintf(title, sizeof title, "%s %s", w.texts.title, w.texts.subtitle);
+        char title[sizeof w.texts->subtitle + 128];
+        snprintf(title, sizeof title, "%s %s", w.texts->title, w.texts->subtitle);
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, w.texts.organisation);
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR,
+                                       w.texts->organisation && w.texts->organisation[0] ? w.texts->organisation
+                                                                                         : w.texts->unit);
         w.cr = cairo_create(surface);
         w.layout = pango_cairo_create_layout(w.cr);
         /* Sizes in points: the PDF surface's unit is the point. */
