@@ -35,7 +35,7 @@ static int setup(void **state)
     htx_error err;
     assert_int_equal(htx_store_open(f->path, HTX_OPEN_CREATE_NEW, &f->store, &err), HTX_OK);
     app_init(&f->app, f->store, HTX_LANG_VI, f->path);
-    f->app.global_action = global_action;
+    f->app.global_action = global_action_carry_out;
     assert_true(app_push(&f->app, view_main_new(&f->app, NULL, NULL)));
     assert_true(canvas_init(&f->canvas, 100, 30));
     *state = f;

@@ -161,7 +161,7 @@ fixture *open_fixture(htx_lang lang)
     htx_error err;
     assert_int_equal(htx_store_open(f->path, HTX_OPEN_EXISTING, &f->store, &err), HTX_OK);
     app_init(&f->app, f->store, lang, f->path);
-    f->app.global_action = global_action;
+    f->app.global_action = global_action_carry_out;
     f->app.list_printers = two_printers;
     assert_true(app_push(&f->app, view_main_new(&f->app, NULL, NULL)));
     assert_true(canvas_init(&f->canvas, 80, 24));

@@ -191,7 +191,7 @@ int tui_main(const cli_context *ctx, int argc, char **argv)
     app_init(&app, store, ctx->lang, cli_db_path(ctx, path, sizeof path));
     app.mouse = topts.mouse;
     app.user = ctx->user;
-    app.global_action = global_action;
+    app.global_action = global_action_carry_out;
     app.list_printers = htx_printers_list;
     app.tone_style = tones && strcmp(tones, "new") == 0 ? 1 : 0; /* vn_tone_style */
     if (!app_push(&app, view_main_new(&app, district ? district->code : NULL, commune ? commune->name : NULL))) {

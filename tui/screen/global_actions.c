@@ -13,7 +13,7 @@ static void quit_answered(tui_app *app, void *ctx, int answer)
 
 /* Quitting over a form with typing in it (under the help, say) asks first;
  * staying is the answer Enter gives. */
-static void quit(tui_app *app)
+static void quit_unless_unsaved(tui_app *app)
 {
     if (!app_has_unsaved(app)) {
         app->quit = true;
@@ -27,10 +27,10 @@ static void quit(tui_app *app)
     app_push(app, view_question_new(app, &q));
 }
 
-bool global_action(tui_app *app, tui_action action)
+bool global_action_carry_out(tui_app *app, tui_action action)
 {
     switch (action) {
-    case ACT_QUIT: quit(app); return true;
+    case ACT_QUIT: quit_unless_unsaved(app); return true;
     /* the help describes the screen it was opened from */
     case ACT_HELP: app_push(app, view_help_new(app, app_view_keymap(app_top(app)))); return true;
     case ACT_CLUBS: app_push(app, view_clubs_new(app)); return true;

@@ -3,7 +3,7 @@
  * statistics, the import screen, printing's whereabouts, quitting, going
  * back — carried out above the views, as htop's Action.c: this module
  * constructs views, the screen manager does not.  Whoever runs the screens
- * sets app->global_action to global_action.
+ * sets app->global_action to global_action_carry_out.
  */
 #ifndef HTX_TUI_GLOBAL_ACTIONS_H
 #define HTX_TUI_GLOBAL_ACTIONS_H
@@ -11,6 +11,6 @@
 #include "view.h"
 
 /* Carries out action for the top view; false when it is not a global one. */
-bool global_action(tui_app *app, tui_action action);
+bool global_action_carry_out(tui_app *app, tui_action action);
 
 #endif

@@ -50,18 +50,17 @@ static int add_commune(const htx_stat_row *row, void *ctx)
     return 0;
 }
 
-void place_panel_init(place_panel *p, htx_lang lang)
+void place_panel_init(place_panel *p)
 {
-    (void)lang;
     memset(p, 0, sizeof *p);
     p->kind = PLACES_DISTRICTS;
     list_districts(p);
 }
 
-void place_panel_switch(place_panel *p, htx_lang lang)
+void place_panel_switch(place_panel *p)
 {
     place_kind other = p->kind == PLACES_DISTRICTS ? PLACES_COMMUNES : PLACES_DISTRICTS;
-    place_panel_init(p, lang);
+    place_panel_init(p);
     p->kind = other;
     if (other == PLACES_COMMUNES)
         p->count = 0; /* listed by the next load, with their counts */
@@ -140,7 +139,7 @@ int place_panel_type(place_panel *p, int key)
     if (found < 0 && p->kind == PLACES_COMMUNES) {
         const htx_commune *c = htx_commune_find(p->find.text);
         for (int i = 0; c && i < p->count; i++)
-            if (p->entries[i].choice.commune == c->name)
+            if (p->entries[i].choice.commune && strcmp(p->entries[i].choice.commune, c->name) == 0)
                 found = i;
         if (found >= 0)
             p->find.not_found = false;

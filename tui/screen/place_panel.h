@@ -50,9 +50,9 @@ typedef struct place_panel {
 } place_panel;
 
 /* The districts; nothing is counted yet. */
-void place_panel_init(place_panel *p, htx_lang lang);
+void place_panel_init(place_panel *p);
 /* Shows the other kind of place, cursor on "Tất cả"; then load. */
-void place_panel_switch(place_panel *p, htx_lang lang);
+void place_panel_switch(place_panel *p);
 /* Reads the counts: the districts' from the maintained tally, the units'
  * by one grouped count. */
 htx_status place_panel_load(place_panel *p, htx_store *store, htx_lang lang, htx_error *err);

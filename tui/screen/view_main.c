@@ -57,7 +57,7 @@ static void select_district(main_view *m, int index)
 /* Districts ↔ communes and wards: the list shows everything again. */
 static int switch_places(main_view *m, tui_app *app)
 {
-    place_panel_switch(&m->places, app->lang);
+    place_panel_switch(&m->places);
     load_counts(m, app);
     m->places.cursor = -1;
     select_district(m, 0);
@@ -672,9 +672,9 @@ tui_view *view_main_new(tui_app *app, const char *district_code, const char *com
     m->list = list;
     coop_list_init(list, app->store);
     m->lang = app->lang;
-    place_panel_init(&m->places, app->lang);
+    place_panel_init(&m->places);
     if (commune)
-        place_panel_switch(&m->places, app->lang);
+        place_panel_switch(&m->places);
     load_counts(m, app);
     int start = commune ? place_panel_index_of_commune(&m->places, commune)
                         : place_panel_index_of(&m->places, district_code);
