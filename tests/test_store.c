@@ -135,6 +135,7 @@ static void migration_from_version_1_builds_district_tally(void **state)
     raw_exec(f->path,
              "DROP TRIGGER tally_insert; DROP TRIGGER tally_delete; DROP TRIGGER tally_move;"
              "DROP TABLE district_tally;"
+             "DROP TABLE setting;"
              "DROP TRIGGER search_insert; DROP TRIGGER search_delete; DROP TRIGGER search_update;"
              "DROP TABLE cooperative_search;"
              "DROP INDEX cooperative_by_founded_key; DROP INDEX cooperative_by_members_key;"

@@ -456,6 +456,23 @@ static htx_status migrate_v7(htx_store *s, htx_error *err)
     return st;
 }
 
+/*
+ * Version 8: settings staff change without a programmer (settings.h), first
+ * the names and signatures on printed documents.
+ */
+static const char schema_v8[] =
+    "CREATE TABLE setting ("
+    "  scope TEXT NOT NULL DEFAULT '',"
+    "  key TEXT NOT NULL,"
+    "  value TEXT NOT NULL,"
+    "  PRIMARY KEY (scope, key)"
+    ");";
+
+static htx_status migrate_v8(htx_store *s, htx_error *err)
+{
+    return htx_store_exec(s, schema_v8, err);
+}
+
 /* Migration n is migrations[n - 1]; a new one goes at the end, and the
  * schema version follows. */
 static htx_status (*const migrations[])(htx_store *, htx_error *) = {
@@ -466,6 +483,7 @@ static htx_status (*const migrations[])(htx_store *, htx_error *) = {
     migrate_v5,
     migrate_v6,
     migrate_v7,
+    migrate_v8,
 };
 
 const int htx_schema_latest = (int)(sizeof migrations / sizeof migrations[0]);
