@@ -114,6 +114,8 @@ class PrintDesk(ts.DemoCase):
             s.wait_for("◂ TXT ▸", CLUB_FILE + ".txt")
             s.keys("Right")
             s.wait_for("◂ CSV ▸", CLUB_FILE + ".csv")
+            s.keys("Right")
+            s.wait_for("◂ Excel (XLSX) ▸", CLUB_FILE + ".xlsx")
             s.keys("Right", "Right")
             s.wait_for("◂ TXT ▸", CLUB_FILE + ".txt", absent=(CLUB_FILE + ".pdf",))
             s.keys("Enter")

@@ -236,6 +236,30 @@ class Roster(unittest.TestCase):
         self.assertEqual(status, 2)
         self.assertIn("--date", err)
 
+    def test_settings_change_what_the_roster_prints(self):
+        run("config", "--club", BIG_CLUB, "nguoi ky", "Nguyễn Văn An", db=self.db, check=0)
+        run("config", "--club", BIG_CLUB, "so ky hieu", "{số}/DS-CLBQTD", db=self.db, check=0)
+        run("config", "--club", BIG_CLUB, "tham quyen ky", "TM. BAN CHỦ NHIỆM | PHÓ CHỦ NHIỆM", db=self.db,
+            check=0)
+        try:
+            _, out, _ = run("config", "--club", BIG_CLUB, db=self.db, check=0)
+            self.assertIn("Người ký (signer): Nguyễn Văn An", out)
+            self.assertIn("Cơ quan ban hành (issuer): CÂU LẠC BỘ QUỸ TÍN DỤNG NHÂN DÂN  [mặc định]", out)
+            _, text, _ = run("roster", "--club", BIG_CLUB, "--number", "7", db=self.db, check=0)
+            self.assertIn("Số: 7/DS-CLBQTD", text)
+            self.assertIn("PHÓ CHỦ NHIỆM", text)
+            self.assertIn("Nguyễn Văn An", text.split("Tổng số")[-1])
+            status, _, err = run("config", "--club", BIG_CLUB, "issuer", "", db=self.db)
+            self.assertEqual(status, 2, err)
+            self.assertIn("không được để trống", err)
+            status, _, err = run("config", "ky ten xyz", db=self.db)
+            self.assertEqual(status, 2)
+        finally:
+            for key in ("signer", "number", "capacity"):
+                run("config", "--club", BIG_CLUB, key, "--reset", db=self.db, check=0)
+        _, out, _ = run("config", "--club", BIG_CLUB, "signer", db=self.db, check=0)
+        self.assertIn("[mặc định]", out)
+
     def test_xlsx_reads_back_with_types(self):
         import openpyxl
         import datetime

@@ -33,8 +33,8 @@ static const setting_info settings[HTX_DSET_COUNT] = {
                            "chức vụ người ký, các dòng cách nhau bằng |",
                            "the signatory's capacity, lines separated by |"},
     [HTX_DSET_SIGNER] = {"signer", "Người ký", "Signatory",
-                         "họ và tên đầy đủ; để trống thì ghi tay",
-                         "full name; blank to write it by hand"},
+                         "họ và tên đầy đủ; mặc định: người đại diện của HTX giữ vai trò Chủ nhiệm CLB",
+                         "full name; default: the representative of the club's chair"},
     [HTX_DSET_RECIPIENTS] = {"recipients", "Nơi nhận", "Recipients",
                              "các dòng cách nhau bằng |", "lines separated by |"},
 };
@@ -166,7 +166,7 @@ htx_status htx_doc_setting_save(htx_store *s, const htx_club *club, htx_doc_sett
     char *clean = NULL;
     htx_status st = htx_text_normalize(value, HTX_TEXT_LINE, HTX_DSET_VALUE_SIZE / 4, settings[which].label_vi,
                                        &clean, err);
-    if (st == HTX_OK && clean[0] == '\0' && which != HTX_DSET_SIGNER)
+    if (st == HTX_OK && clean[0] == '\0' && which != HTX_DSET_SIGNER && which != HTX_DSET_PARENT_BODY)
         st = htx_fail(err, HTX_ERR_INVALID, MSG_REQUIRED, settings[which].label_vi, NULL, NULL);
     if (st == HTX_OK)
         st = htx_setting_write(s, scope_of(club), settings[which].key, clean, err);

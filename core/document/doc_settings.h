@@ -61,7 +61,8 @@ htx_status htx_doc_settings_load(htx_store *s, const htx_club *club, htx_doc_set
 
 /* Keeps value for the setting (NULL: back to the default).  The value is
  * cleaned as every typed text is (text.h) and may not be empty, but for the
- * signer, whose empty name leaves the line to be written by hand. */
+ * signer (an empty name leaves the line to be written by hand) and the
+ * parent body (a body that has none). */
 htx_status htx_doc_setting_save(htx_store *s, const htx_club *club, htx_doc_setting which, const char *value,
                                 htx_error *err);
 
