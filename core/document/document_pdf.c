@@ -36,6 +36,7 @@ typedef enum face_style { FACE_REGULAR, FACE_BOLD, FACE_ITALIC, FACE_BOLD_ITALIC
 
 typedef struct pdf_table {
     double width[HTX_DOC_MAX_COLUMNS];
+    bool one_line[HTX_DOC_MAX_COLUMNS]; /* as wide as its widest cell: every cell one line */
     double x[HTX_DOC_MAX_COLUMNS + 1]; /* left edges, and the right edge last */
 } pdf_table;
 
@@ -46,12 +47,14 @@ typedef struct pdf_writer {
     pdf_table table;
     const htx_doc_texts *texts;
     bool drawing; /* false while measuring: the same code says how tall a part is */
+    double table_line; /* the height of a line of the table's text */
     double header_height;
     double heading_height; /* the first page's heading */
     double trailer_height; /* the total, the recipients and the signature */
     double *row_height;
     int *first_row;
     int pages;
+    PangoFontDescription *fonts[FACE_COUNT];
 } pdf_writer;
 
 /* ---- text through Pango ------------------------------------------------------------ */
@@ -66,14 +69,18 @@ typedef struct pdf_writer {
  */
 static void set_text(pdf_writer *w, face_style style, double size, const char *text)
 {
-    PangoFontDescription *font = pango_font_description_from_string(HTX_PDF_FONT_FAMILY);
+    /* One description per face, made once: a long list sets text tens of
+     * thousands of times. */
+    PangoFontDescription *font = w->fonts[style];
+    if (!font) {
+        font = w->fonts[style] = pango_font_description_from_string(HTX_PDF_FONT_FAMILY);
+        if (style == FACE_BOLD || style == FACE_BOLD_ITALIC)
+            pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
+        if (style == FACE_ITALIC || style == FACE_BOLD_ITALIC)
+            pango_font_description_set_style(font, PANGO_STYLE_ITALIC);
+    }
     pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
-    if (style == FACE_BOLD || style == FACE_BOLD_ITALIC)
-        pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
-    if (style == FACE_ITALIC || style == FACE_BOLD_ITALIC)
-        pango_font_description_set_style(font, PANGO_STYLE_ITALIC);
     pango_layout_set_font_description(w->layout, font);
-    pango_font_description_free(font);
     /* Stored text is shown, not interpreted: no markup, controls made
      * visible; the document's own texts of several lines keep their lines. */
     GString *shown = g_string_new(NULL);
@@ -117,6 +124,21 @@ static double text_height(pdf_writer *w)
     return (double)logical.height / PANGO_SCALE;
 }
 
+/* The width of the widest line of the current text. */
+static double widest_line(pdf_writer *w)
+{
+    double most = 0;
+    PangoLayoutIter *lines = pango_layout_get_iter(w->layout);
+    do {
+        PangoRectangle line;
+        pango_layout_iter_get_line_extents(lines, NULL, &line);
+        if ((double)line.width / PANGO_SCALE > most)
+            most = (double)line.width / PANGO_SCALE;
+    } while (pango_layout_iter_next_line(lines));
+    pango_layout_iter_free(lines);
+    return most;
+}
+
 /* The height of one line of text in this size, as Pango sets lines. */
 static double line_height(pdf_writer *w, double size)
 {
@@ -135,17 +157,8 @@ static double block_centred(pdf_writer *w, face_style style, double size, double
 {
     set_text(w, style, size, text);
     set_wrap(w, width, PANGO_ALIGN_CENTER);
-    if (widest) {
-        *widest = 0;
-        PangoLayoutIter *lines = pango_layout_get_iter(w->layout);
-        do {
-            PangoRectangle line;
-            pango_layout_iter_get_line_extents(lines, NULL, &line);
-            if ((double)line.width / PANGO_SCALE > *widest)
-                *widest = (double)line.width / PANGO_SCALE;
-        } while (pango_layout_iter_next_line(lines));
-        pango_layout_iter_free(lines);
-    }
+    if (widest)
+        *widest = widest_line(w);
     if (w->drawing) {
         cairo_move_to(w->cr, centre - width / 2, top);
         pango_cairo_show_layout(w->cr, w->layout);
@@ -178,22 +191,19 @@ static void rule(pdf_writer *w, double centre, double length, double y)
 
 /* ---- layout ------------------------------------------------------------------------ */
 
-/* The widest word of text in the table's header face. */
+/* The widest word of text in style: laid out one word a line (a width of
+ * nothing breaks at every space), the widest line. */
+static double widest_word_in(pdf_writer *w, face_style style, const char *text)
+{
+    set_text(w, style, TABLE_SIZE, text);
+    pango_layout_set_width(w->layout, 1);
+    pango_layout_set_wrap(w->layout, PANGO_WRAP_WORD);
+    return widest_line(w);
+}
+
 static double widest_word(pdf_writer *w, const char *text)
 {
-    double most = 0;
-    char word[256];
-    for (const char *p = text; *p;) {
-        size_t n = strcspn(p, " ");
-        snprintf(word, sizeof word, "%.*s", (int)n, p);
-        set_text(w, FACE_BOLD, TABLE_SIZE, word);
-        if (text_width(w) > most)
-            most = text_width(w);
-        p += n;
-        while (*p == ' ')
-            p++;
-    }
-    return most;
+    return widest_word_in(w, FACE_BOLD, text);
 }
 
 /* The widest cell of column c (whole, or its widest word), and of its title's words. */
@@ -206,7 +216,7 @@ static double widest_cell(pdf_writer *w, int c, bool by_word)
         htx_doc_cell(doc, r, c, cell, sizeof cell);
         double width;
         if (by_word) {
-            width = widest_word(w, cell);
+            width = widest_word_in(w, FACE_REGULAR, cell);
         } else {
             set_text(w, FACE_REGULAR, TABLE_SIZE, cell);
             width = text_width(w);
@@ -238,7 +248,8 @@ static void lay_out_table(pdf_writer *w)
             continue;
         }
         t->width[c] = widest_cell(w, c, false);
-        if (t->width[c] > TEXT_WIDTH / 3)
+        t->one_line[c] = t->width[c] <= TEXT_WIDTH / 3;
+        if (!t->one_line[c])
             t->width[c] = TEXT_WIDTH / 3;
         fixed += t->width[c];
     }
@@ -252,6 +263,7 @@ static void lay_out_table(pdf_writer *w)
                 if (give > 0) {
                     t->width[c] -= give;
                     fixed -= give;
+                    t->one_line[c] = false;
                 }
             }
     /* the shared room: each its share, but never below its longest word */
@@ -295,8 +307,10 @@ static void set_cell(pdf_writer *w, int row, int col)
 /* The height of a row: its tallest cell, with the padding. */
 static double measure_row(pdf_writer *w, int row)
 {
-    double tallest = line_height(w, TABLE_SIZE);
+    double tallest = w->table_line;
     for (int c = 0; c < w->doc->column_count; c++) {
+        if (row >= 0 && w->table.one_line[c])
+            continue; /* one line, whatever it holds: no need to lay it out */
         set_cell(w, row, c);
         double height = text_height(w);
         if (height > tallest)
@@ -456,6 +470,7 @@ static htx_status cairo_failure(const char *path, cairo_status_t status, htx_err
 static void render(pdf_writer *w)
 {
     w->drawing = false;
+    w->table_line = line_height(w, TABLE_SIZE);
     lay_out_table(w);
     w->heading_height = heading(w, MARGIN_TOP) - MARGIN_TOP;
     w->trailer_height = trailer(w, 0);
@@ -499,6 +514,9 @@ htx_status htx_doc_write_pdf(const htx_document *doc, const char *path, int *pag
         if (cairo_status(w.cr) != CAIRO_STATUS_SUCCESS)
             st = cairo_failure(path, cairo_status(w.cr), err);
         g_object_unref(w.layout);
+        for (int f = 0; f < FACE_COUNT; f++)
+            if (w.fonts[f])
+                pango_font_description_free(w.fonts[f]);
         cairo_destroy(w.cr);
         cairo_surface_finish(surface);
         if (st == HTX_OK && cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
