@@ -267,6 +267,21 @@ static void the_dialog_takes_the_day_of_the_list_and_the_date_of_issue(void **st
     leave_dir(&d, f, (const char *const[]){"nhua.txt", NULL});
 }
 
+/* F3 shows the first page as text in the dialog, to check the heading and
+ * the signatory before printing; F3 again, or any other key, closes it. */
+static void f3_previews_the_first_page(void **state)
+{
+    fixture *f = *state;
+    open_roster_dialog(f);
+    press(f, TK_F3);
+    assert_on_screen(f, "DANH SÁCH THÀNH VIÊN");
+    assert_on_screen(f, "Số:        /DS-CLB");
+    assert_on_screen(f, "Câu lạc bộ Nhựa Hà Nội");
+    press(f, TK_F3);
+    assert_not_on_screen(f, "DANH SÁCH THÀNH VIÊN");
+    assert_on_screen(f, "Xem trước");
+}
+
 /* A name too long for the question's box is wrapped in it, not cut. */
 static void the_question_shows_a_long_name_whole(void **state)
 {
@@ -333,6 +348,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(the_ending_follows_the_format, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(saving_over_a_file_asks_and_keeps_it_by_default, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(the_question_shows_a_long_name_whole, setup_vi, teardown),
+        cmocka_unit_test_setup_teardown(f3_previews_the_first_page, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(the_dialog_takes_the_day_of_the_list_and_the_date_of_issue, setup_vi,
                                         teardown),
         cmocka_unit_test_setup_teardown(f9_on_the_main_list_prints_what_it_shows, setup_vi, teardown),

@@ -89,6 +89,8 @@ typedef struct print_view {
     save_format format;
     char result[1200];
     bool result_is_error;
+    /* F3: the document's first page as text, to check the heading before printing */
+    htx_wrapped preview;
 } print_view;
 
 /* ---- the document ---------------------------------------------------------------- */
@@ -265,7 +267,7 @@ static void print_draw(tui_view *view, tui_app *app, tui_canvas *c, tui_rect a)
     htx_lang lang = app->lang;
     int width = a.width - 4 < 84 ? a.width - 4 : 84;
     int inner = width - 4;
-    htx_wrapped result = wrap_lines(v->result, inner);
+    htx_wrapped result = v->preview.count > 0 ? v->preview : wrap_lines(v->result, inner);
     htx_wrapped hint = wrap_lines(ui_text(v->focus == FIELD_PRINTER ? UI_PRINT_HINT_PRINTER : UI_PRINT_HINT, lang),
                                   inner);
     int printers = printer_rows(v);
@@ -300,12 +302,14 @@ static void print_draw(tui_view *view, tui_app *app, tui_canvas *c, tui_rect a)
     draw_field(c, row++, x + 2, inner, ui_text(UI_PRINT_ISSUED, lang), value, v->focus == FIELD_ISSUED);
 
     row++;
+    tui_style result_style = v->preview.count > 0 ? STYLE_INPUT : v->result_is_error ? STYLE_ERROR : STYLE_POPUP;
     for (int i = 0; i < result_lines && i < result.count; i++)
-        canvas_text(c, row + i, x + 2, inner, result.lines[i], v->result_is_error ? STYLE_ERROR : STYLE_POPUP);
+        canvas_text(c, row + i, x + 2, inner, result.lines[i], result_style);
     row += result_lines + 1;
     for (int i = 0; i < hint.count && row + i < y + height - 1; i++)
         canvas_text(c, row + i, x + 2, inner, hint.lines[i], STYLE_DIM);
-    htx_wrapped_free(&result);
+    if (result.lines != v->preview.lines)
+        htx_wrapped_free(&result);
     htx_wrapped_free(&hint);
 }
 
@@ -579,6 +583,63 @@ static bool take_dates(print_view *v, tui_app *app)
     return true;
 }
 
+/* text's lines, each its own string, into out (freed with htx_wrapped_free). */
+static bool split_lines(const char *text, htx_wrapped *out)
+{
+    memset(out, 0, sizeof *out);
+    for (const char *line = text; *line;) {
+        size_t length = strcspn(line, "\n");
+        char **grown = realloc(out->lines, (size_t)(out->count + 1) * sizeof *grown);
+        if (!grown)
+            return false;
+        out->lines = grown;
+        out->lines[out->count] = strndup(line, length);
+        if (!out->lines[out->count])
+            return false;
+        out->count++;
+        line += length + (line[length] == '\n');
+    }
+    return true;
+}
+
+static void drop_preview(print_view *v)
+{
+    htx_wrapped_free(&v->preview);
+    memset(&v->preview, 0, sizeof v->preview);
+}
+
+/* The first page as the text form draws it, as wide as the dialog allows:
+ * the heading, the title and the first rows, read as they are stored now. */
+static void show_preview(print_view *v, tui_app *app)
+{
+    drop_preview(v);
+    if (!take_dates(v, app))
+        return;
+    loaded l;
+    htx_error err;
+    htx_status st = load_subject(&v->subject, app->store, &l, &err);
+    char *text = NULL;
+    size_t length = 0;
+    FILE *page = st == HTX_OK ? open_memstream(&text, &length) : NULL;
+    if (page) {
+        st = htx_doc_write_txt(&l.doc, (htx_txt_layout){HTX_TXT_MIN_WIDTH, HTX_TXT_LINES}, page, NULL, &err);
+        fclose(page);
+    }
+    free_subject(&v->subject, &l);
+    if (st != HTX_OK) {
+        show_error(v, app, &err);
+    } else if (text) {
+        char *end = strchr(text, '\f'); /* the first page */
+        if (end)
+            *end = '\0';
+        /* lines as they are: a page of text is cropped at the dialog's edge, not rewrapped */
+        if (!split_lines(text, &v->preview))
+            drop_preview(v);
+        v->result[0] = '\0';
+    }
+    free(text);
+}
+
 static void run_job(print_view *v, tui_app *app)
 {
     if (!take_dates(v, app))
@@ -598,6 +659,14 @@ static int print_handle(tui_view *view, tui_app *app, const tui_event *e)
     print_view *v = (print_view *)view;
     if (e->type != EV_KEY)
         return e->type == EV_MOUSE ? VIEW_HANDLED : VIEW_IGNORED;
+    if (e->action == ACT_PREVIEW) {
+        if (v->preview.count > 0)
+            drop_preview(v);
+        else
+            show_preview(v, app);
+        return VIEW_HANDLED | VIEW_REDRAW;
+    }
+    drop_preview(v);
     switch (e->action) {
     case ACT_CLOSE: return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
     case ACT_NEXT_FIELD:
@@ -634,6 +703,7 @@ static void print_destroy(tui_view *view)
     print_view *v = (print_view *)view;
     htx_printers_free(&v->printers);
     line_edit_free(&v->file);
+    drop_preview(v);
     line_edit_free(&v->as_of);
     line_edit_free(&v->issued);
     free(v);
@@ -641,16 +711,16 @@ static void print_destroy(tui_view *view)
 
 /* The printers are a list: ↑↓ choose, a letter finds, Tab leaves it. */
 static const tui_action printer_field_actions[] = {
-    ACT_RUN_PRINT, ACT_CLOSE, ACT_TAB_NEXT_FIELD, ACT_TAB_PREV_FIELD, ACT_UP, ACT_DOWN, ACT_NONE,
+    ACT_RUN_PRINT, ACT_PREVIEW, ACT_CLOSE, ACT_TAB_NEXT_FIELD, ACT_TAB_PREV_FIELD, ACT_UP, ACT_DOWN, ACT_NONE,
 };
 static const tui_keymap printer_field_keymap = {.actions = printer_field_actions, .typing = true};
 /* The file is typed; ←→ and - + change the copies and the format. */
 static const tui_action text_field_actions[] = {
-    ACT_RUN_PRINT, ACT_CLOSE, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_NONE,
+    ACT_RUN_PRINT, ACT_PREVIEW, ACT_CLOSE, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_NONE,
 };
 static const tui_keymap text_field_keymap = {.actions = text_field_actions, .typing = true};
 static const tui_action choice_field_actions[] = {
-    ACT_RUN_PRINT, ACT_CLOSE, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_PREV_CHOICE, ACT_NEXT_CHOICE, ACT_NONE,
+    ACT_RUN_PRINT, ACT_PREVIEW, ACT_CLOSE, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_PREV_CHOICE, ACT_NEXT_CHOICE, ACT_NONE,
 };
 static const tui_keymap choice_field_keymap = {.actions = choice_field_actions};
 
