@@ -473,6 +473,8 @@ static void bars_read_as_the_glossary_says(void **state)
     resize(f, 120, 40);
     assert_bar(f, "F1Trợ giúp F2Thêm F3Tìm F4Lọc F5Sửa F6Sắp xếp F7CLB F8Thống kê F9In F10Thoát Ctrl-XXã/phường");
     press(f, TK_CTRL_X);
+    assert_bar(f, "F1Trợ giúp F2Thêm F3Tìm F4Lọc F5Sửa F6Sắp xếp F7CLB F8Thống kê F9In F10Thoát Ctrl-XTheo quận/huyện");
+    press(f, TK_CTRL_X);
     assert_bar(f, "F1Trợ giúp F2Thêm F3Tìm F4Lọc F5Sửa F6Sắp xếp F7CLB F8Thống kê F9In F10Thoát Ctrl-XQuận/huyện");
     press(f, TK_CTRL_X);
     resize(f, 80, 24);
