@@ -260,6 +260,37 @@ class Roster(unittest.TestCase):
         _, out, _ = run("config", "--club", BIG_CLUB, "signer", db=self.db, check=0)
         self.assertIn("[mặc định]", out)
 
+    def test_register_and_list_as_workbooks(self):
+        import openpyxl
+        import datetime
+        path = self.path("register.xlsx")
+        _, _, err = run("export", "-o", path, db=self.db, check=0)
+        self.assertIn(".xlsx", err)
+        sheet = openpyxl.load_workbook(path).active
+        rows = list(sheet.iter_rows(values_only=True))
+        self.assertEqual(rows[0][:4], ("Mã số HTX", "Tên HTX", "Quận/Huyện", "Ngành"))
+        self.assertEqual(sheet.freeze_panes, "A2")
+        _, out, _ = run("list", "--format", "tsv", db=self.db, check=0)
+        listed = tsv_rows(out)
+        self.assertEqual(len(rows) - 1, len(listed))
+        self.assertEqual(sorted(r[0] for r in rows[1:]), sorted(r["code"] for r in listed))
+        self.assertTrue(all(isinstance(r[0], str) and len(r[0]) == 10 for r in rows[1:]))
+        founded = rows[0].index("Ngày thành lập")
+        self.assertTrue(any(isinstance(r[founded], datetime.datetime) for r in rows[1:]))
+        members = rows[0].index("Số thành viên")
+        self.assertTrue(all(r[members] is None or isinstance(r[members], int) for r in rows[1:]))
+        status, _, err = run("export", "--format", "xlsx", db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIn("-o", err)
+        # the list as the screens print it, as a workbook
+        path = self.path("gia-lam.xlsx")
+        run("list", "--district", "gia lam", "-o", path, db=self.db, check=0)
+        rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
+        header = next(i for i, r in enumerate(rows) if r[0] == "STT")
+        self.assertIn("DANH SÁCH HỢP TÁC XÃ", [r[0] for r in rows[:header]])
+        gia_lam = [r for r in listed if r["district"] == "Gia Lâm"]
+        self.assertEqual(len([r for r in rows[header + 1:] if isinstance(r[0], int)]), len(gia_lam))
+
     def test_xlsx_reads_back_with_types(self):
         import openpyxl
         import datetime
