@@ -34,10 +34,8 @@ static void fill(htx_roster_doc *doc, int members)
     doc->club = htx_club_find("trade");
     doc->as_of = doc->issued = htx_date_today();
     htx_doc_settings_defaults(doc->club, &doc->settings);
-    doc->entries = calloc((size_t)members, sizeof *doc->entries);
-    doc->count = doc->capacity = members;
     for (int i = 0; i < members; i++) {
-        htx_roster_entry *e = &doc->entries[i];
+        htx_roster_entry entry = {0}, *e = &entry;
         snprintf(e->code, sizeof e->code, "01%08d", 1000000 + i * 37);
         snprintf(e->name, sizeof e->name, "Hợp tác xã %s %s %d", kinds[i % 5], places[i % 5], i);
         snprintf(e->address, sizeof e->address, "Số %d, thôn Giang Cao", i % 200 + 1);
@@ -47,6 +45,7 @@ static void fill(htx_roster_doc *doc, int members)
         snprintf(e->phone, sizeof e->phone, i % 2 ? "0912345678" : "02438261757");
         e->role = i == 0 ? HTX_ROLE_CHAIR : HTX_ROLE_MEMBER;
         snprintf(e->joined, sizeof e->joined, "2019-03-05");
+        htx_roster_doc_append(doc, e);
     }
 }
 

@@ -60,10 +60,8 @@ static htx_roster_doc sample_doc(int copies_of_members)
     doc.as_of = (htx_date){2026, 2, 5};
     doc.issued = doc.as_of;
     htx_doc_settings_defaults(doc.club, &doc.settings);
-    doc.count = copies_of_members;
-    doc.entries = calloc((size_t)copies_of_members, sizeof *doc.entries);
     for (int i = 0; i < copies_of_members; i++)
-        doc.entries[i] = members[i % 2];
+        assert_true(htx_roster_doc_append(&doc, &members[i % 2]));
     return doc;
 }
 
@@ -214,7 +212,7 @@ static void back_dated_roster_is_dated_today_and_says_as_of(void **state)
     text = render_txt(&doc, 100, 60, &pages);
     assert_null(strstr(text, "tính đến ngày"));
     free(text);
-    free(doc.entries);
+    htx_roster_doc_free(&doc);
 }
 
 static void number_line_follows_the_pattern(void **state)

@@ -191,6 +191,24 @@ static void rule(pdf_writer *w, double centre, double length, double y)
 
 /* ---- layout ------------------------------------------------------------------------ */
 
+/* The characters of text's longest word, in display columns. */
+static size_t longest_word_chars(const char *text)
+{
+    size_t most = 0;
+    char word[256];
+    for (const char *p = text; *p;) {
+        size_t n = strcspn(p, " ");
+        snprintf(word, sizeof word, "%.*s", (int)n, p);
+        size_t width = htx_text_width(word);
+        if (width > most)
+            most = width;
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    return most;
+}
+
 /* The widest word of text in style: laid out one word a line (a width of
  * nothing breaks at every space), the widest line. */
 static double widest_word_in(pdf_writer *w, face_style style, const char *text)
@@ -212,15 +230,36 @@ static double widest_cell(pdf_writer *w, int c, bool by_word)
     const htx_document *doc = w->doc;
     double most = widest_word(w, doc->columns[c].title);
     char cell[1400];
+    /* For the longest word, only the cells whose longest word has the most
+     * characters are laid out: shaping every cell of a long list again is
+     * what makes it slow, and a word of fewer characters is narrower but
+     * for the widest letters, which the margin of candidates covers. */
+    enum { CANDIDATES = 16 };
+    int candidate[CANDIDATES], candidate_chars[CANDIDATES], candidates = 0;
     for (int r = 0; r < doc->row_count; r++) {
         htx_doc_cell(doc, r, c, cell, sizeof cell);
-        double width;
-        if (by_word) {
-            width = widest_word_in(w, FACE_REGULAR, cell);
-        } else {
+        if (!by_word) {
             set_text(w, FACE_REGULAR, TABLE_SIZE, cell);
-            width = text_width(w);
+            if (text_width(w) > most)
+                most = text_width(w);
+            continue;
         }
+        int chars = (int)longest_word_chars(cell);
+        int weakest = 0;
+        for (int k = 1; k < candidates; k++)
+            if (candidate_chars[k] < candidate_chars[weakest])
+                weakest = k;
+        if (candidates < CANDIDATES) {
+            candidate[candidates] = r;
+            candidate_chars[candidates++] = chars;
+        } else if (chars > candidate_chars[weakest]) {
+            candidate[weakest] = r;
+            candidate_chars[weakest] = chars;
+        }
+    }
+    for (int k = 0; k < candidates; k++) {
+        htx_doc_cell(doc, candidate[k], c, cell, sizeof cell);
+        double width = widest_word_in(w, FACE_REGULAR, cell);
         if (width > most)
             most = width;
     }

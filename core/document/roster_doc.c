@@ -18,22 +18,37 @@ typedef struct collector {
     bool out_of_memory;
 } collector;
 
-static int collect(const htx_roster_entry *e, void *data)
+bool htx_roster_doc_append(htx_roster_doc *doc, const htx_roster_entry *e)
 {
-    collector *into = data;
-    htx_roster_doc *doc = into->doc;
     if (doc->count == doc->capacity) {
         int capacity = doc->capacity ? doc->capacity * 2 : 64;
         htx_roster_entry *grown = realloc(doc->entries, (size_t)capacity * sizeof *grown);
-        if (!grown) {
-            into->out_of_memory = true;
-            return 1;
-        }
-        doc->entries = grown;
+        if (grown)
+            doc->entries = grown;
+        char **seats = realloc(doc->seats, (size_t)capacity * sizeof *seats);
+        if (seats)
+            doc->seats = seats;
+        if (!grown || !seats)
+            return false;
         doc->capacity = capacity;
     }
+    /* The address is read by every pass of the layout: written once here. */
+    char seat[1400];
+    htx_address_line(e->address, e->commune, e->ward, e->district, seat, sizeof seat);
+    doc->seats[doc->count] = strdup(seat);
+    if (!doc->seats[doc->count])
+        return false;
     doc->entries[doc->count++] = *e;
-    return 0;
+    return true;
+}
+
+static int collect(const htx_roster_entry *e, void *data)
+{
+    collector *into = data;
+    if (htx_roster_doc_append(into->doc, e))
+        return 0;
+    into->out_of_memory = true;
+    return 1;
 }
 
 htx_status htx_roster_doc_init(const char *club, const char *as_of_iso, htx_roster_sort sort, htx_roster_doc *doc,
@@ -90,6 +105,10 @@ htx_status htx_roster_doc_load(htx_store *s, const char *club, const char *as_of
 
 void htx_roster_doc_free(htx_roster_doc *doc)
 {
+    for (int i = 0; i < doc->count; i++)
+        free(doc->seats[i]);
+    free(doc->seats);
+    doc->seats = NULL;
     free(doc->entries);
     doc->entries = NULL;
     doc->count = doc->capacity = 0;
@@ -157,7 +176,7 @@ void htx_roster_cell(const htx_roster_doc *doc, int row, htx_roster_col col, cha
     case HTX_RCOL_NO: htx_format_thousands(row + 1, out, size); break;
     case HTX_RCOL_CODE: snprintf(out, size, "%s", e->code); break;
     case HTX_RCOL_NAME: snprintf(out, size, "%s", e->name); break;
-    case HTX_RCOL_ADDRESS: htx_address_line(e->address, e->commune, e->ward, e->district, out, size); break;
+    case HTX_RCOL_ADDRESS: snprintf(out, size, "%s", doc->seats ? doc->seats[row] : ""); break;
     case HTX_RCOL_REPRESENTATIVE: snprintf(out, size, "%s", e->representative); break;
     case HTX_RCOL_PHONE: htx_format_phone(e->phone, out, size); break;
     case HTX_RCOL_ROLE: snprintf(out, size, "%s", htx_role_name(e->role, HTX_LANG_VI)); break;

@@ -10,6 +10,7 @@
 #ifndef HTX_ROSTER_DOC_H
 #define HTX_ROSTER_DOC_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "date.h"
@@ -39,6 +40,7 @@ typedef struct htx_roster_doc {
     htx_doc_settings settings; /* the club's names and signature */
     htx_roster_sort sort;
     htx_roster_entry *entries;
+    char **seats; /* each member's address in the new form, made once (address.h) */
     int count;
     int capacity;
 } htx_roster_doc;
@@ -58,6 +60,10 @@ htx_status htx_roster_doc_load(htx_store *s, const char *club, const char *as_of
 htx_status htx_roster_doc_init(const char *club, const char *as_of_iso, htx_roster_sort sort, htx_roster_doc *doc,
                                htx_error *err);
 void htx_roster_doc_free(htx_roster_doc *doc);
+
+/* Adds a member at the end (what loading does for each row); false when
+ * out of memory. */
+bool htx_roster_doc_append(htx_roster_doc *doc, const htx_roster_entry *e);
 
 /*
  * The roster as a document: its columns, the texts around the table, and
