@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 
 #include "audit.h"
+#include "browse.h"
+#include "commune.h"
 #include "membership.h"
 #include "registry.h"
 #include "test_support.h"
@@ -136,6 +138,8 @@ static void migration_from_version_1_builds_district_tally(void **state)
              "DROP TRIGGER tally_insert; DROP TRIGGER tally_delete; DROP TRIGGER tally_move;"
              "DROP TABLE district_tally;"
              "DROP TABLE setting;"
+             "DROP TRIGGER unit_tally_insert; DROP TRIGGER unit_tally_delete; DROP TRIGGER unit_tally_move;"
+             "DROP TABLE commune_tally;"
              "DROP TRIGGER search_insert; DROP TRIGGER search_delete; DROP TRIGGER search_update;"
              "DROP TABLE cooperative_search;"
              "DROP INDEX cooperative_by_founded_key; DROP INDEX cooperative_by_members_key;"
@@ -172,6 +176,20 @@ static void migration_from_version_1_builds_district_tally(void **state)
     assert_int_equal(htx_coop_update(f->store, &c, "tester", &err), HTX_OK);
     assert_int_equal(scalar(f->path, "SELECT cooperatives FROM district_tally WHERE district_code = '020'"), 0);
     assert_int_equal(scalar(f->path, "SELECT cooperatives FROM district_tally WHERE district_code = '018'"), 3);
+
+    /* version 9's tally of units: the rows without one, then a unit given and changed */
+    assert_int_equal(scalar(f->path, "SELECT cooperatives FROM commune_tally WHERE commune = ''"), 4);
+    htx_coop_set(&c, "commune", "bat trang", &r);
+    assert_int_equal(htx_coop_update(f->store, &c, "tester", &err), HTX_OK);
+    assert_int_equal(scalar(f->path, "SELECT cooperatives FROM commune_tally WHERE commune = 'Bát Tràng'"), 1);
+    assert_int_equal(scalar(f->path, "SELECT cooperatives FROM commune_tally WHERE commune = ''"), 3);
+    int64_t counts[HTX_COMMUNE_LIMIT], without = 0, total = 0;
+    assert_int_equal(htx_commune_counts(f->store, counts, &without, &total, &err), HTX_OK);
+    assert_int_equal(total, 4);
+    assert_int_equal(without, 3);
+    assert_int_equal(counts[htx_commune_find("Bát Tràng") - HTX_COMMUNES], 1);
+    assert_int_equal(htx_coop_delete(f->store, &c, "tester", &err), HTX_OK);
+    assert_int_equal(scalar(f->path, "SELECT cooperatives FROM commune_tally WHERE commune = 'Bát Tràng'"), 0);
 }
 
 static void insert_load_round_trip_and_audit(void **state)
