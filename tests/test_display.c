@@ -251,6 +251,24 @@ static void test_sanitize(void **state)
     free(s);
 }
 
+/* Invisible format characters already stored (entry refuses them now) are
+ * shown, as one placeholder column each, never written raw. */
+static void test_invisible_shown(void **state)
+{
+    (void)state;
+    assert_sanitized("HTX\xE2\x80\x8B \xC4\x90\xE1\xBB\x93ng", "HTX\xEF\xBF\xBD \xC4\x90\xE1\xBB\x93ng");
+    assert_sanitized("\xEF\xBB\xBFHTX", "\xEF\xBF\xBDHTX");
+    assert_sanitized("a\xE2\x80\xAE" "b", "a\xEF\xBF\xBD" "b"); /* right-to-left override */
+    assert_sanitized("a\xE2\x80\x8D" "b", "a\xEF\xBF\xBD" "b"); /* ZWJ between letters */
+    assert_int_equal(htx_cp_width(0x200B), 1);
+    assert_int_equal(htx_cp_width(0xFEFF), 1);
+    assert_int_equal(htx_text_width("a\xE2\x80\x8B" "b"), 3);
+    char *s = htx_text_sanitize("a\xE2\x80\x8B\xEF\xBB\xBF" "b");
+    assert_non_null(s);
+    assert_int_equal(htx_text_width(s), htx_text_width("a\xE2\x80\x8B\xEF\xBB\xBF" "b"));
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -262,6 +280,7 @@ int main(void)
         cmocka_unit_test(test_crop_small_buffer),
         cmocka_unit_test(test_crop_invalid_bytes),
         cmocka_unit_test(test_sanitize),
+        cmocka_unit_test(test_invisible_shown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

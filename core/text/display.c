@@ -19,7 +19,7 @@ static bool is_control(int32_t cp)
 
 int htx_cp_width(int32_t cp)
 {
-    if (cp < 0 || cp > 0x10FFFF || is_control(cp))
+    if (cp < 0 || cp > 0x10FFFF || is_control(cp) || htx_cp_is_ignorable(cp))
         return 1; /* shown as a one-column placeholder */
     if (cp >= 0x20 && cp < 0x7F)
         return 1;
@@ -176,6 +176,8 @@ char *htx_text_sanitize(const char *text)
             o += put_utf8(out + o, REPLACEMENT_CP);
         else if (cp == REPLACEMENT_CP && n == 1)
             o += put_utf8(out + o, REPLACEMENT_CP); /* an invalid byte */
+        else if (htx_cp_is_ignorable(cp))
+            o += put_utf8(out + o, REPLACEMENT_CP); /* invisible: zero width, BOM, bidi */
         else {
             memcpy(out + o, text, (size_t)n);
             o += (size_t)n;
