@@ -16,7 +16,10 @@
  * placeholder (see htx_text_sanitize). */
 int htx_cp_width(int32_t cp);
 
-/* Columns taken by valid UTF-8 text. */
+/* Columns taken by valid UTF-8 text.  An emoji sequence joined by ZWJ
+ * ("👨‍👩‍👧") takes the columns of its first emoji, the only one drawn (see
+ * htx_text_sanitize): terminals that draw it as one picture and those that
+ * draw each emoji (the Linux console) then agree. */
 size_t htx_text_width(const char *text);
 
 /*
@@ -42,8 +45,9 @@ size_t htx_text_pad(const char *text, size_t max_cols, char *out, size_t size);
  * U+2400 + code for C0 ("␛" for ESC, "␊" for newline, "␉" for tab), "␡" for
  * DEL, "�" for C1 and for each invalid byte — so stored escape sequences can
  * never reach the terminal.  Invisible format characters (zero-width space,
- * BOM, bidi controls, ZWJ) become "�" too, so a name holding one shows that
- * it does.  Returns a malloc'd string or NULL.
+ * BOM, bidi controls, a ZWJ outside an emoji sequence) become "�" too, so a
+ * name holding one shows that it does; of an emoji sequence joined by ZWJ
+ * only the first emoji is kept.  Returns a malloc'd string or NULL.
  */
 char *htx_text_sanitize(const char *text);
 
