@@ -25,6 +25,8 @@ import icu
 HTX = None
 HERE = os.path.dirname(os.path.abspath(__file__))
 VI = icu.Collator.createInstance(icu.Locale("vi"))
+# numbers in names sort by their value, as htx sorts them
+VI.setAttribute(icu.UCollAttribute.NUMERIC_COLLATION, icu.UCollAttributeValue.ON)
 
 
 def run(*args, env=None, db=None, check=None):
