@@ -117,6 +117,58 @@ static void test_detection_on_one_row(void **state)
         }
 }
 
+/* VIQR is ASCII: a short file must be told from plain ASCII by how its
+ * marks read, and the guess is said to be unsure. */
+static void test_viqr_detection_on_short_files(void **state)
+{
+    (void)state;
+    static const char issue_file[] = "code,name,district,sector\n0170000448,HTX Ha`,Ba DDi`nh,trade\n";
+    bool bom, unsure;
+    assert_int_equal(htx_encoding_detect((const unsigned char *)issue_file, strlen(issue_file), &bom, &unsure),
+                     HTX_ENC_VIQR);
+    assert_true(unsure);
+    static const char *const rows[] = {
+        "code,name,district,sector\n0100233488,HTX Đồng Tâm,Thanh Trì,trade\n",
+        "code,name\n0101234565,HTX Bát Tràng\n",
+        "0108108915,HTX bao bì nhựa Phú Xuyên,Phú Xuyên\n",
+        "0101112221,HTX Ước Lễ,Thanh Oai\n",
+        "0101112221,HTX Vạn Phúc,Hà Đông\n",
+        "0101112221,HTX Đa Tốn,Gia Lâm\n",
+    };
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        unsigned char *bytes;
+        size_t len;
+        htx_error err;
+        assert_int_equal(htx_encode(rows[r], strlen(rows[r]), HTX_ENC_VIQR, false, &bytes, &len, &err), HTX_OK);
+        htx_encoding used;
+        char *back = decode(bytes, len, HTX_ENC_AUTO, &used);
+        if (strcmp(back, rows[r]) != 0)
+            fail_msg("\"%.*s\" read as \"%s\"", (int)len, (const char *)bytes, back);
+        assert_int_equal(used, HTX_ENC_VIQR);
+        free(back);
+        free(bytes);
+    }
+    /* plain ASCII stays what it is, and is no doubt */
+    static const char *const ascii[] = {
+        "code,name\n0100233488,HTX Dong Tam\n",
+        "code,name,notes\n0100233488,HTX Dong Tam,\"Who? Me. (see e.g. p.4) Address: 12 Ha~ St.\"\n",
+        "name\nCafe' Sua\n",
+    };
+    for (size_t a = 0; a < sizeof ascii / sizeof ascii[0]; a++) {
+        assert_int_equal(htx_encoding_detect((const unsigned char *)ascii[a], strlen(ascii[a]), &bom, &unsure),
+                         HTX_ENC_UTF8);
+        assert_false(unsure);
+    }
+    /* a whole register in VIQR is no doubt either */
+    unsigned char *bytes;
+    size_t len;
+    htx_error err;
+    assert_int_equal(htx_encode(sample, strlen(sample), HTX_ENC_VIQR, false, &bytes, &len, &err), HTX_OK);
+    assert_int_equal(htx_encoding_detect(bytes, len, &bom, &unsure), HTX_ENC_VIQR);
+    assert_false(unsure);
+    free(bytes);
+}
+
 /* UTF-16 without a BOM, holding NFD text (combining tones are 00 03 in
  * little-endian order): found by auto, and by "utf-16" in either order. */
 static void test_utf16_without_bom(void **state)
@@ -332,6 +384,7 @@ int main(void)
         cmocka_unit_test(test_every_letter_in_every_encoding),
         cmocka_unit_test(test_detection_on_a_register),
         cmocka_unit_test(test_detection_on_one_row),
+        cmocka_unit_test(test_viqr_detection_on_short_files),
         cmocka_unit_test(test_utf16_without_bom),
         cmocka_unit_test(test_last_letter_at_every_length),
         cmocka_unit_test(test_boms),

@@ -61,7 +61,7 @@ htx_status htx_decode(const unsigned char *bytes, size_t len, htx_encoding enc, 
     *out_len = 0;
     bool bom = false;
     if (enc == HTX_ENC_AUTO)
-        enc = htx_encoding_detect(bytes, len, &bom);
+        enc = htx_encoding_detect(bytes, len, &bom, NULL);
     htx_encoding bom_enc = HTX_ENC_AUTO;
     size_t skip = enc_bom_length(bytes, len, &bom_enc);
     htx_encoding order;

@@ -36,8 +36,10 @@ int htx_encoding_parse(const char *name);
 const char *htx_encoding_name(htx_encoding enc); /* "utf-8" … */
 
 /* The encoding the bytes most likely are in (never AUTO).  *has_bom tells
- * whether a byte-order mark starts them. */
-htx_encoding htx_encoding_detect(const unsigned char *bytes, size_t len, bool *has_bom);
+ * whether a byte-order mark starts them; *unsure (may be NULL) whether the
+ * evidence was thin: a few VIQR words in ASCII, or 8-bit tables that read
+ * the words about as well as each other (a file of a row or two). */
+htx_encoding htx_encoding_detect(const unsigned char *bytes, size_t len, bool *has_bom, bool *unsure);
 
 /*
  * Decodes bytes from enc (AUTO detects; a BOM of the encoding is skipped)
@@ -80,6 +82,8 @@ htx_status htx_decoder_open(const unsigned char *head, size_t len, bool complete
 htx_status htx_decoder_feed(htx_decoder *d, const unsigned char *bytes, size_t len, bool last,
                             const char **text, size_t *text_len, htx_error *err);
 void htx_decoder_free(htx_decoder *d);
+/* Whether the encoding was detected, and on thin evidence (htx_encoding_detect). */
+bool htx_decoder_unsure(const htx_decoder *d);
 
 /* The ASCII stand-in for typographic punctuation 8-bit code pages lack
  * (– — ‘ ’ “ ” and the no-break space), or NULL.  Letters have none. */

@@ -251,7 +251,8 @@ static void draw_choices(import_view *v, tui_app *app, tui_canvas *c, int y, tui
     if (chosen != HTX_ENC_AUTO)
         snprintf(value, sizeof value, "%s", htx_encoding_name(chosen));
     else if (v->file)
-        snprintf(value, sizeof value, ui_text(UI_IMPORT_DETECTED_AS, lang), htx_encoding_name(v->file->encoding));
+        snprintf(value, sizeof value, ui_text(v->file->unsure ? UI_IMPORT_DETECTED_UNSURE : UI_IMPORT_DETECTED_AS, lang),
+                 htx_encoding_name(v->file->encoding));
     else
         snprintf(value, sizeof value, "%s", ui_text(UI_IMPORT_AUTO, lang));
     draw_field(c, y, a, UI_IMPORT_ENCODING, value, v->focus == FIELD_ENCODING, lang);
