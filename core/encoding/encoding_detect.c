@@ -269,12 +269,16 @@ htx_encoding htx_encoding_detect(const unsigned char *bytes, size_t len, bool *h
     /* On a tie the first wins.  Ties happen on files of a row or two, where
      * a VISCII name can also read as TCVN3 syllables ("chợ Kim Sơn" as
      * "chỵ Kim Sẵn"); the preview shows the text and --encoding settles it. */
-    static const htx_encoding candidates[] = {HTX_ENC_CP1258, HTX_ENC_VNI, HTX_ENC_TCVN3,
+    static const htx_encoding candidates[] = {HTX_ENC_CP1258, HTX_ENC_VNI, HTX_ENC_TCVN3, HTX_ENC_TCVN_VN1,
                                               HTX_ENC_VISCII};
     htx_encoding best = HTX_ENC_CP1258;
     long best_score = 0, second_score = 0;
     bool any = false, have_second = false;
+    bool vn3_holds_all = enc_tcvn3_invalid_at(bytes, sample) == sample;
     for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
+        /* Where every byte is one of VN3's, VN1 reads the same text. */
+        if (candidates[i] == HTX_ENC_TCVN_VN1 && vn3_holds_all)
+            continue;
         enc_buffer out = {0};
         size_t bad;
         if (enc_decode_as(bytes, sample, candidates[i], &out, &bad) == HTX_OK && out.data) {

@@ -8,7 +8,7 @@
  *     block's end; for VIQR, everything after the block's last line break
  *     (a vowel's marks and "dd" never cross a line break, and a line break
  *     is always a token of its own); iconv keeps its own state (glibc's
- *     CP1258 and TCVN3 hold a letter back in case a combining tone follows),
+ *     CP1258 and TCVN hold a letter back in case a combining tone follows),
  *     and the VNI decoder the letter a mark byte would sit on;
  *   - decoded text (pending): everything after the last line break, since
  *     NFC composes a letter with the marks after it.  A line break is a
@@ -212,6 +212,9 @@ static htx_status decode_raw(htx_decoder *d, bool last, size_t *used, htx_error 
         size_t nul = first_nul(d, in, n);
         if (nul < n && (!is_wide(d->enc) || nul + 1 < n))
             return bad_bytes(d, nul, err);
+        size_t not_vn3 = d->enc == HTX_ENC_TCVN3 ? enc_tcvn3_invalid_at(in, n) : n;
+        if (not_vn3 < n)
+            return bad_bytes(d, not_vn3, err);
         char *src = d->carry.data;
         size_t left = n;
         enc_buf_reserve(&d->pending, n * 2 + 16);

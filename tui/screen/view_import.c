@@ -33,7 +33,7 @@ typedef enum import_phase { PHASE_PATH, PHASE_PREVIEW, PHASE_RUNNING, PHASE_DONE
 /* The encodings offered, in the order ←→ steps through them. */
 static const htx_encoding encodings[] = {
     HTX_ENC_AUTO, HTX_ENC_UTF8, HTX_ENC_UTF16, HTX_ENC_CP1258, HTX_ENC_VISCII,
-    HTX_ENC_TCVN3, HTX_ENC_VNI, HTX_ENC_VIQR,
+    HTX_ENC_TCVN3, HTX_ENC_TCVN_VN1, HTX_ENC_VNI, HTX_ENC_VIQR,
 };
 #define ENCODING_CHOICES ((int)(sizeof encodings / sizeof encodings[0]))
 
