@@ -21,6 +21,9 @@ packages="
   libcairo2-dev
   libpango1.0-dev
   fonts-dejavu-core
+  fonts-liberation2
+  libxlsxwriter-dev
+  python3-openpyxl
   poppler-utils
   libcups2-dev
   cups-client

@@ -158,6 +158,16 @@ class Lists(ts.DemoCase):
             codes = {r["code"] for r in self.rows("--commune", "bat trang")}
             shown = {c for c in codes if c in screen}
             self.assertEqual(shown, codes)
+            # the units grouped under the former district each was formed from
+            s.keys("C-x")
+            s.wait_for("Xã/phường theo quận/huyện cũ", "Ba Đình")
+            s.type("gia lam")
+            screen = s.wait_for("Danh sách HTX — Gia Lâm")
+            s.keys("Down")
+            s.wait_for("Danh sách HTX — Xã Bát Tràng")
+            lines = s.text().splitlines()
+            at = next(i for i, line in enumerate(lines) if line.startswith(" Gia Lâm"))
+            self.assertTrue(lines[at + 1].startswith("   Xã Bát Tràng"), "\n".join(lines[at - 1:at + 3]))
             s.keys("C-x")
             s.wait_for("Quận/huyện cũ", "Ba Đình", "— Tất cả", absent=("Xã Bát Tràng",))
 

@@ -102,7 +102,7 @@ class PrintDesk(ts.DemoCase):
             self.assertEqual(os.listdir(self.home), [])
             self.assertEqual(oct(os.stat(saved).st_mode & 0o777), "0o600")
             text = pdf_text(saved)
-            self.assertIn("CLB CÁC HTX NÔNG NGHIỆP", text)
+            self.assertIn("CÂU LẠC BỘ CÁC HỢP TÁC XÃ", text)
             self.assertIn("DANH SÁCH THÀNH VIÊN", text)
 
     def test_the_ending_follows_the_format(self):
@@ -114,6 +114,8 @@ class PrintDesk(ts.DemoCase):
             s.wait_for("◂ TXT ▸", CLUB_FILE + ".txt")
             s.keys("Right")
             s.wait_for("◂ CSV ▸", CLUB_FILE + ".csv")
+            s.keys("Right")
+            s.wait_for("◂ Excel (XLSX) ▸", CLUB_FILE + ".xlsx")
             s.keys("Right", "Right")
             s.wait_for("◂ TXT ▸", CLUB_FILE + ".txt", absent=(CLUB_FILE + ".pdf",))
             s.keys("Enter")
@@ -235,7 +237,7 @@ class PrintersOfCups(ts.DemoCase):
                 self.assertIsNotNone(pdf, "the job never reached Tang2: " + self.cups.log())
                 text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True,
                                       check=True).stdout.decode("utf-8")
-                self.assertIn("CLB CÁC HTX NÔNG NGHIỆP", text)
+                self.assertIn("CÂU LẠC BỘ CÁC HỢP TÁC XÃ", text)
 
     def test_a_refusal_reads_whole_in_vietnamese(self):
         message = ("Lỗi: máy in Phong_KT đang tạm ngừng nhận lệnh in: hãy chọn máy in khác, "

@@ -421,6 +421,29 @@ class Options(Tmp):
         super().setUp()
         self.db = self.new_db("htx.db")
 
+    def test_a_unit_column_by_its_name_with_or_without_its_kind(self):
+        """Issue of the 2025 units: the commune or ward by name, marks and kind optional."""
+        path = self.path("units.csv")
+        write_bytes(path, ("Mã số HTX,Tên HTX,Quận/Huyện,Ngành,Xã/Phường\n"
+                           "0100233488,HTX Một,Gia Lâm,trade,bat trang\n"
+                           "0100112437,HTX Hai,Gia Lâm,trade,Xã Bát Tràng\n"
+                           "0100109106,HTX Ba,Hoàn Kiếm,trade,phuong hoan kiem\n").encode("utf-8"))
+        run("import", path, db=self.db, check=0)
+        for code, unit in (("0100233488", "Bát Tràng"), ("0100112437", "Bát Tràng"), ("0100109106", "Hoàn Kiếm")):
+            shown = json.loads(run("show", code, "--format", "json", db=self.db, check=0)[1])[0]
+            self.assertEqual(shown["commune"], unit)
+        _, out, _ = run("list", "--commune", "bat trang", "--format", "tsv", db=self.db, check=0)
+        self.assertEqual(len(out.strip().split("\n")) - 1, 2)
+        # a name that is no unit is an error naming the line, and nothing is written
+        before = self.register(self.db)
+        bad = self.path("bad-unit.csv")
+        write_bytes(bad, ("Mã số HTX,Tên HTX,Quận/Huyện,Ngành,Xã/Phường\n"
+                          "0108108915,HTX Bốn,Gia Lâm,trade,xã Không Có\n").encode("utf-8"))
+        status, _, err = run("import", bad, db=self.db)
+        self.assertNotEqual(status, 0)
+        self.assertIn("dòng 2: Xã/Phường", err)
+        self.assertEqual(self.register(self.db), before)
+
     def test_headers_separators_map_and_unknown_columns(self):
         path = self.path("tab.tsv")
         write_bytes(path, ("ten htx\tMA SO\tquan huyen\tLinh vuc\tGhi chú riêng\n"

@@ -61,6 +61,21 @@ def width(text):
     return sum(0 if unicodedata.combining(ch) else 1 for ch in unicodedata.normalize("NFC", text))
 
 
+def pdf_words(pdf):
+    """Every word of the PDF with its page and box (pdftotext -bbox), in points from the top left."""
+    html = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    words, page = [], 0
+    for line in html.splitlines():
+        if "<page " in line:
+            page += 1
+        m = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line)
+        if m:
+            words.append({"page": page, "x0": float(m.group(1)), "y0": float(m.group(2)),
+                          "x1": float(m.group(3)), "y1": float(m.group(4)),
+                          "text": m.group(5).replace("&amp;", "&").replace("&quot;", '"')})
+    return words
+
+
 def squeeze(text):
     return " ".join(text.split())
 
@@ -135,22 +150,171 @@ class Roster(unittest.TestCase):
             page_texts.pop()
         self.assertEqual(len(page_texts), pages)
         for i, page in enumerate(page_texts, 1):
-            self.assertIn(f"Trang {i}/{pages}", page)
             self.assertIn("Tên HTX", page)  # the table header on every page
-            self.assertIn("Người đại diện", page)
+            self.assertIn("Mã số HTX", page)
         first = page_texts[0]
-        for heading in ("LIÊN MINH HTX THÀNH PHỐ HÀ NỘI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                        "Độc lập – Tự do – Hạnh phúc", "DANH SÁCH THÀNH VIÊN",
-                        "CLB QUỸ TÍN DỤNG NHÂN DÂN", "Hà Nội, ngày 28 tháng 11 năm 2026"):
+        for heading in ("LIÊN MINH HỢP TÁC XÃ", "CÂU LẠC BỘ QUỸ TÍN DỤNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                        "Độc lập - Tự do - Hạnh phúc", "DANH SÁCH THÀNH VIÊN", "/DS-CLB",
+                        "Câu lạc bộ Quỹ Tín dụng Nhân dân", "Hà Nội, ngày 28 tháng 11 năm 2026"):
             self.assertIn(heading, first)
         last = page_texts[-1]
-        for trailer in ("Tổng số: 250 thành viên", "NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)"):
+        for trailer in ("Tổng số: 250 thành viên", "Nơi nhận:", "- Như trên;", "- Lưu: VT.",
+                        "TM. BAN CHỦ NHIỆM", "CHỦ NHIỆM"):
             self.assertIn(trailer, last)
-        # The name column alone (x 68–207 pt): every name, marks intact, in collation order.
-        column = subprocess.run(["pdftotext", "-layout", "-x", "68", "-y", "0", "-W", "139", "-H", "842", pdf, "-"],
+        # The name column alone, found by its header: every name, marks intact, in collation order.
+        # A header is centred in its column and a code starts at its column's left edge (+ padding):
+        # the code column's edges give the name column's left edge, the name header its right one.
+        words = [w for w in pdf_words(pdf) if w["page"] == 1]
+        code_left = min(w["x0"] for w in words if re.fullmatch(r"0\d{9}", w["text"])) - 2.5
+        def header_centre(first_word):
+            head = next(w for w in words if w["text"] == first_word)
+            end = next(w for w in words if w["text"] == "HTX" and w["x0"] > head["x0"] and abs(w["y0"] - head["y0"]) < 1)
+            return (head["x0"] + end["x1"]) / 2
+
+        left = 2 * header_centre("Mã") - code_left
+        name_centre = header_centre("Tên")
+        right = 2 * name_centre - left
+        column = subprocess.run(["pdftotext", "-layout", "-x", str(int(left)), "-y", "0", "-W",
+                                 str(int(right - left)), "-H", "842", pdf, "-"],
                                 capture_output=True, text=True, check=True).stdout
         names = sorted((r["name"] for r in self.members()), key=VI.getSortKey)
         assert_in_order(self, squeeze(unicodedata.normalize("NFC", column)), [squeeze(n) for n in names])
+
+    def test_pdf_follows_decree_30_layout(self):
+        """Nghị định 30/2020, Phụ lục I: face, sizes, margins, page numbers, read back from the PDF."""
+        pdf = self.path("nd30.pdf")
+        run("roster", "--club", BIG_CLUB, "-o", pdf, db=self.db, check=0)
+        fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True).stdout
+        families = {line.split()[0].split("+")[-1] for line in fonts.splitlines()[2:]}
+        self.assertTrue(families, fonts)
+        self.assertTrue(all(f.startswith("LiberationSerif") for f in families), families)
+        self.assertIn("LiberationSerif-Bold", families)
+        self.assertIn("LiberationSerif-Italic", families)
+        words = pdf_words(pdf)
+        mm = 72 / 25.4
+        pages = max(w["page"] for w in words)
+        self.assertGreater(pages, 2)
+        # margins: left 30–35 mm, right 15–20 mm, top and bottom 20–25 mm (the page number sits in the top margin)
+        body = [w for w in words if not w["text"].isdigit() or w["y0"] > 20 * mm]
+        self.assertGreaterEqual(min(w["x0"] for w in body), 30 * mm - 0.5)
+        self.assertLessEqual(min(w["x0"] for w in body), 36 * mm)
+        self.assertLessEqual(max(w["x1"] for w in body), 595.28 - 15 * mm + 0.5)
+        self.assertGreaterEqual(min(w["y0"] for w in body), 20 * mm - 0.5)
+        self.assertLessEqual(max(w["y1"] for w in body), 841.89 - 20 * mm + 0.5)
+        # page numbers: none on the first page, then Arabic figures centred in the top margin
+        for page in range(1, pages + 1):
+            top = [w for w in words if w["page"] == page and w["y1"] < 20 * mm]
+            if page == 1:
+                self.assertEqual(top, [])
+            else:
+                self.assertEqual([w["text"] for w in top], [str(page)])
+                centre = (top[0]["x0"] + top[0]["x1"]) / 2
+                self.assertAlmostEqual(centre, (30 * mm + 595.28 - 15 * mm) / 2, delta=3)
+
+        # sizes: pdftotext's word box is ascent + descent, 1.107 em in Liberation Serif
+        def size_of(word):
+            return (word["y1"] - word["y0"]) / 1.107
+
+        def first(text, page=1):
+            return next(w for w in words if w["page"] == page and w["text"] == text)
+
+        self.assertTrue(12 <= size_of(first("CỘNG")) <= 13.1, size_of(first("CỘNG")))  # Quốc hiệu 12–13
+        self.assertTrue(13 <= size_of(first("Độc")) <= 14.1, size_of(first("Độc")))    # Tiêu ngữ 13–14
+        self.assertTrue(13 <= size_of(first("DANH")) <= 14.1)                            # the title
+        self.assertTrue(13 <= size_of(first("Tổng", pages)) <= 14.1)                     # body 13–14
+        cell = next(w for w in words if w["page"] == 2 and w["text"].startswith("01") and len(w["text"]) == 10)
+        self.assertTrue(11 <= size_of(cell) <= 13.1, size_of(cell))                      # tables 11–13
+
+    def test_back_dated_roster_is_dated_today(self):
+        pdf = self.path("asof.pdf")
+        run("roster", "--club", BIG_CLUB, "--as-of", "31/12/2019", "--number", "15", "-o", pdf,
+            db=self.db, check=0)
+        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
+        self.assertIn("Hà Nội, ngày 28 tháng 11 năm 2026", text)
+        self.assertNotIn("năm 2019", text)
+        self.assertIn("(tính đến ngày 31/12/2019)", text)
+        self.assertIn("Số: 15/DS-CLB", text)
+        status, _, err = run("roster", "--club", BIG_CLUB, "--date", "30/02/2026", db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIn("--date", err)
+
+    def test_settings_change_what_the_roster_prints(self):
+        run("config", "--club", BIG_CLUB, "nguoi ky", "Nguyễn Văn An", db=self.db, check=0)
+        run("config", "--club", BIG_CLUB, "so ky hieu", "{số}/DS-CLBQTD", db=self.db, check=0)
+        run("config", "--club", BIG_CLUB, "tham quyen ky", "TM. BAN CHỦ NHIỆM | PHÓ CHỦ NHIỆM", db=self.db,
+            check=0)
+        try:
+            _, out, _ = run("config", "--club", BIG_CLUB, db=self.db, check=0)
+            self.assertIn("Người ký (signer): Nguyễn Văn An", out)
+            self.assertIn("Cơ quan ban hành (issuer): CÂU LẠC BỘ QUỸ TÍN DỤNG NHÂN DÂN  [mặc định]", out)
+            _, text, _ = run("roster", "--club", BIG_CLUB, "--number", "7", db=self.db, check=0)
+            self.assertIn("Số: 7/DS-CLBQTD", text)
+            self.assertIn("PHÓ CHỦ NHIỆM", text)
+            self.assertIn("Nguyễn Văn An", text.split("Tổng số")[-1])
+            status, _, err = run("config", "--club", BIG_CLUB, "issuer", "", db=self.db)
+            self.assertEqual(status, 2, err)
+            self.assertIn("không được để trống", err)
+            status, _, err = run("config", "ky ten xyz", db=self.db)
+            self.assertEqual(status, 2)
+        finally:
+            for key in ("signer", "number", "capacity"):
+                run("config", "--club", BIG_CLUB, key, "--reset", db=self.db, check=0)
+        _, out, _ = run("config", "--club", BIG_CLUB, "signer", db=self.db, check=0)
+        self.assertIn("[mặc định]", out)
+
+    def test_register_and_list_as_workbooks(self):
+        import openpyxl
+        import datetime
+        path = self.path("register.xlsx")
+        _, _, err = run("export", "-o", path, db=self.db, check=0)
+        self.assertIn(".xlsx", err)
+        sheet = openpyxl.load_workbook(path).active
+        rows = list(sheet.iter_rows(values_only=True))
+        self.assertEqual(rows[0][:4], ("Mã số HTX", "Tên HTX", "Quận/Huyện", "Ngành"))
+        self.assertEqual(sheet.freeze_panes, "A2")
+        _, out, _ = run("list", "--format", "tsv", db=self.db, check=0)
+        listed = tsv_rows(out)
+        self.assertEqual(len(rows) - 1, len(listed))
+        self.assertEqual(sorted(r[0] for r in rows[1:]), sorted(r["code"] for r in listed))
+        self.assertTrue(all(isinstance(r[0], str) and len(r[0]) == 10 for r in rows[1:]))
+        founded = rows[0].index("Ngày thành lập")
+        self.assertTrue(any(isinstance(r[founded], datetime.datetime) for r in rows[1:]))
+        members = rows[0].index("Số thành viên")
+        self.assertTrue(all(r[members] is None or isinstance(r[members], int) for r in rows[1:]))
+        status, _, err = run("export", "--format", "xlsx", db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIn("-o", err)
+        # the list as the screens print it, as a workbook
+        path = self.path("gia-lam.xlsx")
+        run("list", "--district", "gia lam", "-o", path, db=self.db, check=0)
+        rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
+        header = next(i for i, r in enumerate(rows) if r[0] == "STT")
+        self.assertIn("DANH SÁCH HỢP TÁC XÃ", [r[0] for r in rows[:header]])
+        gia_lam = [r for r in listed if r["district"] == "Gia Lâm"]
+        self.assertEqual(len([r for r in rows[header + 1:] if isinstance(r[0], int)]), len(gia_lam))
+
+    def test_xlsx_reads_back_with_types(self):
+        import openpyxl
+        import datetime
+        path = self.path("big.xlsx")
+        run("roster", "--club", BIG_CLUB, "-o", path, db=self.db, check=0)
+        sheet = openpyxl.load_workbook(path).active
+        rows = list(sheet.iter_rows(values_only=True))
+        header_at = next(i for i, r in enumerate(rows) if r[0] == "STT")
+        self.assertEqual(rows[header_at][:4], ("STT", "Mã số HTX", "Tên HTX", "Địa chỉ"))
+        self.assertEqual(sheet.freeze_panes, f"A{header_at + 2}")
+        self.assertIn("DANH SÁCH THÀNH VIÊN", [r[0] for r in rows[:header_at]])
+        body = rows[header_at + 1:header_at + 251]
+        self.assertEqual([r[0] for r in body], list(range(1, 251)))  # numbers as numbers
+        members = self.members()
+        self.assertEqual([r[2] for r in body], [m["name"] for m in members])
+        self.assertEqual([r[1] for r in body], [m["code"] for m in members])  # codes as text, zeros kept
+        self.assertTrue(all(isinstance(r[1], str) and r[1].startswith("0") for r in body))
+        joined = sheet.cell(row=header_at + 2, column=8)
+        self.assertIsInstance(joined.value, datetime.datetime)
+        self.assertEqual(joined.number_format, "dd/mm/yyyy")
+        self.assertTrue(sheet.cell(row=header_at + 1, column=1).font.b)
+        self.assertIn("Tổng số: 250 thành viên", [r[0] for r in rows[header_at + 251:]])
 
     def test_csv_reads_back_with_bom_and_quoting(self):
         path = self.path("big.csv")
@@ -159,10 +323,10 @@ class Roster(unittest.TestCase):
             data = f.read()
         self.assertTrue(data.startswith(b"\xef\xbb\xbf"))
         rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-        self.assertEqual(rows[0][:2], ["STT", "Tên HTX"])
+        self.assertEqual(rows[0][:3], ["STT", "Mã số HTX", "Tên HTX"])
         self.assertEqual(len(rows), 251)
-        self.assertTrue(all(len(r) == 7 for r in rows))
-        names = [r[1] for r in rows[1:]]
+        self.assertTrue(all(len(r) == 8 for r in rows))
+        names = [r[2] for r in rows[1:]]
         self.assertIn(QUOTED_NAME, names)
         self.assertEqual(names, [r["name"] for r in self.members()])
         self.assertIn(b'"HTX ""Sao Mai"", d', data)
@@ -309,8 +473,8 @@ class PrintThroughCups(unittest.TestCase):
         self.assertIsNotNone(pdf, f"the device received no PDF: {data[:60]!r}")
         text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout
         text = text.decode("utf-8")
-        self.assertIn("CLB NHỰA HÀ NỘI", text)
-        self.assertIn("Trang 1/", text)
+        self.assertIn("CÂU LẠC BỘ NHỰA HÀ NỘI", text)
+        self.assertIn("DANH SÁCH THÀNH VIÊN", text)
 
     def test_no_default_printer_names_the_way_out(self):
         status, out, err = run("roster", "--club", "plastic", "--print", db=self.db, env=self.env)

@@ -198,7 +198,7 @@ class RosterWithUnusualNames(Workspace):
         self.assertEqual(status, 0, err)
         text = subprocess.run(["pdftotext", out, "-"], capture_output=True, text=True, check=True).stdout
         self.assertIn("HTX CJK", text)
-        self.assertIn("CLB NHỰA HÀ NỘI", text)
+        self.assertIn("CÂU LẠC BỘ NHỰA HÀ NỘI", text)
 
 
 class ConcurrentScripts(Workspace):

@@ -212,6 +212,18 @@ static void reach_import_preview_choice(fixture *f)
     press(f, TK_DOWN);
 }
 
+static void reach_settings(fixture *f)
+{
+    reach_clubs(f);
+    press(f, TK_F4);
+}
+
+static void reach_setting_being_typed(fixture *f)
+{
+    reach_settings(f);
+    press(f, TK_ENTER);
+}
+
 typedef struct screen {
     const char *name;
     void (*reach)(fixture *f);
@@ -227,6 +239,8 @@ static const screen screens[] = {
     {"detail", reach_detail},
     {"clubs", reach_clubs},
     {"roster", reach_roster},
+    {"document settings", reach_settings},
+    {"document settings, a value being typed", reach_setting_being_typed},
     {"statistics", reach_stats},
     {"help of the main screen", reach_help},
     {"help of the detail", reach_help_of_detail},
@@ -458,6 +472,8 @@ static void bars_read_as_the_glossary_says(void **state)
     press(f, TK_TAB);
     resize(f, 120, 40);
     assert_bar(f, "F1Trợ giúp F2Thêm F3Tìm F4Lọc F5Sửa F6Sắp xếp F7CLB F8Thống kê F9In F10Thoát Ctrl-XXã/phường");
+    press(f, TK_CTRL_X);
+    assert_bar(f, "F1Trợ giúp F2Thêm F3Tìm F4Lọc F5Sửa F6Sắp xếp F7CLB F8Thống kê F9In F10Thoát Ctrl-XTheo quận/huyện");
     press(f, TK_CTRL_X);
     assert_bar(f, "F1Trợ giúp F2Thêm F3Tìm F4Lọc F5Sửa F6Sắp xếp F7CLB F8Thống kê F9In F10Thoát Ctrl-XQuận/huyện");
     press(f, TK_CTRL_X);

@@ -9,7 +9,9 @@
 
 #include <cmocka.h>
 
+#include "address.h"
 #include "display.h"
+#include "format.h"
 #include "print.h"
 #include "document_txt.h"
 #include "roster_doc.h"
@@ -56,10 +58,10 @@ static htx_roster_doc sample_doc(int copies_of_members)
     htx_roster_doc doc = {0};
     doc.club = htx_club_find("plastic");
     doc.as_of = (htx_date){2026, 2, 5};
-    doc.count = copies_of_members;
-    doc.entries = calloc((size_t)copies_of_members, sizeof *doc.entries);
+    doc.issued = doc.as_of;
+    htx_doc_settings_defaults(doc.club, &doc.settings);
     for (int i = 0; i < copies_of_members; i++)
-        doc.entries[i] = members[i % 2];
+        assert_true(htx_roster_doc_append(&doc, &members[i % 2]));
     return doc;
 }
 
@@ -84,7 +86,7 @@ static void txt_table_lines_share_one_width(void **state)
     char *text = render_txt(&doc, 100, 40, &pages);
     assert_true(pages > 2);
     assert_non_null(strstr(text, "Hà Nội, ngày 05 tháng 02 năm 2026"));
-    assert_non_null(strstr(text, "CLB NHỰA HÀ NỘI"));
+    assert_non_null(strstr(text, "CÂU LẠC BỘ NHỰA HÀ NỘI"));
     char label[32];
     snprintf(label, sizeof label, "Trang %d/%d", pages, pages);
     assert_non_null(strstr(text, label));
@@ -180,11 +182,105 @@ static void print_command_runs_without_a_shell(void **state)
     assert_int_equal(err.msg, MSG_PRINT_RUN);
 }
 
+
+/* NĐ 30: a list as of another day is dated the day it is issued and says
+ * the day it is of under the title; the number line leaves room for a
+ * hand-written number; the signature block names the capacity. */
+static void back_dated_roster_is_dated_today_and_says_as_of(void **state)
+{
+    (void)state;
+    htx_roster_doc doc = sample_doc(2);
+    doc.as_of = (htx_date){2019, 12, 31};
+    doc.issued = (htx_date){2026, 12, 3};
+    int pages = 0;
+    char *text = render_txt(&doc, 100, 60, &pages);
+    assert_non_null(strstr(text, "Hà Nội, ngày 03 tháng 12 năm 2026"));
+    assert_null(strstr(text, "năm 2019"));
+    assert_non_null(strstr(text, "(tính đến ngày 31/12/2019)"));
+    assert_non_null(strstr(text, "LIÊN MINH HỢP TÁC XÃ THÀNH PHỐ HÀ NỘI"));
+    assert_non_null(strstr(text, "Độc lập - Tự do - Hạnh phúc"));
+    assert_non_null(strstr(text, "Số:        /DS-CLB"));
+    assert_non_null(strstr(text, "Nơi nhận:"));
+    assert_non_null(strstr(text, "- Lưu: VT."));
+    assert_non_null(strstr(text, "TM. BAN CHỦ NHIỆM"));
+    /* the rows: code, address in the new form, phone in groups */
+    assert_non_null(strstr(text, "0100000001"));
+    assert_non_null(strstr(text, "0912 345 678"));
+    free(text);
+    /* the same day: no as-of line */
+    doc.as_of = doc.issued;
+    text = render_txt(&doc, 100, 60, &pages);
+    assert_null(strstr(text, "tính đến ngày"));
+    free(text);
+    htx_roster_doc_free(&doc);
+}
+
+static void number_line_follows_the_pattern(void **state)
+{
+    (void)state;
+    char line[128];
+    htx_date day = {2026, 12, 3};
+    htx_doc_number_line("{số}/DS-CLB", "15", day, line, sizeof line);
+    assert_string_equal(line, "Số: 15/DS-CLB");
+    htx_doc_number_line("{số}/{năm}/DS-LMHTX", "", day, line, sizeof line);
+    assert_string_equal(line, "Số:        /2026/DS-LMHTX");
+    char lines[64];
+    htx_doc_setting_lines("TM. BAN CHỦ NHIỆM | CHỦ NHIỆM", lines, sizeof lines);
+    assert_string_equal(lines, "TM. BAN CHỦ NHIỆM\nCHỦ NHIỆM");
+}
+
+static void settings_default_to_the_club_in_full(void **state)
+{
+    (void)state;
+    htx_doc_settings s;
+    htx_doc_settings_defaults(htx_club_find("agriculture"), &s);
+    assert_string_equal(s.value[HTX_DSET_ISSUER], "CÂU LẠC BỘ CÁC HỢP TÁC XÃ NÔNG NGHIỆP");
+    assert_string_equal(s.value[HTX_DSET_PARENT_BODY], "LIÊN MINH HỢP TÁC XÃ THÀNH PHỐ HÀ NỘI");
+    assert_false(s.set[HTX_DSET_ISSUER]);
+    assert_int_equal(htx_doc_setting_find("nguoi ky"), HTX_DSET_SIGNER);
+    assert_int_equal(htx_doc_setting_find("signer"), HTX_DSET_SIGNER);
+    assert_int_equal(htx_doc_setting_find("Nơi nhận"), HTX_DSET_RECIPIENTS);
+    assert_int_equal(htx_doc_setting_find("xyz"), -1);
+}
+
+static void address_is_written_in_the_new_form(void **state)
+{
+    (void)state;
+    char out[256];
+    htx_address_line("Số 18, thôn Giang Cao, xã Bát Tràng", "Bát Tràng", "Xã Bát Tràng", "018", out, sizeof out);
+    assert_string_equal(out, "Số 18, thôn Giang Cao, xã Bát Tràng, TP Hà Nội");
+    /* the old ward gives way to the new unit */
+    htx_address_line("Xóm 3, thôn Ngũ Hiệp, xã Ngũ Hiệp", "Ngọc Hồi", "Xã Ngũ Hiệp", "020", out, sizeof out);
+    assert_string_equal(out, "Xóm 3, thôn Ngũ Hiệp, xã Ngọc Hồi, TP Hà Nội");
+    /* no unit yet: the old way, with the former district */
+    htx_address_line("Số 25, tổ dân phố 3", "", "Thị trấn Sóc Sơn", "016", out, sizeof out);
+    assert_string_equal(out, "Số 25, tổ dân phố 3, Thị trấn Sóc Sơn, huyện Sóc Sơn, TP Hà Nội");
+    htx_address_line("", "Hồng Hà", "", "", out, sizeof out);
+    assert_string_equal(out, "phường Hồng Hà, TP Hà Nội");
+}
+
+static void phones_are_written_in_groups(void **state)
+{
+    (void)state;
+    char out[32];
+    htx_format_phone("02438261757", out, sizeof out);
+    assert_string_equal(out, "024 3826 1757");
+    htx_format_phone("0912345678", out, sizeof out);
+    assert_string_equal(out, "0912 345 678");
+    htx_format_phone("+84 912 345 678", out, sizeof out);
+    assert_string_equal(out, "+84 912 345 678");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(wrap_breaks_at_spaces_and_keeps_marks),
         cmocka_unit_test(txt_table_lines_share_one_width),
+        cmocka_unit_test(back_dated_roster_is_dated_today_and_says_as_of),
+        cmocka_unit_test(number_line_follows_the_pattern),
+        cmocka_unit_test(settings_default_to_the_club_in_full),
+        cmocka_unit_test(address_is_written_in_the_new_form),
+        cmocka_unit_test(phones_are_written_in_groups),
         cmocka_unit_test(empty_roster_still_has_one_page),
         cmocka_unit_test(encodings_refuse_what_they_cannot_hold),
         cmocka_unit_test(job_id_is_read_from_lp),

@@ -14,6 +14,7 @@
 
 #include "demo.h"
 #include "display.h"
+#include "doc_settings.h"
 #include "format.h"
 #include "membership.h"
 #include "query.h"
@@ -82,6 +83,53 @@ static void clubs_and_roster(void **state)
 
 /* Typing finds a club by a word of its name; q is typed, never quits; F9
  * prints the club chosen. */
+/* F4 on a club opens the document settings on that club's: a value typed
+ * is saved and shown, F8 puts the default back; Esc while typing keeps
+ * the old value. */
+static void document_settings_are_changed_on_screen(void **state)
+{
+    fixture *f = *state;
+    press(f, TK_F7);
+    type(f, "nong");
+    press(f, TK_F4);
+    assert_on_screen(f, "Thiết lập văn bản");
+    assert_on_screen(f, "CÂU LẠC BỘ CÁC HỢP TÁC XÃ NÔ");
+    assert_on_screen(f, "mặc định");
+    assert_on_screen(f, "(người đại diện của HTX giữ");
+    assert_on_screen(f, "Liên minh HTX TP Hà Nội");
+    assert_status_has(f, "CLB các HTX Nông nghiệp");
+    for (int i = 0; i < HTX_DSET_SIGNER; i++)
+        press(f, TK_DOWN);
+    press(f, TK_ENTER);
+    assert_on_screen(f, "Người ký: ");
+    type(f, "Nguyễn Văn An");
+    press(f, TK_ESCAPE); /* dropped */
+    assert_not_on_screen(f, "Nguyễn Văn An");
+    press(f, TK_ENTER);
+    type(f, "Nguyễn Văn An");
+    press(f, TK_ENTER);
+    assert_on_screen(f, "Đã lưu thiết lập");
+    assert_on_screen(f, "Nguyễn Văn An");
+    htx_doc_settings kept;
+    htx_error err;
+    assert_int_equal(htx_doc_settings_load(f->store, htx_club_find("agriculture"), &kept, &err), HTX_OK);
+    assert_string_equal(kept.value[HTX_DSET_SIGNER], "Nguyễn Văn An");
+    assert_true(kept.set[HTX_DSET_SIGNER]);
+    press(f, TK_F8);
+    assert_not_on_screen(f, "Nguyễn Văn An");
+    assert_int_equal(htx_doc_settings_load(f->store, htx_club_find("agriculture"), &kept, &err), HTX_OK);
+    assert_false(kept.set[HTX_DSET_SIGNER]);
+    /* an issuing body cannot be blank: the error, and the typing stays */
+    press(f, TK_UP);
+    press(f, TK_UP);
+    press(f, TK_UP);
+    press(f, TK_ENTER);
+    press(f, TK_CTRL_U);
+    press(f, TK_ENTER);
+    assert_on_screen(f, "không được để trống");
+    assert_on_screen(f, "Cơ quan ban hành: ");
+}
+
 static void typing_finds_a_club_and_f9_prints_it(void **state)
 {
     fixture *f = *state;
@@ -156,6 +204,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(clubs_and_roster, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(typing_finds_a_club_and_f9_prints_it, setup_vi, teardown),
+        cmocka_unit_test_setup_teardown(document_settings_are_changed_on_screen, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(empty_club_roster, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(mouse_opens_clubs_and_members, setup_vi, teardown),
     };

@@ -186,8 +186,11 @@ static void the_ending_follows_the_format(void **state)
     press(f, TK_RIGHT);
     assert_on_screen(f, "bao-cao.csv");
     press(f, TK_RIGHT);
+    assert_on_screen(f, "◂ Excel (XLSX) ▸");
+    assert_on_screen(f, "bao-cao.xlsx");
+    press(f, TK_RIGHT);
     assert_on_screen(f, "bao-cao.pdf");
-    assert_not_on_screen(f, "bao-cao.csv");
+    assert_not_on_screen(f, "bao-cao.xlsx");
 }
 
 static void saving_over_a_file_asks_and_keeps_it_by_default(void **state)
@@ -226,6 +229,57 @@ static void saving_over_a_file_asks_and_keeps_it_by_default(void **state)
     assert_non_null(strstr(text, "DANH SÁCH THÀNH VIÊN"));
     free(text);
     leave_dir(&d, f, (const char *const[]){"nhua.txt", NULL});
+}
+
+/* The roster's day and the date of issue are the dialog's last fields: a
+ * list as of 31/12/2019 printed on 01/12/2026 is dated that day and says
+ * what day it is of; a date that is none is refused where it was typed. */
+static void the_dialog_takes_the_day_of_the_list_and_the_date_of_issue(void **state)
+{
+    fixture *f = *state;
+    in_dir d;
+    enter_dir(&d, f);
+    open_roster_dialog(f);
+    press(f, TK_TAB);
+    press(f, TK_TAB);
+    type(f, "nhua");
+    press(f, TK_TAB);
+    press(f, TK_RIGHT); /* TXT */
+    assert_on_screen(f, "Tính đến ngày");
+    assert_on_screen(f, "Ngày ban hành");
+    press(f, TK_TAB); /* the day of the roster */
+    press(f, TK_CTRL_U);
+    type(f, "31/12/2019");
+    press(f, TK_TAB); /* the date of issue */
+    press(f, TK_CTRL_U);
+    type(f, "31/02/2026");
+    press(f, TK_ENTER);
+    assert_on_screen(f, "31/02/2026");
+    assert_on_screen(f, "Lỗi");
+    press(f, TK_CTRL_U);
+    type(f, "01/12/2026");
+    press(f, TK_ENTER);
+    assert_on_screen(f, "Đã lưu");
+    char *text = read_file("nhua.txt");
+    assert_non_null(strstr(text, "Hà Nội, ngày 01 tháng 12 năm 2026"));
+    assert_non_null(strstr(text, "(tính đến ngày 31/12/2019)"));
+    free(text);
+    leave_dir(&d, f, (const char *const[]){"nhua.txt", NULL});
+}
+
+/* F3 shows the first page as text in the dialog, to check the heading and
+ * the signatory before printing; F3 again, or any other key, closes it. */
+static void f3_previews_the_first_page(void **state)
+{
+    fixture *f = *state;
+    open_roster_dialog(f);
+    press(f, TK_F3);
+    assert_on_screen(f, "DANH SÁCH THÀNH VIÊN");
+    assert_on_screen(f, "Số:        /DS-CLB");
+    assert_on_screen(f, "Câu lạc bộ Nhựa Hà Nội");
+    press(f, TK_F3);
+    assert_not_on_screen(f, "DANH SÁCH THÀNH VIÊN");
+    assert_on_screen(f, "Xem trước");
 }
 
 /* A name too long for the question's box is wrapped in it, not cut. */
@@ -294,6 +348,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(the_ending_follows_the_format, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(saving_over_a_file_asks_and_keeps_it_by_default, setup_vi, teardown),
         cmocka_unit_test_setup_teardown(the_question_shows_a_long_name_whole, setup_vi, teardown),
+        cmocka_unit_test_setup_teardown(f3_previews_the_first_page, setup_vi, teardown),
+        cmocka_unit_test_setup_teardown(the_dialog_takes_the_day_of_the_list_and_the_date_of_issue, setup_vi,
+                                        teardown),
         cmocka_unit_test_setup_teardown(f9_on_the_main_list_prints_what_it_shows, setup_vi, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

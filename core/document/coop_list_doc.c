@@ -9,6 +9,7 @@
 
 #include <utf8proc.h>
 
+#include "address.h"
 #include "commune.h"
 #include "format.h"
 #include "refdata.h"
@@ -37,8 +38,13 @@ static int collect(const htx_coop *c, void *data)
     }
     htx_list_row *row = &doc->rows[doc->count];
     memset(row, 0, sizeof *row);
+    char address[1400];
+    htx_address_line(c->address, c->commune, c->ward, c->district, address, sizeof address);
     row->name = strdup(c->name);
-    if (!row->name) {
+    row->address = strdup(address);
+    if (!row->name || !row->address) {
+        free(row->name);
+        free(row->address);
         into->out_of_memory = true;
         return 1;
     }
@@ -77,6 +83,8 @@ void htx_coop_list_doc_init(const htx_filter *filter, htx_coop_list_doc *doc)
 {
     memset(doc, 0, sizeof *doc);
     doc->day = htx_date_today();
+    doc->issued = doc->day;
+    htx_doc_settings_defaults(NULL, &doc->settings);
     htx_coop_list_scope(filter, doc->scope, sizeof doc->scope);
     file_words(filter, doc->file_words, sizeof doc->file_words);
 }
@@ -88,13 +96,17 @@ htx_status htx_coop_list_doc_load(htx_store *s, const htx_filter *filter, htx_co
     htx_status st = htx_query_each(s, filter, collect, &into, err);
     if (st == HTX_OK && into.out_of_memory)
         st = htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    if (st == HTX_OK)
+        st = htx_doc_settings_load(s, NULL, &doc->settings, err);
     return st;
 }
 
 void htx_coop_list_doc_free(htx_coop_list_doc *doc)
 {
-    for (int i = 0; i < doc->count; i++)
+    for (int i = 0; i < doc->count; i++) {
         free(doc->rows[i].name);
+        free(doc->rows[i].address);
+    }
     free(doc->rows);
     doc->rows = NULL;
     doc->count = doc->capacity = 0;
@@ -175,13 +187,14 @@ void htx_coop_list_scope(const htx_filter *f, char *out, size_t size)
 /* The name and the sector share the room 2:1 in plain text; on a narrow
  * page the district, then the phone give up width. */
 static const htx_doc_column list_columns[HTX_LCOL_COUNT] = {
-    [HTX_LCOL_NO] = {.title = "STT", .min_width = 3, .pdf_width = 26, .number = true},
-    [HTX_LCOL_CODE] = {.title = "Mã số HTX", .min_width = 10, .pdf_width = 62},
-    [HTX_LCOL_NAME] = {.title = "Tên HTX", .share = 2},
-    [HTX_LCOL_DISTRICT] = {.title = "Quận/Huyện", .min_width = 10, .narrowest = 6, .shrink_rank = 1,
-                           .pdf_width = 70},
-    [HTX_LCOL_SECTOR] = {.title = "Ngành", .share = 1, .pdf_width = 96},
-    [HTX_LCOL_PHONE] = {.title = "Điện thoại", .min_width = 10, .narrowest = 8, .shrink_rank = 2, .pdf_width = 66},
+    [HTX_LCOL_NO] = {.title = "STT", .min_width = 3, .number = true, .kind = HTX_CELL_NUMBER},
+    [HTX_LCOL_CODE] = {.title = "Mã số HTX", .min_width = 10, .kind = HTX_CELL_CODE},
+    [HTX_LCOL_NAME] = {.title = "Tên HTX", .share = 3},
+    [HTX_LCOL_ADDRESS] = {.title = "Địa chỉ", .share = 3},
+    [HTX_LCOL_DISTRICT] = {.title = "Quận/huyện cũ", .min_width = 10, .narrowest = 6, .shrink_rank = 1},
+    [HTX_LCOL_SECTOR] = {.title = "Ngành", .share = 1},
+    [HTX_LCOL_PHONE] = {.title = "Điện thoại", .min_width = 13, .narrowest = 8, .shrink_rank = 2,
+                        .kind = HTX_CELL_CODE},
 };
 
 static void list_cell(const void *source, int row, int col, char *out, size_t size)
@@ -194,6 +207,7 @@ static void list_cell(const void *source, int row, int col, char *out, size_t si
     case HTX_LCOL_NO: htx_format_thousands(row + 1, out, size); break;
     case HTX_LCOL_CODE: snprintf(out, size, "%s", r->code); break;
     case HTX_LCOL_NAME: snprintf(out, size, "%s", r->name); break;
+    case HTX_LCOL_ADDRESS: snprintf(out, size, "%s", r->address); break;
     case HTX_LCOL_DISTRICT:
         district = htx_district_by_code(r->district);
         snprintf(out, size, "%s", district ? district->name : r->district);
@@ -202,7 +216,7 @@ static void list_cell(const void *source, int row, int col, char *out, size_t si
         sector = htx_sector_find(r->sector);
         snprintf(out, size, "%s", sector ? htx_sector_name(sector, HTX_LANG_VI) : r->sector);
         break;
-    case HTX_LCOL_PHONE: snprintf(out, size, "%s", r->phone); break;
+    case HTX_LCOL_PHONE: htx_format_phone(r->phone, out, size); break;
     default: break;
     }
 }
@@ -211,10 +225,7 @@ void htx_coop_list_document(const htx_coop_list_doc *doc, htx_document *out)
 {
     memset(out, 0, sizeof *out);
     htx_doc_texts *t = &out->texts;
-    htx_doc_common_texts(t, doc->day);
-    /* the Alliance issues the list itself: no parent body above it */
-    t->organisation = "";
-    snprintf(t->unit, sizeof t->unit, "LIÊN MINH HTX THÀNH PHỐ HÀ NỘI");
+    htx_doc_common_texts(t, &doc->settings, doc->number, doc->issued, doc->day);
     t->title = "DANH SÁCH HỢP TÁC XÃ";
     snprintf(t->subtitle, sizeof t->subtitle, "%s", doc->scope);
     char count[32];
@@ -226,5 +237,6 @@ void htx_coop_list_document(const htx_coop_list_doc *doc, htx_document *out)
     out->cell = list_cell;
     out->source = doc;
     out->day = doc->day;
+    out->issued = doc->issued;
     snprintf(out->file_words, sizeof out->file_words, "%s", doc->file_words);
 }

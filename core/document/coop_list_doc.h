@@ -19,6 +19,7 @@ typedef enum htx_list_col {
     HTX_LCOL_NO,
     HTX_LCOL_CODE,
     HTX_LCOL_NAME,
+    HTX_LCOL_ADDRESS,
     HTX_LCOL_DISTRICT,
     HTX_LCOL_SECTOR,
     HTX_LCOL_PHONE,
@@ -29,6 +30,7 @@ typedef enum htx_list_col {
 typedef struct htx_list_row {
     char code[HTX_CODE_SIZE];
     char *name;
+    char *address; /* in the new form (address.h) */
     char district[4];
     char sector[16];
     char phone[HTX_PHONE_SIZE];
@@ -36,6 +38,9 @@ typedef struct htx_list_row {
 
 typedef struct htx_coop_list_doc {
     htx_date day;
+    htx_date issued;           /* the day of issue: today unless chosen */
+    char number[32];           /* the document's number; "" to write by hand */
+    htx_doc_settings settings; /* the Alliance's names and signature */
     char scope[512];      /* "Quận/huyện Thanh Trì; tìm: banh cuon" */
     char file_words[256]; /* "danh sách HTX Thanh Trì banh cuon" */
     htx_list_row *rows;

@@ -14,31 +14,34 @@
 #include "text.h"
 #include "textout.h"
 
-void htx_doc_common_texts(htx_doc_texts *texts, htx_date day)
+/* Copies a setting's lines into a text of the document. */
+static void copy_lines(const char *value, char *out, size_t size)
 {
-    texts->nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-    texts->motto = "Độc lập – Tự do – Hạnh phúc";
-    htx_date_line("Hà Nội", day, texts->date_line, (int)sizeof texts->date_line);
-    texts->signer = "NGƯỜI LẬP BIỂU";
-    texts->sign_hint = "(Ký, ghi rõ họ tên)";
+    htx_doc_setting_lines(value, out, size);
 }
 
-void htx_doc_upper(const char *text, char *out, size_t size)
+void htx_doc_common_texts(htx_doc_texts *texts, const htx_doc_settings *settings, const char *number,
+                          htx_date issued, htx_date as_of)
 {
-    size_t used = 0;
-    int32_t cp;
-    int n;
-    while ((n = htx_utf8_decode(text, &cp)) > 0) {
-        char utf8[4];
-        int len = htx_utf8_encode(utf8proc_toupper(cp), utf8);
-        if (used + (size_t)len + 1 > size)
-            break;
-        memcpy(out + used, utf8, (size_t)len);
-        used += (size_t)len;
-        text += n;
+    const char(*v)[HTX_DSET_VALUE_SIZE] = settings->value;
+    snprintf(texts->parent_body, sizeof texts->parent_body, "%s", v[HTX_DSET_PARENT_BODY]);
+    htx_text_upper(v[HTX_DSET_ISSUER], texts->issuer, sizeof texts->issuer);
+    htx_doc_number_line(v[HTX_DSET_NUMBER], number, issued, texts->number_line, sizeof texts->number_line);
+    texts->nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+    /* NĐ 30 writes the motto with hyphens between its phrases. */
+    texts->motto = "Độc lập - Tự do - Hạnh phúc";
+    htx_date_line("Hà Nội", issued, texts->date_line, (int)sizeof texts->date_line);
+    texts->as_of_line[0] = '\0';
+    if (htx_date_compare(as_of, issued) != 0) {
+        char day[HTX_ISO_DATE_SIZE];
+        htx_date_display(as_of, day);
+        snprintf(texts->as_of_line, sizeof texts->as_of_line, "(tính đến ngày %s)", day);
     }
-    if (size > 0)
-        out[used] = '\0';
+    copy_lines(v[HTX_DSET_RECIPIENTS], texts->recipients, sizeof texts->recipients);
+    char capacity[HTX_DOC_TEXT_SIZE];
+    copy_lines(v[HTX_DSET_CAPACITY], capacity, sizeof capacity);
+    htx_text_upper(capacity, texts->capacity, sizeof texts->capacity);
+    snprintf(texts->signer, sizeof texts->signer, "%s", v[HTX_DSET_SIGNER]);
 }
 
 void htx_doc_cell(const htx_document *doc, int row, int col, char *out, size_t size)

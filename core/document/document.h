@@ -21,20 +21,27 @@
 #include <stdio.h>
 
 #include "date.h"
+#include "doc_settings.h"
 #include "error.h"
 
-/* The texts around the table. */
+#define HTX_DOC_TEXT_SIZE (HTX_DSET_VALUE_SIZE + 64)
+
+/* The texts around the table.  The names and signatures come from the
+ * office's settings (doc_settings.h); texts of several lines hold "\n". */
 typedef struct htx_doc_texts {
-    const char *organisation; /* the parent body, "LIÊN MINH HTX THÀNH PHỐ HÀ NỘI"; "" for none */
-    char unit[256];           /* the issuing body, upper case */
-    const char *nation;       /* "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" */
-    const char *motto;        /* "Độc lập – Tự do – Hạnh phúc" */
-    char date_line[96];       /* "Hà Nội, ngày 28 tháng 11 năm 2026" */
-    const char *title;        /* "DANH SÁCH THÀNH VIÊN" */
-    char subtitle[512];       /* what the list is of */
-    char total[96];           /* "Tổng số: 250 thành viên" */
-    const char *signer;       /* "NGƯỜI LẬP BIỂU" */
-    const char *sign_hint;    /* "(Ký, ghi rõ họ tên)" */
+    char parent_body[HTX_DOC_TEXT_SIZE]; /* "LIÊN MINH HỢP TÁC XÃ THÀNH PHỐ HÀ NỘI"; "" for none */
+    char issuer[HTX_DOC_TEXT_SIZE];      /* the issuing body in full, upper case */
+    char number_line[HTX_DOC_TEXT_SIZE]; /* "Số:        /DS-CLB" */
+    const char *nation;                  /* "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" */
+    const char *motto;                   /* "Độc lập - Tự do - Hạnh phúc" */
+    char date_line[96];                  /* the place and day of issue: "Hà Nội, ngày 28 tháng 11 năm 2026" */
+    const char *title;                   /* "DANH SÁCH THÀNH VIÊN" */
+    char subtitle[512];                  /* what the list is of */
+    char as_of_line[96];                 /* "(tính đến ngày 31/12/2019)", or "" for a list of the day of issue */
+    char total[96];                      /* "Tổng số: 250 thành viên" */
+    char recipients[HTX_DOC_TEXT_SIZE];  /* "- Như trên;\n- Lưu: VT." */
+    char capacity[HTX_DOC_TEXT_SIZE];    /* "TM. BAN CHỦ NHIỆM\nCHỦ NHIỆM" */
+    char signer[HTX_DOC_TEXT_SIZE];      /* the signatory's full name; "" leaves room to write it */
 } htx_doc_texts;
 
 /*
@@ -42,17 +49,23 @@ typedef struct htx_doc_texts {
  * cell (at least min_width), or, with share > 0, takes that many parts of
  * what the others leave and wraps its words.  On a page too narrow for the
  * widths of the content, the columns with a shrink_rank give up width,
- * rank 1 first, down to narrowest, and wrap.  In the PDF a column is
- * pdf_width points wide, or with 0 takes its share of what is left.
+ * rank 1 first, down to narrowest, and wrap.  In the PDF likewise: a
+ * column without a share is as wide as its widest cell (and the widest word
+ * of its title), the others share what is left.
  */
+/* What a cell holds, for formats that keep types (a workbook): text, a
+ * number, a date written dd/mm/yyyy, or a code of digits that stays text
+ * (its leading zero kept). */
+typedef enum htx_cell_kind { HTX_CELL_TEXT, HTX_CELL_NUMBER, HTX_CELL_DATE, HTX_CELL_CODE } htx_cell_kind;
+
 typedef struct htx_doc_column {
     const char *title; /* "STT", "Tên HTX" … */
     int share;
     int min_width;
     int narrowest;
     int shrink_rank; /* 0: keeps its width */
-    double pdf_width;
     bool number; /* aligned right; a plain number in CSV */
+    htx_cell_kind kind;
 } htx_doc_column;
 
 #define HTX_DOC_MAX_COLUMNS 8
@@ -67,17 +80,21 @@ typedef struct htx_document {
     int row_count;
     htx_doc_cell_fn cell;
     const void *source;
-    htx_date day; /* the day the list is of */
+    htx_date day;    /* the day the list is of */
+    htx_date issued; /* the day it is issued */
     /* What a file of the document is called, in words: "danh sách CLB Nông nghiệp". */
     char file_words[256];
 } htx_document;
 
-/* The texts every document shares: the nation, the motto, the date line of
- * day, the signature block. */
-void htx_doc_common_texts(htx_doc_texts *texts, htx_date day);
-
-/* Vietnamese upper case, letter by letter: "CLB Nhựa Hà Nội" → "CLB NHỰA HÀ NỘI". */
-void htx_doc_upper(const char *text, char *out, size_t size);
+/*
+ * The texts every document shares: the nation and the motto, and from the
+ * office's settings the issuing body, the number line, the recipients and
+ * the signature.  issued is the day of issue (the date line); as_of, when
+ * it is another day, is said under the title: a list as of 31/12/2019
+ * printed today is dated today.
+ */
+void htx_doc_common_texts(htx_doc_texts *texts, const htx_doc_settings *settings, const char *number,
+                          htx_date issued, htx_date as_of);
 
 void htx_doc_cell(const htx_document *doc, int row, int col, char *out, size_t size);
 

@@ -167,70 +167,171 @@ static bool wrap_row(const txt_table *t, int row, htx_wrapped cells[HTX_DOC_MAX_
     return ok;
 }
 
-/* Left text and right text on one line of width columns, cropped so both fit. */
-static void put_left_right(FILE *out, const char *left, const char *right, int width)
+/* text centred in a block of block columns that starts at column indent,
+ * cropped to the block; returns the column after it. */
+static int put_centred_in(FILE *out, const char *text, int at, int indent, int block)
 {
-    int right_width = (int)htx_text_width(right);
-    int room = width - right_width - 2;
-    char cropped[512];
-    int used = room > 0 ? (int)htx_text_crop(left, (size_t)room, cropped, sizeof cropped) : 0;
-    if (room <= 0)
-        cropped[0] = '\0';
+    char cropped[1024];
+    int w = (int)htx_text_crop(text, (size_t)(block > 0 ? block : 0), cropped, sizeof cropped);
+    int pad = w < block ? (block - w) / 2 : 0;
+    put_spaces(out, indent + pad - at);
     fputs(cropped, out);
-    put_spaces(out, width - used - right_width);
-    fputs(right, out);
-    fputc('\n', out);
+    return indent + pad + w;
 }
 
 /* text centred in a block of block columns that starts at column indent. */
 static void put_centred(FILE *out, const char *text, int indent, int block)
 {
-    int w = (int)htx_text_width(text);
-    int pad = w < block ? (block - w) / 2 : 0;
-    put_spaces(out, indent + pad);
-    fputs(text, out);
+    put_centred_in(out, text, 0, indent, block);
     fputc('\n', out);
 }
 
-enum { TXT_HEADING_LINES = 7, TXT_TRAILER_LINES = 5, TXT_FOOTER_LINES = 2 };
+/* A column of lines: a part of the heading or of the signature. */
+typedef struct txt_block {
+    char text[HTX_DOC_TEXT_SIZE * 3];
+    const char *line[16];
+    int count;
+    bool centred;
+} txt_block;
 
-/* The heading: the issuing body on the left (under its parent body, when
- * it has one) beside the nation and the motto, the date line, the title and
- * the subject, wrapped to the page. */
+static void block_add(txt_block *b, const char *text)
+{
+    /* a text of several lines ("TM. BAN CHỦ NHIỆM\nCHỦ NHIỆM") gives each */
+    size_t used = 0;
+    for (int i = 0; i < b->count; i++)
+        used += strlen(b->line[i]) + 1;
+    while (b->count < (int)(sizeof b->line / sizeof b->line[0])) {
+        size_t length = strcspn(text, "\n");
+        if (used + length + 1 > sizeof b->text)
+            return;
+        memcpy(b->text + used, text, length);
+        b->text[used + length] = '\0';
+        b->line[b->count++] = b->text + used;
+        used += length + 1;
+        if (text[length] != '\n')
+            return;
+        text += length + 1;
+    }
+}
+
+static int block_width(const txt_block *b)
+{
+    int most = 0;
+    for (int i = 0; i < b->count; i++)
+        if ((int)htx_text_width(b->line[i]) > most)
+            most = (int)htx_text_width(b->line[i]);
+    return most;
+}
+
+/* Two blocks side by side on a page of width columns: the right one as wide
+ * as its widest line at the right edge, the left one in the room left. */
+static void put_blocks(FILE *out, const txt_block *left, const txt_block *right, int width)
+{
+    int right_block = block_width(right);
+    if (right_block > width / 2)
+        right_block = width / 2;
+    int right_at = width - right_block;
+    int left_block = right_at - 2;
+    int lines = left->count > right->count ? left->count : right->count;
+    for (int i = 0; i < lines; i++) {
+        int at = 0;
+        if (i < left->count && left->centred) {
+            at = put_centred_in(out, left->line[i], 0, 0, left_block);
+        } else if (i < left->count) {
+            char cropped[1024];
+            at = (int)htx_text_crop(left->line[i], (size_t)left_block, cropped, sizeof cropped);
+            fputs(cropped, out);
+        }
+        if (i < right->count)
+            put_centred_in(out, right->line[i], at, right_at, right_block);
+        fputc('\n', out);
+    }
+}
+
+/* A rule of dashes under a text: as long as it (the motto), or a short one
+ * (the issuing body's). */
+static void rule_of(int length, char *out, size_t size)
+{
+    int n = length < (int)size - 1 ? length : (int)size - 1;
+    memset(out, '-', (size_t)(n > 0 ? n : 0));
+    out[n > 0 ? n : 0] = '\0';
+}
+
+/* The heading's two blocks: the parent and issuing body with the number on
+ * the left, the nation, the motto and the date of issue on the right. */
+static void heading_blocks(const htx_doc_texts *tx, txt_block *left, txt_block *right, char rules[2][256])
+{
+    memset(left, 0, sizeof *left);
+    memset(right, 0, sizeof *right);
+    left->centred = right->centred = true;
+    if (tx->parent_body[0])
+        block_add(left, tx->parent_body);
+    block_add(left, tx->issuer);
+    rule_of(8, rules[0], sizeof rules[0]);
+    block_add(left, rules[0]);
+    block_add(left, tx->number_line);
+    block_add(right, tx->nation);
+    block_add(right, tx->motto);
+    rule_of((int)htx_text_width(tx->motto), rules[1], sizeof rules[1]);
+    block_add(right, rules[1]);
+    block_add(right, tx->date_line);
+}
+
+/* The lines the heading takes above the subject. */
+static int heading_lines(const htx_doc_texts *tx)
+{
+    txt_block left, right;
+    char rules[2][256];
+    heading_blocks(tx, &left, &right, rules);
+    int blocks = left.count > right.count ? left.count : right.count;
+    return blocks + 1 /* blank */ + 1 /* title */ + (tx->as_of_line[0] ? 1 : 0) + 1 /* blank */;
+}
+
 static void put_heading(FILE *out, const htx_doc_texts *tx, const htx_wrapped *subject, int width)
 {
-    int right_block = (int)htx_text_width(tx->nation);
-    int right_at = width - right_block;
-    bool parent = tx->organisation && tx->organisation[0];
-    put_left_right(out, parent ? tx->organisation : tx->unit, tx->nation, width);
-    /* the motto centred under the nation */
-    int motto = (int)htx_text_width(tx->motto);
-    char motto_line[256];
-    int pad = (right_block - motto) / 2;
-    snprintf(motto_line, sizeof motto_line, "%*s%s%*s", pad, "", tx->motto, right_block - motto - pad, "");
-    put_left_right(out, parent ? tx->unit : "", motto_line, width);
-    char underline[256];
-    int rule = motto < (int)sizeof underline - 1 ? motto : (int)sizeof underline - 1;
-    memset(underline, '-', (size_t)rule);
-    underline[rule] = '\0';
-    put_centred(out, underline, right_at, right_block);
-    put_centred(out, tx->date_line, right_at, right_block);
+    txt_block left, right;
+    char rules[2][256];
+    heading_blocks(tx, &left, &right, rules);
+    put_blocks(out, &left, &right, width);
     fputc('\n', out);
     put_centred(out, tx->title, 0, width);
     for (int i = 0; i < subject->count; i++)
         put_centred(out, subject->lines[i], 0, width);
+    if (tx->as_of_line[0])
+        put_centred(out, tx->as_of_line, 0, width);
     fputc('\n', out);
+}
+
+/* The signature's blocks: the recipients on the left; the capacity, room to
+ * sign and seal, and the signer's name (or where to write it) on the right. */
+static void trailer_blocks(const htx_doc_texts *tx, txt_block *left, txt_block *right)
+{
+    memset(left, 0, sizeof *left);
+    memset(right, 0, sizeof *right);
+    right->centred = true;
+    block_add(left, "Nơi nhận:");
+    block_add(left, tx->recipients);
+    block_add(right, tx->capacity);
+    for (int i = 0; i < 3; i++)
+        block_add(right, "");
+    block_add(right, tx->signer[0] ? tx->signer : "(Ký, ghi rõ họ tên)");
+}
+
+static int trailer_lines(const htx_doc_texts *tx)
+{
+    txt_block left, right;
+    trailer_blocks(tx, &left, &right);
+    return 3 + (left.count > right.count ? left.count : right.count);
 }
 
 static void put_trailer(FILE *out, const htx_doc_texts *tx, int width)
 {
+    txt_block left, right;
+    trailer_blocks(tx, &left, &right);
     fputc('\n', out);
     fputs(tx->total, out);
-    fputc('\n', out);
-    fputc('\n', out);
-    int block = (int)htx_text_width(tx->sign_hint) + 8;
-    put_centred(out, tx->signer, width - block, block);
-    put_centred(out, tx->sign_hint, width - block, block);
+    fputs("\n\n", out);
+    put_blocks(out, &left, &right, width);
 }
 
 static void put_footer(FILE *out, int page, int pages, int width)
@@ -241,9 +342,12 @@ static void put_footer(FILE *out, int page, int pages, int width)
     put_centred(out, label, 0, width);
 }
 
+enum { TXT_FOOTER_LINES = 2 };
+
 typedef struct txt_pages {
     int heading_lines;
     int header_lines;
+    int trailer_lines;
     int lines_per_page;
 } txt_pages;
 
@@ -259,7 +363,7 @@ static int paginate(const int *row_lines, int rows, txt_pages sizes, int *first_
     int used = sizes.heading_lines + sizes.header_lines + 1; /* + the closing rule */
     first_row[0] = 0;
     for (int r = 0; r < rows; r++) {
-        int need = row_lines[r] + (r == rows - 1 ? TXT_TRAILER_LINES : 0);
+        int need = row_lines[r] + (r == rows - 1 ? sizes.trailer_lines : 0);
         bool page_has_rows = r > first_row[page];
         if (used + need > body && page_has_rows) {
             first_row[++page] = r;
@@ -267,7 +371,7 @@ static int paginate(const int *row_lines, int rows, txt_pages sizes, int *first_
         }
         used += row_lines[r];
     }
-    if (rows > 0 && used + TXT_TRAILER_LINES > body) /* a last row taller than a page: the trailer goes alone */
+    if (rows > 0 && used + sizes.trailer_lines > body) /* a last row taller than a page: the trailer goes alone */
         first_row[++page] = rows;
     return page + 1;
 }
@@ -311,7 +415,7 @@ static bool put_pages(FILE *out, const txt_table *t, htx_wrapped header[HTX_DOC_
         }
         if (p == pages - 1) {
             put_trailer(out, &doc->texts, width);
-            used += TXT_TRAILER_LINES;
+            used += sizes.trailer_lines;
         }
         put_blank_lines(out, sizes.lines_per_page - TXT_FOOTER_LINES - used);
         put_footer(out, p + 1, pages, width);
@@ -342,7 +446,8 @@ htx_status htx_doc_write_txt(const htx_document *doc, htx_txt_layout layout, FIL
     }
     int pages = 0;
     if (ok) {
-        txt_pages sizes = {TXT_HEADING_LINES + subject.count, max_lines(&t, header) + 2, layout.lines_per_page};
+        txt_pages sizes = {heading_lines(&doc->texts) + subject.count, max_lines(&t, header) + 2,
+                           trailer_lines(&doc->texts), layout.lines_per_page};
         pages = paginate(row_lines, doc->row_count, sizes, first_row);
         first_row[pages] = doc->row_count;
         ok = put_pages(out, &t, header, &subject, first_row, pages, sizes, width);

@@ -4,23 +4,23 @@
 #include "store_internal.h"
 
 /*
- * ?1 club, ?2 the day.  The NOT EXISTS keeps one membership per cooperative
+ * :club, :day.  The NOT EXISTS keeps one membership per cooperative
  * (the latest) when a history of leaving and rejoining overlaps the day —
  * possible when old memberships have no joined date.
  */
 #define ROSTER_SELECT                                                                              \
     "SELECT c.id, c.code, c.name, c.district_code, c.representative, c.phone,"                     \
-    " m.role, m.joined_on, m.left_on"                                                              \
+    " m.role, m.joined_on, m.left_on, c.address, c.commune, c.ward"                                \
     " FROM membership m"                                                                           \
     " JOIN cooperative c ON c.id = m.coop_id"                                                      \
     " JOIN district d ON d.code = c.district_code"                                                 \
-    " WHERE m.club_code = ?1"                                                                      \
-    " AND (m.joined_on IS NULL OR m.joined_on <= ?2)"                                              \
-    " AND (m.left_on IS NULL OR m.left_on > ?2)"                                                   \
+    " WHERE m.club_code = :club"                                                                      \
+    " AND (m.joined_on IS NULL OR m.joined_on <= :day)"                                              \
+    " AND (m.left_on IS NULL OR m.left_on > :day)"                                                   \
     " AND NOT EXISTS (SELECT 1 FROM membership n"                                                  \
     "  WHERE n.coop_id = m.coop_id AND n.club_code = m.club_code AND n.id > m.id"                  \
-    "  AND (n.joined_on IS NULL OR n.joined_on <= ?2)"                                             \
-    "  AND (n.left_on IS NULL OR n.left_on > ?2))"
+    "  AND (n.joined_on IS NULL OR n.joined_on <= :day)"                                             \
+    "  AND (n.left_on IS NULL OR n.left_on > :day))"
 
 /* One fixed text per order, so each is prepared once and kept. */
 static const char *const roster_sql[HTX_ROSTER_SORT_COUNT] = {
@@ -44,6 +44,9 @@ static void entry_from_row(sqlite3_stmt *stmt, htx_roster_entry *e)
     e->role = r < 0 ? HTX_ROLE_MEMBER : (htx_role)r;
     htx_column_copy(stmt, 7, e->joined, sizeof e->joined);
     htx_column_copy(stmt, 8, e->left, sizeof e->left);
+    htx_column_copy(stmt, 9, e->address, sizeof e->address);
+    htx_column_copy(stmt, 10, e->commune, sizeof e->commune);
+    htx_column_copy(stmt, 11, e->ward, sizeof e->ward);
 }
 
 htx_status htx_roster_each(htx_store *s, const char *club_code, const char *as_of_iso,
@@ -68,8 +71,8 @@ htx_status htx_roster_each(htx_store *s, const char *club_code, const char *as_o
     sqlite3_stmt *stmt = htx_store_statement(s, roster_sql[sort], err);
     if (!stmt)
         return HTX_ERR_DB;
-    sqlite3_bind_text(stmt, 1, club->code, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, day_iso, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":club"), club->code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":day"), day_iso, -1, SQLITE_TRANSIENT);
     htx_status st = HTX_OK;
     htx_roster_entry entry;
     int rc;

@@ -26,6 +26,9 @@ typedef struct htx_roster_entry {
     char district[4]; /* GSO code */
     char representative[4 * 100 + 1];
     char phone[HTX_PHONE_SIZE];
+    char address[4 * 250 + 1];  /* the street part, as typed */
+    char commune[64];           /* the unit of 2025 ("Bát Tràng"), "" while unknown */
+    char ward[4 * 100 + 1];     /* the ward as written before 1 July 2025 */
     htx_role role;
     char joined[HTX_ISO_DATE_SIZE]; /* "" when unknown */
     char left[HTX_ISO_DATE_SIZE];   /* "" when no end is recorded */

@@ -457,14 +457,31 @@ static htx_status migrate_v7(htx_store *s, htx_error *err)
 }
 
 /*
- * Version 8: numbers in names sort by their value ("HTX 2" before "HTX 10",
+ * Version 8: settings staff change without a programmer (settings.h), first
+ * the names and signatures on printed documents.
+ */
+static const char schema_v8[] =
+    "CREATE TABLE setting ("
+    "  scope TEXT NOT NULL DEFAULT '',"
+    "  key TEXT NOT NULL,"
+    "  value TEXT NOT NULL,"
+    "  PRIMARY KEY (scope, key)"
+    ");";
+
+static htx_status migrate_v8(htx_store *s, htx_error *err)
+{
+    return htx_store_exec(s, schema_v8, err);
+}
+
+/*
+ * Version 9: numbers in names sort by their value ("HTX 2" before "HTX 10",
  * collate.h), so the sort keys of every name are made again; so is the
  * plain fold, which an earlier htx made with invisible characters in it
  * (a name holding one was then not found).  The search index follows the
  * plain fold through its trigger.  District and commune names hold no
  * digits: their keys stay as they are.
  */
-static htx_status migrate_v8(htx_store *s, htx_error *err)
+static htx_status migrate_v9(htx_store *s, htx_error *err)
 {
     return fill_name_forms(s,
                            "UPDATE cooperative SET name_key = :name_key, name_plain = :name_plain,"
@@ -484,6 +501,7 @@ static htx_status (*const migrations[])(htx_store *, htx_error *) = {
     migrate_v6,
     migrate_v7,
     migrate_v8,
+    migrate_v9,
 };
 
 const int htx_schema_latest = (int)(sizeof migrations / sizeof migrations[0]);

@@ -3,6 +3,7 @@
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 /* The magnitude of n, also for INT64_MIN, whose magnitude no int64_t holds. */
 static uint64_t magnitude(int64_t n)
@@ -90,4 +91,16 @@ void htx_format_money(int64_t vnd, char *out, size_t size)
 void htx_format_percent(int64_t part, int64_t whole, char *out, size_t size)
 {
     htx_format_share(part, whole, HTX_LANG_VI, out, size);
+}
+
+void htx_format_phone(const char *phone, char *out, size_t size)
+{
+    size_t digits = strspn(phone, "0123456789");
+    bool all_digits = phone[digits] == '\0';
+    if (all_digits && digits == 11 && phone[0] == '0' && phone[1] == '2') /* 0 + area 2x + 8 digits */
+        snprintf(out, size, "%.3s %.4s %.4s", phone, phone + 3, phone + 7);
+    else if (all_digits && digits == 10 && phone[0] == '0') /* 0 + 9 digits: mobiles */
+        snprintf(out, size, "%.4s %.3s %.3s", phone, phone + 4, phone + 7);
+    else
+        snprintf(out, size, "%s", phone);
 }

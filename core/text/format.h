@@ -22,4 +22,8 @@ void htx_format_thousands(int64_t n, char *out, size_t size);  /* 1.500.000 */
 void htx_format_money(int64_t vnd, char *out, size_t size);    /* 1.500.000 đ */
 void htx_format_percent(int64_t part, int64_t whole, char *out, size_t size); /* 12,5% */
 
+/* A phone number as Vietnamese write it, in groups: a fixed line of Hà Nội
+ * "024 3826 1757", a mobile "0912 345 678"; any other text as it is. */
+void htx_format_phone(const char *phone, char *out, size_t size);
+
 #endif

@@ -460,3 +460,21 @@ int htx_utf8_encode(int32_t cp, char out[4])
     out[0] = (char)(lead[len] | cp);
     return len;
 }
+
+void htx_text_upper(const char *text, char *out, size_t size)
+{
+    size_t used = 0;
+    int32_t cp;
+    int n;
+    while ((n = htx_utf8_decode(text, &cp)) > 0) {
+        char utf8[4];
+        int len = htx_utf8_encode(utf8proc_toupper(cp), utf8);
+        if (used + (size_t)len + 1 > size)
+            break;
+        memcpy(out + used, utf8, (size_t)len);
+        used += (size_t)len;
+        text += n;
+    }
+    if (size > 0)
+        out[used] = '\0';
+}

@@ -83,4 +83,8 @@ int htx_cp_decompose(int32_t cp, int32_t out[HTX_DECOMPOSITION_MAX]);
  * matches. */
 bool htx_cp_is_ignorable(int32_t cp);
 
+/* Vietnamese upper case, letter by letter, as much as fits whole in out:
+ * "CLB Nhựa Hà Nội" → "CLB NHỰA HÀ NỘI". */
+void htx_text_upper(const char *text, char *out, size_t size);
+
 #endif

@@ -24,6 +24,7 @@ extern const cli_spec cmd_join_spec;
 extern const cli_spec cmd_import_spec;
 extern const cli_spec cmd_export_spec;
 extern const cli_spec cmd_backup_spec;
+extern const cli_spec cmd_config_spec;
 extern const cli_spec cmd_check_spec;
 
 #endif

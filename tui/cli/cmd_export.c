@@ -1,16 +1,19 @@
 /*
  * `htx export`: the cooperatives the list filters select, every field, as
  * CSV (UTF-8 with a BOM by default, which Excel needs), TSV or JSON, in any
- * encoding the importer reads; with their club memberships on request.
+ * encoding the importer reads, or an Excel workbook (-o FILE.xlsx); with
+ * their club memberships on request.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cmd.h"
 #include "cli_filter.h"
 #include "export.h"
+#include "export_xlsx.h"
 #include "outfile.h"
 #include "import.h"
 
@@ -33,7 +36,7 @@ const cli_spec cmd_export_spec = {
     .name = "export",
     .brief = CT_COMMAND_EXPORT,
     .usage = "htx export [--district D] [--sector S] [--club C] [--status S] [--search TEXT] "
-             "[--founded-from DATE] [--founded-to DATE] [--format csv|tsv|json] [--encoding ENC] "
+             "[--founded-from DATE] [--founded-to DATE] [--format csv|tsv|json|xlsx] [--encoding ENC] "
              "[--bom] [-o FILE|-] [--force] [--with-memberships]",
     .summary = CT_EXPORT_SUMMARY,
     .options = options,
@@ -108,6 +111,43 @@ static int export_to(const cli_context *ctx, htx_store *store, const htx_filter 
     return CLI_OK;
 }
 
+/* Whether the workbook is asked for: by --format, or by the file's ending. */
+static bool wants_workbook(const cli_args *args)
+{
+    const char *format = cli_value(args, "--format");
+    if (format)
+        return strcmp(format, "xlsx") == 0;
+    const char *path = cli_value(args, "-o");
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    return dot && strcasecmp(dot, ".xlsx") == 0;
+}
+
+/* The workbook: a file of its own, written whole by libxlsxwriter, then
+ * put in place (outfile.h). */
+static int export_workbook(const cli_context *ctx, htx_store *store, const htx_filter *f, const char *path,
+                           bool force)
+{
+    htx_error err;
+    htx_outfile file;
+    long count = 0;
+    htx_status st = cli_outfile_open(ctx, &file, path, force, &err);
+    if (st == HTX_OK) {
+        st = htx_export_coops_xlsx(store, f, htx_outfile_name(&file), &count, &err);
+        if (st == HTX_OK)
+            st = htx_outfile_commit(&file, &err);
+        else
+            htx_outfile_abandon(&file);
+    }
+    if (st != HTX_OK) {
+        cli_report(ctx, &err);
+        return cli_status_exit(st);
+    }
+    char counted[64];
+    cli_tell(ctx, ctx->err, CT_EXPORT_DONE, cli_count(ctx, count, CT_N_COOPERATIVE, CT_N_COOPERATIVES, counted,
+                                                       sizeof counted), path);
+    return CLI_OK;
+}
+
 static int cmd_export(const cli_context *ctx, int argc, char **argv)
 {
     cli_args args;
@@ -117,10 +157,16 @@ static int cmd_export(const cli_context *ctx, int argc, char **argv)
     htx_filter f;
     if (!cli_filter_from_args(ctx, &args, &f))
         return CLI_USAGE;
+    bool workbook = wants_workbook(&args);
     htx_export_options opt;
-    if (!parse_options(ctx, &args, &opt))
+    if (!workbook && !parse_options(ctx, &args, &opt))
         return CLI_USAGE;
     const char *path = cli_value(&args, "-o");
+    if (workbook && (!path || strcmp(path, "-") == 0 || cli_value(&args, "--encoding") ||
+                     cli_flag(&args, "--with-memberships"))) {
+        cli_tell(ctx, ctx->err, CT_EXPORT_XLSX_ALONE);
+        return CLI_USAGE;
+    }
     if (path && strcmp(path, "-") == 0)
         path = NULL; /* -o - is standard output */
     bool force = cli_flag(&args, "--force");
@@ -140,6 +186,11 @@ static int cmd_export(const cli_context *ctx, int argc, char **argv)
     htx_store *store = cli_open_store(ctx, HTX_OPEN_READ);
     if (!store)
         return CLI_FAILURE;
+    if (workbook) {
+        int done = export_workbook(ctx, store, &f, path, force);
+        htx_store_close(store);
+        return done;
+    }
     int status = export_to(ctx, store, &f, &opt, path, force, false);
     if (status == CLI_OK && memberships) {
         char sibling[HTX_SIBLING_PATH_SIZE];

@@ -17,6 +17,7 @@
 #include "coop_list_doc.h"
 #include "coop_out.h"
 #include "document_pdf.h"
+#include "document_xlsx.h"
 #include "document_txt.h"
 #include "outfile.h"
 #include "query.h"
@@ -33,7 +34,13 @@ static const cli_option options[] = {
     {NULL, false, NULL, NULL},
 };
 
-enum { FORMAT_TABLE = -1, FORMAT_PDF = -3, FORMAT_TXT = -4, FORMAT_UNKNOWN = -2 };
+enum { FORMAT_TABLE = -1, FORMAT_PDF = -3, FORMAT_TXT = -4, FORMAT_XLSX = -5, FORMAT_UNKNOWN = -2 };
+
+/* PDF and Excel are files of their own, written by their libraries to a path. */
+static bool is_binary(int format)
+{
+    return format == FORMAT_PDF || format == FORMAT_XLSX;
+}
 
 static int parse_format(const char *text)
 {
@@ -42,7 +49,7 @@ static int parse_format(const char *text)
         int format;
     } formats[] = {
         {"table", FORMAT_TABLE}, {"tsv", HTX_RECORD_TSV}, {"csv", HTX_RECORD_CSV},
-        {"json", HTX_RECORD_JSON}, {"pdf", FORMAT_PDF},   {"txt", FORMAT_TXT},
+        {"json", HTX_RECORD_JSON}, {"pdf", FORMAT_PDF},   {"txt", FORMAT_TXT}, {"xlsx", FORMAT_XLSX},
     };
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
         if (strcmp(text, formats[i].name) == 0)
@@ -157,6 +164,8 @@ static htx_status list_document(htx_store *store, const htx_filter *f, int forma
         *rows = doc.row_count;
         if (format == FORMAT_PDF)
             st = htx_doc_write_pdf(&doc, path, pages, err);
+        else if (format == FORMAT_XLSX)
+            st = htx_doc_write_xlsx(&doc, path, err);
         else
             st = write_pages(&doc, out, pages, err);
     }
@@ -173,21 +182,22 @@ typedef struct list_output {
 static htx_status write_list(const cli_context *ctx, htx_store *store, const htx_filter *f, const list_output *o,
                              FILE *out, const char *pdf_path, int *rows, int *pages, htx_error *err)
 {
-    if (o->format == FORMAT_PDF || o->format == FORMAT_TXT)
+    if (is_binary(o->format) || o->format == FORMAT_TXT)
         return list_document(store, f, o->format, out, pdf_path, rows, pages, err);
     if (o->format == FORMAT_TABLE)
         return list_table(ctx, store, f, out, err);
     return list_records(store, f, o->format, out, err);
 }
 
-/* A PDF for standard output is drawn into a private file first. */
+/* A PDF or a workbook for standard output is drawn into a private file first. */
 static htx_status pdf_to_stdout(const cli_context *ctx, htx_store *store, const htx_filter *f,
                                 const list_output *o, int *rows, int *pages, htx_error *err)
 {
     const char *dir = getenv("TMPDIR");
     char temporary[PATH_MAX];
-    snprintf(temporary, sizeof temporary, "%s/htx-list-XXXXXX.pdf", dir && dir[0] ? dir : "/tmp");
-    int fd = mkstemps(temporary, 4);
+    const char *ending = o->format == FORMAT_XLSX ? ".xlsx" : ".pdf";
+    snprintf(temporary, sizeof temporary, "%s/htx-list-XXXXXX%s", dir && dir[0] ? dir : "/tmp", ending);
+    int fd = mkstemps(temporary, (int)strlen(ending));
     if (fd < 0)
         return htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, temporary, errno);
     close(fd);
@@ -224,7 +234,7 @@ static int output_list(const cli_context *ctx, htx_store *store, const htx_filte
             else
                 htx_outfile_abandon(&file);
         }
-    } else if (o->format == FORMAT_PDF) {
+    } else if (is_binary(o->format)) {
         st = pdf_to_stdout(ctx, store, f, o, &rows, &pages, &err);
     } else {
         st = write_list(ctx, store, f, o, ctx->out, NULL, &rows, &pages, &err);
@@ -285,7 +295,7 @@ static int cmd_list(const cli_context *ctx, int argc, char **argv)
         cli_tell(ctx, ctx->err, CT_LIST_BAD_FORMAT, format);
         return CLI_USAGE;
     }
-    if (o.format == FORMAT_PDF && !o.path && isatty(fileno(ctx->out))) {
+    if (is_binary(o.format) && !o.path && isatty(fileno(ctx->out))) {
         cli_tell(ctx, ctx->err, CT_LIST_NO_PDF_TO_TERMINAL);
         return CLI_USAGE;
     }

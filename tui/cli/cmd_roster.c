@@ -12,14 +12,18 @@
 #include "date.h"
 #include "document_pdf.h"
 #include "document_txt.h"
+#include "document_xlsx.h"
 #include "outfile.h"
 #include "print.h"
 #include "roster_doc.h"
 #include "stream_out.h"
+#include "text.h"
 
 static const cli_option options[] = {
     {"--club", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_CLUB)},
     {"--as-of", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_AS_OF)},
+    {"--date", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_DATE)},
+    {"--number", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_NUMBER)},
     {"--sort", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_SORT)},
     {"--format", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_FORMAT)},
     {"-o", true, CLI_TEXT_PAIR(CT_ROSTER_OPT_OUTPUT)},
@@ -39,9 +43,23 @@ static const cli_choices choices[] = {
     {NULL, 0},
 };
 
-typedef enum roster_format { FORMAT_TXT, FORMAT_CSV, FORMAT_TSV, FORMAT_PDF, FORMAT_COUNT } roster_format;
+typedef enum roster_format { FORMAT_TXT, FORMAT_CSV, FORMAT_TSV, FORMAT_PDF, FORMAT_XLSX, FORMAT_COUNT } roster_format;
 
-static const char *const format_names[FORMAT_COUNT] = {"txt", "csv", "tsv", "pdf"};
+static const char *const format_names[FORMAT_COUNT] = {"txt", "csv", "tsv", "pdf", "xlsx"};
+
+/* PDF and Excel are files of their own, written by their libraries to a path. */
+static bool is_binary(roster_format format)
+{
+    return format == FORMAT_PDF || format == FORMAT_XLSX;
+}
+
+static htx_status write_binary(roster_format format, const htx_document *doc, const char *path, int *pages,
+                               htx_error *err)
+{
+    if (format == FORMAT_XLSX)
+        return htx_doc_write_xlsx(doc, path, err);
+    return htx_doc_write_pdf(doc, path, pages, err);
+}
 
 static int format_parse(const char *text)
 {
@@ -66,6 +84,9 @@ static int format_of_path(const char *path)
 typedef struct roster_options {
     const char *club;
     char as_of[HTX_ISO_DATE_SIZE];
+    bool issued_given;
+    htx_date issued;
+    const char *number;
     htx_roster_sort sort;
     roster_format format;
     const char *output; /* NULL: standard output */
@@ -110,6 +131,22 @@ static bool read_options(const cli_context *ctx, const cli_args *args, roster_op
             return usage_error(ctx, CT_ROSTER_BAD_AS_OF, as_of);
         htx_date_iso(day, o->as_of);
     }
+    const char *issued = cli_value(args, "--date");
+    if (issued) {
+        if (!htx_date_parse(issued, &o->issued))
+            return usage_error(ctx, CT_ROSTER_BAD_DATE, issued);
+        o->issued_given = true;
+    }
+    o->number = cli_value(args, "--number");
+    if (o->number) {
+        /* printed on an official paper: one clean line, short */
+        char *clean = NULL;
+        htx_error ignored;
+        bool fine = htx_text_normalize(o->number, HTX_TEXT_LINE, 20, "--number", &clean, &ignored) == HTX_OK;
+        free(clean);
+        if (!fine)
+            return usage_error(ctx, CT_ROSTER_BAD_NUMBER, o->number);
+    }
     const char *sort = cli_value(args, "--sort");
     static const char *const sorts[HTX_ROSTER_SORT_COUNT] = {"name", "district", "joined"};
     o->sort = HTX_ROSTER_BY_NAME;
@@ -140,8 +177,8 @@ static bool read_options(const cli_context *ctx, const cli_args *args, roster_op
     if ((o->printer || copies) && !o->print)
         return usage_error(ctx, CT_ROSTER_NEEDS_PRINT, o->printer ? "--printer" : "--copies");
     o->encoding = cli_value(args, "--encoding");
-    if (o->encoding && o->format == FORMAT_PDF)
-        return usage_error(ctx, CT_ROSTER_ENCODING_PDF, "pdf");
+    if (o->encoding && is_binary(o->format))
+        return usage_error(ctx, CT_ROSTER_ENCODING_PDF, format_names[o->format]);
     o->layout.lines_per_page = HTX_TXT_LINES;
     o->layout.width = HTX_TXT_WIDTH;
     const char *lines = cli_value(args, "--lines");
@@ -185,12 +222,12 @@ static htx_status write_text_format(const roster_options *o, const htx_roster_do
     return st;
 }
 
-/* A private temporary file name for a PDF. */
-static bool temporary_pdf(char *path, size_t size)
+/* A private temporary file name for a PDF or a workbook. */
+static bool temporary_file(char *path, size_t size, roster_format format)
 {
     const char *dir = getenv("TMPDIR");
-    snprintf(path, size, "%s/htx-roster-XXXXXX.pdf", dir && dir[0] ? dir : "/tmp");
-    int fd = mkstemps(path, 4);
+    snprintf(path, size, "%s/htx-roster-XXXXXX.%s", dir && dir[0] ? dir : "/tmp", format_names[format]);
+    int fd = mkstemps(path, (int)strlen(format_names[format]) + 1);
     if (fd < 0)
         return false;
     close(fd);
@@ -220,7 +257,7 @@ static int save(const cli_context *ctx, const roster_options *o, const htx_roste
     htx_error err;
     htx_status st;
     int pages = 0;
-    if (o->format == FORMAT_PDF) {
+    if (is_binary(o->format)) {
         if (!o->output && isatty(fileno(ctx->out))) {
             cli_tell(ctx, ctx->err, CT_ROSTER_NO_PDF_TO_TERMINAL);
             return CLI_USAGE;
@@ -231,15 +268,15 @@ static int save(const cli_context *ctx, const roster_options *o, const htx_roste
             /* The old file stays until the new one is whole (outfile.h). */
             st = cli_outfile_open(ctx, &file, o->output, o->force, &err);
             if (st == HTX_OK)
-                st = htx_doc_write_pdf(&doc, htx_outfile_name(&file), &pages, &err);
+                st = write_binary(o->format, &doc, htx_outfile_name(&file), &pages, &err);
             if (st == HTX_OK)
                 st = htx_outfile_commit(&file, &err);
             else if (file.file)
                 htx_outfile_abandon(&file);
-        } else if (!temporary_pdf(temporary, sizeof temporary)) {
+        } else if (!temporary_file(temporary, sizeof temporary, o->format)) {
             st = htx_fail_os(&err, HTX_ERR_IO, MSG_IO, NULL, temporary, errno);
         } else {
-            st = htx_doc_write_pdf(&doc, temporary, &pages, &err);
+            st = write_binary(o->format, &doc, temporary, &pages, &err);
             if (st == HTX_OK)
                 st = copy_file(temporary, ctx->out, &err);
             unlink(temporary);
@@ -281,7 +318,7 @@ static int print_roster(const cli_context *ctx, const roster_options *o, const h
     char temporary[PATH_MAX];
     htx_error err;
     int pages = 0;
-    if (!temporary_pdf(temporary, sizeof temporary)) {
+    if (!temporary_file(temporary, sizeof temporary, FORMAT_PDF)) {
         htx_fail_os(&err, HTX_ERR_IO, MSG_IO, NULL, temporary, errno);
         cli_report(ctx, &err);
         return CLI_FAILURE;
@@ -345,6 +382,10 @@ static int cmd_roster(const cli_context *ctx, int argc, char **argv)
     htx_error err;
     htx_status st = htx_roster_doc_load(store, o.club, o.as_of, o.sort, &doc, &err);
     htx_store_close(store);
+    if (o.issued_given)
+        doc.issued = o.issued;
+    if (o.number)
+        snprintf(doc.number, sizeof doc.number, "%s", o.number);
     if (st != HTX_OK) {
         cli_report(ctx, &err);
         htx_roster_doc_free(&doc);

@@ -30,7 +30,7 @@ static const cli_spec help_spec = {
 static const cli_spec *const commands[] = {
     &cmd_init_spec,   &cmd_list_spec,   &cmd_show_spec,   &cmd_add_spec,    &cmd_edit_spec,
     &cmd_stats_spec,  &cmd_roster_spec, &cmd_join_spec,   &cmd_import_spec, &cmd_export_spec,
-    &cmd_backup_spec, &cmd_check_spec,  &help_spec,
+    &cmd_config_spec, &cmd_backup_spec, &cmd_check_spec,  &help_spec,
 };
 
 enum { COMMAND_COUNT = sizeof commands / sizeof commands[0] };

@@ -59,10 +59,10 @@ void place_panel_init(place_panel *p)
 
 void place_panel_switch(place_panel *p)
 {
-    place_kind other = p->kind == PLACES_DISTRICTS ? PLACES_COMMUNES : PLACES_DISTRICTS;
+    place_kind next = (place_kind)((p->kind + 1) % PLACE_KINDS);
     place_panel_init(p);
-    p->kind = other;
-    if (other == PLACES_COMMUNES)
+    p->kind = next;
+    if (next != PLACES_DISTRICTS)
         p->count = 0; /* listed by the next load, with their counts */
 }
 
@@ -77,6 +77,37 @@ static htx_status load_districts(place_panel *p, htx_store *store, htx_error *er
     return st;
 }
 
+/*
+ * The tree: each district (counted by the tally) and under it its units,
+ * indented, from the alphabetical list just read; the entry of those
+ * without a unit last.
+ */
+static void group_by_district(place_panel *p, const place_panel *units, const int64_t by_table[64])
+{
+    place_panel districts;
+    place_panel_init(&districts);
+    p->count = 0;
+    for (int d = 0; d < districts.count && p->count < PLACE_PANEL_MAX; d++) {
+        const htx_district *district = htx_district_by_code(districts.entries[d].choice.district);
+        place_entry *e = &p->entries[p->count++];
+        *e = districts.entries[d];
+        e->count = district ? by_table[district - HTX_DISTRICTS] : 0;
+        for (int u = 0; u < units->count && p->count < PLACE_PANEL_MAX; u++) {
+            const htx_commune *unit = units->entries[u].choice.commune
+                                          ? htx_commune_find(units->entries[u].choice.commune)
+                                          : NULL;
+            if (!unit || !htx_commune_in_district(unit, districts.entries[d].choice.district))
+                continue;
+            place_entry *under = &p->entries[p->count++];
+            *under = units->entries[u];
+            under->under = true;
+        }
+    }
+    for (int u = 0; u < units->count && p->count < PLACE_PANEL_MAX; u++)
+        if (units->entries[u].choice.without_commune)
+            p->entries[p->count++] = units->entries[u];
+}
+
 htx_status place_panel_load(place_panel *p, htx_store *store, htx_lang lang, htx_error *err)
 {
     if (p->kind == PLACES_DISTRICTS)
@@ -86,6 +117,17 @@ htx_status place_panel_load(place_panel *p, htx_store *store, htx_lang lang, htx
     p->count = 0;
     p->total = 0;
     htx_status st = htx_query_stats(store, &everything, HTX_STATS_COMMUNE, lang, add_commune, p, err);
+    if (st == HTX_OK && p->kind == PLACES_COMMUNES_BY_DISTRICT) {
+        place_panel *units = malloc(sizeof *units);
+        int64_t by_table[64] = {0}, total = 0;
+        if (!units)
+            return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+        *units = *p;
+        st = htx_district_counts(store, by_table, &total, err);
+        if (st == HTX_OK)
+            group_by_district(p, units, by_table);
+        free(units);
+    }
     p->cursor = place_panel_clamp(p, p->cursor);
     return st;
 }
@@ -136,7 +178,7 @@ int place_panel_type(place_panel *p, int key)
     int found;
     if (!typed_find_key(&p->find, key, p->count, label_of, p, &found))
         return -1;
-    if (found < 0 && p->kind == PLACES_COMMUNES) {
+    if (found < 0 && p->kind != PLACES_DISTRICTS) {
         const htx_commune *c = htx_commune_find(p->find.text);
         for (int i = 0; c && i < p->count; i++)
             if (p->entries[i].choice.commune && strcmp(p->entries[i].choice.commune, c->name) == 0)
@@ -166,14 +208,15 @@ static void count_text(const place_panel *p, int index, char *out, size_t size)
 
 static const char *heading(const place_panel *p, htx_lang lang)
 {
-    return ui_text(p->kind == PLACES_DISTRICTS ? UI_DISTRICTS : UI_COMMUNES, lang);
+    static const ui_id headings[PLACE_KINDS] = {UI_DISTRICTS, UI_COMMUNES, UI_COMMUNES_BY_DISTRICT};
+    return ui_text(headings[p->kind], lang);
 }
 
 int place_panel_width(const place_panel *p, htx_lang lang)
 {
     int names = (int)htx_text_width(heading(p, lang));
     for (int i = 0; i <= p->count; i++) {
-        int w = (int)htx_text_width(place_panel_name(p, i, lang));
+        int w = (int)htx_text_width(place_panel_name(p, i, lang)) + (i > 0 && p->entries[i - 1].under ? 2 : 0);
         if (w > names)
             names = w;
     }
@@ -213,7 +256,8 @@ void place_panel_draw(place_panel *p, tui_canvas *c, tui_rect a, bool focused, h
         int y = a.y + 1 + r;
         count_text(p, i, count, sizeof count);
         canvas_fill(c, y, a.x, 1, a.width, style);
-        canvas_text(c, y, a.x + 1, a.width - count_width - 2, place_panel_name(p, i, lang), style);
+        int indent = i > 0 && p->entries[i - 1].under ? 2 : 0;
+        canvas_text(c, y, a.x + 1 + indent, a.width - count_width - 2 - indent, place_panel_name(p, i, lang), style);
         canvas_text_right(c, y, a.x + a.width - count_width - 1, count_width, count,
                           style == STYLE_NORMAL ? STYLE_DIM : style);
     }

@@ -1,11 +1,14 @@
 /*
  * The side panel of the main screen: the places the list can be narrowed
- * to, with their counts, in one of two ways (Ctrl-X switches):
+ * to, with their counts, in one of three ways (Ctrl-X goes to the next):
  *  - "Quận/huyện cũ": "Tất cả" and the 30 former districts, by which the
  *    Alliance files its work;
  *  - "Xã/phường": "Tất cả", the 126 units of 1 July 2025, then those
- *    cooperatives whose unit is not known yet (staff work through them).
- * Both in Vietnamese order.  Typing finds an entry by its name (marks
+ *    cooperatives whose unit is not known yet (staff work through them);
+ *  - "Xã/phường theo quận/huyện cũ": each former district followed by the
+ *    units formed from it, indented (a unit formed across districts under
+ *    each of them), then those without a unit.
+ * In Vietnamese order.  Typing finds an entry by its name (marks
  * optional: "thanh tri" → Thanh Trì, "bat trang" → Xã Bát Tràng); the
  * panel draws what was typed in its heading.  Its width follows what it
  * shows (the longest name, the largest count), so the list keeps the room.
@@ -21,10 +24,11 @@
 #include "typed_text.h"
 #include "view.h"
 
-/* Every unit, and the entry of those without one. */
-#define PLACE_PANEL_MAX (HTX_COMMUNE_LIMIT + 1)
+/* Every district and every unit (some under two districts), and the entry
+ * of those without one. */
+#define PLACE_PANEL_MAX (HTX_COMMUNE_LIMIT + 64)
 
-typedef enum place_kind { PLACES_DISTRICTS, PLACES_COMMUNES } place_kind;
+typedef enum place_kind { PLACES_DISTRICTS, PLACES_COMMUNES, PLACES_COMMUNES_BY_DISTRICT, PLACE_KINDS } place_kind;
 
 /* What an entry narrows the list to; all NULL/false: everything. */
 typedef struct place_choice {
@@ -37,6 +41,7 @@ typedef struct place_entry {
     char label[96];      /* "Thanh Trì", "Xã Bát Tràng", "Chưa ghi xã/phường" */
     place_choice choice;
     int64_t count;
+    bool under; /* a unit under its district: drawn indented */
 } place_entry;
 
 typedef struct place_panel {
@@ -51,7 +56,7 @@ typedef struct place_panel {
 
 /* The districts; nothing is counted yet. */
 void place_panel_init(place_panel *p);
-/* Shows the other kind of place, cursor on "Tất cả"; then load. */
+/* Shows the next kind of place, cursor on "Tất cả"; then load. */
 void place_panel_switch(place_panel *p);
 /* Reads the counts: the districts' from the maintained tally, the units'
  * by one grouped count. */

@@ -1,7 +1,8 @@
 /*
  * The Alliance's five clubs with their current member counts; Enter opens a
  * club's roster, F9 prints it, typing finds a club by a word of its name
- * ("nong" → CLB các HTX Nông nghiệp).
+ * ("nong" → CLB các HTX Nông nghiệp); F4 opens the document settings
+ * (who issues and signs the rosters) on the chosen club's.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,6 +118,8 @@ static int clubs_handle(tui_view *view, tui_app *app, const tui_event *e)
     switch (e->action) {
     case ACT_OPEN: return open_roster(v, app);
     case ACT_PRINT: return print_roster(v, app);
+    case ACT_DOC_SETTINGS: app_push(app, view_settings_new(app, HTX_CLUBS[v->scroll.cursor].code));
+        return VIEW_HANDLED | VIEW_REDRAW;
     default: return VIEW_IGNORED;
     }
 }
@@ -147,7 +150,7 @@ static void clubs_destroy(tui_view *view)
  * action (F7, which opened them, is not offered again: Esc goes back).  Typed characters find a club; while
  * something is typed, Esc and Backspace edit it instead of going back. */
 static const tui_action clubs_actions[] = {
-    ACT_OPEN, ACT_PRINT,
+    ACT_OPEN, ACT_PRINT, ACT_DOC_SETTINGS,
     ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_NONE,
 };
 static const tui_action clubs_globals[] = {ACT_HELP, ACT_STATS, ACT_QUIT, ACT_IMPORT, ACT_BACK, ACT_NONE};

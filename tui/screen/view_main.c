@@ -641,7 +641,9 @@ static const char *main_bar_label(const tui_view *v, tui_action action, bool bri
     const main_view *m = (const main_view *)v;
     if (action != ACT_SWITCH_PLACES)
         return NULL;
-    ui_id label = m->places.kind == PLACES_DISTRICTS ? UI_BAR_TO_COMMUNES : UI_BAR_TO_DISTRICTS;
+    /* the bar names where Ctrl-X goes next */
+    static const ui_id next_kind[PLACE_KINDS] = {UI_BAR_TO_COMMUNES, UI_BAR_TO_GROUPED_COMMUNES, UI_BAR_TO_DISTRICTS};
+    ui_id label = next_kind[m->places.kind];
     return brief ? ui_text_short(label, m->lang) : ui_text(label, m->lang);
 }
 

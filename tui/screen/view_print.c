@@ -4,8 +4,10 @@
  *
  * The dialog lists the printers CUPS knows, the default one chosen; ↑↓ pick
  * another (a typed letter jumps to a printer's name).  Below are the
- * copies, and a file to save instead with its format; the file's ending
- * follows the format.  Enter prints the PDF, or saves the file when one is
+ * copies, a file to save instead with its format (PDF, text, CSV, Excel;
+ * the file's ending follows the format), then the day a roster is of and
+ * the document's date of issue: a list of 31/12/2019 printed today is
+ * dated today and says "tính đến ngày 31/12/2019".  Enter prints the PDF, or saves the file when one is
  * named, asking before it replaces a file (Enter and Esc keep it).
  * The result (the job id, the file written, or the error, wrapped whole)
  * stays in the dialog.  With no printer, or no print service, the dialog
@@ -22,6 +24,7 @@
 #include "display.h"
 #include "document_pdf.h"
 #include "document_txt.h"
+#include "document_xlsx.h"
 #include "edit_keys.h"
 #include "line_edit.h"
 #include "outfile.h"
@@ -34,12 +37,20 @@
 #include "ui_text.h"
 #include "views.h"
 
-typedef enum print_field { FIELD_PRINTER, FIELD_COPIES, FIELD_FILE, FIELD_FORMAT, FIELD_COUNT } print_field;
+typedef enum print_field {
+    FIELD_PRINTER,
+    FIELD_COPIES,
+    FIELD_FILE,
+    FIELD_FORMAT,
+    FIELD_AS_OF,  /* a roster's day: the members on that day */
+    FIELD_ISSUED, /* the document's date of issue */
+    FIELD_COUNT
+} print_field;
 
-typedef enum save_format { SAVE_PDF, SAVE_TXT, SAVE_CSV, SAVE_FORMAT_COUNT } save_format;
+typedef enum save_format { SAVE_PDF, SAVE_TXT, SAVE_CSV, SAVE_XLSX, SAVE_FORMAT_COUNT } save_format;
 
-static const char *const format_labels[SAVE_FORMAT_COUNT] = {"PDF", "TXT", "CSV"};
-static const char *const format_endings[SAVE_FORMAT_COUNT] = {".pdf", ".txt", ".csv"};
+static const char *const format_labels[SAVE_FORMAT_COUNT] = {"PDF", "TXT", "CSV", "Excel (XLSX)"};
+static const char *const format_endings[SAVE_FORMAT_COUNT] = {".pdf", ".txt", ".csv", ".xlsx"};
 
 #define MAX_COPIES 999
 #define PRINTER_ROWS 4 /* printers shown at once; more scroll */
@@ -54,6 +65,7 @@ typedef struct print_subject {
     char club[16];
     char as_of[HTX_ISO_DATE_SIZE];
     htx_roster_sort roster_sort;
+    htx_date issued; /* the document's date of issue */
     /* a list: the filter, its texts held here */
     htx_filter filter;
     char district[4];
@@ -72,10 +84,13 @@ typedef struct print_view {
     int printer;     /* the chosen one */
     int printer_top; /* the first one shown */
     line_edit file;
+    line_edit as_of, issued; /* dd/mm/yyyy */
     int copies;
     save_format format;
     char result[1200];
     bool result_is_error;
+    /* F3: the document's first page as text, to check the heading before printing */
+    htx_wrapped preview;
 } print_view;
 
 /* ---- the document ---------------------------------------------------------------- */
@@ -95,6 +110,7 @@ static htx_status load_subject(const print_subject *s, htx_store *store, loaded 
     if (s->source == SOURCE_ROSTER) {
         st = store ? htx_roster_doc_load(store, s->club, s->as_of, s->roster_sort, &out->roster, err)
                    : htx_roster_doc_init(s->club, s->as_of, s->roster_sort, &out->roster, err);
+        out->roster.issued = s->issued;
         if (st == HTX_OK)
             htx_roster_document(&out->roster, &out->doc);
     } else {
@@ -102,6 +118,7 @@ static htx_status load_subject(const print_subject *s, htx_store *store, loaded 
             st = htx_coop_list_doc_load(store, &s->filter, &out->list, err);
         else
             htx_coop_list_doc_init(&s->filter, &out->list);
+        out->list.issued = s->issued;
         if (st == HTX_OK)
             htx_coop_list_document(&out->list, &out->doc);
     }
@@ -250,12 +267,12 @@ static void print_draw(tui_view *view, tui_app *app, tui_canvas *c, tui_rect a)
     htx_lang lang = app->lang;
     int width = a.width - 4 < 84 ? a.width - 4 : 84;
     int inner = width - 4;
-    htx_wrapped result = wrap_lines(v->result, inner);
+    htx_wrapped result = v->preview.count > 0 ? v->preview : wrap_lines(v->result, inner);
     htx_wrapped hint = wrap_lines(ui_text(v->focus == FIELD_PRINTER ? UI_PRINT_HINT_PRINTER : UI_PRINT_HINT, lang),
                                   inner);
     int printers = printer_rows(v);
-    /* borders, the title's blank, three fields, and a blank before the result and the hint */
-    int fixed = 8 + printers + hint.count;
+    /* borders, the title's blank, the fields, and a blank before the result and the hint */
+    int fixed = 8 + printers + hint.count + (v->subject.source == SOURCE_ROSTER ? 2 : 1);
     int result_lines = result.count > 0 ? result.count : 1;
     if (fixed + result_lines > a.height)
         result_lines = a.height - fixed > 0 ? a.height - fixed : 0;
@@ -277,14 +294,22 @@ static void print_draw(tui_view *view, tui_app *app, tui_canvas *c, tui_rect a)
     draw_field(c, row++, x + 2, inner, ui_text(UI_PRINT_FILE, lang), value, v->focus == FIELD_FILE);
     snprintf(value, sizeof value, "◂ %s ▸", format_labels[v->format]);
     draw_field(c, row++, x + 2, inner, ui_text(UI_PRINT_FORMAT, lang), value, v->focus == FIELD_FORMAT);
+    if (v->subject.source == SOURCE_ROSTER) {
+        edit_value(&v->as_of, v->focus == FIELD_AS_OF, "", inner - LABEL_WIDTH, value, sizeof value);
+        draw_field(c, row++, x + 2, inner, ui_text(UI_PRINT_AS_OF, lang), value, v->focus == FIELD_AS_OF);
+    }
+    edit_value(&v->issued, v->focus == FIELD_ISSUED, "", inner - LABEL_WIDTH, value, sizeof value);
+    draw_field(c, row++, x + 2, inner, ui_text(UI_PRINT_ISSUED, lang), value, v->focus == FIELD_ISSUED);
 
     row++;
+    tui_style result_style = v->preview.count > 0 ? STYLE_INPUT : v->result_is_error ? STYLE_ERROR : STYLE_POPUP;
     for (int i = 0; i < result_lines && i < result.count; i++)
-        canvas_text(c, row + i, x + 2, inner, result.lines[i], v->result_is_error ? STYLE_ERROR : STYLE_POPUP);
+        canvas_text(c, row + i, x + 2, inner, result.lines[i], result_style);
     row += result_lines + 1;
     for (int i = 0; i < hint.count && row + i < y + height - 1; i++)
         canvas_text(c, row + i, x + 2, inner, hint.lines[i], STYLE_DIM);
-    htx_wrapped_free(&result);
+    if (result.lines != v->preview.lines)
+        htx_wrapped_free(&result);
     htx_wrapped_free(&hint);
 }
 
@@ -347,6 +372,8 @@ static htx_status save_document(const print_view *v, const char *register_path, 
         return st;
     if (v->format == SAVE_PDF)
         st = htx_doc_write_pdf(doc, htx_outfile_name(&file), NULL, err);
+    else if (v->format == SAVE_XLSX)
+        st = htx_doc_write_xlsx(doc, htx_outfile_name(&file), err);
     else if (v->format == SAVE_CSV)
         st = htx_doc_write_csv(doc, true, file.file, err);
     else
@@ -471,9 +498,12 @@ static void send_to_printer(print_view *v, tui_app *app)
 
 /* ---- events ------------------------------------------------------------------------- */
 
-/* Without a printer, the printer and the copies are not to be chosen. */
+/* Without a printer, the printer and the copies are not to be chosen; a
+ * list of cooperatives is of today. */
 static bool field_offered(const print_view *v, print_field f)
 {
+    if (f == FIELD_AS_OF && v->subject.source != SOURCE_ROSTER)
+        return false;
     return v->printers.count > 0 || (f != FIELD_PRINTER && f != FIELD_COPIES);
 }
 
@@ -529,8 +559,91 @@ static void type_digit(print_view *v, int key)
         v->copies = 1;
 }
 
+/* The two dates typed, into the subject; false with the error shown when one
+ * is not a date. */
+static bool take_dates(print_view *v, tui_app *app)
+{
+    htx_date day;
+    htx_error err;
+    if (v->subject.source == SOURCE_ROSTER) {
+        if (!htx_date_parse(v->as_of.text, &day)) {
+            htx_fail(&err, HTX_ERR_INVALID, MSG_DATE_FORMAT, NULL, v->as_of.text, NULL);
+            show_error(v, app, &err);
+            v->focus = FIELD_AS_OF;
+            return false;
+        }
+        htx_date_iso(day, v->subject.as_of);
+    }
+    if (!htx_date_parse(v->issued.text, &v->subject.issued)) {
+        htx_fail(&err, HTX_ERR_INVALID, MSG_DATE_FORMAT, NULL, v->issued.text, NULL);
+        show_error(v, app, &err);
+        v->focus = FIELD_ISSUED;
+        return false;
+    }
+    return true;
+}
+
+/* text's lines, each its own string, into out (freed with htx_wrapped_free). */
+static bool split_lines(const char *text, htx_wrapped *out)
+{
+    memset(out, 0, sizeof *out);
+    for (const char *line = text; *line;) {
+        size_t length = strcspn(line, "\n");
+        char **grown = realloc(out->lines, (size_t)(out->count + 1) * sizeof *grown);
+        if (!grown)
+            return false;
+        out->lines = grown;
+        out->lines[out->count] = strndup(line, length);
+        if (!out->lines[out->count])
+            return false;
+        out->count++;
+        line += length + (line[length] == '\n');
+    }
+    return true;
+}
+
+static void drop_preview(print_view *v)
+{
+    htx_wrapped_free(&v->preview);
+    memset(&v->preview, 0, sizeof v->preview);
+}
+
+/* The first page as the text form draws it, as wide as the dialog allows:
+ * the heading, the title and the first rows, read as they are stored now. */
+static void show_preview(print_view *v, tui_app *app)
+{
+    drop_preview(v);
+    if (!take_dates(v, app))
+        return;
+    loaded l;
+    htx_error err;
+    htx_status st = load_subject(&v->subject, app->store, &l, &err);
+    char *text = NULL;
+    size_t length = 0;
+    FILE *page = st == HTX_OK ? open_memstream(&text, &length) : NULL;
+    if (page) {
+        st = htx_doc_write_txt(&l.doc, (htx_txt_layout){HTX_TXT_MIN_WIDTH, HTX_TXT_LINES}, page, NULL, &err);
+        fclose(page);
+    }
+    free_subject(&v->subject, &l);
+    if (st != HTX_OK) {
+        show_error(v, app, &err);
+    } else if (text) {
+        char *end = strchr(text, '\f'); /* the first page */
+        if (end)
+            *end = '\0';
+        /* lines as they are: a page of text is cropped at the dialog's edge, not rewrapped */
+        if (!split_lines(text, &v->preview))
+            drop_preview(v);
+        v->result[0] = '\0';
+    }
+    free(text);
+}
+
 static void run_job(print_view *v, tui_app *app)
 {
+    if (!take_dates(v, app))
+        return;
     snprintf(v->result, sizeof v->result, "%s", ui_text(UI_PRINT_WORKING, app->lang));
     v->result_is_error = false;
     /* A long list takes a moment to lay out: say so before the work. */
@@ -546,6 +659,14 @@ static int print_handle(tui_view *view, tui_app *app, const tui_event *e)
     print_view *v = (print_view *)view;
     if (e->type != EV_KEY)
         return e->type == EV_MOUSE ? VIEW_HANDLED : VIEW_IGNORED;
+    if (e->action == ACT_PREVIEW) {
+        if (v->preview.count > 0)
+            drop_preview(v);
+        else
+            show_preview(v, app);
+        return VIEW_HANDLED | VIEW_REDRAW;
+    }
+    drop_preview(v);
     switch (e->action) {
     case ACT_CLOSE: return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
     case ACT_NEXT_FIELD:
@@ -561,6 +682,10 @@ static int print_handle(tui_view *view, tui_app *app, const tui_event *e)
     }
     if (v->focus == FIELD_FILE)
         tui_edit_key(&v->file, e->key);
+    else if (v->focus == FIELD_AS_OF)
+        tui_edit_key(&v->as_of, e->key);
+    else if (v->focus == FIELD_ISSUED)
+        tui_edit_key(&v->issued, e->key);
     else if (v->focus == FIELD_PRINTER)
         find_printer(v, e->key);
     else if (v->focus == FIELD_COPIES && e->key >= '0' && e->key <= '9')
@@ -578,21 +703,24 @@ static void print_destroy(tui_view *view)
     print_view *v = (print_view *)view;
     htx_printers_free(&v->printers);
     line_edit_free(&v->file);
+    drop_preview(v);
+    line_edit_free(&v->as_of);
+    line_edit_free(&v->issued);
     free(v);
 }
 
 /* The printers are a list: ↑↓ choose, a letter finds, Tab leaves it. */
 static const tui_action printer_field_actions[] = {
-    ACT_RUN_PRINT, ACT_CLOSE, ACT_TAB_NEXT_FIELD, ACT_TAB_PREV_FIELD, ACT_UP, ACT_DOWN, ACT_NONE,
+    ACT_RUN_PRINT, ACT_PREVIEW, ACT_CLOSE, ACT_TAB_NEXT_FIELD, ACT_TAB_PREV_FIELD, ACT_UP, ACT_DOWN, ACT_NONE,
 };
 static const tui_keymap printer_field_keymap = {.actions = printer_field_actions, .typing = true};
 /* The file is typed; ←→ and - + change the copies and the format. */
 static const tui_action text_field_actions[] = {
-    ACT_RUN_PRINT, ACT_CLOSE, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_NONE,
+    ACT_RUN_PRINT, ACT_PREVIEW, ACT_CLOSE, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_NONE,
 };
 static const tui_keymap text_field_keymap = {.actions = text_field_actions, .typing = true};
 static const tui_action choice_field_actions[] = {
-    ACT_RUN_PRINT, ACT_CLOSE, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_PREV_CHOICE, ACT_NEXT_CHOICE, ACT_NONE,
+    ACT_RUN_PRINT, ACT_PREVIEW, ACT_CLOSE, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_PREV_CHOICE, ACT_NEXT_CHOICE, ACT_NONE,
 };
 static const tui_keymap choice_field_keymap = {.actions = choice_field_actions};
 
@@ -601,7 +729,9 @@ static const tui_keymap *print_keymap(const tui_view *view)
     const print_view *v = (const print_view *)view;
     switch (v->focus) {
     case FIELD_PRINTER: return &printer_field_keymap;
-    case FIELD_FILE: return &text_field_keymap;
+    case FIELD_FILE:
+    case FIELD_AS_OF:
+    case FIELD_ISSUED: return &text_field_keymap;
     default: return &choice_field_keymap;
     }
 }
@@ -656,6 +786,18 @@ static print_view *new_dialog(tui_app *app, const print_subject *subject)
     v->copies = 1;
     v->format = SAVE_PDF;
     line_edit_init(&v->file, 400, false);
+    /* the dates as staff type them; today unless the roster shown is of another day */
+    line_edit_init(&v->as_of, 10, false);
+    line_edit_init(&v->issued, 10, false);
+    char shown[HTX_ISO_DATE_SIZE];
+    htx_date day = htx_date_today();
+    htx_date_display(day, shown);
+    line_edit_set(&v->issued, shown);
+    v->subject.issued = day;
+    if (v->subject.as_of[0])
+        htx_date_parse(v->subject.as_of, &day);
+    htx_date_display(day, shown);
+    line_edit_set(&v->as_of, shown);
     v->printers.default_index = -1;
     describe_subject(v);
     read_printers(v, app);

@@ -16,6 +16,8 @@ tui_view *view_main_new(tui_app *app, const char *district_code, const char *com
 tui_view *view_detail_new(tui_app *app, int64_t coop_id);
 /* The five clubs with member counts. */
 tui_view *view_clubs_new(tui_app *app);
+/* The document settings of the Alliance and the clubs, on club_code's (NULL: the Alliance's). */
+tui_view *view_settings_new(tui_app *app, const char *club_code);
 /* The members of one club (the roster). */
 tui_view *view_roster_new(tui_app *app, const char *club_code);
 /* Counts by sector, district and year; the Alliance's targets. */
