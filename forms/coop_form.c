@@ -142,8 +142,17 @@ static bool type_key(htx_form *f, line_edit *e, const char *utf8, int32_t cp)
     memcpy(word, e->text ? e->text + start : "", e->cursor - start);
     word[e->cursor - start] = '\0';
 
+    /* The keys of the word, when every one of them was seen. */
+    if (!f->word_active)
+        f->word_keys[0] = '\0';
+    size_t keys_len = strlen(f->word_keys);
+    bool keys_known = keys_len == 0 ? start == e->cursor : keys_len + strlen(utf8) < sizeof f->word_keys;
+    const char *keys = keys_known ? f->word_keys : NULL;
+
     char out[sizeof word + 16];
-    vn_input_result r = vn_input_key(f->input_mode, f->tone_style, word, (uint32_t)cp, out, sizeof out);
+    vn_input_result r = vn_input_key(f->input_mode, f->tone_style, word, keys, (uint32_t)cp, out, sizeof out);
+    if (keys_known)
+        memcpy(f->word_keys + keys_len, utf8, strlen(utf8) + 1);
     if (r == VN_REWRITE)
         return line_edit_replace_before_cursor(e, start, out);
     return line_edit_insert(e, utf8);

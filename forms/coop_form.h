@@ -36,6 +36,7 @@ typedef struct htx_form {
     vn_input_mode input_mode;
     vn_tone_style tone_style;
     bool word_active; /* the typing engine continues the word before the cursor */
+    char word_keys[64]; /* the keys that typed that word ("" when not known) */
 } htx_form;
 
 typedef enum form_edit {

@@ -85,6 +85,7 @@ typedef struct typing {
     vn_input_mode mode;
     vn_tone_style style;
     const char *word;
+    const char *keys; /* the keys typed for word, NULL when not known */
     char key[5]; /* the key as UTF-8 */
     bool upper;  /* the key is an upper-case letter */
     bool valid;  /* the word spells a syllable, parsed into s */
@@ -219,6 +220,12 @@ static bool apply_hook_uo(const typing *t, candidate *c)
     return write_if_valid(t, &s, c);
 }
 
+/* The keys of the word had a u (so its ư is u + w, not w alone). */
+static bool typed_u(const char *keys)
+{
+    return keys && strpbrk(keys, "uU") != NULL;
+}
+
 static bool apply_hook(const typing *t, hook_kind kind, candidate *c)
 {
     if (!t->valid || t->s.nv == 0)
@@ -240,8 +247,10 @@ static bool apply_hook(const typing *t, hook_kind kind, candidate *c)
         if ((v[i].mark != MARK_HORN && v[i].mark != MARK_BREVE) || hook_mark(v[i].base, kind) != v[i].mark)
             continue;
         /* A lone ư is what Telex w alone makes: w again gives the w back,
-         * so "ww" types a w. */
-        if (t->mode == VN_INPUT_TELEX && s.nv == 1 && vn_final_length(&s) == 0 && v[0].base == 'u') {
+         * so "ww" types a w; but where a u was typed the horn alone goes,
+         * leaving the letters typed ("uww" → "uw"), as with Unikey. */
+        if (t->mode == VN_INPUT_TELEX && s.nv == 1 && vn_final_length(&s) == 0 && v[0].base == 'u' &&
+            !typed_u(t->keys)) {
             s.n--;
             s.nv = 0;
             s.tone = TONE_NONE;
@@ -343,8 +352,8 @@ static bool settle(const typing *t, const candidate *c, candidate *out)
     return b.ok;
 }
 
-vn_input_result vn_input_key(vn_input_mode mode, vn_tone_style style, const char *word, uint32_t key,
-                             char *out, size_t size)
+vn_input_result vn_input_key(vn_input_mode mode, vn_tone_style style, const char *word, const char *keys,
+                             uint32_t key, char *out, size_t size)
 {
     if (mode != VN_INPUT_TELEX && mode != VN_INPUT_VNI)
         return VN_INSERT;
@@ -356,7 +365,7 @@ vn_input_result vn_input_key(vn_input_mode mode, vn_tone_style style, const char
     if (strlen(word) >= WORD_BYTES_MAX)
         return VN_INSERT; /* no Vietnamese word is that long */
 
-    typing t = {.mode = mode, .style = style, .word = word};
+    typing t = {.mode = mode, .style = style, .word = word, .keys = keys};
     int n = htx_utf8_encode((int32_t)key, t.key);
     if (n == 0)
         return VN_INSERT;
@@ -399,15 +408,28 @@ void vn_input_type(vn_input_mode mode, vn_tone_style style, const char *keys, ch
         return;
     text_buf b = {out, size, 0, true};
     size_t word = 0; /* where the word being typed begins in out */
+    char word_keys[WORD_BYTES_MAX + 8] = "";
+    size_t keys_len = 0;
     int32_t cp;
     for (int n; (n = htx_utf8_decode(keys, &cp)) > 0 && b.ok; keys += n) {
         if (!continues_word(mode, cp)) {
             vn_put_cp(&b, cp);
             word = b.len;
+            keys_len = 0;
+            word_keys[0] = '\0';
             continue;
         }
         char next[WORD_BYTES_MAX + 64];
-        if (vn_input_key(mode, style, out + word, (uint32_t)cp, next, sizeof next) == VN_REWRITE) {
+        const char *known = keys_len + (size_t)n < sizeof word_keys ? word_keys : NULL;
+        vn_input_result r = vn_input_key(mode, style, out + word, known, (uint32_t)cp, next, sizeof next);
+        if (known) {
+            memcpy(word_keys + keys_len, keys, (size_t)n);
+            keys_len += (size_t)n;
+            word_keys[keys_len] = '\0';
+        } else {
+            keys_len = sizeof word_keys; /* no longer known */
+        }
+        if (r == VN_REWRITE) {
             b.len = word;
             out[word] = '\0';
             vn_put_str(&b, next);

@@ -32,14 +32,16 @@ typedef enum vn_input_result {
 } vn_input_result;
 
 /*
- * word: the word typed so far (NFC UTF-8, may be ""), key: the code point
- * typed.  On VN_REWRITE, out (size bytes) holds the new word in NFC.
+ * word: the word typed so far (NFC UTF-8, may be ""), keys: the keys that
+ * typed it (UTF-8), or NULL when they are not known (the word was there
+ * before); key: the code point typed.  The keys tell a Telex ư made of w
+ * alone ("ww" → "w") from one made of u + w ("uww" → "uw").  On VN_REWRITE, out (size bytes) holds the new word in NFC.
  * A word that does not spell Vietnamese (an English word, an abbreviation)
  * is left alone and the keys go in as letters, as with Unikey's spelling
  * check; a rewrite that would not fit in out is given up for VN_INSERT.
  */
-vn_input_result vn_input_key(vn_input_mode mode, vn_tone_style style, const char *word, uint32_t key,
-                             char *out, size_t size);
+vn_input_result vn_input_key(vn_input_mode mode, vn_tone_style style, const char *word, const char *keys,
+                             uint32_t key, char *out, size_t size);
 
 /* Types a whole sequence of keys from an empty word, splitting words at
  * non-letters as the editor does: for tests and for replaying keys.

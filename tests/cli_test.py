@@ -25,6 +25,8 @@ import icu
 HTX = None
 HERE = os.path.dirname(os.path.abspath(__file__))
 VI = icu.Collator.createInstance(icu.Locale("vi"))
+# numbers in names sort by their value, as htx sorts them
+VI.setAttribute(icu.UCollAttribute.NUMERIC_COLLATION, icu.UCollAttributeValue.ON)
 
 
 def run(*args, env=None, db=None, check=None):
@@ -292,6 +294,38 @@ class DemoDatabase(unittest.TestCase):
         self.assertNotEqual(status, 0)
         self.assertIn("không có tệp hoặc thư mục này", err)
         self.assertNotIn("No such file", err)
+
+
+class JoinMany(unittest.TestCase):
+    """htx join takes any number of codes, and codes from a file."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+        self.db = os.path.join(self.tmp.name, "htx.db")
+        run("init", "--demo", db=self.db, check=0)
+
+    def codes(self, *filters):
+        rows = json.loads(run("list", "--format", "json", *filters, db=self.db, check=0)[1])
+        return [r["code"] for r in rows]
+
+    def test_many_codes_as_arguments_and_from_a_file(self):
+        members = set(self.codes("--club", "plastic"))
+        free = [c for c in self.codes() if c not in members][:150]
+        self.assertEqual(len(free), 150)
+        status, out, err = run("join", "--club", "plastic", *free[:100], db=self.db)
+        self.assertEqual(status, 0, err)
+        self.assertIn("100 HTX", out)
+        listed = os.path.join(self.tmp.name, "codes.txt")
+        with open(listed, "w") as f:
+            f.write("\n".join(free[100:140]) + "\n" + ", ".join(free[140:]) + "\n")
+        status, out, err = run("join", "--club", "plastic", "--from", listed, db=self.db)
+        self.assertEqual(status, 0, err)
+        self.assertIn("50 HTX", out)
+        self.assertEqual(set(self.codes("--club", "plastic")), members | set(free))
+        status, _, err = run("join", "--club", "plastic", "--from", listed + ".none", db=self.db)
+        self.assertEqual(status, 1)
+        self.assertIn("codes.txt.none", err)
 
 
 class Communes(unittest.TestCase):

@@ -111,6 +111,15 @@ def viqr_encode(text):
     return "".join(out).encode("ascii")
 
 
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def lower_toned_capitals(text):
+    """Text as TCVN3 (ABC) holds it: a capital with a tone is lower case."""
+    return "".join(ch.lower() if ch.isupper() and any(t in unicodedata.normalize("NFD", ch) for t in TONE_MARKS)
+                   else ch for ch in text)
+
+
 def iconv(data, to):
     return subprocess.run(["iconv", "-f", "UTF-8", "-t", to], input=data, check=True,
                           capture_output=True).stdout
@@ -152,7 +161,9 @@ class Encodings(Tmp):
             "utf-16-bom": ("utf-16", b"\xff\xfe" + iconv(utf8, "UTF-16LE")),
             "cp1258": ("cp1258", iconv(utf8, "CP1258")),
             "viscii": ("viscii", iconv(utf8, "VISCII")),
-            "tcvn3": ("tcvn3", iconv(utf8, "TCVN5712-1")),
+            # TCVN3 (ABC) has no toned capitals: they are written lower case.
+            "tcvn3": ("tcvn3", iconv(lower_toned_capitals(text).encode("utf-8"), "TCVN5712-1")),
+            "tcvn-vn1": ("tcvn-vn1", iconv(utf8, "TCVN5712-1")),
             "vni": ("vni", vni_encode(text)),
             "viqr": ("viqr", viqr_encode(text)),
         }
@@ -168,19 +179,23 @@ class Encodings(Tmp):
                 self.assertEqual(len(rows.splitlines()), 857)
                 if reference is None:
                     reference = rows
-                self.assertEqual(rows, reference)
+                # TCVN3 gives the same rows but for the case of toned capitals
+                # in the file (the district names come from htx's own list).
+                same = lower_toned_capitals if name == "tcvn3" else (lambda t: t)
+                self.assertEqual(same(rows), same(reference))
                 # Named explicitly, the same.
                 if name not in ("utf-8-bom", "utf-16-bom"):
                     db2 = self.new_db(name + "-explicit.db")
                     run("import", self.path(name + ".csv"), "--encoding", encoding, db=db2, check=0)
-                    self.assertEqual(self.register(db2), reference)
+                    self.assertEqual(self.register(db2), rows)
         # Names end up NFC whatever the file held.
         for line in reference.splitlines():
             self.assertEqual(line, unicodedata.normalize("NFC", line))
 
     def test_export_in_each_encoding_reads_back(self):
         demo = self.new_db("demo.db", demo=True)
-        for encoding, codec in (("cp1258", "CP1258"), ("viscii", "VISCII"), ("tcvn3", "TCVN5712-1")):
+        for encoding, codec in (("cp1258", "CP1258"), ("viscii", "VISCII"), ("tcvn3", "TCVN5712-1"),
+                                ("tcvn-vn1", "TCVN5712-1")):
             with self.subTest(encoding=encoding):
                 out = self.path(encoding + ".csv")
                 run("export", "--district", "dong anh", "--encoding", encoding, "-o", out, db=demo, check=0)
@@ -189,7 +204,7 @@ class Encodings(Tmp):
                 self.assertIn("Đông Anh", unicodedata.normalize("NFC", back))
         # The whole demo, whose notes hold en dashes: they become "-" in an
         # 8-bit encoding, and every cooperative is there.
-        for encoding in ("viscii", "tcvn3", "vni", "viqr", "cp1258"):
+        for encoding in ("viscii", "tcvn3", "tcvn-vn1", "vni", "viqr", "cp1258"):
             with self.subTest(whole_register=encoding):
                 out = self.path("all-" + encoding + ".csv")
                 run("export", "--encoding", encoding, "-o", out, db=demo, check=0)

@@ -26,6 +26,8 @@ import private_cups
 
 HTX = None
 VI = icu.Collator.createInstance(icu.Locale("vi"))
+# numbers in names sort by their value, as htx sorts them
+VI.setAttribute(icu.UCollAttribute.NUMERIC_COLLATION, icu.UCollAttributeValue.ON)
 BIG_CLUB = "credit"  # grown to 250 members by the test
 QUOTED_NAME = 'HTX "Sao Mai", dịch vụ tổng hợp Đông Anh'
 

@@ -129,8 +129,14 @@ static void test_space_punctuation_digits(void **state)
     ASSERT_ASCENDING("a b", "a_b", "a-b", "a,b", "a.b", "a(b", "a/b", "a+b", "a$b", "a0",
                      "a9", "aa", "az", "a\xC3\xB8", "a\xCE\xB1", "a\xE4\xB8\xAD");
     ASSERT_ASCENDING("Ba V\xC3\xAC", "Ba-V\xC3\xAC", "Ba1", "Ba\xC4\x91");
-    /* digits one by one, as ICU without numeric ordering */
-    ASSERT_ASCENDING("HTX 1", "HTX 10", "HTX 2", "HTX A");
+    /* numbers by their value, as ICU with numeric ordering */
+    ASSERT_ASCENDING("HTX 1", "HTX 2", "HTX 10", "HTX A");
+    ASSERT_ASCENDING("HTX 2", "HTX 9", "HTX 10", "HTX 11", "HTX 100", "HTX 1000");
+    ASSERT_ASCENDING("HTX s\xE1\xBB\x91 9 Ph\xC3\xBA Xuy\xC3\xAAn", "HTX s\xE1\xBB\x91 10",
+                     "HTX s\xE1\xBB\x91 10 An", "HTX s\xE1\xBB\x91 10A", "HTX s\xE1\xBB\x91 10B",
+                     "HTX s\xE1\xBB\x91 12");
+    ASSERT_ASCENDING("a0", "a1", "a01x", "a2", "a9", "a19", "a99999999999999999999", "a100000000000000000000");
+    ASSERT_ASCENDING("T\xE1\xBB\x95 3", "T\xE1\xBB\x95 3-2", "T\xE1\xBB\x95 3/2", "T\xE1\xBB\x95 21");
     ASSERT_ASCENDING("HTX (s\xE1\xBB\x91 1)", "HTX 1", "HTX An");
     /* a prefix sorts first */
     ASSERT_ASCENDING("", " ", "a", "a ", "a a", "ab");

@@ -251,6 +251,55 @@ static void test_sanitize(void **state)
     free(s);
 }
 
+/* Invisible format characters already stored (entry refuses them now) are
+ * shown, as one placeholder column each, never written raw. */
+static void test_invisible_shown(void **state)
+{
+    (void)state;
+    assert_sanitized("HTX\xE2\x80\x8B \xC4\x90\xE1\xBB\x93ng", "HTX\xEF\xBF\xBD \xC4\x90\xE1\xBB\x93ng");
+    assert_sanitized("\xEF\xBB\xBFHTX", "\xEF\xBF\xBDHTX");
+    assert_sanitized("a\xE2\x80\xAE" "b", "a\xEF\xBF\xBD" "b"); /* right-to-left override */
+    assert_sanitized("a\xE2\x80\x8D" "b", "a\xEF\xBF\xBD" "b"); /* ZWJ between letters */
+    assert_int_equal(htx_cp_width(0x200B), 1);
+    assert_int_equal(htx_cp_width(0xFEFF), 1);
+    assert_int_equal(htx_text_width("a\xE2\x80\x8B" "b"), 3);
+    char *s = htx_text_sanitize("a\xE2\x80\x8B\xEF\xBB\xBF" "b");
+    assert_non_null(s);
+    assert_int_equal(htx_text_width(s), htx_text_width("a\xE2\x80\x8B\xEF\xBB\xBF" "b"));
+    free(s);
+}
+
+/* A ZWJ emoji sequence is drawn as its first emoji, the same on every
+ * terminal: the family 👨‍👩‍👧 as 👨, two columns. */
+#define MAN "\xF0\x9F\x91\xA8"
+#define WOMAN "\xF0\x9F\x91\xA9"
+#define GIRL "\xF0\x9F\x91\xA7"
+#define ZWJ "\xE2\x80\x8D"
+#define VS16 "\xEF\xB8\x8F"
+#define HEART "\xE2\x9D\xA4"
+static void test_zwj_sequences(void **state)
+{
+    (void)state;
+    assert_int_equal(htx_text_width(MAN), 2);
+    assert_int_equal(htx_text_width(MAN ZWJ WOMAN ZWJ GIRL), 2);
+    assert_int_equal(htx_text_width("HTX " MAN ZWJ WOMAN ZWJ GIRL " A"), 8);
+    assert_int_equal(htx_text_width(WOMAN ZWJ HEART VS16 ZWJ MAN), 2);
+    assert_sanitized("HTX " MAN ZWJ WOMAN ZWJ GIRL " A", "HTX " MAN " A");
+    assert_sanitized(WOMAN ZWJ HEART VS16 ZWJ MAN "!", WOMAN "!");
+    assert_sanitized(MAN MAN, MAN MAN); /* two emoji without ZWJ stay two */
+    /* cropping never splits the sequence, and the width it reports is the
+     * width of what the terminal is given after sanitizing */
+    char out[64];
+    assert_int_equal(htx_text_crop("ab" MAN ZWJ WOMAN "cd", 5, out, sizeof out), 5);
+    assert_string_equal(out, "ab" MAN ZWJ WOMAN ELLIPSIS);
+    char *s = htx_text_sanitize(out);
+    assert_non_null(s);
+    assert_int_equal(htx_text_width(s), 5);
+    free(s);
+    assert_int_equal(htx_text_crop("ab" MAN ZWJ WOMAN "cd", 3, out, sizeof out), 3);
+    assert_string_equal(out, "ab" ELLIPSIS);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -262,6 +311,8 @@ int main(void)
         cmocka_unit_test(test_crop_small_buffer),
         cmocka_unit_test(test_crop_invalid_bytes),
         cmocka_unit_test(test_sanitize),
+        cmocka_unit_test(test_invisible_shown),
+        cmocka_unit_test(test_zwj_sequences),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -58,8 +58,8 @@ static void round_trip(htx_encoding enc, const char *text)
 static void test_every_letter_in_every_encoding(void **state)
 {
     (void)state;
-    static const htx_encoding encodings[] = {HTX_ENC_UTF8,   HTX_ENC_UTF16,  HTX_ENC_CP1258,
-                                             HTX_ENC_VISCII, HTX_ENC_TCVN3, HTX_ENC_VNI,
+    static const htx_encoding encodings[] = {HTX_ENC_UTF8,   HTX_ENC_UTF16,     HTX_ENC_CP1258,
+                                             HTX_ENC_VISCII, HTX_ENC_TCVN_VN1, HTX_ENC_VNI,
                                              HTX_ENC_VIQR};
     for (size_t i = 0; i < sizeof encodings / sizeof encodings[0]; i++) {
         unsigned char *bytes;
@@ -76,13 +76,72 @@ static void test_every_letter_in_every_encoding(void **state)
     }
 }
 
+/* TCVN3 (ABC) is TCVN 5712's VN3: no toned capitals, so they are written
+ * with the lower-case letter; VN1 keeps them, in control and upper bytes. */
+static void test_tcvn3_is_vn3_and_vn1_its_own(void **state)
+{
+    (void)state;
+    static const char *const capitals = "\xC3\x80\xC3\x81\xE1\xBA\xA2\xC3\x83\xE1\xBA\xA0" /* À Á Ả Ã Ạ */
+                                        "\xE1\xBB\xAA\xE1\xBB\xB8\xE1\xBA\xAE\xE1\xBB\x90"; /* Ừ Ỹ Ắ Ố */
+    static const unsigned char vn3[] = {0xB5, 0xB8, 0xB6, 0xB7, 0xB9, 0xF5, 0xFC, 0xBE, 0xE8};
+    unsigned char *bytes;
+    size_t len;
+    htx_error err;
+    assert_int_equal(htx_encode(capitals, strlen(capitals), HTX_ENC_TCVN3, false, &bytes, &len, &err), HTX_OK);
+    assert_int_equal(len, sizeof vn3);
+    assert_memory_equal(bytes, vn3, sizeof vn3);
+    free(bytes);
+    /* the letters VN3 has: Ă Â Ê Ô Ơ Ư Đ as capitals, the rest lower case */
+    const char *with_capitals = "\xC4\x82\xC3\x82\xC3\x8A\xC3\x94\xC6\xA0\xC6\xAF\xC4\x90 \xE1\xBB\xA8ng H\xC3\xB2\x61";
+    static const unsigned char vn3_letters[] = {0xA1, 0xA2, 0xA3, 0xA4, 0xA5, 0xA6, 0xA7, ' ', 0xF8, 'n', 'g', ' ', 'H', 0xDF, 'a'};
+    assert_int_equal(htx_encode(with_capitals, strlen(with_capitals), HTX_ENC_TCVN3, false, &bytes, &len, &err),
+                     HTX_OK);
+    assert_int_equal(len, sizeof vn3_letters);
+    assert_memory_equal(bytes, vn3_letters, sizeof vn3_letters);
+    htx_encoding used;
+    char *back = decode(bytes, len, HTX_ENC_AUTO, &used);
+    assert_int_equal(used, HTX_ENC_TCVN3);
+    assert_string_equal(back, "\xC4\x82\xC3\x82\xC3\x8A\xC3\x94\xC6\xA0\xC6\xAF\xC4\x90 \xE1\xBB\xA9ng H\xC3\xB2\x61");
+    free(back);
+    free(bytes);
+    /* every letter: nothing below 0x20, nothing in 0x80-0x9F */
+    assert_int_equal(htx_encode(all_letters, strlen(all_letters), HTX_ENC_TCVN3, false, &bytes, &len, &err), HTX_OK);
+    for (size_t i = 0; i < len; i++)
+        assert_true(bytes[i] >= 0x20 && (bytes[i] < 0x80 || bytes[i] >= 0xA0));
+    free(bytes);
+    /* VN1 writes Ừ as 0x04 and reads it back; VN3 refuses that byte */
+    assert_int_equal(htx_encode("\xE1\xBB\xAA", 3, HTX_ENC_TCVN_VN1, false, &bytes, &len, &err), HTX_OK);
+    assert_int_equal(len, 1);
+    assert_int_equal(bytes[0], 0x04);
+    free(bytes);
+    static const unsigned char vn1_file[] = {'H', 'T', 'X', ' ', 0x04, 'n', 'g', ',', 0x80, '\n'};
+    back = decode(vn1_file, sizeof vn1_file, HTX_ENC_TCVN_VN1, &used);
+    assert_string_equal(back, "HTX \xE1\xBB\xAAng,\xC3\x80\n");
+    free(back);
+    char *out = NULL;
+    size_t out_len;
+    assert_int_equal(htx_decode(vn1_file, sizeof vn1_file, HTX_ENC_TCVN3, &out, &out_len, &used, &err),
+                     HTX_ERR_INVALID);
+    assert_int_equal(err.msg, MSG_BAD_ENCODING);
+    assert_string_equal(err.arg[1], "1 (byte 5)");
+    /* detection tells a VN1 file (toned capitals) from a VN3 one */
+    static const char register_line[] = "0100233488,HTX \xE1\xBB\xA8NG H\xC3\x92\x41 \xC4\x90\xE1\xBB\x92NG T\xC3\x82M,Thanh Tr\xC3\xAC\n";
+    assert_int_equal(htx_encode(register_line, strlen(register_line), HTX_ENC_TCVN_VN1, false, &bytes, &len, &err),
+                     HTX_OK);
+    back = decode(bytes, len, HTX_ENC_AUTO, &used);
+    assert_int_equal(used, HTX_ENC_TCVN_VN1);
+    assert_string_equal(back, register_line);
+    free(back);
+    free(bytes);
+}
+
 static void test_detection_on_a_register(void **state)
 {
     (void)state;
     round_trip(HTX_ENC_UTF8, sample);
     round_trip(HTX_ENC_CP1258, sample);
     round_trip(HTX_ENC_VISCII, sample);
-    round_trip(HTX_ENC_TCVN3, sample);
+    round_trip(HTX_ENC_TCVN3, sample); /* in VN1 the same bytes: no toned capitals */
     round_trip(HTX_ENC_VNI, sample);
     round_trip(HTX_ENC_VIQR, sample);
 }
@@ -117,6 +176,58 @@ static void test_detection_on_one_row(void **state)
         }
 }
 
+/* VIQR is ASCII: a short file must be told from plain ASCII by how its
+ * marks read, and the guess is said to be unsure. */
+static void test_viqr_detection_on_short_files(void **state)
+{
+    (void)state;
+    static const char issue_file[] = "code,name,district,sector\n0170000448,HTX Ha`,Ba DDi`nh,trade\n";
+    bool bom, unsure;
+    assert_int_equal(htx_encoding_detect((const unsigned char *)issue_file, strlen(issue_file), &bom, &unsure),
+                     HTX_ENC_VIQR);
+    assert_true(unsure);
+    static const char *const rows[] = {
+        "code,name,district,sector\n0100233488,HTX Đồng Tâm,Thanh Trì,trade\n",
+        "code,name\n0101234565,HTX Bát Tràng\n",
+        "0108108915,HTX bao bì nhựa Phú Xuyên,Phú Xuyên\n",
+        "0101112221,HTX Ước Lễ,Thanh Oai\n",
+        "0101112221,HTX Vạn Phúc,Hà Đông\n",
+        "0101112221,HTX Đa Tốn,Gia Lâm\n",
+    };
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        unsigned char *bytes;
+        size_t len;
+        htx_error err;
+        assert_int_equal(htx_encode(rows[r], strlen(rows[r]), HTX_ENC_VIQR, false, &bytes, &len, &err), HTX_OK);
+        htx_encoding used;
+        char *back = decode(bytes, len, HTX_ENC_AUTO, &used);
+        if (strcmp(back, rows[r]) != 0)
+            fail_msg("\"%.*s\" read as \"%s\"", (int)len, (const char *)bytes, back);
+        assert_int_equal(used, HTX_ENC_VIQR);
+        free(back);
+        free(bytes);
+    }
+    /* plain ASCII stays what it is, and is no doubt */
+    static const char *const ascii[] = {
+        "code,name\n0100233488,HTX Dong Tam\n",
+        "code,name,notes\n0100233488,HTX Dong Tam,\"Who? Me. (see e.g. p.4) Address: 12 Ha~ St.\"\n",
+        "name\nCafe' Sua\n",
+    };
+    for (size_t a = 0; a < sizeof ascii / sizeof ascii[0]; a++) {
+        assert_int_equal(htx_encoding_detect((const unsigned char *)ascii[a], strlen(ascii[a]), &bom, &unsure),
+                         HTX_ENC_UTF8);
+        assert_false(unsure);
+    }
+    /* a whole register in VIQR is no doubt either */
+    unsigned char *bytes;
+    size_t len;
+    htx_error err;
+    assert_int_equal(htx_encode(sample, strlen(sample), HTX_ENC_VIQR, false, &bytes, &len, &err), HTX_OK);
+    assert_int_equal(htx_encoding_detect(bytes, len, &bom, &unsure), HTX_ENC_VIQR);
+    assert_false(unsure);
+    free(bytes);
+}
+
 /* UTF-16 without a BOM, holding NFD text (combining tones are 00 03 in
  * little-endian order): found by auto, and by "utf-16" in either order. */
 static void test_utf16_without_bom(void **state)
@@ -149,10 +260,10 @@ static void test_utf16_without_bom(void **state)
 static void test_last_letter_at_every_length(void **state)
 {
     (void)state;
-    static const htx_encoding encodings[] = {HTX_ENC_CP1258, HTX_ENC_TCVN3};
+    static const htx_encoding encodings[] = {HTX_ENC_CP1258, HTX_ENC_TCVN3, HTX_ENC_TCVN_VN1};
     char *text = malloc(1500 * 3 + 4);
     assert_non_null(text);
-    for (size_t e = 0; e < 2; e++)
+    for (size_t e = 0; e < 3; e++)
         for (int n = 1; n < 1500; n++) {
             size_t len = 0;
             for (int i = 0; i < n; i++) {
@@ -272,6 +383,11 @@ static void test_names(void **state)
     assert_int_equal(htx_encoding_parse("UTF-8"), HTX_ENC_UTF8);
     assert_int_equal(htx_encoding_parse("windows-1258"), HTX_ENC_CP1258);
     assert_int_equal(htx_encoding_parse("TCVN3"), HTX_ENC_TCVN3);
+    assert_int_equal(htx_encoding_parse("abc"), HTX_ENC_TCVN3);
+    assert_int_equal(htx_encoding_parse("tcvn-vn1"), HTX_ENC_TCVN_VN1);
+    assert_int_equal(htx_encoding_parse("TCVN5712-1"), HTX_ENC_TCVN_VN1);
+    assert_string_equal(htx_encoding_name(HTX_ENC_TCVN3), "tcvn3");
+    assert_string_equal(htx_encoding_name(HTX_ENC_TCVN_VN1), "tcvn-vn1");
     assert_int_equal(htx_encoding_parse("vni"), HTX_ENC_VNI);
     assert_int_equal(htx_encoding_parse("latin9"), -1);
     assert_string_equal(htx_encoding_name(HTX_ENC_VIQR), "viqr");
@@ -330,8 +446,10 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_letter_in_every_encoding),
+        cmocka_unit_test(test_tcvn3_is_vn3_and_vn1_its_own),
         cmocka_unit_test(test_detection_on_a_register),
         cmocka_unit_test(test_detection_on_one_row),
+        cmocka_unit_test(test_viqr_detection_on_short_files),
         cmocka_unit_test(test_utf16_without_bom),
         cmocka_unit_test(test_last_letter_at_every_length),
         cmocka_unit_test(test_boms),

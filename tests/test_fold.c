@@ -180,10 +180,75 @@ static void test_tone_placement(void **state)
     ASSERT_MATCH("th\xE1\xBB\xA7", "Th\xE1\xBB\xA7y");
     ASSERT_MATCH("th\xE1\xBB\xA7", "Thu\xE1\xBB\xB7");
     ASSERT_MATCH("u\xE1\xBB\xB3", "Qu\xE1\xBB\xB3nh");
+    /* the last word's tone may move: typing "hoàn" in the old style passes
+     * through "hòa" */
+    ASSERT_MATCH("h\xC3\xB2\x61", "Ho\xC3\xA0n Ki\xE1\xBA\xBFm");
     /* a complete word keeps its meaning */
-    ASSERT_NO_MATCH("h\xC3\xB2\x61", "Ho\xC3\xA0n Ki\xE1\xBA\xBFm");
     ASSERT_NO_MATCH("ho\xC3\xA0 ki", "Ho\xC3\xA0n Ki\xE1\xBA\xBFm");
+    ASSERT_NO_MATCH("h\xC3\xB2\x61 ki", "Ho\xC3\xA0n Ki\xE1\xBA\xBFm");
     ASSERT_NO_MATCH("ho\xC3\xA1", "H\xC3\xB2\x61");
+}
+
+/* What staff type and expect to find (issue of the last mile). */
+static void test_search_as_staff_type(void **state)
+{
+    (void)state;
+    /* dd is đ as Telex types it; đ itself too */
+    ASSERT_MATCH("dd", "HTX \xC4\x90\xC3\xB4ng Anh");
+    ASSERT_MATCH("ddong", "HTX \xC4\x90\xC3\xB4ng Anh");
+    ASSERT_MATCH("ddong anh", "HTX \xC4\x90\xC3\xB4ng Anh");
+    ASSERT_MATCH("\xC4\x91", "HTX \xC4\x90\xC3\xB4ng Anh");
+    ASSERT_MATCH("ddai ddong", "\xC4\x90\xE1\xBA\xA1i \xC4\x90\xE1\xBB\x93ng");
+    ASSERT_MATCH("ddd", "Pudddle");   /* a dd typed still finds dd */
+    ASSERT_NO_MATCH("ddong", "HTX D\xC3\xB4ng Anh"); /* đ is required, as when typed */
+    ASSERT_MATCH("ddd", "\xC4\x90" "d"); /* đd */
+    /* tone placement ignored in every vowel cluster */
+    ASSERT_MATCH("q\xC3\xBAy", "HTX Qu\xC3\xBD Th\xC3\xA0nh");           /* qúy → Quý */
+    ASSERT_MATCH("h\xC3\xB9ynh", "HTX Hu\xE1\xBB\xB3nh \xC4\x90\xE1\xBB\xA9\x63"); /* hùynh → Huỳnh */
+    ASSERT_MATCH("ngu\xC3\xB2i", "ng\xC6\xB0\xE1\xBB\x9Di");            /* nguòi → người */
+    ASSERT_MATCH("kh\xE1\xBB\xA7yu", "khu\xE1\xBB\xB7u");
+    ASSERT_NO_MATCH("q\xC3\xBAy", "Qu\xE1\xBB\xB3");                      /* another tone */
+    ASSERT_NO_MATCH("h\xC3\xB9ynh", "Huynh"); /* a tone typed must be there */
+    /* the last syllable a prefix, its tone free to move */
+    ASSERT_MATCH("h\xC3\xB2\x61", "HTX Ho\xC3\xA0ng Long");
+    ASSERT_MATCH("h\xC3\xB2", "HTX Ho\xC3\xA0ng Long");
+    ASSERT_MATCH("htx h\xC3\xB2\x61", "HTX Ho\xC3\xA0n M\xE1\xBB\xB9");
+    ASSERT_NO_MATCH("h\xC3\xB3\x61", "HTX Ho\xC3\xA0ng Long");
+    /* hyphens and dashes are spaces, both ways */
+    ASSERT_MATCH("dong-anh", "HTX \xC4\x90\xC3\xB4ng Anh");
+    ASSERT_MATCH("dong\xE2\x80\x93\x61nh", "HTX \xC4\x90\xC3\xB4ng Anh");
+    ASSERT_MATCH("dong anh", "HTX \xC4\x90\xC3\xB4ng-Anh");
+    ASSERT_MATCH("mai dich", "CLB Th\xC6\xB0\xC6\xA1ng m\xE1\xBA\xA1i \xE2\x80\x93 D\xE1\xBB\x8B\x63h v\xE1\xBB\xA5");
+    ASSERT_NO_MATCH("donganh", "HTX \xC4\x90\xC3\xB4ng-Anh");
+}
+
+/* The plain parts hold for every text the query matches. */
+static void test_plain_parts(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *query;
+        const char *parts[4];
+    } cases[] = {
+        {"ddong-anh", {"d", "ong", "anh"}},
+        {"dong  anh", {"dong", "anh"}},
+        {"h\xC3\xB2\x61", {"hoa"}},
+        {"ddd", {"d", "d"}},
+        {"-", {NULL}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        htx_query_pattern *p = htx_query_compile(cases[i].query);
+        assert_non_null(p);
+        size_t count = 0;
+        const char *const *parts = htx_query_plain_parts(p, &count);
+        size_t expected = 0;
+        while (expected < 4 && cases[i].parts[expected])
+            expected++;
+        assert_int_equal(count, expected);
+        for (size_t k = 0; k < count; k++)
+            assert_string_equal(parts[k], cases[i].parts[k]);
+        htx_query_free(p);
+    }
 }
 
 static void test_empty_and_edges(void **state)
@@ -332,6 +397,8 @@ int main(void)
         cmocka_unit_test(test_spec_examples),
         cmocka_unit_test(test_letters),
         cmocka_unit_test(test_tone_placement),
+        cmocka_unit_test(test_search_as_staff_type),
+        cmocka_unit_test(test_plain_parts),
         cmocka_unit_test(test_empty_and_edges),
         cmocka_unit_test(test_long_text),
         cmocka_unit_test(test_plain_prefilter_property),

@@ -137,6 +137,14 @@ static void test_typing(void **state)
     type_keys(f, "name", "Howpj tacs xax");
     assert_string_equal(text_of(f, "name"), HOP_TAC_XA);
 
+    /* The form remembers the keys of the word: a second w after u + w
+     * undoes the horn alone ("tuww" → "tuw"), after w alone the ư ("tww"). */
+    fill(f, "name", "");
+    type_keys(f, "name", "tuww tww uww");
+    assert_string_equal(text_of(f, "name"), "tuw tw uw");
+    fill(f, "name", "");
+    fill(f, "name", HOP_TAC_XA);
+
     /* A paste goes in as written, even with Telex on. */
     assert_true(form_type(f, " Vieejt"));
     assert_string_equal(text_of(f, "name"), HOP_TAC_XA " Vieejt");

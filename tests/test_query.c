@@ -160,6 +160,59 @@ static void search_ignores_marks_not_typed(void **state)
     assert_int_equal(percent.count, 0);
 }
 
+/* How staff search: dd for đ, dashes for spaces, a tone anywhere in its
+ * vowel cluster, the last word's tone free to move. */
+static void search_as_staff_type(void **state)
+{
+    fixture *f = *state;
+    collected dd = search(f, "ddong");
+    assert_int_equal(dd.count, 3);
+    assert_true(found(&dd, "HTX Đông Anh") && found(&dd, "HTX Đồng Tâm") && found(&dd, "HTX Đống Đa"));
+    static const struct {
+        const char *query, *only;
+    } cases[] = {
+        {"htx ddan phuong", "HTX Đan Phượng"},
+        {"dong-anh", "HTX Đông Anh"},
+        {"htx–hoà–bình", "HTX Hòa Bình"},
+        {"thủy sản ứng hòa", "HTX thủy sản Ứng Hòa"},
+        {"đừơng", "HTX đường sắt"}, /* the tone on the other vowel of ươ */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        collected got = search(f, cases[i].query);
+        if (got.count != 1 || strcmp(got.names[0], cases[i].only) != 0)
+            fail_msg("\"%s\" finds %d names, not only \"%s\"", cases[i].query, got.count, cases[i].only);
+    }
+    assert_int_equal(search(f, "đúơng").count, 0); /* đường has huyền, not sắc */
+    assert_int_equal(search(f, "hòa").count, 2);   /* Hòa Bình, Ứng Hòa */
+}
+
+/* A name stored with invisible characters before entry refused them is
+ * found as if they were not there. */
+static void search_skips_invisible_characters(void **state)
+{
+    fixture *f = *state;
+    static const char *const names[] = {"HTX V\xE1\xBA\xA1n Ph\xE2\x80\x8B\xC3\xBA\x63",
+                                        "\xEF\xBB\xBFHTX Kim Lan"};
+    htx_error err;
+    for (size_t i = 0; i < 2; i++) {
+        htx_coop c;
+        char code[16];
+        test_code(40 + (int)i, code);
+        test_make_coop(&c, code, "HTX", "Gia L\xC3\xA2m", "trade");
+        snprintf(c.name, sizeof c.name, "%s", names[i]); /* as an older htx stored it */
+        assert_int_equal(htx_coop_insert(f->store, &c, "t", &err), HTX_OK);
+    }
+    static const struct {
+        const char *query;
+        size_t name;
+    } queries[] = {{"v\xE1\xBA\xA1n ph\xC3\xBA\x63", 0}, {"phuc", 0}, {"htx kim", 1}, {"HTX Kim Lan", 1}};
+    for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+        collected got = search(f, queries[q].query);
+        if (!found(&got, names[queries[q].name]))
+            fail_msg("\"%s\" does not find \"%s\"", queries[q].query, names[queries[q].name]);
+    }
+}
+
 static void filters_combine(void **state)
 {
     fixture *f = *state;
@@ -272,6 +325,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(names_sort_in_vietnamese_order, setup, teardown),
         cmocka_unit_test_setup_teardown(search_ignores_marks_not_typed, setup, teardown),
+        cmocka_unit_test_setup_teardown(search_skips_invisible_characters, setup, teardown),
+        cmocka_unit_test_setup_teardown(search_as_staff_type, setup, teardown),
         cmocka_unit_test_setup_teardown(filters_combine, setup, teardown),
         cmocka_unit_test_setup_teardown(other_sort_orders, setup, teardown),
         cmocka_unit_test_setup_teardown(statistics_list_every_group, setup, teardown),

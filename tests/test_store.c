@@ -12,6 +12,7 @@
 #include "browse.h"
 #include "commune.h"
 #include "membership.h"
+#include "query.h"
 #include "registry.h"
 #include "test_support.h"
 
@@ -128,13 +129,19 @@ static void open_reports_missing_foreign_and_newer_files(void **state)
     test_remove_db(dir, path);
 }
 
+/* Closes the store and changes its file with sql, as an older htx left it. */
+static void rewrite_closed(fixture *f, const char *sql)
+{
+    htx_store_close(f->store);
+    f->store = NULL;
+    raw_exec(f->path, sql);
+}
+
 static void migration_from_version_1_builds_district_tally(void **state)
 {
     fixture *f = *state;
-    htx_store_close(f->store);
-    f->store = NULL;
     /* Turn the file back into a version-1 database with rows in it. */
-    raw_exec(f->path,
+    rewrite_closed(f,
              "DROP TRIGGER tally_insert; DROP TRIGGER tally_delete; DROP TRIGGER tally_move;"
              "DROP TABLE district_tally;"
              "DROP TABLE setting;"
@@ -190,6 +197,63 @@ static void migration_from_version_1_builds_district_tally(void **state)
     assert_int_equal(counts[htx_commune_find("Bát Tràng") - HTX_COMMUNES], 1);
     assert_int_equal(htx_coop_delete(f->store, &c, "tester", &err), HTX_OK);
     assert_int_equal(scalar(f->path, "SELECT cooperatives FROM commune_tally WHERE commune = 'Bát Tràng'"), 0);
+}
+
+typedef struct names_seen {
+    char names[8][801];
+    int count;
+} names_seen;
+
+static int see_name(const htx_coop *c, void *data)
+{
+    names_seen *seen = data;
+    if (seen->count < 8)
+        snprintf(seen->names[seen->count++], sizeof seen->names[0], "%s", c->name);
+    return 0;
+}
+
+/* Version 10 makes every name's keys again: numbers sort by value, and a
+ * plain fold an earlier htx made with an invisible character is found. */
+static void migration_to_version_10_makes_name_keys_again(void **state)
+{
+    fixture *f = *state;
+    htx_error err;
+    static const char *const names[] = {"HTX 10", "HTX 2", "HTX V\xE1\xBA\xA1n\xE2\x80\x8B Ph\xC3\xBA\x63"};
+    for (int i = 0; i < 3; i++) {
+        htx_coop c;
+        char code[16];
+        test_code(60 + i, code);
+        test_make_coop(&c, code, "HTX", "Gia L\xC3\xA2m", "trade");
+        snprintf(c.name, sizeof c.name, "%s", names[i]);
+        assert_int_equal(htx_coop_insert(f->store, &c, "t", &err), HTX_OK);
+    }
+    /* As version 9 left them: digits keyed one by one (HTX 10 first), the
+     * invisible character kept in the plain fold. */
+    rewrite_closed(f,
+             "UPDATE cooperative SET name_key = x'1001', distinctive_key = x'1001' WHERE name = 'HTX 10';"
+             "UPDATE cooperative SET name_key = x'1002', distinctive_key = x'1002' WHERE name = 'HTX 2';"
+             "UPDATE cooperative SET name_plain = 'htx van' || char(0x200B) || ' phuc'"
+             " WHERE name_plain = 'htx van phuc';"
+             "PRAGMA user_version = 9;");
+    assert_int_equal(scalar(f->path, "SELECT count(*) FROM cooperative WHERE name_plain = 'htx van phuc'"), 0);
+    assert_int_equal(htx_store_open(f->path, HTX_OPEN_EXISTING, &f->store, &err), HTX_OK);
+    assert_int_equal(scalar(f->path, "PRAGMA user_version"), 10);
+    htx_filter filter;
+    htx_filter_init(&filter);
+    names_seen seen = {.count = 0};
+    for (int sort = 0; sort < 2; sort++) {
+        seen.count = 0;
+        filter.sort = sort == 0 ? HTX_SORT_NAME : HTX_SORT_DISTINCTIVE;
+        assert_int_equal(htx_query_each(f->store, &filter, see_name, &seen, &err), HTX_OK);
+        assert_int_equal(seen.count, 3);
+        assert_string_equal(seen.names[0], "HTX 2");
+        assert_string_equal(seen.names[1], "HTX 10");
+    }
+    filter.search = "van phuc";
+    seen.count = 0;
+    assert_int_equal(htx_query_each(f->store, &filter, see_name, &seen, &err), HTX_OK);
+    assert_int_equal(seen.count, 1);
+    assert_string_equal(seen.names[0], names[2]);
 }
 
 static void insert_load_round_trip_and_audit(void **state)
@@ -485,6 +549,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(create_refuses_existing_file, setup, teardown),
         cmocka_unit_test(open_reports_missing_foreign_and_newer_files),
         cmocka_unit_test_setup_teardown(migration_from_version_1_builds_district_tally, setup, teardown),
+        cmocka_unit_test_setup_teardown(migration_to_version_10_makes_name_keys_again, setup, teardown),
         cmocka_unit_test_setup_teardown(insert_load_round_trip_and_audit, setup, teardown),
         cmocka_unit_test_setup_teardown(duplicate_code_is_refused_and_nothing_changes, setup, teardown),
         cmocka_unit_test_setup_teardown(similar_names_are_found_by_their_distinctive_part, setup, teardown),

@@ -109,6 +109,11 @@ static void test_telex_w(void **state)
         {"aw", "ă"},
         {"ww", "w"},          /* w again gives the letter */
         {"tww", "tw"},
+        {"uww", "uw"},        /* after u + w the horn alone is undone */
+        {"tuww", "tuw"},
+        {"Tuww", "Tuw"},
+        {"ngUWW", "ngUW"},
+        {"oww", "ow"},
         {"aww", "aw"},        /* the breve undone */
         {"ew", "ew"},         /* nothing to hook, ư cannot follow e */
         {"anw", "ăn"},        /* the breve after the final consonant */
@@ -271,6 +276,66 @@ static void test_vni_undo_and_digits(void **state)
     EXPECT_ALL(VN_INPUT_VNI, VN_TONE_OLD, cases);
 }
 
+/* ---- the word list ---------------------------------------------------------------- */
+
+/* Splits line at tabs into count fields (the line is changed). */
+static bool split_tabs(char *line, char **fields, int count)
+{
+    line[strcspn(line, "\r\n")] = '\0';
+    for (int i = 0; i < count; i++) {
+        fields[i] = line;
+        char *tab = strchr(line, '\t');
+        if ((tab == NULL) != (i == count - 1))
+            return false;
+        if (tab) {
+            *tab = '\0';
+            line = tab + 1;
+        }
+    }
+    return true;
+}
+
+/* Every word of tests/data/vn_words.tsv typed in Telex and VNI, in both
+ * tone styles. */
+static void test_word_list(void **state)
+{
+    (void)state;
+    FILE *in = fopen(HTX_TEST_DATA "/vn_words.tsv", "r");
+    assert_non_null(in);
+    char line[512];
+    int words = 0, wrong = 0;
+    while (fgets(line, sizeof line, in)) {
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        char *f[4]; /* old style, new style, Telex, VNI */
+        assert_true(split_tabs(line, f, 4));
+        words++;
+        static const struct {
+            vn_input_mode mode;
+            vn_tone_style style;
+            int keys, text;
+        } ways[] = {
+            {VN_INPUT_TELEX, VN_TONE_OLD, 2, 0},
+            {VN_INPUT_TELEX, VN_TONE_NEW, 2, 1},
+            {VN_INPUT_VNI, VN_TONE_OLD, 3, 0},
+            {VN_INPUT_VNI, VN_TONE_NEW, 3, 1},
+        };
+        for (size_t w = 0; w < sizeof ways / sizeof ways[0]; w++) {
+            char out[512];
+            vn_input_type(ways[w].mode, ways[w].style, f[ways[w].keys], out, sizeof out);
+            if (strcmp(out, f[ways[w].text]) != 0) {
+                print_error("%s %s \"%s\": got \"%s\", expected \"%s\"\n", vn_input_mode_name(ways[w].mode),
+                            ways[w].style == VN_TONE_OLD ? "old" : "new", f[ways[w].keys], out,
+                            f[ways[w].text]);
+                wrong++;
+            }
+        }
+    }
+    fclose(in);
+    assert_true(words >= 500);
+    assert_int_equal(wrong, 0);
+}
+
 /* ---- the key interface ------------------------------------------------------------ */
 
 static void test_key_results(void **state)
@@ -278,50 +343,50 @@ static void test_key_results(void **state)
     (void)state;
     char out[64];
     strcpy(out, "unchanged");
-    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "a", 's', out, sizeof out), VN_REWRITE);
+    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "a", NULL, 's', out, sizeof out), VN_REWRITE);
     assert_string_equal(out, "á");
-    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "", 'x', out, sizeof out), VN_INSERT);
-    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "ta", 'n', out, sizeof out), VN_INSERT);
-    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "tá", ' ', out, sizeof out), VN_INSERT);
-    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "tá", '1', out, sizeof out), VN_INSERT);
-    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, NULL, 'w', out, sizeof out), VN_REWRITE);
+    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "", NULL, 'x', out, sizeof out), VN_INSERT);
+    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "ta", NULL, 'n', out, sizeof out), VN_INSERT);
+    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "tá", NULL, ' ', out, sizeof out), VN_INSERT);
+    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "tá", NULL, '1', out, sizeof out), VN_INSERT);
+    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, NULL, NULL, 'w', out, sizeof out), VN_REWRITE);
     assert_string_equal(out, "ư");
 
     /* The key may stay in the rewritten word (an undo). */
-    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "á", 's', out, sizeof out), VN_REWRITE);
+    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "á", NULL, 's', out, sizeof out), VN_REWRITE);
     assert_string_equal(out, "as");
 
     /* A plain letter that moves the tone. */
-    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "hòa", 'n', out, sizeof out), VN_REWRITE);
+    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "hòa", NULL, 'n', out, sizeof out), VN_REWRITE);
     assert_string_equal(out, "hoàn");
 
     /* Decomposed input is read the same and answered in NFC. */
-    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "Vie\xCC\x82t", 'j', out, sizeof out),
+    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "Vie\xCC\x82t", NULL, 'j', out, sizeof out),
                      VN_REWRITE);
     assert_string_equal(out, "Việt");
 
     /* VNI digits, and letters typed as they are. */
-    assert_int_equal(vn_input_key(VN_INPUT_VNI, VN_TONE_OLD, "so", '6', out, sizeof out), VN_REWRITE);
+    assert_int_equal(vn_input_key(VN_INPUT_VNI, VN_TONE_OLD, "so", NULL, '6', out, sizeof out), VN_REWRITE);
     assert_string_equal(out, "sô");
-    assert_int_equal(vn_input_key(VN_INPUT_VNI, VN_TONE_OLD, "a", 's', out, sizeof out), VN_INSERT);
-    assert_int_equal(vn_input_key(VN_INPUT_VNI, VN_TONE_OLD, "20", '2', out, sizeof out), VN_INSERT);
+    assert_int_equal(vn_input_key(VN_INPUT_VNI, VN_TONE_OLD, "a", NULL, 's', out, sizeof out), VN_INSERT);
+    assert_int_equal(vn_input_key(VN_INPUT_VNI, VN_TONE_OLD, "20", NULL, '2', out, sizeof out), VN_INSERT);
 
     /* Non-Latin words are left alone. */
-    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "Привет", 's', out, sizeof out), VN_INSERT);
+    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "Привет", NULL, 's', out, sizeof out), VN_INSERT);
 }
 
 static void test_off_and_small_buffer(void **state)
 {
     (void)state;
     char out[64];
-    assert_int_equal(vn_input_key(VN_INPUT_OFF, VN_TONE_OLD, "a", 's', out, sizeof out), VN_INSERT);
+    assert_int_equal(vn_input_key(VN_INPUT_OFF, VN_TONE_OLD, "a", NULL, 's', out, sizeof out), VN_INSERT);
     expect_typed(VN_INPUT_OFF, VN_TONE_OLD, "Howpj tacs xax", "Howpj tacs xax");
     expect_typed(VN_INPUT_OFF, VN_TONE_OLD, "Ho75p", "Ho75p");
 
     /* A rewrite that does not fit is refused: the key goes in as typed. */
     char tiny[3];
-    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "tie", 'e', tiny, sizeof tiny), VN_INSERT);
-    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "a", 's', tiny, sizeof tiny), VN_REWRITE);
+    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "tie", NULL, 'e', tiny, sizeof tiny), VN_INSERT);
+    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, "a", NULL, 's', tiny, sizeof tiny), VN_REWRITE);
     assert_string_equal(tiny, "á");
 
     /* A whole text that does not fit is cut, never overrun. */
@@ -341,7 +406,7 @@ static void test_off_and_small_buffer(void **state)
     char longword[600];
     memset(longword, 'a', sizeof longword - 1);
     longword[sizeof longword - 1] = '\0';
-    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, longword, 's', out, sizeof out), VN_INSERT);
+    assert_int_equal(vn_input_key(VN_INPUT_TELEX, VN_TONE_OLD, longword, NULL, 's', out, sizeof out), VN_INSERT);
 }
 
 static void test_mode_names(void **state)
@@ -366,6 +431,7 @@ int main(void)
         cmocka_unit_test(test_telex_passes_numbers_and_punctuation),
         cmocka_unit_test(test_vni_words),
         cmocka_unit_test(test_vni_undo_and_digits),
+        cmocka_unit_test(test_word_list),
         cmocka_unit_test(test_key_results),
         cmocka_unit_test(test_off_and_small_buffer),
         cmocka_unit_test(test_mode_names),

@@ -12,7 +12,7 @@
 /* ---- names ---------------------------------------------------------------- */
 
 static const char *const encoding_names[HTX_ENC_COUNT] = {
-    "auto", "utf-8", "utf-16", "utf-16be", "cp1258", "viscii", "tcvn3", "vni", "viqr",
+    "auto", "utf-8", "utf-16", "utf-16be", "cp1258", "viscii", "tcvn3", "tcvn-vn1", "vni", "viqr",
 };
 
 static void simplify_name(const char *in, char *out, size_t size)
@@ -40,7 +40,9 @@ int htx_encoding_parse(const char *name)
         {"auto", HTX_ENC_AUTO},       {"utf8", HTX_ENC_UTF8},         {"utf16", HTX_ENC_UTF16},
         {"utf16le", HTX_ENC_UTF16},   {"utf16be", HTX_ENC_UTF16BE},   {"cp1258", HTX_ENC_CP1258},
         {"windows1258", HTX_ENC_CP1258}, {"viscii", HTX_ENC_VISCII},  {"tcvn3", HTX_ENC_TCVN3},
-        {"tcvn", HTX_ENC_TCVN3},      {"tcvn57121", HTX_ENC_TCVN3},   {"vni", HTX_ENC_VNI},
+        {"tcvn", HTX_ENC_TCVN3},      {"abc", HTX_ENC_TCVN3},         {"tcvn3abc", HTX_ENC_TCVN3},
+        {"tcvnvn1", HTX_ENC_TCVN_VN1}, {"vn1", HTX_ENC_TCVN_VN1},     {"tcvn57121", HTX_ENC_TCVN_VN1},
+        {"tcvn5712vn1", HTX_ENC_TCVN_VN1}, {"vni", HTX_ENC_VNI},
         {"vniwindows", HTX_ENC_VNI},  {"vniwin", HTX_ENC_VNI},        {"viqr", HTX_ENC_VIQR},
     };
     for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
@@ -61,7 +63,7 @@ htx_status htx_decode(const unsigned char *bytes, size_t len, htx_encoding enc, 
     *out_len = 0;
     bool bom = false;
     if (enc == HTX_ENC_AUTO)
-        enc = htx_encoding_detect(bytes, len, &bom);
+        enc = htx_encoding_detect(bytes, len, &bom, NULL);
     htx_encoding bom_enc = HTX_ENC_AUTO;
     size_t skip = enc_bom_length(bytes, len, &bom_enc);
     htx_encoding order;
@@ -151,6 +153,51 @@ static long line_of(const char *text, int32_t cp)
     return line;
 }
 
+/* One code point into TCVN3 (VN3, through iconv's VN1); false when it has
+ * no place there. */
+static bool encode_tcvn3_one(int32_t cp, enc_buffer *out)
+{
+    char utf8[4];
+    int n = htx_utf8_encode(enc_tcvn3_letter(cp), utf8);
+    size_t before = out->len, bad;
+    if (n == 0 || !enc_iconv("TCVN5712-1", "UTF-8", utf8, (size_t)n, out, &bad))
+        return false;
+    size_t written = out->len - before;
+    return enc_tcvn3_invalid_at((const unsigned char *)out->data + before, written) == written;
+}
+
+/* TCVN3 (ABC): toned capitals written lower case, the whole text through
+ * iconv's VN1 at once; where that writes a byte VN3 lacks (or fails), the
+ * characters one by one find the one to name in *bad. */
+static bool encode_tcvn3(const char *text, enc_buffer *out, int32_t *bad)
+{
+    enc_buffer folded = {0};
+    int32_t cp;
+    for (const char *p = text; *p;) {
+        int n = htx_utf8_decode(p, &cp);
+        enc_buf_cp(&folded, enc_tcvn3_letter(cp));
+        p += n;
+    }
+    size_t before = out->len, bad_offset;
+    bool ok = folded.failed ||
+              (folded.len == 0 || enc_iconv("TCVN5712-1", "UTF-8", folded.data, folded.len, out, &bad_offset));
+    ok = ok && enc_tcvn3_invalid_at((const unsigned char *)out->data + before, out->len - before) ==
+                   out->len - before;
+    out->failed |= folded.failed;
+    free(folded.data);
+    if (ok)
+        return true;
+    enc_buffer scratch = {0};
+    *bad = 0;
+    for (int n; *bad == 0 && (n = htx_utf8_decode(text, &cp)) > 0; text += n) {
+        scratch.len = 0;
+        if (!encode_tcvn3_one(cp, &scratch))
+            *bad = cp;
+    }
+    free(scratch.data);
+    return false;
+}
+
 htx_status htx_encode(const char *text, size_t len, htx_encoding enc, bool bom,
                       unsigned char **out, size_t *out_len, htx_error *err)
 {
@@ -181,6 +228,8 @@ htx_status htx_encode(const char *text, size_t len, htx_encoding enc, bool bom,
         ok = enc_encode_vni(copy, &b, &bad);
     else if (enc == HTX_ENC_VIQR)
         ok = enc_encode_viqr(copy, &b, &bad);
+    else if (enc == HTX_ENC_TCVN3)
+        ok = encode_tcvn3(copy, &b, &bad);
     else if (!enc_iconv(enc_iconv_name(enc), "UTF-8", copy, len, &b, &bad_offset)) {
         ok = false;
         htx_utf8_decode(copy + bad_offset, &bad);

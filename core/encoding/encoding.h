@@ -2,8 +2,10 @@
  * Character encodings of the files Vietnamese offices exchange.
  *
  * Decodes a whole file to NFC UTF-8 and encodes UTF-8 back: UTF-8 (with or
- * without BOM), UTF-16 (BOM or guessed LE/BE), CP1258, VISCII and TCVN3
- * through iconv; VNI-Windows (a base letter followed by a mark byte) and
+ * without BOM), UTF-16 (BOM or guessed LE/BE), CP1258, VISCII, TCVN3 (ABC:
+ * TCVN 5712's VN3, whose toned capitals are written lower case) and the
+ * full TCVN 5712 VN1 (toned capitals in control and upper bytes) through
+ * iconv; VNI-Windows (a base letter followed by a mark byte) and
  * VIQR (ASCII: "a^'" for "ấ", "dd" for "đ", backslash escapes), which iconv
  * lacks, through tables written from the published charts.  Detection looks
  * at BOMs, UTF-8 validity and how Vietnamese the decoded words look.
@@ -24,20 +26,24 @@ typedef enum htx_encoding {
     HTX_ENC_UTF16BE,
     HTX_ENC_CP1258,
     HTX_ENC_VISCII,
-    HTX_ENC_TCVN3,
+    HTX_ENC_TCVN3,    /* TCVN3 (ABC), VN3 */
+    HTX_ENC_TCVN_VN1, /* TCVN 5712 VN1 */
     HTX_ENC_VNI,
     HTX_ENC_VIQR,
     HTX_ENC_COUNT
 } htx_encoding;
 
-/* "auto", "utf-8", "utf-16", "cp1258", "viscii", "tcvn3", "vni", "viqr"
- * (case, "-" and "_" ignored; "windows-1258", "tcvn" too); -1 if unknown. */
+/* "auto", "utf-8", "utf-16", "cp1258", "viscii", "tcvn3", "tcvn-vn1", "vni",
+ * "viqr" (case, "-" and "_" ignored; "windows-1258", "tcvn", "abc" for
+ * TCVN3, "vn1", "tcvn5712-1" for VN1 too); -1 if unknown. */
 int htx_encoding_parse(const char *name);
 const char *htx_encoding_name(htx_encoding enc); /* "utf-8" … */
 
 /* The encoding the bytes most likely are in (never AUTO).  *has_bom tells
- * whether a byte-order mark starts them. */
-htx_encoding htx_encoding_detect(const unsigned char *bytes, size_t len, bool *has_bom);
+ * whether a byte-order mark starts them; *unsure (may be NULL) whether the
+ * evidence was thin: a few VIQR words in ASCII, or 8-bit tables that read
+ * the words about as well as each other (a file of a row or two). */
+htx_encoding htx_encoding_detect(const unsigned char *bytes, size_t len, bool *has_bom, bool *unsure);
 
 /*
  * Decodes bytes from enc (AUTO detects; a BOM of the encoding is skipped)
@@ -80,6 +86,8 @@ htx_status htx_decoder_open(const unsigned char *head, size_t len, bool complete
 htx_status htx_decoder_feed(htx_decoder *d, const unsigned char *bytes, size_t len, bool last,
                             const char **text, size_t *text_len, htx_error *err);
 void htx_decoder_free(htx_decoder *d);
+/* Whether the encoding was detected, and on thin evidence (htx_encoding_detect). */
+bool htx_decoder_unsure(const htx_decoder *d);
 
 /* The ASCII stand-in for typographic punctuation 8-bit code pages lack
  * (– — ‘ ’ “ ” and the no-break space), or NULL.  Letters have none. */

@@ -20,7 +20,8 @@ const char *enc_iconv_name(htx_encoding enc)
     case HTX_ENC_UTF16BE: return "UTF-16BE";
     case HTX_ENC_CP1258: return "WINDOWS-1258";
     case HTX_ENC_VISCII: return "VISCII";
-    case HTX_ENC_TCVN3: return "TCVN5712-1";
+    case HTX_ENC_TCVN3: /* VN3, the part of VN1 it holds (encoding_tcvn3.c) */
+    case HTX_ENC_TCVN_VN1: return "TCVN5712-1";
     default: return NULL;
     }
 }
@@ -129,6 +130,8 @@ htx_status enc_decode_as(const unsigned char *bytes, size_t len, htx_encoding en
         enc_decode_vni(bytes, len, out);
         break;
     default:
+        if (enc == HTX_ENC_TCVN3 && (*bad_offset = enc_tcvn3_invalid_at(bytes, len)) < len)
+            return HTX_ERR_INVALID;
         if (!enc_iconv("UTF-8", enc_iconv_name(enc), (const char *)bytes, len, out, bad_offset))
             return out->failed ? HTX_ERR_NOMEM : HTX_ERR_INVALID;
         break;

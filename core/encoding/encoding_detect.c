@@ -205,8 +205,53 @@ static bool mostly_utf8(const unsigned char *bytes, size_t len)
     return multibyte >= 2 * invalid;
 }
 
-htx_encoding htx_encoding_detect(const unsigned char *bytes, size_t len, bool *has_bom)
+/* How Vietnamese ASCII text reads as VIQR: its words with VIQR's marks
+ * (a` a' a? a~ a. a( a^ o+ u+ dd) that make Vietnamese syllables, less those
+ * that do not (the "?" or "." after a word of plain ASCII). */
+static long viqr_score(const unsigned char *bytes, size_t len)
 {
+    char *text = strndup((const char *)bytes, len);
+    enc_buffer out = {0};
+    if (text)
+        enc_decode_viqr(text, &out);
+    free(text);
+    char *nfc = out.data && !out.failed ? htx_text_nfc(out.data) : NULL;
+    free(out.data);
+    long score = nfc ? vietnamese_score(nfc) : 0;
+    free(nfc);
+    return score;
+}
+
+static bool is_ascii(const unsigned char *bytes, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (bytes[i] >= 0x80)
+            return false;
+    return true;
+}
+
+/* Two Vietnamese words read as VIQR tell a file of one row from ASCII
+ * ("HTX Ha`,Ba DDi`nh"); below four the guess is shown as unsure. */
+#define VIQR_WORDS_ENOUGH 2
+#define VIQR_WORDS_SURE 4
+
+/* Text that is valid UTF-8: VIQR when it is ASCII and its marks read as
+ * Vietnamese (or when they are frequent), otherwise UTF-8. */
+static htx_encoding detect_in_utf8(const unsigned char *bytes, size_t len, bool *unsure)
+{
+    size_t sample = len < HTX_DETECT_BLOCK ? len : HTX_DETECT_BLOCK;
+    long score = is_ascii(bytes, sample) ? viqr_score(bytes, sample) : 0;
+    bool viqr = score >= VIQR_WORDS_ENOUGH || looks_like_viqr(bytes, len);
+    *unsure = score > 0 && score < VIQR_WORDS_SURE;
+    return viqr ? HTX_ENC_VIQR : HTX_ENC_UTF8;
+}
+
+htx_encoding htx_encoding_detect(const unsigned char *bytes, size_t len, bool *has_bom, bool *unsure)
+{
+    bool ignored;
+    if (!unsure)
+        unsure = &ignored;
+    *unsure = false;
     htx_encoding enc = HTX_ENC_UTF8;
     *has_bom = enc_bom_length(bytes, len, &enc) > 0;
     if (*has_bom)
@@ -214,7 +259,7 @@ htx_encoding htx_encoding_detect(const unsigned char *bytes, size_t len, bool *h
     if (enc_looks_like_utf16(bytes, len, &enc))
         return enc;
     if (htx_utf8_invalid_at((const char *)bytes, len) < 0)
-        return looks_like_viqr(bytes, len) ? HTX_ENC_VIQR : HTX_ENC_UTF8;
+        return detect_in_utf8(bytes, len, unsure);
     if (mostly_utf8(bytes, len))
         return HTX_ENC_UTF8; /* a few broken bytes: decoding will name them */
 
@@ -224,12 +269,16 @@ htx_encoding htx_encoding_detect(const unsigned char *bytes, size_t len, bool *h
     /* On a tie the first wins.  Ties happen on files of a row or two, where
      * a VISCII name can also read as TCVN3 syllables ("chợ Kim Sơn" as
      * "chỵ Kim Sẵn"); the preview shows the text and --encoding settles it. */
-    static const htx_encoding candidates[] = {HTX_ENC_CP1258, HTX_ENC_VNI, HTX_ENC_TCVN3,
+    static const htx_encoding candidates[] = {HTX_ENC_CP1258, HTX_ENC_VNI, HTX_ENC_TCVN3, HTX_ENC_TCVN_VN1,
                                               HTX_ENC_VISCII};
     htx_encoding best = HTX_ENC_CP1258;
-    long best_score = 0;
-    bool any = false;
+    long best_score = 0, second_score = 0;
+    bool any = false, have_second = false;
+    bool vn3_holds_all = enc_tcvn3_invalid_at(bytes, sample) == sample;
     for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
+        /* Where every byte is one of VN3's, VN1 reads the same text. */
+        if (candidates[i] == HTX_ENC_TCVN_VN1 && vn3_holds_all)
+            continue;
         enc_buffer out = {0};
         size_t bad;
         if (enc_decode_as(bytes, sample, candidates[i], &out, &bad) == HTX_OK && out.data) {
@@ -237,12 +286,21 @@ htx_encoding htx_encoding_detect(const unsigned char *bytes, size_t len, bool *h
             long score = nfc ? vietnamese_score(nfc) : 0;
             free(nfc);
             if (!any || score > best_score) {
+                if (any) {
+                    second_score = best_score;
+                    have_second = true;
+                }
                 best = candidates[i];
                 best_score = score;
                 any = true;
+            } else if (!have_second || score > second_score) {
+                second_score = score;
+                have_second = true;
             }
         }
         free(out.data);
     }
+    /* Another table read the words as well, or none read them well. */
+    *unsure = !any || (have_second && best_score - second_score < 2);
     return best;
 }

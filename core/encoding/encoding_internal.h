@@ -6,6 +6,7 @@
  *   encoding_letters.c  a growing byte buffer; a Vietnamese letter as base
  *                       letter + modifier + tone
  *   encoding_vni_viqr.c the two encodings iconv lacks, from their charts
+ *   encoding_tcvn3.c    TCVN3 (ABC), the VN3 part of iconv's TCVN 5712 VN1
  *   encoding_detect.c   guessing the encoding of a file
  *   encoding_stream.c   decoding a file block by block (htx_decoder)
  */
@@ -65,6 +66,12 @@ bool enc_encode_viqr(const char *text, enc_buffer *out, int32_t *bad);
 bool enc_is_viqr_vowel(int32_t cp);
 /* The MOD_* that ch writes after vowel in VIQR, or 0. */
 int enc_viqr_modifier_for(int32_t vowel, char ch);
+
+/* TCVN3 (ABC), encoding_tcvn3.c: the offset of the first byte VN3 does not
+ * hold (len when none), and the letter VN3 writes for cp (a toned capital
+ * lower case, any other cp itself). */
+size_t enc_tcvn3_invalid_at(const unsigned char *bytes, size_t len);
+int32_t enc_tcvn3_letter(int32_t cp);
 
 /* The iconv name of each encoding iconv handles; NULL for the others. */
 const char *enc_iconv_name(htx_encoding enc);

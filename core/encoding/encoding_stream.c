@@ -8,7 +8,7 @@
  *     block's end; for VIQR, everything after the block's last line break
  *     (a vowel's marks and "dd" never cross a line break, and a line break
  *     is always a token of its own); iconv keeps its own state (glibc's
- *     CP1258 and TCVN3 hold a letter back in case a combining tone follows),
+ *     CP1258 and TCVN hold a letter back in case a combining tone follows),
  *     and the VNI decoder the letter a mark byte would sit on;
  *   - decoded text (pending): everything after the last line break, since
  *     NFC composes a letter with the marks after it.  A line break is a
@@ -41,6 +41,7 @@ struct htx_decoder {
     long line;          /* lines of the text handed out, as the CSV reader counts */
     bool after_cr;      /* the text handed out ended with CR */
     bool failed;        /* an error was reported: nothing more */
+    bool unsure;        /* detected on thin evidence */
 };
 
 static bool is_wide(htx_encoding enc)
@@ -66,9 +67,9 @@ htx_status htx_decoder_open(const unsigned char *head, size_t len, bool complete
 {
     *out = NULL;
     /* As htx_decode: detection, then the BOM and the byte order of UTF-16. */
-    bool bom = false;
+    bool bom = false, unsure = false;
     if (enc == HTX_ENC_AUTO)
-        enc = htx_encoding_detect(head, complete ? len : complete_utf8(head, len), &bom);
+        enc = htx_encoding_detect(head, complete ? len : complete_utf8(head, len), &bom, &unsure);
     htx_encoding bom_enc = HTX_ENC_AUTO;
     size_t skip = enc_bom_length(head, len, &bom_enc);
     htx_encoding order;
@@ -86,6 +87,7 @@ htx_status htx_decoder_open(const unsigned char *head, size_t len, bool complete
     if (!d)
         return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
     d->enc = enc;
+    d->unsure = unsure;
     d->skip = skip;
     d->max_line = max_line;
     d->cd = (iconv_t)-1;
@@ -97,6 +99,11 @@ htx_status htx_decoder_open(const unsigned char *head, size_t len, bool complete
     }
     *out = d;
     return HTX_OK;
+}
+
+bool htx_decoder_unsure(const htx_decoder *d)
+{
+    return d->unsure;
 }
 
 void htx_decoder_free(htx_decoder *d)
@@ -205,6 +212,9 @@ static htx_status decode_raw(htx_decoder *d, bool last, size_t *used, htx_error 
         size_t nul = first_nul(d, in, n);
         if (nul < n && (!is_wide(d->enc) || nul + 1 < n))
             return bad_bytes(d, nul, err);
+        size_t not_vn3 = d->enc == HTX_ENC_TCVN3 ? enc_tcvn3_invalid_at(in, n) : n;
+        if (not_vn3 < n)
+            return bad_bytes(d, not_vn3, err);
         char *src = d->carry.data;
         size_t left = n;
         enc_buf_reserve(&d->pending, n * 2 + 16);

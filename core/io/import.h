@@ -82,6 +82,7 @@ typedef struct htx_import_file {
     size_t len; /* the file's size in bytes */
     htx_encoding encoding; /* never AUTO */
     bool detected; /* encoding chosen by detection */
+    bool unsure;   /* detected on thin evidence: the preview says so */
     char separator;
     htx_import_column *columns;
     size_t column_count;

@@ -202,6 +202,8 @@ htx_status htx_import_open(const char *path, const htx_import_options *opt, htx_
     if (st == HTX_OK)
         st = imp_stream_open(f->source->fd, f->source->path, opt->encoding, 0, &rows, &f->encoding,
                              &f->separator, err);
+    if (st == HTX_OK)
+        f->unsure = imp_stream_unsure(rows);
     if (st == HTX_OK) {
         htx_csv_row header = {0};
         st = imp_stream_next(rows, &header, err);

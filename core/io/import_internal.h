@@ -78,6 +78,8 @@ htx_status imp_stream_open(int fd, const char *path, htx_encoding enc, char sepa
                            imp_stream **out, htx_encoding *used, char *sep_used, htx_error *err);
 /* htx_csv_next() on the stream. */
 htx_status imp_stream_next(imp_stream *s, htx_csv_row *row, htx_error *err);
+/* Whether the encoding was detected on thin evidence (htx_encoding_detect). */
+bool imp_stream_unsure(const imp_stream *s);
 /* The line of the error a stream stopped on (open quote, bad bytes, line
  * or record too long), 0 when it names none. */
 long imp_error_line(const htx_error *e);

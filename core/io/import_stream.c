@@ -154,6 +154,11 @@ htx_status imp_stream_open(int fd, const char *path, htx_encoding enc, char sepa
     return HTX_OK;
 }
 
+bool imp_stream_unsure(const imp_stream *s)
+{
+    return htx_decoder_unsure(s->decoder);
+}
+
 htx_status imp_stream_next(imp_stream *s, htx_csv_row *row, htx_error *err)
 {
     return htx_csv_next(&s->csv, row, err);

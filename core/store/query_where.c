@@ -18,21 +18,26 @@ static void add_condition(htx_where *w, const char *condition, const char *p1, c
         w->params[w->count++] = p2;
 }
 
-/* "%" + text with LIKE's wildcards escaped + "%". */
-static char *like_pattern(const char *text)
+/* "%" + the parts with LIKE's wildcards escaped (when escape), each
+ * followed by "%". */
+static char *like_pattern(const char *const *parts, size_t count, bool escape)
 {
-    size_t n = strlen(text);
-    char *p = malloc(2 * n + 3);
+    size_t n = 2;
+    for (size_t i = 0; i < count; i++)
+        n += 2 * strlen(parts[i]) + 1;
+    char *p = malloc(n);
     if (!p)
         return NULL;
     char *o = p;
     *o++ = '%';
-    for (const char *s = text; *s; s++) {
-        if (*s == '%' || *s == '_' || *s == '\\')
-            *o++ = '\\';
-        *o++ = *s;
+    for (size_t i = 0; i < count; i++) {
+        for (const char *s = parts[i]; *s; s++) {
+            if (escape && (*s == '%' || *s == '_' || *s == '\\'))
+                *o++ = '\\';
+            *o++ = *s;
+        }
+        *o++ = '%';
     }
-    *o++ = '%';
     *o = '\0';
     return p;
 }
@@ -105,26 +110,29 @@ htx_status htx_where_build(htx_store *s, htx_where *w, const htx_filter *f, htx_
                 if (*q != ' ')
                     digits[n++] = *q;
             digits[n] = '\0';
-            w->owned[0] = like_pattern(digits);
+            const char *code_part = digits;
+            w->owned[0] = like_pattern(&code_part, 1, true);
             if (!w->owned[0])
                 return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
             add_condition(w, "c.code LIKE ? ESCAPE '\\'", w->owned[0], NULL);
         } else {
-            char *plain = htx_fold_plain(f->search);
-            w->owned[1] = plain ? like_pattern(plain) : NULL;
-            if (!w->owned[1]) {
-                free(plain);
-                return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
-            }
+            htx_query_pattern *query = htx_query_compile(f->search);
+            size_t count = 0;
+            const char *const *parts = htx_query_plain_parts(query, &count);
+            size_t letters = 0;
+            for (size_t i = 0; i < count; i++)
+                letters += strlen(parts[i]);
+            w->owned[1] = query ? like_pattern(parts, count, true) : NULL;
             /* The LIKE on the folded name lets through every row that can
              * match, and htx_match then applies the exact rule.  For a rare
              * text of three letters or more the trigram index (schema v4)
              * finds the candidates without reading every name; it cannot use
              * an index with an ESCAPE clause, so there a typed % or _ stays a
              * wildcard: the prefilter only gets wider, htx_match decides. */
-            w->owned[2] = strlen(plain) >= 3 ? malloc(strlen(plain) + 3) : NULL;
-            if (w->owned[2])
-                sprintf(w->owned[2], "%%%s%%", plain);
+            w->owned[2] = query && letters >= 3 ? like_pattern(parts, count, false) : NULL;
+            htx_query_free(query);
+            if (!w->owned[1])
+                return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
             if (w->owned[2] && trigram_is_selective(s, w->owned[2]))
                 add_condition(w,
                               "c.id IN (SELECT rowid FROM cooperative_search WHERE name_plain LIKE ?)"
@@ -133,7 +141,6 @@ htx_status htx_where_build(htx_store *s, htx_where *w, const htx_filter *f, htx_
             else
                 add_condition(w, "c.name_plain LIKE ? ESCAPE '\\' AND htx_match(c.name, ?)", w->owned[1],
                               f->search);
-            free(plain);
         }
     }
     return HTX_OK;

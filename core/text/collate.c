@@ -27,7 +27,9 @@
 #define PRIMARY_SPACE 0x02
 #define PRIMARY_PUNCT_LISTED 0x03 /* + rank byte (punctuation_order) */
 #define PRIMARY_PUNCT_OTHER 0x04  /* + code point */
-#define PRIMARY_DIGIT_0 0x05      /* 0x05 … 0x0E */
+#define PRIMARY_NUMBER 0x05       /* + significant digits + 2, + each digit */
+#define DIGIT_WEIGHT_0 0x05       /* 0x05 … 0x0E */
+#define NUMBER_DIGITS_MAX 200     /* a longer run of digits is several numbers */
 #define PRIMARY_LETTER_A 0x10     /* + index in vietnamese_alphabet */
 #define PRIMARY_OTHER 0xF0        /* + lower-case code point */
 
@@ -248,10 +250,6 @@ static void put_primary(key_writer *w, const cluster *c)
         put_byte(w, PRIMARY_SPACE);
         return;
     }
-    if (cp >= '0' && cp <= '9') {
-        put_byte(w, PRIMARY_DIGIT_0 + (unsigned)(cp - '0'));
-        return;
-    }
     if (is_punctuation_or_symbol(cp)) {
         int rank = punctuation_rank(cp);
         if (rank >= 0) {
@@ -269,6 +267,30 @@ static void put_primary(key_writer *w, const cluster *c)
         put_byte(w, PRIMARY_LETTER_A + (unsigned)index);
     else
         put_code_point(w, PRIMARY_OTHER, lower);
+}
+
+static bool is_digit(int32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
+/*
+ * A run of digits weighs as the number it spells, as ICU's numeric
+ * collation does ("HTX 2" before "HTX 10"): its count of significant
+ * digits, then the digits, leading zeros left out ("07" weighs as "7").
+ */
+static void put_number(key_writer *w, const char *digits, size_t *count)
+{
+    if (*count == 0)
+        return;
+    size_t first = 0;
+    while (first + 1 < *count && digits[first] == '0')
+        first++;
+    put_byte(w, PRIMARY_NUMBER);
+    put_byte(w, 2 + (unsigned)(*count - first));
+    for (size_t i = first; i < *count; i++)
+        put_byte(w, DIGIT_WEIGHT_0 + (unsigned)(digits[i] - '0'));
+    *count = 0;
 }
 
 /* The secondary weight of a tone mark, or 0 for another mark. */
@@ -325,8 +347,19 @@ int htx_collate_key(const char *text, unsigned char **key, size_t *key_len)
     const char *source = nfd ? nfd : text;
 
     cluster c;
-    for (const char *s = source; (s = next_cluster(s, &c)) != NULL;)
+    char digits[NUMBER_DIGITS_MAX];
+    size_t digit_count = 0;
+    for (const char *s = source; (s = next_cluster(s, &c)) != NULL;) {
+        if (is_digit(c.base)) {
+            if (digit_count == NUMBER_DIGITS_MAX)
+                put_number(&w, digits, &digit_count);
+            digits[digit_count++] = (char)c.base;
+            continue;
+        }
+        put_number(&w, digits, &digit_count);
         put_primary(&w, &c);
+    }
+    put_number(&w, digits, &digit_count);
     put_byte(&w, LEVEL_SEPARATOR);
     for (const char *s = source; (s = next_cluster(s, &c)) != NULL;)
         put_secondary(&w, &c);

@@ -7,7 +7,9 @@
  *   primary   letters of the Vietnamese alphabet, where ă â after a, đ after
  *             d, ê after e, ô ơ after o, ư after u are letters of their own
  *             (f j w z keep their Latin places); white space < punctuation
- *             < digits < letters < other scripts;
+ *             < numbers < letters < other scripts; a run of digits is a
+ *             number and sorts by its value, as in ICU's numeric collation
+ *             ("HTX 2" < "HTX 10"; leading zeros do not count: "07" = "7");
  *   secondary tones, in the order none, huyền (à), hỏi (ả), ngã (ã),
  *             sắc (á), nặng (ạ); other diacritics after those;
  *   tertiary  case, lower before upper.

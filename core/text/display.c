@@ -17,9 +17,41 @@ static bool is_control(int32_t cp)
     return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
 }
 
+#define ZWJ 0x200D
+
+static bool is_pictographic(int32_t cp)
+{
+    return cp >= 0xA9 && utf8proc_get_property(cp)->boundclass == UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC;
+}
+
+/*
+ * Terminals disagree on an emoji joined by ZWJ to others ("👨‍👩‍👧"): some draw
+ * one picture of two columns, the Linux console and older xterm each emoji
+ * of the sequence.  htx draws only its first emoji (with its marks), which
+ * every terminal draws alike: the rest, each ZWJ and the emoji after it,
+ * is left out.  Returns the bytes of that rest at s, where s follows an
+ * emoji (0 when no ZWJ and emoji follow).
+ */
+static size_t zwj_rest(const char *s)
+{
+    size_t len = 0;
+    int32_t cp;
+    for (;;) {
+        int n = htx_utf8_decode(s + len, &cp);
+        if (cp != ZWJ)
+            return len;
+        int m = htx_utf8_decode(s + len + (size_t)n, &cp);
+        if (m == 0 || !is_pictographic(cp))
+            return len;
+        len += (size_t)(n + m);
+        while ((m = htx_utf8_decode(s + len, &cp)) > 0 && htx_cp_is_mark(cp))
+            len += (size_t)m;
+    }
+}
+
 int htx_cp_width(int32_t cp)
 {
-    if (cp < 0 || cp > 0x10FFFF || is_control(cp))
+    if (cp < 0 || cp > 0x10FFFF || is_control(cp) || htx_cp_is_ignorable(cp))
         return 1; /* shown as a one-column placeholder */
     if (cp >= 0x20 && cp < 0x7F)
         return 1;
@@ -32,8 +64,18 @@ size_t htx_text_width(const char *text)
         return 0;
     size_t cols = 0;
     int32_t cp;
-    for (int n; (n = htx_utf8_decode(text, &cp)) > 0; text += n)
+    bool after_emoji = false; /* marks may come between */
+    for (int n; (n = htx_utf8_decode(text, &cp)) > 0; text += n) {
+        size_t rest = after_emoji ? zwj_rest(text) : 0;
+        if (rest > 0) {
+            text += rest;
+            n = htx_utf8_decode(text, &cp);
+            if (n == 0)
+                break;
+        }
         cols += (size_t)htx_cp_width(cp);
+        after_emoji = is_pictographic(cp) || (after_emoji && htx_cp_is_mark(cp));
+    }
     return cols;
 }
 
@@ -63,6 +105,7 @@ static unit next_unit(const char *s)
         u.out_bytes = 3;
         return u;
     }
+    bool emoji = is_pictographic(cp);
     for (;;) {
         n = htx_utf8_decode(s + u.in_bytes, &cp);
         if (n == 0 || !htx_cp_is_mark(cp))
@@ -71,6 +114,11 @@ static unit next_unit(const char *s)
         u.out_bytes += (size_t)n;
         u.cols += (size_t)htx_cp_width(cp);
     }
+    /* The rest of a ZWJ sequence goes with its first emoji, taking no
+     * column of its own. */
+    size_t rest = emoji ? zwj_rest(s + u.in_bytes) : 0;
+    u.in_bytes += rest;
+    u.out_bytes += rest;
     return u;
 }
 
@@ -167,7 +215,15 @@ char *htx_text_sanitize(const char *text)
         return NULL;
     size_t o = 0;
     int32_t cp;
+    bool after_emoji = false;
     for (int n; (n = htx_utf8_decode(text, &cp)) > 0; text += n) {
+        if (after_emoji) {
+            text += zwj_rest(text);
+            n = htx_utf8_decode(text, &cp);
+            if (n == 0)
+                break;
+        }
+        after_emoji = is_pictographic(cp) || (after_emoji && htx_cp_is_mark(cp));
         if (cp < 0x20)
             o += put_utf8(out + o, 0x2400 + cp);
         else if (cp == 0x7F)
@@ -176,6 +232,8 @@ char *htx_text_sanitize(const char *text)
             o += put_utf8(out + o, REPLACEMENT_CP);
         else if (cp == REPLACEMENT_CP && n == 1)
             o += put_utf8(out + o, REPLACEMENT_CP); /* an invalid byte */
+        else if (htx_cp_is_ignorable(cp))
+            o += put_utf8(out + o, REPLACEMENT_CP); /* invisible: zero width, BOM, bidi */
         else {
             memcpy(out + o, text, (size_t)n);
             o += (size_t)n;

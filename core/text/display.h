@@ -11,11 +11,15 @@
 #include <stdint.h>
 
 /* Columns taken by one code point: 0 for combining marks, 2 for wide (CJK),
- * 1 otherwise.  Control characters count as the width of their placeholder
- * (see htx_text_sanitize). */
+ * 1 otherwise.  Control characters and invisible format characters (U+200B,
+ * U+FEFF, bidi controls: htx_cp_is_ignorable) count as the width of their
+ * placeholder (see htx_text_sanitize). */
 int htx_cp_width(int32_t cp);
 
-/* Columns taken by valid UTF-8 text. */
+/* Columns taken by valid UTF-8 text.  An emoji sequence joined by ZWJ
+ * ("👨‍👩‍👧") takes the columns of its first emoji, the only one drawn (see
+ * htx_text_sanitize): terminals that draw it as one picture and those that
+ * draw each emoji (the Linux console) then agree. */
 size_t htx_text_width(const char *text);
 
 /*
@@ -40,7 +44,10 @@ size_t htx_text_pad(const char *text, size_t max_cols, char *out, size_t size);
  * byte becomes a visible one-column placeholder — the U+2400 block symbol
  * U+2400 + code for C0 ("␛" for ESC, "␊" for newline, "␉" for tab), "␡" for
  * DEL, "�" for C1 and for each invalid byte — so stored escape sequences can
- * never reach the terminal.  Returns a malloc'd string or NULL.
+ * never reach the terminal.  Invisible format characters (zero-width space,
+ * BOM, bidi controls, a ZWJ outside an emoji sequence) become "�" too, so a
+ * name holding one shows that it does; of an emoji sequence joined by ZWJ
+ * only the first emoji is kept.  Returns a malloc'd string or NULL.
  */
 char *htx_text_sanitize(const char *text);
 

@@ -109,6 +109,16 @@ typedef struct reader {
     bool pending_space;
 } reader;
 
+/* How a text is read: for matching, a dash (hyphen, en dash, minus …) is
+ * white space, so "dong-anh" finds "Đông Anh" and "dong anh" "Đông-Anh";
+ * the stored forms keep it. */
+typedef enum reading { READ_STORED, READ_MATCHING } reading;
+
+static bool is_dash(int32_t cp)
+{
+    return cp == '-' || cp == 0x2212 || (cp >= 0x80 && utf8proc_category(cp) == UTF8PROC_CATEGORY_PD);
+}
+
 /* Appends a folded character; past the capacity it is only counted (NULL). */
 static fchar *push(reader *r, int32_t base)
 {
@@ -155,12 +165,12 @@ static void read_part(reader *r, int32_t part)
  * folded characters text has; when that is more than cap, only cap were
  * written.
  */
-static size_t read_text(const char *text, fchar *out, size_t cap)
+static size_t read_text(const char *text, reading how, fchar *out, size_t cap)
 {
     reader r = {out, cap, 0, false};
     int32_t cp;
     for (int n; (n = htx_utf8_decode(text, &cp)) > 0; text += n) {
-        if (htx_cp_is_space(cp)) {
+        if (htx_cp_is_space(cp) || (how == READ_MATCHING && is_dash(cp))) {
             r.pending_space = r.count > 0;
             continue;
         }
@@ -175,14 +185,14 @@ static size_t read_text(const char *text, fchar *out, size_t cap)
 }
 
 /* Reads text into a fresh array; NULL when out of memory. */
-static fchar *read_text_alloc(const char *text, size_t *count)
+static fchar *read_text_alloc(const char *text, reading how, size_t *count)
 {
     size_t cap = strlen(text) + 1;
     for (;;) {
         fchar *f = malloc(cap * sizeof *f);
         if (!f)
             return NULL;
-        size_t n = read_text(text, f, cap);
+        size_t n = read_text(text, how, f, cap);
         if (n <= cap) {
             *count = n;
             return f;
@@ -279,7 +289,7 @@ static char *plain_of(const fchar *f, size_t n)
 char *htx_fold_plain(const char *text)
 {
     size_t n;
-    fchar *f = read_text_alloc(text ? text : "", &n);
+    fchar *f = read_text_alloc(text ? text : "", READ_STORED, &n);
     if (!f)
         return NULL;
     char *plain = plain_of(f, n);
@@ -320,7 +330,7 @@ char *htx_fold_words(const char *text)
 char *htx_fold_search_text(const char *text)
 {
     size_t n;
-    fchar *f = read_text_alloc(text ? text : "", &n);
+    fchar *f = read_text_alloc(text ? text : "", READ_STORED, &n);
     if (!f)
         return NULL;
     canonicalize_tones(f, n);
@@ -357,30 +367,115 @@ char *htx_fold_search_text(const char *text)
 
 /* ---- queries ---- */
 
-static bool same_chars(const fchar *a, const fchar *b, size_t n)
+/*
+ * A tone belongs to its syllable, not to one letter: staff place it on
+ * either vowel of any cluster ("qúy" for "quý", "hùynh" for "huỳnh"), and
+ * the last word of a query may be the start of a longer one whose tone sits
+ * elsewhere ("hòa" on the way to "hoàng").  So a query's vowel matches a
+ * text's vowel with the same base and modifiers, and its tone must be on
+ * some vowel of the text's vowel cluster around it.  The u of "qu" belongs
+ * to the consonant: a tone written on it in a text is no tone of the
+ * cluster ("quý" does not find "qúy"), though a query may put one there.
+ */
+static const uint64_t TONE_BITS = ((uint64_t)1 << (GRAVE - BLOCK_FIRST)) | ((uint64_t)1 << (ACUTE - BLOCK_FIRST)) |
+                                  ((uint64_t)1 << (TILDE - BLOCK_FIRST)) | ((uint64_t)1 << (HOOK - BLOCK_FIRST)) |
+                                  ((uint64_t)1 << (DOT_BELOW - BLOCK_FIRST));
+
+static bool is_consonant_u(const fchar *f, size_t i)
 {
-    for (size_t i = 0; i < n; i++)
-        if (a[i].base != b[i].base || a[i].marks[0] != b[i].marks[0] ||
-            a[i].marks[1] != b[i].marks[1])
-            return false;
-    return true;
+    return f[i].base == 'u' && i > 0 && f[i - 1].base == 'q';
+}
+
+/* For each vowel of t, the tones of its cluster (0 elsewhere). */
+static void cluster_tones(const fchar *t, size_t n, uint64_t *tones)
+{
+    for (size_t i = 0; i < n;) {
+        if (!is_vowel(t[i].base)) {
+            tones[i++] = 0;
+            continue;
+        }
+        size_t end = i;
+        uint64_t bits = 0;
+        for (; end < n && is_vowel(t[end].base); end++)
+            if (!is_consonant_u(t, end))
+                bits |= t[end].marks[0] & TONE_BITS;
+        for (; i < end; i++)
+            tones[i] = bits;
+    }
 }
 
 struct htx_query_pattern {
-    fchar *canonical; /* tones in the canonical placement */
-    fchar *as_typed;  /* the last word as typed, or NULL when the same */
-    size_t length;
+    fchar *typed;    /* as typed, dashes read as spaces */
+    fchar *stroked;  /* the same with "dd" read as đ, or NULL when it has none */
+    size_t length, stroked_length;
     char *plain;
+    char **parts;    /* see htx_query_plain_parts */
+    size_t part_count;
 };
 
 void htx_query_free(htx_query_pattern *p)
 {
     if (!p)
         return;
-    free(p->canonical);
-    free(p->as_typed);
+    free(p->typed);
+    free(p->stroked);
     free(p->plain);
+    for (size_t i = 0; i < p->part_count; i++)
+        free(p->parts[i]);
+    free(p->parts);
     free(p);
+}
+
+static bool is_plain_d(const fchar *f)
+{
+    return f->base == 'd' && f->marks[0] == 0 && f->marks[1] == 0;
+}
+
+/* "dd" as Telex types đ without an input method ("ddong" for "đông"):
+ * the query's dd pairs made đ, in a fresh array; NULL when there is none. */
+static fchar *read_dd_as_stroke(const fchar *q, size_t n, size_t *count)
+{
+    bool any = false;
+    for (size_t i = 0; i + 1 < n && !any; i++)
+        any = is_plain_d(&q[i]) && is_plain_d(&q[i + 1]);
+    fchar *out = any ? malloc(n * sizeof *out) : NULL;
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        out[o] = q[i];
+        if (i + 1 < n && is_plain_d(&q[i]) && is_plain_d(&q[i + 1])) {
+            set_mark(&out[o], STROKE_BIT);
+            i++;
+        }
+        o++;
+    }
+    *count = o;
+    return out;
+}
+
+/* The parts of the plain fold between spaces, each dd cut after its first
+ * d: every text the query matches holds them in this order in its plain
+ * fold, with anything between. */
+static bool split_parts(htx_query_pattern *p)
+{
+    size_t len = strlen(p->plain);
+    p->parts = calloc(len + 1, sizeof *p->parts);
+    if (!p->parts)
+        return false;
+    const char *s = p->plain;
+    while (*s) {
+        size_t n = 0;
+        while (s[n] && s[n] != ' ' && !(n > 0 && s[n - 1] == 'd' && s[n] == 'd'))
+            n++;
+        if (n > 0 && !(p->parts[p->part_count++] = strndup(s, n)))
+            return false;
+        bool dd = n > 0 && s[n - 1] == 'd' && s[n] == 'd';
+        s += n;
+        if (*s == ' ' || dd)
+            s++; /* the second d of dd may be đ's: not required */
+    }
+    return true;
 }
 
 htx_query_pattern *htx_query_compile(const char *query)
@@ -388,27 +483,28 @@ htx_query_pattern *htx_query_compile(const char *query)
     htx_query_pattern *p = calloc(1, sizeof *p);
     if (!p)
         return NULL;
+    const char *q = query ? query : "";
     size_t n;
-    p->as_typed = read_text_alloc(query ? query : "", &n);
-    p->canonical = p->as_typed ? malloc((n + 1) * sizeof *p->canonical) : NULL;
-    p->plain = p->as_typed ? plain_of(p->as_typed, n) : NULL;
-    if (!p->canonical || !p->plain) {
+    fchar *stored = read_text_alloc(q, READ_STORED, &n);
+    p->plain = stored ? plain_of(stored, n) : NULL;
+    free(stored);
+    p->typed = read_text_alloc(q, READ_MATCHING, &p->length);
+    char *matching_plain = p->typed ? plain_of(p->typed, p->length) : NULL;
+    if (!p->plain || !p->typed || !matching_plain) {
+        free(matching_plain);
         htx_query_free(p);
         return NULL;
     }
-    p->length = n;
-    memcpy(p->canonical, p->as_typed, n * sizeof *p->canonical);
-    canonicalize_tones(p->canonical, n);
-
-    /* While typing, the last word may be the start of a longer one, whose
-     * tone does not move: "hoà" must still find "hoàn". */
-    size_t last_word = n;
-    while (last_word > 0 && p->as_typed[last_word - 1].base != ' ')
-        last_word--;
-    canonicalize_tones(p->as_typed, last_word);
-    if (same_chars(p->as_typed, p->canonical, n)) {
-        free(p->as_typed);
-        p->as_typed = NULL;
+    /* The parts come from the query as matched: its dashes are spaces. */
+    char *keep = p->plain;
+    p->plain = matching_plain;
+    bool ok = split_parts(p);
+    p->plain = keep;
+    free(matching_plain);
+    p->stroked = read_dd_as_stroke(p->typed, p->length, &p->stroked_length);
+    if (!ok) {
+        htx_query_free(p);
+        return NULL;
     }
     return p;
 }
@@ -418,17 +514,30 @@ const char *htx_query_plain(const htx_query_pattern *p)
     return p ? p->plain : "";
 }
 
-static bool char_matches(const fchar *q, const fchar *t)
+const char *const *htx_query_plain_parts(const htx_query_pattern *p, size_t *count)
 {
-    return q->base == t->base && (q->marks[0] & ~t->marks[0]) == 0 &&
-           (q->marks[1] & ~t->marks[1]) == 0;
+    *count = p ? p->part_count : 0;
+    return p ? (const char *const *)p->parts : NULL;
 }
 
-static bool occurs_in(const fchar *q, size_t qn, const fchar *t, size_t tn)
+/* q matches the text character t whose vowel cluster has the tones
+ * cluster: the same base, the query's marks there, its tone (on a vowel)
+ * anywhere in the cluster. */
+static bool char_matches(const fchar *q, const fchar *t, uint64_t cluster)
+{
+    if (q->base != t->base || (q->marks[1] & ~t->marks[1]) != 0)
+        return false;
+    if (!is_vowel(q->base))
+        return (q->marks[0] & ~t->marks[0]) == 0;
+    uint64_t tones = q->marks[0] & TONE_BITS;
+    return ((q->marks[0] & ~TONE_BITS) & ~t->marks[0]) == 0 && (tones & ~cluster) == 0;
+}
+
+static bool occurs_in(const fchar *q, size_t qn, const fchar *t, const uint64_t *tones, size_t tn)
 {
     for (size_t start = 0; start + qn <= tn; start++) {
         size_t j = 0;
-        while (j < qn && char_matches(&q[j], &t[start + j]))
+        while (j < qn && char_matches(&q[j], &t[start + j], tones[start + j]))
             j++;
         if (j == qn)
             return true;
@@ -446,20 +555,24 @@ bool htx_query_matches(const htx_query_pattern *p, const char *text)
     if (!text)
         return false;
     fchar stack[MATCH_STACK_CHARS];
+    uint64_t stack_tones[MATCH_STACK_CHARS];
     fchar *t = stack;
-    size_t n = read_text(text, stack, MATCH_STACK_CHARS);
+    uint64_t *tones = stack_tones;
+    size_t n = read_text(text, READ_MATCHING, stack, MATCH_STACK_CHARS);
     if (n > MATCH_STACK_CHARS) {
-        t = read_text_alloc(text, &n);
-        if (!t)
+        t = read_text_alloc(text, READ_MATCHING, &n);
+        tones = t ? malloc(n * sizeof *tones) : NULL;
+        if (!tones) {
+            free(t);
             return false;
+        }
     }
-    bool found = false;
-    if (n >= p->length) {
-        canonicalize_tones(t, n);
-        found = occurs_in(p->canonical, p->length, t, n) ||
-                (p->as_typed && occurs_in(p->as_typed, p->length, t, n));
-    }
-    if (t != stack)
+    cluster_tones(t, n, tones);
+    bool found = occurs_in(p->typed, p->length, t, tones, n) ||
+                 (p->stroked && occurs_in(p->stroked, p->stroked_length, t, tones, n));
+    if (t != stack) {
         free(t);
+        free(tones);
+    }
     return found;
 }

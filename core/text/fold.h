@@ -7,9 +7,14 @@
  *    "d" matches d and đ), a typed modifier must be there ("â" matches â ầ ấ …
  *    but not a or ă; "đ" matches only đ), a typed tone must be there;
  *    so "đường" does not find "dương";
- *  - the two tone placements of oa/oe/uy ("hoà"/"hòa", "thuỷ"/"thủy") are the
- *    same word: texts are compared in one canonical placement (the old style:
- *    tone on the first vowel of a final oa, oe, uy — not after q).
+ *  - a tone belongs to the vowel cluster, wherever it is placed: "hoà" and
+ *    "hòa", "thuỷ" and "thủy", "qúy" and "quý", "hùynh" and "huỳnh" find
+ *    each other, and the last word may be the start of a longer one whose
+ *    tone sits elsewhere ("hòa" finds "Hoàng", as typing passes through it);
+ *    a tone on the u of "qu" in a text is on no vowel ("quý" does not find
+ *    the misspelt "qúy");
+ *  - "dd" also finds đ, as Telex types it ("ddong" finds "Đông");
+ *  - hyphens and dashes are spaces ("dong-anh" finds "Đông Anh").
  *
  * Two stored forms support this:
  *  - the *search text* (htx_fold_search_text): lower case, NFC, tones in the
@@ -17,15 +22,18 @@
  *    the same answer on it as on the raw text it came from;
  *  - the *plain fold* (htx_fold_plain): lower case ASCII-ish with every mark
  *    removed and đ → d, one output character per input letter.  Any text that
- *    a query matches contains the query's plain fold as a substring, so
- *    "plain LIKE '%' || fold(query) || '%'" is an exact prefilter usable in
- *    SQL, and equal plain folds mean "the same name ignoring marks" for
- *    duplicate checks.
+ *    a query matches holds the query's plain parts (htx_query_plain_parts)
+ *    in order in its plain fold, so "plain LIKE '%part1%part2%'" is an exact
+ *    prefilter usable in SQL, and equal plain folds mean "the same name
+ *    ignoring marks" for duplicate checks.  The search text (canonical oa/oe/uy
+ *    placement: tone on the first vowel of a final oa, oe, uy — not after q)
+ *    is stored for the same purpose.
  */
 #ifndef HTX_FOLD_H
 #define HTX_FOLD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Both return a fresh malloc'd string, or NULL when out of memory.
  * Input: valid UTF-8 (any normalisation form).  White space runs collapse
@@ -39,8 +47,7 @@ char *htx_fold_words(const char *text);
 char *htx_fold_search_text(const char *text);
 
 /*
- * A compiled query: holds the query's canonical and as-typed forms (the last
- * word may be incomplete while typing, so "hoà" must still find "hoàn").
+ * A compiled query: the query as typed, and with its dd read as đ.
  */
 typedef struct htx_query_pattern htx_query_pattern;
 
@@ -48,8 +55,14 @@ typedef struct htx_query_pattern htx_query_pattern;
 htx_query_pattern *htx_query_compile(const char *query);
 void htx_query_free(htx_query_pattern *p);
 
-/* The plain fold of the query, for the SQL prefilter ("" for an empty query). */
+/* The plain fold of the query ("" for an empty query). */
 const char *htx_query_plain(const htx_query_pattern *p);
+
+/* The pieces of the query's plain fold that every text it matches holds in
+ * its plain fold, in this order, with anything between: its words (dashes
+ * are spaces), a dd cut after its first d, which may be đ ("ddong-anh" →
+ * "d", "ong", "anh").  For the SQL prefilter.  Owned by p. */
+const char *const *htx_query_plain_parts(const htx_query_pattern *p, size_t *count);
 
 /* True when the query occurs in text (a search text or any raw text: any
  * normalisation form, case or tone placement).  Allocates nothing for texts

@@ -142,7 +142,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     check_bom_skipped(data, size);
     bool has_bom = false;
-    htx_encoding detected = htx_encoding_detect(data, size, &has_bom);
+    htx_encoding detected = htx_encoding_detect(data, size, &has_bom, NULL);
     FUZZ_CHECK(detected > HTX_ENC_AUTO && detected < HTX_ENC_COUNT);
 
     char *auto_text = NULL;

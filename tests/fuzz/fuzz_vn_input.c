@@ -55,7 +55,7 @@ static char *key_on_word(vn_input_mode mode, vn_tone_style style, const char *wo
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
         size_t size = sizes[i];
         memset(out, 'X', sizeof out);
-        vn_input_result r = vn_input_key(mode, style, word, key, out, size);
+        vn_input_result r = vn_input_key(mode, style, word, NULL, key, out, size);
         FUZZ_CHECK(r == VN_INSERT || r == VN_REWRITE);
         if (mode == VN_INPUT_OFF)
             FUZZ_CHECK(r == VN_INSERT);
@@ -143,7 +143,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char out[64];
     for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++)
         for (size_t m = 1; m < sizeof modes / sizeof modes[0]; m++)
-            if (vn_input_key(modes[m], VN_TONE_OLD, word, odd[i], out, sizeof out) == VN_REWRITE)
+            if (vn_input_key(modes[m], VN_TONE_OLD, word, NULL, odd[i], out, sizeof out) == VN_REWRITE)
                 FUZZ_CHECK(fuzz_str_valid(out) && fuzz_is_nfc(out));
 
     free(keys);

@@ -47,15 +47,15 @@ bool cli_parse(const cli_context *ctx, const char *command, const cli_option *op
 {
     memset(out, 0, sizeof *out);
     out->options = options;
+    out->operands = argv;
     bool options_ended = false;
     for (int i = 0; i < argc; i++) {
         const char *arg = argv[i];
         if (options_ended || arg[0] != '-' || arg[1] == '\0') {
-            if (out->operand_count == CLI_MAX_OPERANDS) {
-                cli_tell(ctx, ctx->err, CT_TOO_MANY_ARGUMENTS, command);
-                return false;
-            }
-            out->operands[out->operand_count++] = arg;
+            /* The arguments read since the last operand move up one. */
+            memmove(argv + out->operand_count + 1, argv + out->operand_count,
+                    (size_t)(i - out->operand_count) * sizeof *argv);
+            argv[out->operand_count++] = (char *)arg;
             continue;
         }
         if (strcmp(arg, "--") == 0) {

@@ -46,19 +46,20 @@ typedef struct cli_option {
 } cli_option;
 
 #define CLI_MAX_OPTIONS 24
-#define CLI_MAX_OPERANDS 64
 
 typedef struct cli_args {
     const cli_option *options;
     const char *values[CLI_MAX_OPTIONS]; /* value, or "" for a flag that is present */
-    const char *operands[CLI_MAX_OPERANDS];
+    char **operands; /* the front of argv: any number */
     int operand_count;
 } cli_args;
 
 /*
  * Parses argv against options (terminated by a {NULL} entry): "--name value",
  * "--name=value", flags, and operands ("--" ends options); "-h" is "--help"
- * wherever there is one.  Reports an unknown option (with the options close
+ * wherever there is one.  As getopt does, it moves the operands, in their
+ * order, to the front of argv (options and their values after them), so a
+ * command takes any number of them.  Reports an unknown option (with the options close
  * to it) or a missing value on ctx->err and returns false.
  */
 bool cli_parse(const cli_context *ctx, const char *command, const cli_option *options, int argc,

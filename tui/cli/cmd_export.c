@@ -176,7 +176,7 @@ static int cmd_export(const cli_context *ctx, int argc, char **argv)
         return CLI_USAGE;
     }
     /* Bytes of an 8-bit or UTF-16 encoding are not text for a terminal: some
-     * (VISCII, TCVN3 capitals) are control codes it would obey. */
+     * (VISCII, TCVN 5712 VN1 capitals) are control codes it would obey. */
     if (!path && opt.encoding != HTX_ENC_UTF8 && isatty(fileno(ctx->out))) {
         cli_tell(ctx, ctx->err, CT_EXPORT_FILE_ONLY, htx_encoding_name(opt.encoding));
         return CLI_USAGE;

@@ -113,6 +113,8 @@ static void print_file_facts(const cli_context *ctx, const htx_import_file *f)
     const char *sep = f->separator == '\t' ? "tab" : f->separator == ';' ? ";" : ",";
     cli_tell(ctx, ctx->out, f->detected ? CT_IMPORT_FILE_FACTS_DETECTED : CT_IMPORT_FILE_FACTS,
              htx_encoding_name(f->encoding), sep);
+    if (f->detected && f->unsure)
+        cli_tell(ctx, ctx->err, CT_IMPORT_ENCODING_UNSURE, htx_encoding_name(f->encoding));
     char unknown[1024] = "";
     size_t used = 0;
     for (size_t i = 0; i < f->column_count; i++)

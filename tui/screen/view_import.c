@@ -33,7 +33,7 @@ typedef enum import_phase { PHASE_PATH, PHASE_PREVIEW, PHASE_RUNNING, PHASE_DONE
 /* The encodings offered, in the order ←→ steps through them. */
 static const htx_encoding encodings[] = {
     HTX_ENC_AUTO, HTX_ENC_UTF8, HTX_ENC_UTF16, HTX_ENC_CP1258, HTX_ENC_VISCII,
-    HTX_ENC_TCVN3, HTX_ENC_VNI, HTX_ENC_VIQR,
+    HTX_ENC_TCVN3, HTX_ENC_TCVN_VN1, HTX_ENC_VNI, HTX_ENC_VIQR,
 };
 #define ENCODING_CHOICES ((int)(sizeof encodings / sizeof encodings[0]))
 
@@ -251,7 +251,8 @@ static void draw_choices(import_view *v, tui_app *app, tui_canvas *c, int y, tui
     if (chosen != HTX_ENC_AUTO)
         snprintf(value, sizeof value, "%s", htx_encoding_name(chosen));
     else if (v->file)
-        snprintf(value, sizeof value, ui_text(UI_IMPORT_DETECTED_AS, lang), htx_encoding_name(v->file->encoding));
+        snprintf(value, sizeof value, ui_text(v->file->unsure ? UI_IMPORT_DETECTED_UNSURE : UI_IMPORT_DETECTED_AS, lang),
+                 htx_encoding_name(v->file->encoding));
     else
         snprintf(value, sizeof value, "%s", ui_text(UI_IMPORT_AUTO, lang));
     draw_field(c, y, a, UI_IMPORT_ENCODING, value, v->focus == FIELD_ENCODING, lang);
