@@ -28,6 +28,11 @@ packages="
   cups-filters
   clang
   libclang-rt-14-dev
+  libzip-dev
+  libexpat1-dev
+  libfreexl-dev
+  python3-openpyxl
+  python3-xlwt
 "
 
 missing=""

@@ -1,12 +1,16 @@
 /*
- * Importing the register from a CSV/TSV file.
+ * Importing the register from a CSV/TSV file or a workbook (.xlsx, .ods,
+ * .xls: workbook_read.h), told apart by the file's first bytes.
  *
  * A file is opened first (htx_import_open): a regular file only (a device,
  * a FIFO or a directory is refused at once), its encoding detected from
  * its first block unless given, its separator detected and its header
  * mapped to fields — Vietnamese or English labels or keys, marks and case
  * ignored (htx_field_find), or as --map says.  Unknown columns are listed,
- * not fatal.  A screen can show that and a preview (htx_import_rows_open:
+ * not fatal.  The header is the first of the first rows where most cells
+ * name fields (rows above it, such as titles, are skipped and counted), or
+ * the line opt->header_row names.  A numbering column (STT, TT, Số TT) is
+ * recognised and ignored.  A screen can show that and a preview (htx_import_rows_open:
  * the first rows) before anything is written.
  *
  * The file is never held whole: it is read block by block, decoded
@@ -37,6 +41,7 @@
 #include "csv_read.h"
 #include "encoding.h"
 #include "store.h"
+#include "workbook_read.h"
 
 typedef enum htx_on_duplicate {
     HTX_ON_DUPLICATE_FAIL,   /* a code already registered is an error */
@@ -53,6 +58,8 @@ typedef struct htx_column_map {
 
 typedef struct htx_import_options {
     htx_encoding encoding; /* HTX_ENC_AUTO detects */
+    const char *sheet;     /* of a workbook: NULL the first, a name or a number */
+    long header_row;       /* the header's line (row of a sheet); 0 finds it */
     const htx_column_map *maps;
     size_t map_count;
     htx_on_duplicate on_duplicate;
@@ -73,7 +80,11 @@ void htx_import_options_init(htx_import_options *o);
 typedef struct htx_import_column {
     char *header;
     int field; /* htx_field_id, or -1: not imported */
+    bool numbering; /* STT, TT, Số TT: the rows' numbers, ignored */
 } htx_import_column;
+
+/* Rows looked at for the header when it is not given. */
+#define HTX_IMPORT_HEADER_SEARCH 30
 
 /* The longest line, and the longest record, an import reads. */
 #define HTX_IMPORT_MAX_LINE (1024 * 1024)
@@ -83,6 +94,9 @@ typedef struct htx_import_file {
     htx_encoding encoding; /* never AUTO */
     bool detected; /* encoding chosen by detection */
     char separator;
+    htx_workbook_kind workbook; /* HTX_WORKBOOK_NONE for text */
+    long header_line;  /* where the header is (a sheet's row number) */
+    long lines_above;  /* non-blank lines above it, skipped (titles) */
     htx_import_column *columns;
     size_t column_count;
     struct htx_import_source *source; /* the open file (private) */

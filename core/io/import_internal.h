@@ -63,6 +63,7 @@ typedef struct rejects {
 typedef struct htx_import_source {
     int fd;
     char *path;
+    htx_workbook *book; /* a workbook's, or NULL for text */
 } htx_import_source;
 
 /* Opens path for reading: a regular file, else MSG_IMPORT_IS_DIRECTORY or
@@ -76,7 +77,10 @@ htx_status imp_file_open(const char *path, int *fd, size_t *size, htx_error *err
 typedef struct htx_import_rows imp_stream;
 htx_status imp_stream_open(int fd, const char *path, htx_encoding enc, char separator,
                            imp_stream **out, htx_encoding *used, char *sep_used, htx_error *err);
-/* htx_csv_next() on the stream. */
+/* The rows of a workbook's sheet as a stream (len: the file's size, for
+ * the bytes read). */
+htx_status imp_sheet_open(htx_workbook *book, size_t len, imp_stream **out, htx_error *err);
+/* htx_csv_next() on the stream, or the sheet's next row. */
 htx_status imp_stream_next(imp_stream *s, htx_csv_row *row, htx_error *err);
 /* The line of the error a stream stopped on (open quote, bad bytes, line
  * or record too long), 0 when it names none. */

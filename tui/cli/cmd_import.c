@@ -14,6 +14,8 @@
 
 static const cli_option options[] = {
     {"--encoding", true, CLI_TEXT_PAIR(CT_IMPORT_OPT_ENCODING)},
+    {"--sheet", true, CLI_TEXT_PAIR(CT_IMPORT_OPT_SHEET)},
+    {"--header-row", true, CLI_TEXT_PAIR(CT_IMPORT_OPT_HEADER_ROW)},
     {"--dry-run", false, CLI_TEXT_PAIR(CT_IMPORT_OPT_DRY_RUN)},
     {"--on-duplicate", true, CLI_TEXT_PAIR(CT_IMPORT_OPT_ON_DUPLICATE)},
     {"--skip-invalid", false, CLI_TEXT_PAIR(CT_IMPORT_OPT_SKIP_INVALID)},
@@ -34,7 +36,7 @@ static int cmd_import(const cli_context *ctx, int argc, char **argv);
 const cli_spec cmd_import_spec = {
     .name = "import",
     .brief = CT_COMMAND_IMPORT,
-    .usage = "htx import FILE [--encoding ENC] [--dry-run] [--on-duplicate fail|skip|update] "
+    .usage = "htx import FILE [--encoding ENC] [--sheet NAME|N] [--header-row N] [--dry-run] [--on-duplicate fail|skip|update] "
              "[--skip-invalid] [--map COLUMN=field…] [--with-memberships | --memberships FILE]",
     .summary = CT_IMPORT_SUMMARY,
     .options = options,
@@ -111,12 +113,18 @@ static void print_problems(const cli_context *ctx, const htx_import_result *r, c
 static void print_file_facts(const cli_context *ctx, const htx_import_file *f)
 {
     const char *sep = f->separator == '\t' ? "tab" : f->separator == ';' ? ";" : ",";
-    cli_tell(ctx, ctx->out, f->detected ? CT_IMPORT_FILE_FACTS_DETECTED : CT_IMPORT_FILE_FACTS,
-             htx_encoding_name(f->encoding), sep);
+    if (f->workbook != HTX_WORKBOOK_NONE)
+        cli_tell(ctx, ctx->out, CT_IMPORT_WORKBOOK_FACTS, htx_workbook_kind_name(f->workbook));
+    else
+        cli_tell(ctx, ctx->out, f->detected ? CT_IMPORT_FILE_FACTS_DETECTED : CT_IMPORT_FILE_FACTS,
+                 htx_encoding_name(f->encoding), sep);
+    if (f->lines_above > 0)
+        cli_tell(ctx, ctx->out, CT_IMPORT_LINES_ABOVE, f->header_line, f->lines_above);
     char unknown[1024] = "";
     size_t used = 0;
     for (size_t i = 0; i < f->column_count; i++)
-        if (f->columns[i].field < 0 && f->columns[i].header[0] && used < sizeof unknown)
+        if (f->columns[i].field < 0 && !f->columns[i].numbering && f->columns[i].header[0] &&
+            used < sizeof unknown)
             used += (size_t)snprintf(unknown + used, sizeof unknown - used, "%s\"%s\"",
                                      used ? ", " : "", f->columns[i].header);
     if (used)
@@ -227,6 +235,17 @@ static int cmd_import(const cli_context *ctx, int argc, char **argv)
             return CLI_USAGE;
         }
         opt.encoding = (htx_encoding)e;
+    }
+    opt.sheet = cli_value(&args, "--sheet");
+    const char *header_row = cli_value(&args, "--header-row");
+    if (header_row) {
+        char *end;
+        long n = strtol(header_row, &end, 10);
+        if (end == header_row || *end || n < 1) {
+            cli_tell(ctx, ctx->err, CT_IMPORT_BAD_HEADER_ROW, header_row);
+            return CLI_USAGE;
+        }
+        opt.header_row = n;
     }
     const char *dup = cli_value(&args, "--on-duplicate");
     if (dup) {
