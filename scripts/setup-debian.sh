@@ -33,6 +33,8 @@ packages="
   libfreexl-dev
   python3-openpyxl
   python3-xlwt
+  python3-odf
+  libxlsxwriter-dev
 "
 
 missing=""

@@ -221,7 +221,10 @@ static htx_status import_row(import_run *run, const htx_csv_row *row, htx_error 
     htx_error e;
     result->rows++;
 
-    if (row->count < f->column_count || !cells_empty_from(row, f->column_count)) {
+    /* A sheet's row ends at its last cell with a value: fewer cells are
+     * empty ones, not missing columns. */
+    bool short_row = row->count < f->column_count && f->workbook == HTX_WORKBOOK_NONE;
+    if (short_row || !cells_empty_from(row, f->column_count)) {
         snprintf(number[0], sizeof number[0], "%zu", row->count);
         snprintf(number[1], sizeof number[1], "%zu", f->column_count);
         htx_fail(&e, HTX_ERR_INVALID, MSG_CSV_COLUMNS, NULL, number[0], number[1]);

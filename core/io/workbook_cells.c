@@ -131,7 +131,7 @@ void wb_names_add(char *list, size_t size, const char *name)
 
 htx_status wb_no_sheet(const char *choice, const char *names, htx_error *err)
 {
-    return htx_fail(err, HTX_ERR_NOT_FOUND, MSG_WORKBOOK_NO_SHEET, NULL, choice && choice[0] ? choice : "1",
+    return htx_fail(err, HTX_ERR_INVALID, MSG_WORKBOOK_NO_SHEET, NULL, choice && choice[0] ? choice : "1",
                     names[0] ? names : "-");
 }
 
