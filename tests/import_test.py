@@ -702,6 +702,59 @@ class Workbooks(Tmp):
         self.assertEqual(self.register(self.db).count("\n"), 1)
 
 
+class OfficeFiles(Tmp):
+    """The files a district office really sends (issue: Gia Lâm)."""
+
+    def setUp(self):
+        super().setUp()
+        self.db = self.new_db("htx.db")
+
+    def test_a_cp1258_csv_with_a_title_and_an_stt_column(self):
+        path = self.path("gialam.csv")
+        text = ("DANH SÁCH HỢP TÁC XÃ HUYỆN GIA LÂM,,,,\r\n,,,,\r\n"
+                "STT,Mã số thuế,Tên HTX,Quận/Huyện,Ngành nghề\r\n"
+                "1,0100233488,HTX Nông nghiệp Đa Tốn,Gia Lâm,Nông nghiệp\r\n")
+        write_bytes(path, iconv(text.encode("utf-8"), "CP1258"))
+        _, out, err = run("import", path, db=self.db, check=0)
+        self.assertIn("Dòng tiêu đề: dòng 3; bỏ qua 1 dòng", out)
+        self.assertNotIn("STT", err)
+        shown = json.loads(run("show", "0100233488", "--format", "json", db=self.db, check=0)[1])[0]
+        self.assertEqual((shown["name"], shown["sector"]), ("HTX Nông nghiệp Đa Tốn", "agriculture"))
+
+    def test_everyday_headers_values_and_the_district(self):
+        path = self.path("gialam.csv")
+        write_bytes(path, ("Tên đơn vị,MST,Địa chỉ trụ sở,Lĩnh vực,Giám đốc,SĐT,Năm thành lập,Vốn\n"
+                           "HTX A,0100233488,\"Xã Đa Tốn, huyện Gia Lâm\",Tiểu thủ công nghiệp,Nguyễn An,"
+                           "091 234 5678,2018,500 triệu\n"
+                           "HTX B,0100109106,Số 5 phố Huế,thuong mai,Lê Bình,+84 91.234.5678,5/3/19,\"1,5 tỷ\"\n"
+                           ).encode("utf-8"))
+        status, out, err = run("import", path, db=self.db)
+        self.assertEqual(status, 2)
+        self.assertNotIn("Cột không nhập", err)
+        self.assertNotIn("không nhập:", err)
+        self.assertIn("1 dòng lấy theo địa chỉ", out)
+        self.assertIn("gialam.csv, dòng 3: Quận/Huyện: không được để trống", err)
+        status, _, err = run("import", path, "--district", "nowhere", db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIn('không có quận/huyện "nowhere"', err)
+        _, out, _ = run("import", path, "--district", "gia lam", db=self.db, check=0)
+        self.assertIn("2 dòng lấy gia lam", out)
+        a = json.loads(run("show", "0100233488", "--format", "json", db=self.db, check=0)[1])[0]
+        self.assertEqual((a["district"], a["sector"], a["founded"], a["capital"], a["representative"], a["phone"]),
+                         ("Gia Lâm", "industry", "2018-00-00", 500000000, "Nguyễn An", "0912345678"))
+        self.assertIn("Ngày thành lập                    : 2018\n", run("show", "0100233488", db=self.db, check=0)[1])
+        b = json.loads(run("show", "0100109106", "--format", "json", db=self.db, check=0)[1])[0]
+        self.assertEqual((b["sector"], b["founded"], b["capital"], b["phone"]),
+                         ("trade", "2019-03-05", 1500000000, "0912345678"))
+        # an export of a year alone reads back as a year alone
+        exported = self.path("out.csv")
+        run("export", "-o", exported, db=self.db, check=0)
+        db2 = self.new_db("two.db")
+        run("import", exported, db=db2, check=0)
+        self.assertEqual(json.loads(run("show", "0100233488", "--format", "json", db=db2, check=0)[1])[0]["founded"],
+                         "2018-00-00")
+
+
 class LargeFiles(Tmp):
     """A file is read as a stream: memory stays flat, whatever its size, and
     what is no CSV file is refused at once."""

@@ -36,6 +36,7 @@
 #include <time.h>
 
 #include "csv_read.h"
+#include "fold.h"
 #include "registry.h"
 #include "bulk_load.h"
 #include "textout.h"
@@ -140,6 +141,44 @@ static void apply_row(import_run *run, const htx_csv_row *row, htx_coop *c, bool
             continue;
         }
         htx_coop_set(c, htx_fields[field].key, value, report);
+    }
+}
+
+/* The district an address names in one of its parts ("Xã Đa Tốn, huyện
+ * Gia Lâm"), set into c when that part is one district's name. */
+static bool district_of_address(htx_coop *c)
+{
+    static const char *const prefixes[] = {"quan ", "huyen ", "thi xa "};
+    htx_report *scratch = malloc(sizeof *scratch);
+    char *address = strdup(c->address);
+    bool found = false;
+    char *rest = NULL;
+    for (char *part = address ? strtok_r(address, ",;", &rest) : NULL; scratch && part && !found;
+         part = strtok_r(NULL, ",;", &rest)) {
+        char *plain = htx_fold_plain(part), *start = plain;
+        while (start && *start == ' ')
+            start++;
+        for (size_t i = 0; start && i < sizeof prefixes / sizeof prefixes[0] && !found; i++) {
+            if (strncmp(start, prefixes[i], strlen(prefixes[i])) != 0)
+                continue;
+            htx_report_init(scratch);
+            found = htx_coop_set(c, "district", part, scratch) == HTX_OK;
+        }
+        free(plain);
+    }
+    free(address);
+    free(scratch);
+    return found;
+}
+
+/* A row that names no district takes the one given, or its address's. */
+static void district_for_row(import_run *run, htx_coop *c, htx_report *report)
+{
+    if (run->opt->district) {
+        if (htx_coop_set(c, "district", run->opt->district, report) == HTX_OK)
+            run->result->district_given++;
+    } else if (c->address[0] && district_of_address(c)) {
+        run->result->district_from_address++;
     }
 }
 
@@ -273,6 +312,8 @@ static htx_status import_row(import_run *run, const htx_csv_row *row, htx_error 
             return HTX_OK;
         }
         apply_row(run, row, c, update, report);
+        if (!c->district[0])
+            district_for_row(run, c, report);
         htx_coop_check(c, report);
         for (int i = 0; i < report->count; i++)
             if (!report->is_warning[i] && !earlier_error_on_field(report, i))

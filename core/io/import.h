@@ -60,6 +60,10 @@ typedef struct htx_import_options {
     htx_encoding encoding; /* HTX_ENC_AUTO detects */
     const char *sheet;     /* of a workbook: NULL the first, a name or a number */
     long header_row;       /* the header's line (row of a sheet); 0 finds it */
+    /* The district of rows that name none (no district column, or its cell
+     * empty); NULL: the district named in the address ("…, huyện Gia Lâm")
+     * when it is one district's, else the row is refused for lacking it. */
+    const char *district;
     const htx_column_map *maps;
     size_t map_count;
     htx_on_duplicate on_duplicate;
@@ -102,7 +106,8 @@ typedef struct htx_import_file {
     struct htx_import_source *source; /* the open file (private) */
 } htx_import_file;
 
-/* Opens path, decodes its first block, and maps its header.  Errors: I/O
+/* Opens path, decodes its first block, and maps its header.  Errors:
+ * opt->district not a district (its field's message), I/O
  * (MSG_IO), not a regular file (MSG_IMPORT_IS_DIRECTORY,
  * MSG_IMPORT_NOT_REGULAR), bad bytes in the first block
  * (MSG_BAD_ENCODING), a line too long, no header, an unknown --map field,
@@ -141,6 +146,8 @@ typedef struct htx_import_problem {
 
 typedef struct htx_import_result {
     long rows, inserted, updated, skipped, rejected, memberships;
+    long district_given;        /* rows that took opt->district */
+    long district_from_address; /* rows whose district is the address's */
     htx_import_problem *problems;
     size_t problem_count, problem_cap;
     size_t problems_not_listed; /* beyond HTX_IMPORT_PROBLEMS_MAX */

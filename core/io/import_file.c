@@ -291,6 +291,32 @@ static htx_status open_rows(htx_import_file *f, const htx_import_options *opt, i
     return imp_sheet_open(f->source->book, f->len, rows, err);
 }
 
+/* The district given for rows without one must be one. */
+static htx_status check_district(const htx_import_options *opt, htx_error *err)
+{
+    if (!opt->district)
+        return HTX_OK;
+    htx_coop *c = malloc(sizeof *c);
+    htx_report *report = malloc(sizeof *report);
+    htx_status st = HTX_OK;
+    if (!c || !report) {
+        st = htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    } else {
+        htx_coop_init(c);
+        htx_report_init(report);
+        if (htx_coop_set(c, "district", opt->district, report) != HTX_OK || !c->district[0]) {
+            st = HTX_ERR_INVALID;
+            if (report->count)
+                *err = report->items[0];
+            else
+                htx_fail(err, st, MSG_REQUIRED, "district", NULL, NULL);
+        }
+    }
+    free(c);
+    free(report);
+    return st;
+}
+
 htx_status htx_import_open(const char *path, const htx_import_options *opt, htx_import_file **out,
                            htx_error *err)
 {
@@ -307,7 +333,9 @@ htx_status htx_import_open(const char *path, const htx_import_options *opt, htx_
         return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
     }
     f->detected = opt->encoding == HTX_ENC_AUTO;
-    htx_status st = imp_file_open(path, &f->source->fd, &f->len, err);
+    htx_status st = check_district(opt, err);
+    if (st == HTX_OK)
+        st = imp_file_open(path, &f->source->fd, &f->len, err);
     imp_stream *rows = NULL;
     if (st == HTX_OK)
         st = open_rows(f, opt, &rows, err);

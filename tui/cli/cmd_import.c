@@ -16,6 +16,7 @@ static const cli_option options[] = {
     {"--encoding", true, CLI_TEXT_PAIR(CT_IMPORT_OPT_ENCODING)},
     {"--sheet", true, CLI_TEXT_PAIR(CT_IMPORT_OPT_SHEET)},
     {"--header-row", true, CLI_TEXT_PAIR(CT_IMPORT_OPT_HEADER_ROW)},
+    {"--district", true, CLI_TEXT_PAIR(CT_IMPORT_OPT_DISTRICT)},
     {"--dry-run", false, CLI_TEXT_PAIR(CT_IMPORT_OPT_DRY_RUN)},
     {"--on-duplicate", true, CLI_TEXT_PAIR(CT_IMPORT_OPT_ON_DUPLICATE)},
     {"--skip-invalid", false, CLI_TEXT_PAIR(CT_IMPORT_OPT_SKIP_INVALID)},
@@ -36,7 +37,7 @@ static int cmd_import(const cli_context *ctx, int argc, char **argv);
 const cli_spec cmd_import_spec = {
     .name = "import",
     .brief = CT_COMMAND_IMPORT,
-    .usage = "htx import FILE [--encoding ENC] [--sheet NAME|N] [--header-row N] [--dry-run] [--on-duplicate fail|skip|update] "
+    .usage = "htx import FILE [--encoding ENC] [--sheet NAME|N] [--header-row N] [--district NAME] [--dry-run] [--on-duplicate fail|skip|update] "
              "[--skip-invalid] [--map COLUMN=field…] [--with-memberships | --memberships FILE]",
     .summary = CT_IMPORT_SUMMARY,
     .options = options,
@@ -171,6 +172,9 @@ static int run_import(const cli_context *ctx, const char *path, htx_import_optio
     htx_import_close(file);
 
     print_problems(ctx, &result, path, opt->memberships_path ? opt->memberships_path : "");
+    if (result.district_given || result.district_from_address)
+        cli_tell(ctx, ctx->out, CT_IMPORT_DISTRICTS_FILLED, result.district_given,
+                 opt->district ? opt->district : "-", result.district_from_address);
     int status = CLI_OK;
     if (st == HTX_ERR_INVALID && result.problem_count > 0) {
         char problems[64];
@@ -237,6 +241,7 @@ static int cmd_import(const cli_context *ctx, int argc, char **argv)
         opt.encoding = (htx_encoding)e;
     }
     opt.sheet = cli_value(&args, "--sheet");
+    opt.district = cli_value(&args, "--district");
     const char *header_row = cli_value(&args, "--header-row");
     if (header_row) {
         char *end;
