@@ -338,6 +338,27 @@ static htx_status import_row(import_run *run, const htx_csv_row *row, htx_error 
     return HTX_OK;
 }
 
+/* ---- one row as the preview shows it ------------------------------------------ */
+
+htx_status htx_import_convert_row(const htx_import_file *f, const htx_import_options *opt, const htx_csv_row *row,
+                                  htx_coop *c, htx_report *report, htx_district_source *from)
+{
+    htx_import_result counts = {0};
+    import_run run = {.file = f, .opt = opt, .result = &counts};
+    htx_coop_init(c);
+    htx_report_init(report);
+    htx_coop_set(c, "code", row_code(f, row), report);
+    apply_row(&run, row, c, false, report);
+    *from = HTX_DISTRICT_OWN;
+    if (!c->district[0]) {
+        district_for_row(&run, c, report);
+        *from = counts.district_given ? HTX_DISTRICT_GIVEN
+                : counts.district_from_address ? HTX_DISTRICT_FROM_ADDRESS : HTX_DISTRICT_OWN;
+    }
+    htx_coop_check(c, report);
+    return report->errors ? HTX_ERR_INVALID : HTX_OK;
+}
+
 /* ---- the run --------------------------------------------------------------- */
 
 /* How far the work is, in thousandths: reading and checking the file is

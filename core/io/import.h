@@ -133,6 +133,22 @@ htx_status htx_import_rows_next(htx_import_rows *r, htx_csv_row *row, htx_error 
 size_t htx_import_rows_bytes_read(const htx_import_rows *r);
 void htx_import_rows_close(htx_import_rows *r);
 
+/* Where a row's district came from. */
+typedef enum htx_district_source {
+    HTX_DISTRICT_OWN,          /* its own cell (or none: then it lacks one) */
+    HTX_DISTRICT_GIVEN,        /* opt->district */
+    HTX_DISTRICT_FROM_ADDRESS, /* the district its address names */
+} htx_district_source;
+
+/* What the import makes of one row of f, without the store: c as the row's
+ * cells set it (each value read by the field's rules: "500 triệu" becomes
+ * 500000000, "2018" a year alone) and its district as the import would
+ * find it (*from says where), every problem in report.  For a preview that
+ * shows each conversion.  HTX_OK, or HTX_ERR_INVALID when report has
+ * errors. */
+htx_status htx_import_convert_row(const htx_import_file *f, const htx_import_options *opt, const htx_csv_row *row,
+                                  htx_coop *c, htx_report *report, htx_district_source *from);
+
 typedef struct htx_import_problem {
     long line;
     bool in_memberships; /* the line is in the memberships file */
