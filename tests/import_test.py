@@ -754,6 +754,38 @@ class OfficeFiles(Tmp):
         self.assertEqual(json.loads(run("show", "0100233488", "--format", "json", db=db2, check=0)[1])[0]["founded"],
                          "2018-00-00")
 
+    def test_rejects_go_back_in_the_senders_format(self):
+        path = self.path("gialam.csv")
+        text = ("Mã số;Tên HTX;Quận/Huyện;Ngành\r\n0100233488;HTX Một;Gia Lâm;trade\r\n"
+                "0100109106;HTX Hai Đông;Quận 13;trade\r\n")
+        write_bytes(path, iconv(text.encode("utf-8"), "CP1258"))
+        _, out, _ = run("import", path, "--skip-invalid", db=self.db, check=0)
+        self.assertIn("gialam.rejected.csv", out)
+        data = read_bytes(self.path("gialam.rejected.csv"))
+        back = subprocess.run(["iconv", "-f", "CP1258", "-t", "UTF-8"], input=data, check=True,
+                              capture_output=True).stdout.decode("utf-8")
+        self.assertEqual(back.splitlines()[0], "dòng;lý do;Mã số;Tên HTX;Quận/Huyện;Ngành")
+        self.assertIn("3;", back)
+        self.assertIn(";0100109106;HTX Hai Đông;Quận 13;trade", back)
+        # a workbook's rejects are a workbook
+        import openpyxl
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(["Mã số", "Tên HTX", "Quận/Huyện", "Ngành", "Vốn"])
+        ws.append(["0107836196", "HTX Ba", "Gia Lâm", "trade", 5])
+        ws.append(["0104567892", "HTX Bốn", "Gia Lâm", "trade", "1.500 tỷ"])
+        book = self.path("gialam.xlsx")
+        wb.save(book)
+        _, out, _ = run("import", book, "--skip-invalid", db=self.db, check=0)
+        self.assertIn("gialam.rejected.xlsx", out)
+        rejected = openpyxl.load_workbook(self.path("gialam.rejected.xlsx")).active
+        rows = [[c.value for c in r] for r in rejected.iter_rows()]
+        self.assertEqual(rows[0], ["dòng", "lý do", "Mã số", "Tên HTX", "Quận/Huyện", "Ngành", "Vốn"])
+        self.assertEqual(rows[1][0], "3")
+        self.assertIn("không rõ", rows[1][1])
+        self.assertEqual(rows[1][2:], ["0104567892", "HTX Bốn", "Gia Lâm", "trade", "1.500 tỷ"])
+        self.assertEqual(oct(os.stat(self.path("gialam.rejected.xlsx")).st_mode & 0o777), "0o600")
+
 
 class LargeFiles(Tmp):
     """A file is read as a stream: memory stays flat, whatever its size, and

@@ -39,65 +39,6 @@
 #include "fold.h"
 #include "registry.h"
 #include "bulk_load.h"
-#include "textout.h"
-
-/* ---- rejected rows --------------------------------------------------------- */
-
-static FILE *rejects_open(rejects *rj)
-{
-    htx_error ignored;
-    return htx_outfile_open(&rj->file, rj->path, &ignored) == HTX_OK ? rj->file.file : NULL;
-}
-
-/* After the transaction: the file takes its name, or goes. */
-static htx_status rejects_settle(rejects *rj, bool committed, htx_error *err)
-{
-    if (!rj->out)
-        return HTX_OK;
-    rj->out = NULL;
-    if (committed)
-        return htx_outfile_commit(&rj->file, err);
-    htx_outfile_abandon(&rj->file);
-    return HTX_OK;
-}
-
-static void rejects_write(rejects *rj, const htx_import_file *f, const htx_csv_row *row,
-                          const char *reason, htx_lang lang)
-{
-    if (!rj->path || rj->failed)
-        return;
-    if (!rj->out) {
-        rj->out = rejects_open(rj);
-        if (!rj->out) {
-            rj->failed = true;
-            return;
-        }
-        fputs("\xEF\xBB\xBF", rj->out); /* UTF-8 with BOM: opens in Excel */
-        htx_csv_field(rj->out, lang == HTX_LANG_EN ? "line" : "dòng");
-        fputc(',', rj->out);
-        htx_csv_field(rj->out, lang == HTX_LANG_EN ? "reason" : "lý do");
-        for (size_t i = 0; i < f->column_count; i++) {
-            fputc(',', rj->out);
-            htx_csv_field(rj->out, f->columns[i].header);
-        }
-        fputs("\r\n", rj->out);
-    }
-    fprintf(rj->out, "%ld,", row->line);
-    htx_csv_field(rj->out, reason);
-    for (size_t i = 0; i < row->count; i++) {
-        fputc(',', rj->out);
-        htx_csv_field(rj->out, row->fields[i]);
-    }
-    fputs("\r\n", rj->out);
-}
-
-/* Whether every rejected row could be written. */
-static htx_status rejects_check(const rejects *rj, htx_error *err)
-{
-    if (rj->failed || (rj->out && ferror(rj->out)))
-        return htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, rj->path, errno ? errno : EIO);
-    return HTX_OK;
-}
 
 /* ---- one row ------------------------------------------------------------- */
 
@@ -331,7 +272,7 @@ static htx_status import_row(import_run *run, const htx_csv_row *row, htx_error 
     if (reason[0]) {
         result->rejected++;
         if (run->opt->skip_invalid)
-            rejects_write(&run->rejects, f, row, reason, run->opt->lang);
+            imp_rejects_write(&run->rejects, row, reason, run->opt->lang);
         else
             run->writing = false; /* nothing will be kept: only validate the rest */
     }
@@ -435,7 +376,7 @@ static htx_status row_changed_meanwhile(import_run *run, const spool_entry *e, c
     if (run->opt->skip_invalid && e->row) {
         char reason[1024];
         htx_error_text(&problem, run->opt->lang, reason, sizeof reason);
-        rejects_write(&run->rejects, run->file, e->row, reason, run->opt->lang);
+        imp_rejects_write(&run->rejects, e->row, reason, run->opt->lang);
     } else {
         run->writing = false; /* nothing will be kept */
     }
@@ -527,7 +468,7 @@ static htx_status import_all(import_run *run, htx_error *err)
             if (st == HTX_OK && opt->memberships_path)
                 st = imp_import_memberships(run, err);
             if (st == HTX_OK)
-                st = rejects_check(&run->rejects, err);
+                st = imp_rejects_check(&run->rejects, err);
             if (st == HTX_OK && refused(run))
                 st = htx_fail(err, HTX_ERR_INVALID, MSG_NONE, NULL, NULL, NULL);
             if (st == HTX_OK) {
@@ -542,14 +483,14 @@ static htx_status import_all(import_run *run, htx_error *err)
         }
     }
     if (st == HTX_OK)
-        st = rejects_check(&run->rejects, err);
+        st = imp_rejects_check(&run->rejects, err);
     if (st == HTX_OK && refused(run))
         st = htx_fail(err, HTX_ERR_INVALID, MSG_NONE, NULL, NULL, NULL);
     if (st == HTX_OK)
         progress(run, PROGRESS_TOTAL);
     imp_code_set_free(&run->codes);
     imp_spool_close(&run->spool);
-    htx_status settled = rejects_settle(&run->rejects, result->committed, st == HTX_OK ? err : NULL);
+    htx_status settled = imp_rejects_settle(&run->rejects, result->committed, st == HTX_OK ? err : NULL);
     return st != HTX_OK ? st : settled;
 }
 
@@ -564,7 +505,7 @@ htx_status htx_import_run(htx_store *s, const htx_import_file *f, const htx_impo
         .result = result,
         .user = opt->user ? opt->user : "htx",
         .writing = true,
-        .rejects = {.path = opt->skip_invalid && !opt->dry_run ? opt->rejects_path : NULL},
+        .rejects = {.path = opt->skip_invalid && !opt->dry_run ? opt->rejects_path : NULL, .source = f},
     };
     return import_all(&run, err);
 }

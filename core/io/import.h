@@ -21,8 +21,9 @@
  * htx_import_run() then validates every row by the rules every entry path
  * shares (htx_coop_set, htx_coop_check): all or nothing by default, every
  * problem collected with its line number.  With skip_invalid the valid rows
- * go in and the rejected ones are written, with their reason, to a CSV
- * file.  A second file of memberships (code, club, role, joined, left —
+ * go in and the rejected ones are written, with their reason, to a file in
+ * the sender's format (the same encoding and separator; an .xlsx for a
+ * workbook).  A second file of memberships (code, club, role, joined, left —
  * what htx_export_memberships writes) may be imported in the same
  * transaction.
  *
@@ -187,6 +188,9 @@ void htx_import_result_free(htx_import_result *r);
 
 /* Where rejected rows of path go: beside it, "name.rejected.csv". */
 void htx_import_rejects_path(const char *path, char *out, size_t size);
+/* The same for the file f opened from path, in its format: "name.rejected"
+ * with the file's own ending (.csv, .txt, …), or .xlsx for a workbook. */
+void htx_import_file_rejects_path(const htx_import_file *f, const char *path, char *out, size_t size);
 /* The memberships file that goes with the register file path:
  * "name.memberships.csv" beside it (what the export writes). */
 void htx_import_memberships_path(const char *path, char *out, size_t size);

@@ -46,6 +46,19 @@ void htx_import_rejects_path(const char *path, char *out, size_t size)
     sibling_path(path, ".rejected.csv", out, size);
 }
 
+void htx_import_file_rejects_path(const htx_import_file *f, const char *path, char *out, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(path, '.');
+    bool ending = dot && (!slash || dot > slash + 1) && dot[1];
+    char suffix[48];
+    if (f->workbook != HTX_WORKBOOK_NONE || !ending || strlen(dot) > 16)
+        snprintf(suffix, sizeof suffix, ".rejected.%s", f->workbook != HTX_WORKBOOK_NONE ? "xlsx" : "csv");
+    else
+        snprintf(suffix, sizeof suffix, ".rejected%s", dot);
+    sibling_path(path, suffix, out, size);
+}
+
 void htx_import_memberships_path(const char *path, char *out, size_t size)
 {
     sibling_path(path, ".memberships.csv", out, size);

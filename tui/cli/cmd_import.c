@@ -147,7 +147,7 @@ static int run_import(const cli_context *ctx, const char *path, htx_import_optio
     print_file_facts(ctx, file);
 
     char rejects[HTX_SIBLING_PATH_SIZE], memberships[HTX_SIBLING_PATH_SIZE];
-    htx_import_rejects_path(path, rejects, sizeof rejects);
+    htx_import_file_rejects_path(file, path, rejects, sizeof rejects);
     opt->rejects_path = rejects;
     if (with_memberships) {
         htx_import_memberships_path(path, memberships, sizeof memberships);

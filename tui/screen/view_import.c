@@ -240,7 +240,7 @@ static void open_file(import_view *v, tui_app *app)
         return;
     }
     preview_read(&v->preview, v->file, &opt, app->lang);
-    htx_import_rejects_path(path, v->rejects, sizeof v->rejects);
+    htx_import_file_rejects_path(v->file, path, v->rejects, sizeof v->rejects);
     /* What `htx export --with-memberships` wrote beside the register goes in
      * with it, as the screen says: the round trip needs no extra step. */
     htx_import_memberships_path(path, v->memberships, sizeof v->memberships);
