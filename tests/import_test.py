@@ -398,7 +398,8 @@ class BadFiles(Tmp):
         _, out, _ = run("import", path, "--skip-invalid", db=self.db, check=0)
         self.assertIn("1 dòng bị loại", out)
         rejected = read_bytes(self.path("mixed.rejected.csv")).decode("utf-8-sig")
-        self.assertIn("3,\"Quận/Huyện: không có quận/huyện \"\"Quận 1\"\"\",0100109106,HTX A,Quận 1", rejected)
+        # with the file's own separator, so that it reads back as the office wrote it
+        self.assertIn("3;\"Quận/Huyện: không có quận/huyện \"\"Quận 1\"\"\";0100109106;HTX A;Quận 1", rejected)
         self.assertEqual(run("list", "--count", db=self.db, check=0)[1].strip(), "3")
 
 
