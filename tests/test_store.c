@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "audit.h"
+#include "import_maps.h"
 #include "membership.h"
 #include "registry.h"
 #include "test_support.h"
@@ -145,6 +146,7 @@ static void migration_from_version_1_builds_district_tally(void **state)
              "ALTER TABLE cooperative DROP COLUMN distinctive_key;"
              "ALTER TABLE cooperative DROP COLUMN distinctive_plain;"
              "CREATE INDEX cooperative_same_name ON cooperative(district_code, name_plain);"
+             "DROP TABLE import_column_map;"
              "PRAGMA user_version = 1;"
              "INSERT INTO cooperative(code, name, name_key, name_plain, district_code, sector_code,"
              " created_at, updated_at) VALUES"
@@ -459,6 +461,27 @@ static void audit_recent_is_newest_first(void **state)
     assert_string_equal(htx_audit_user("chi"), "chi");
 }
 
+/* A register of version 7 gains the table of import mappings (version 8):
+ * a mapping saved is found again by its headers, and replaced. */
+static void migration_to_version_8_remembers_import_maps(void **state)
+{
+    fixture *f = *state;
+    htx_store_close(f->store);
+    f->store = NULL;
+    raw_exec(f->path, "DROP TABLE import_column_map; PRAGMA user_version = 7;");
+    htx_error err;
+    assert_int_equal(htx_store_open(f->path, HTX_OPEN_EXISTING, &f->store, &err), HTX_OK);
+    assert_int_equal(scalar(f->path, "PRAGMA user_version"), 8);
+    char *fields = NULL;
+    assert_int_equal(htx_import_maps_load(f->store, "mst\tten don vi", &fields, &err), HTX_ERR_NOT_FOUND);
+    assert_int_equal(htx_import_maps_save(f->store, "mst\tten don vi", "code\tname", "lan", &err), HTX_OK);
+    assert_int_equal(htx_import_maps_save(f->store, "mst\tten don vi", "code\t-", "lan", &err), HTX_OK);
+    assert_int_equal(htx_import_maps_load(f->store, "mst\tten don vi", &fields, &err), HTX_OK);
+    assert_string_equal(fields, "code\t-");
+    free(fields);
+    assert_int_equal(scalar(f->path, "SELECT count(*) FROM import_column_map"), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -466,6 +489,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(create_refuses_existing_file, setup, teardown),
         cmocka_unit_test(open_reports_missing_foreign_and_newer_files),
         cmocka_unit_test_setup_teardown(migration_from_version_1_builds_district_tally, setup, teardown),
+        cmocka_unit_test_setup_teardown(migration_to_version_8_remembers_import_maps, setup, teardown),
         cmocka_unit_test_setup_teardown(insert_load_round_trip_and_audit, setup, teardown),
         cmocka_unit_test_setup_teardown(duplicate_code_is_refused_and_nothing_changes, setup, teardown),
         cmocka_unit_test_setup_teardown(similar_names_are_found_by_their_distinctive_part, setup, teardown),

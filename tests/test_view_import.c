@@ -331,6 +331,14 @@ static void test_a_workbook_previewed_mapped_and_imported(void **state)
     assert_int_equal(htx_coop_load(f->store, "0100109106", &c, &err), HTX_OK);
     assert_string_equal(c.founded, "2019-03-05");
     assert_int_equal(c.capital, 1500000000);
+    /* The next file with the same headers is mapped the same way. */
+    press(f, TK_ESCAPE);
+    press(f, TK_CTRL_O);
+    type(f, path);
+    press(f, TK_ENTER);
+    screen = render(f);
+    assert_non_null(strstr(screen, "Các cột được ghép như lần nhập trước"));
+    assert_non_null(strstr(screen, "Địa chỉ trụ sở → Phường/Xã cũ"));
     unlink(path);
 }
 

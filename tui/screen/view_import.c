@@ -20,7 +20,9 @@
 #include "csv_read.h"
 #include "display.h"
 #include "edit_keys.h"
+#include "fold.h"
 #include "import.h"
+#include "import_maps.h"
 #include "path_complete.h"
 #include "refdata.h"
 #include "text.h"
@@ -82,6 +84,7 @@ typedef struct import_view {
     int district;     /* -1: the address's; else in HTX_DISTRICTS */
     chosen_map maps[64];
     size_t map_count;
+    bool recalled; /* the mapping remembered for the file's headers was looked up */
     htx_import_file *file;
     bool read_tried; /* the path was read (or failed to be) since it was edited */
     preview preview;
@@ -221,6 +224,77 @@ static void screen_options(const import_view *v, htx_import_options *opt, htx_co
     opt->map_count = v->map_count;
 }
 
+/* The file's headers, or its columns' fields, joined by tabs (import_maps.h). */
+static char *joined(const htx_import_file *f, bool fields)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < f->column_count; i++) {
+        if (i)
+            fputc('\t', out);
+        if (fields) {
+            int field = f->columns[i].field;
+            fputs(field >= 0 ? htx_fields[field].key : "-", out);
+        } else {
+            char *plain = htx_fold_plain(f->columns[i].header);
+            fputs(plain ? plain : "", out);
+            free(plain);
+        }
+    }
+    if (fclose(out) != 0) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
+static void forget_maps(import_view *v)
+{
+    for (size_t i = 0; i < v->map_count; i++)
+        free(v->maps[i].column);
+    v->map_count = 0;
+    v->recalled = false;
+}
+
+static void choose_field(import_view *v, const char *header, const char *field);
+
+/* The fields chosen by hand last time for a file with these headers, as
+ * choices of this one; false when none were remembered. */
+static bool recall_maps(import_view *v, tui_app *app)
+{
+    v->recalled = true;
+    char *headers = joined(v->file, false), *fields = NULL;
+    htx_error err;
+    bool found = headers && htx_import_maps_load(app->store, headers, &fields, &err) == HTX_OK;
+    char *rest = NULL, *token = found ? strtok_r(fields, "\t", &rest) : NULL;
+    for (size_t i = 0; token && i < v->file->column_count; i++, token = strtok_r(NULL, "\t", &rest)) {
+        const htx_field_def *def = strcmp(token, "-") == 0 ? NULL : htx_field_find(token);
+        int field = def ? (int)def->id : -1;
+        if (field != v->file->columns[i].field && (def || strcmp(token, "-") == 0))
+            choose_field(v, v->file->columns[i].header, def ? def->key : "-");
+    }
+    free(headers);
+    free(fields);
+    return found && v->map_count > 0;
+}
+
+/* After an import with columns mapped by hand: remembered for the next file
+ * with the same headers. */
+static void remember_maps(import_view *v, tui_app *app)
+{
+    if (v->map_count == 0)
+        return;
+    char *headers = joined(v->file, false), *fields = joined(v->file, true);
+    htx_error err;
+    if (headers && fields)
+        htx_import_maps_save(app->store, headers, fields, htx_audit_user(app->user), &err);
+    free(headers);
+    free(fields);
+}
+
 static void open_file(import_view *v, tui_app *app)
 {
     close_file(v);
@@ -237,6 +311,18 @@ static void open_file(import_view *v, tui_app *app)
         htx_error_text(&err, app->lang, text, sizeof text);
         set_message(v, true, text);
         v->phase = PHASE_PATH;
+        return;
+    }
+    if (!v->recalled && v->map_count == 0 && recall_maps(v, app)) {
+        open_file(v, app); /* read again with the remembered choices */
+        if (v->file) {
+            set_message(v, false, ui_text(UI_IMPORT_MAPS_RECALLED, app->lang));
+            return;
+        }
+        /* They no longer fit the file: its own headers then. */
+        forget_maps(v);
+        v->recalled = true;
+        open_file(v, app);
         return;
     }
     preview_read(&v->preview, v->file, &opt, app->lang);
@@ -302,6 +388,7 @@ static void run_import(import_view *v, tui_app *app)
     htx_error err;
     htx_status st = htx_import_run(app->store, v->file, &opt, &v->result, &err);
     if (st == HTX_OK) {
+        remember_maps(v, app);
         summarise(v, app);
         app_reload_all(app);
     } else {
@@ -641,6 +728,7 @@ static void complete_path(import_view *v)
     if (strcmp(done.text ? done.text : "", v->path.text ? v->path.text : "") != 0) {
         line_edit_set(&v->path, done.text);
         close_file(v);
+        forget_maps(v);
         v->read_tried = false;
         v->phase = PHASE_PATH;
     }
@@ -686,6 +774,7 @@ static int import_handle(tui_view *view, tui_app *app, const tui_event *e)
         /* Another path: what was read from the old one no longer applies. */
         if (v->path.changed) {
             close_file(v);
+            forget_maps(v);
             v->read_tried = false;
             v->phase = PHASE_PATH;
             set_message(v, false, "");
@@ -705,8 +794,7 @@ static void import_destroy(tui_view *view)
     import_view *v = (import_view *)view;
     line_edit_free(&v->path);
     close_file(v);
-    for (size_t i = 0; i < v->map_count; i++)
-        free(v->maps[i].column);
+    forget_maps(v);
     htx_import_result_free(&v->result);
     free(v);
 }
