@@ -87,7 +87,7 @@ static long repeated(const char **atts, const char *local, long max)
     return n < 1 ? 1 : n > max ? max : n;
 }
 
-static void table_start(wb_xml *x, ods_rows *r, const char **atts)
+static void table_start(ods_rows *r, const char **atts)
 {
     const char *name = wb_attr(atts, "name");
     r->tables++;
@@ -96,7 +96,6 @@ static void table_start(wb_xml *x, ods_rows *r, const char **atts)
         r->in_table = true;
         r->line = 0;
     }
-    (void)x;
 }
 
 static void cell_start(ods_rows *r, const char **atts)
@@ -124,7 +123,7 @@ static void XMLCALL content_start(void *user, const XML_Char *name, const XML_Ch
     ods_rows *r = x->owner;
     const char *local = wb_local(name);
     if (strcmp(local, "table") == 0) {
-        table_start(x, r, atts);
+        table_start(r, atts);
     } else if (!r->in_table) {
         return;
     } else if (strcmp(local, "table-row") == 0) {
@@ -255,9 +254,8 @@ static htx_status rows_next(void *rows, htx_csv_row *row, htx_error *err)
     while ((st = wb_xml_step(&r->xml, err)) == HTX_OK)
         if (r->row_ready)
             return HTX_OK;
-    if (st == HTX_ERR_NOT_FOUND && r->tables > 0 && !r->done && !r->in_table)
-        return wb_no_sheet(r->book->choice, r->names, err);
-    if (st == HTX_ERR_NOT_FOUND && r->tables == 0)
+    /* The end of the document and the table chosen never met. */
+    if (st == HTX_ERR_NOT_FOUND && !r->done && !r->in_table)
         return wb_no_sheet(r->book->choice, r->names, err);
     return st;
 }
