@@ -317,6 +317,16 @@ static void test_a_workbook_previewed_mapped_and_imported(void **state)
     press(f, TK_LEFT); /* the field before in the list */
     screen = render(f);
     assert_non_null(strstr(screen, "Địa chỉ trụ sở → Phường/Xã cũ"));
+    for (int column = 3; column < 7; column++) /* to "Ghi chú" */
+        press(f, TK_DOWN);
+    press(f, TK_ENTER); /* its pick list */
+    assert_non_null(strstr(render(f), "Cột \"Ghi chú\" ghi vào trường"));
+    type(f, "khong nhap");
+    press(f, TK_ENTER);
+    screen = render(f);
+    assert_non_null(strstr(screen, "Ghi chú → không nhập"));
+    assert_null(strstr(screen, "ghi vào trường"));
+    press(f, TK_DOWN); /* past the last column, back to the path */
     press(f, TK_ENTER);
     assert_non_null(strstr(render(f), "thêm 2"));
     htx_coop c;
@@ -328,6 +338,7 @@ static void test_a_workbook_previewed_mapped_and_imported(void **state)
     assert_string_equal(c.founded, "2018-00-00");
     assert_int_equal(c.capital, 500000000);
     assert_string_equal(c.sector, "industry");
+    assert_string_equal(c.notes, "");
     assert_int_equal(htx_coop_load(f->store, "0100109106", &c, &err), HTX_OK);
     assert_string_equal(c.founded, "2019-03-05");
     assert_int_equal(c.capital, 1500000000);
@@ -339,6 +350,7 @@ static void test_a_workbook_previewed_mapped_and_imported(void **state)
     screen = render(f);
     assert_non_null(strstr(screen, "Các cột được ghép như lần nhập trước"));
     assert_non_null(strstr(screen, "Địa chỉ trụ sở → Phường/Xã cũ"));
+    assert_non_null(strstr(screen, "Ghi chú → không nhập"));
     unlink(path);
 }
 

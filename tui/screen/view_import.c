@@ -655,13 +655,12 @@ static void choose_field(import_view *v, const char *header, const char *field)
 /* A column given another field; when the file cannot be read so (two
  * columns for one field, no code column), the choice is undone and the
  * reason shown. */
-static void change_column(import_view *v, tui_app *app, int column, int step)
+static void set_column_field(import_view *v, tui_app *app, int column, int field)
 {
     const htx_import_column *col = &v->file->columns[column];
     char *header = strdup(col->header);
     if (!header)
         return;
-    int field = next_field(col->field, step);
     const char *before = NULL;
     for (size_t i = 0; i < v->map_count; i++)
         if (strcmp(v->maps[i].column, header) == 0)
@@ -676,6 +675,34 @@ static void change_column(import_view *v, tui_app *app, int column, int step)
         set_message(v, true, why);
     }
     free(header);
+}
+
+static bool on_column(const import_view *v)
+{
+    return v->file && v->focus >= FIELD_COLUMNS && v->focus < focus_count(v);
+}
+
+static void field_picked(tui_app *app, void *ctx, int index)
+{
+    import_view *v = ctx;
+    if (on_column(v) && index >= 0 && index <= HTX_FIELD_COUNT)
+        set_column_field(v, app, v->focus - FIELD_COLUMNS, index - 1);
+}
+
+/* Enter on a column: the list of fields to pick its own from, "không nhập"
+ * first. */
+static void pick_field(import_view *v, tui_app *app)
+{
+    if (!on_column(v))
+        return;
+    const char *items[HTX_FIELD_COUNT + 1];
+    items[0] = ui_text(UI_IMPORT_NOT_IMPORTED, app->lang);
+    for (int i = 0; i < HTX_FIELD_COUNT; i++)
+        items[i + 1] = htx_field_label((htx_field_id)i, app->lang);
+    const htx_import_column *col = &v->file->columns[v->focus - FIELD_COLUMNS];
+    char title[300];
+    snprintf(title, sizeof title, ui_text(UI_IMPORT_PICK_FIELD, app->lang), col->header);
+    app_push(app, view_choice_new(app, title, items, HTX_FIELD_COUNT + 1, col->field + 1, field_picked, v));
 }
 
 static void change_choice(import_view *v, tui_app *app, int step)
@@ -700,8 +727,9 @@ static void change_choice(import_view *v, tui_app *app, int step)
         goto rules;
     case FIELD_INVALID: v->skip_invalid = !v->skip_invalid; goto rules;
     default:
-        if (v->file && v->focus >= FIELD_COLUMNS && v->focus < focus_count(v))
-            change_column(v, app, v->focus - FIELD_COLUMNS, step);
+        if (on_column(v))
+            set_column_field(v, app, v->focus - FIELD_COLUMNS,
+                             next_field(v->file->columns[v->focus - FIELD_COLUMNS].field, step));
         return;
     }
     /* The preview shows the file read the new way at once. */
@@ -756,6 +784,7 @@ static int import_handle(tui_view *view, tui_app *app, const tui_event *e)
     case ACT_CLOSE: return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
     case ACT_READ_FILE: open_file(v, app); return VIEW_HANDLED | VIEW_REDRAW;
     case ACT_RUN_IMPORT: run_import(v, app); return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_CHOOSE: pick_field(v, app); return VIEW_HANDLED | VIEW_REDRAW;
     case ACT_COMPLETE_PATH: complete_path(v); return VIEW_HANDLED | VIEW_REDRAW;
     case ACT_DOWN: /* from the path, where Tab completes */
     case ACT_NEXT_FIELD: v->focus = (v->focus + 1) % focus_count(v); return VIEW_HANDLED | VIEW_REDRAW;
@@ -824,6 +853,12 @@ static const tui_action choice_import_actions[] = {
     ACT_RUN_IMPORT, ACT_CLOSE, ACT_PREV_CHOICE, ACT_NEXT_CHOICE,
     ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_PROBLEMS_UP, ACT_PROBLEMS_DOWN, ACT_NONE,
 };
+/* On a column, Enter opens the list of fields to pick from. */
+static const tui_action column_actions[] = {
+    ACT_CHOOSE, ACT_CLOSE, ACT_PREV_CHOICE, ACT_NEXT_CHOICE,
+    ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_PROBLEMS_UP, ACT_PROBLEMS_DOWN, ACT_NONE,
+};
+static const tui_keymap column_keymap = {.actions = column_actions, .globals_by_special_keys = global_keys};
 static const tui_keymap keymaps[2][2] = { /* [on a choice][ready to import] */
     {{.actions = path_read_actions, .globals_by_special_keys = global_keys, .typing = true},
      {.actions = path_import_actions, .globals_by_special_keys = global_keys, .typing = true}},
@@ -834,6 +869,8 @@ static const tui_keymap keymaps[2][2] = { /* [on a choice][ready to import] */
 static const tui_keymap *import_keymap(const tui_view *view)
 {
     const import_view *v = (const import_view *)view;
+    if (on_column(v))
+        return &column_keymap;
     return &keymaps[v->focus != FIELD_PATH][v->phase == PHASE_PREVIEW && v->file];
 }
 
