@@ -52,7 +52,8 @@ const char *htx_workbook_kind_name(htx_workbook_kind kind);
 
 typedef struct htx_workbook htx_workbook;
 
-/* Opens the workbook in fd (read by pread: fd's offset is untouched;
+/* Opens the workbook in fd (read through a descriptor of its own, by
+ * pread: fd may be closed after, its offset is untouched;
  * path names it in messages and is what FreeXL opens for .xls); sheet is
  * NULL or "" for the first, else a name or a number.  Errors:
  * MSG_WORKBOOK_NOT_SPREADSHEET, MSG_WORKBOOK_BROKEN, MSG_WORKBOOK_TOO_LARGE,

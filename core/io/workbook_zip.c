@@ -8,6 +8,7 @@
 #include "workbook_internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -62,6 +63,7 @@ static zip_int64_t fd_source_call(void *ud, void *data, zip_uint64_t len, zip_so
         return zip_error_to_data(&s->error, data, len);
     case ZIP_SOURCE_FREE:
         zip_error_fini(&s->error);
+        close(s->fd);
         free(s);
         return 0;
     case ZIP_SOURCE_SEEK: {
@@ -124,7 +126,13 @@ htx_status wb_zip_open_fd(int fd, wb_zip **out, htx_error *err)
     fd_source *s = calloc(1, sizeof *s);
     if (!s)
         return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
-    s->fd = fd;
+    /* A descriptor of its own: the archive outlives the caller's. */
+    s->fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    if (s->fd < 0) {
+        int saved = errno;
+        free(s);
+        return htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, "zip", saved);
+    }
     s->size = (zip_uint64_t)info.st_size;
     zip_error_init(&s->error);
     zip_error_t error;
@@ -132,6 +140,7 @@ htx_status wb_zip_open_fd(int fd, wb_zip **out, htx_error *err)
     zip_source_t *src = zip_source_function_create(fd_source_call, s, &error);
     if (!src) {
         zip_error_fini(&s->error);
+        close(s->fd);
         free(s);
     }
     return open_source(src, &error, out, err);
