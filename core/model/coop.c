@@ -68,6 +68,14 @@ static const struct {
     {"mst", HTX_F_CODE},            {"ma so doanh nghiep", HTX_F_CODE},
     {"ten don vi", HTX_F_NAME},     {"so xa vien", HTX_F_MEMBERS},
     {"nganh nghe", HTX_F_SECTOR},   {"linh vuc", HTX_F_SECTOR},
+    {"ma so hop tac xa", HTX_F_CODE}, {"ten hop tac xa", HTX_F_NAME},
+    {"giam doc", HTX_F_REPRESENTATIVE}, {"chu tich hdqt", HTX_F_REPRESENTATIVE},
+    {"chu tich hoi dong quan tri", HTX_F_REPRESENTATIVE},
+    {"nguoi dai dien", HTX_F_REPRESENTATIVE},
+    {"sdt", HTX_F_PHONE},           {"dt", HTX_F_PHONE},
+    {"dia chi tru so", HTX_F_ADDRESS}, {"nam thanh lap", HTX_F_FOUNDED},
+    {"ngay thanh lap", HTX_F_FOUNDED}, {"von dieu le", HTX_F_CAPITAL},
+    {"von", HTX_F_CAPITAL},
 };
 
 /* "Quận/Huyện" and "quan huyen" must meet: compare the words of a label. */

@@ -529,6 +529,22 @@ static htx_status migrate_v10(htx_store *s, htx_error *err)
                            err);
 }
 
+/*
+ * Version 11: the columns of an import file mapped by hand, remembered for
+ * the next file with the same headers (import_maps.h).
+ */
+static htx_status migrate_v11_import_column_maps(htx_store *s, htx_error *err)
+{
+    return htx_store_exec(s,
+                          "CREATE TABLE import_column_map ("
+                          "  headers TEXT PRIMARY KEY,"  /* the file's headers, folded, tab-separated */
+                          "  fields TEXT NOT NULL,"      /* the field of each, \"-\" for none */
+                          "  saved_at TEXT NOT NULL,"
+                          "  saved_by TEXT NOT NULL"
+                          ");",
+                          err);
+}
+
 /* Migration n is migrations[n - 1]; a new one goes at the end, and the
  * schema version follows. */
 static htx_status (*const migrations[])(htx_store *, htx_error *) = {
@@ -542,6 +558,7 @@ static htx_status (*const migrations[])(htx_store *, htx_error *) = {
     migrate_v8,
     migrate_v9,
     migrate_v10,
+    migrate_v11_import_column_maps,
 };
 
 const int htx_schema_latest = (int)(sizeof migrations / sizeof migrations[0]);
