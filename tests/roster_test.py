@@ -284,6 +284,11 @@ class Roster(unittest.TestCase):
         status, _, err = run("export", "--format", "xlsx", db=self.db)
         self.assertEqual(status, 2)
         self.assertIn("-o", err)
+        # the workbook imports back into an empty register as the same register
+        again = self.path("again.db")
+        run("init", db=again, check=0)
+        run("import", path, db=again, check=0)
+        self.assertEqual(run("export", db=again, check=0)[1], run("export", db=self.db, check=0)[1])
         # the list as the screens print it, as a workbook
         path = self.path("gia-lam.xlsx")
         run("list", "--district", "gia lam", "-o", path, db=self.db, check=0)
