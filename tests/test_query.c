@@ -234,6 +234,27 @@ static void filters_combine(void **state)
     assert_int_equal(htx_query_count(f->store, &filter, &n, &err), HTX_OK);
     assert_int_equal(n, 4);
 
+    /* a founding year alone counts within a range that holds its whole year */
+    htx_coop c;
+    char code[16];
+    test_code(70, code);
+    test_make_coop(&c, code, "HTX Năm Một", "Gia L\xC3\xA2m", "trade");
+    snprintf(c.founded, sizeof c.founded, "2018-00-00");
+    assert_int_equal(htx_coop_insert(f->store, &c, "t", &err), HTX_OK);
+    assert_int_equal(htx_query_count(f->store, &filter, &n, &err), HTX_OK);
+    assert_int_equal(n, 5); /* 2018-01-01 … 2020-12-31 holds 2018 */
+    snprintf(filter.founded_from, sizeof filter.founded_from, "2018-06-01");
+    assert_int_equal(htx_query_count(f->store, &filter, &n, &err), HTX_OK);
+    assert_int_equal(n, 2); /* from June 2018: the year alone is not said to be in it */
+    htx_filter_init(&filter);
+    filter.search = "nam mot";
+    snprintf(filter.founded_to, sizeof filter.founded_to, "2018-06-30");
+    assert_int_equal(htx_query_count(f->store, &filter, &n, &err), HTX_OK);
+    assert_int_equal(n, 0);
+    snprintf(filter.founded_to, sizeof filter.founded_to, "2018-12-31");
+    assert_int_equal(htx_query_count(f->store, &filter, &n, &err), HTX_OK);
+    assert_int_equal(n, 1); /* the year alone comes in with its 31 December */
+
     htx_filter_init(&filter);
     filter.club = "trade";
     assert_int_equal(htx_query_count(f->store, &filter, &n, &err), HTX_OK);

@@ -92,10 +92,18 @@ htx_status htx_where_build(htx_store *s, htx_where *w, const htx_filter *f, htx_
         add_condition(w, "c.sector_code = ?", f->sector, NULL);
     if (f->status >= 0)
         add_condition(w, "c.status = ?", htx_status_code((htx_coop_status)f->status), NULL);
+    /* A year alone ("2018-00-00", date.h) is founded within a range that
+     * holds the whole year: from its 1 January, to its 31 December. */
     if (f->founded_from[0])
-        add_condition(w, "c.founded >= ?", f->founded_from, NULL);
+        add_condition(w,
+                      "(CASE WHEN c.founded LIKE '____-00-00' THEN substr(c.founded, 1, 4) || '-01-01'"
+                      " ELSE c.founded END) >= ?",
+                      f->founded_from, NULL);
     if (f->founded_to[0])
-        add_condition(w, "c.founded <= ?", f->founded_to, NULL);
+        add_condition(w,
+                      "(CASE WHEN c.founded LIKE '____-00-00' THEN substr(c.founded, 1, 4) || '-12-31'"
+                      " ELSE c.founded END) <= ?",
+                      f->founded_to, NULL);
     if (f->club && f->club[0])
         add_condition(w,
                   "EXISTS (SELECT 1 FROM membership m WHERE m.coop_id = c.id"
