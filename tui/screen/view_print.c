@@ -7,7 +7,8 @@
  * copies, a file to save instead with its format (PDF, text, CSV, Excel;
  * the file's ending follows the format), then the day a roster is of and
  * the document's date of issue: a list of 31/12/2019 printed today is
- * dated today and says "tính đến ngày 31/12/2019".  Enter prints the PDF, or saves the file when one is
+ * dated today and says "tính đến ngày 31/12/2019".  F3 shows the first page
+ * as text.  Enter prints the PDF, or saves the file when one is
  * named, asking before it replaces a file (Enter and Esc keep it).
  * The result (the job id, the file written, or the error, wrapped whole)
  * stays in the dialog.  With no printer, or no print service, the dialog
