@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "commune.h"
 #include "refdata.h"
 #include "registry.h"
 #include "view.h"
@@ -78,6 +79,14 @@ static void generate(const char *path, long rows)
         snprintf(c.founded, sizeof c.founded, "%04d-%02d-%02d", 1980 + (int)((r >> 32) % 41),
                  1 + (int)((r >> 40) % 12), 1 + (int)((r >> 44) % 28));
         c.members = (int64_t)((r >> 48) % 300);
+        /* a unit of 2025 formed from the district, for the panel's counts by unit */
+        const htx_commune *units[HTX_COMMUNE_LIMIT];
+        int n = 0;
+        for (size_t u = 0; u < HTX_COMMUNE_COUNT; u++)
+            if (htx_commune_in_district(&HTX_COMMUNES[u], c.district))
+                units[n++] = &HTX_COMMUNES[u];
+        if (n > 0)
+            snprintf(c.commune, sizeof c.commune, "%s", units[(r >> 56) % (uint64_t)n]->name);
         if (htx_coop_insert_in_tx(s, &c, "bench", &err) != HTX_OK) {
             fprintf(stderr, "bench: insert failed at row %ld\n", i);
             exit(1);
@@ -125,6 +134,17 @@ static void measure(const char *path)
     key(&app, &canvas, TK_HOME);
     double home = now() - t0;
 
+    /* the side panel by unit, then by unit under its district (Ctrl-X with the panel in focus) */
+    key(&app, &canvas, TK_TAB);
+    t0 = now();
+    key(&app, &canvas, TK_CTRL_X);
+    double communes = now() - t0;
+    t0 = now();
+    key(&app, &canvas, TK_CTRL_X);
+    double grouped = now() - t0;
+    key(&app, &canvas, TK_CTRL_X);
+    key(&app, &canvas, TK_TAB);
+
     key(&app, &canvas, '/');
     const char *typed = "dong anh";
     double worst_key = 0;
@@ -140,15 +160,18 @@ static void measure(const char *path)
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     printf("first_screen_ms %.1f\npage_down_ms %.2f\nend_ms %.1f\nhome_ms %.1f\nsearch_key_worst_ms %.1f\n"
-           "peak_rss_mib %.1f\n",
-           first * 1e3, page * 1e3, end * 1e3, home * 1e3, worst_key * 1e3, ru.ru_maxrss / 1024.0);
+           "communes_panel_ms %.1f\ngrouped_panel_ms %.1f\npeak_rss_mib %.1f\n",
+           first * 1e3, page * 1e3, end * 1e3, home * 1e3, worst_key * 1e3, communes * 1e3, grouped * 1e3,
+           ru.ru_maxrss / 1024.0);
     canvas_free(&canvas);
     app_free(&app);
     htx_store_close(s);
 }
 
+enum { FIGURES = 8 };
+
 /* Measures in a child so each register's peak memory is its own. */
-static void measure_in_child(const char *label, const char *path, double figures[6])
+static void measure_in_child(const char *label, const char *path, double figures[FIGURES])
 {
     int fds[2];
     if (pipe(fds) != 0)
@@ -168,7 +191,7 @@ static void measure_in_child(const char *label, const char *path, double figures
     double value;
     int i = 0;
     printf("%s:\n", label);
-    while (i < 6 && fscanf(in, "%63s %lf", name, &value) == 2) {
+    while (i < FIGURES && fscanf(in, "%63s %lf", name, &value) == 2) {
         printf("  %-22s %10.2f\n", name, value);
         figures[i++] = value;
     }
@@ -188,15 +211,16 @@ int main(int argc, char **argv)
         generate(small, 10000);
     if (stat(large, &st) != 0)
         generate(large, rows);
-    double a[6] = {0}, b[6] = {0};
+    double a[FIGURES] = {0}, b[FIGURES] = {0};
     measure_in_child("10,000 cooperatives", small, a);
     char label[64];
     snprintf(label, sizeof label, "%ld cooperatives", rows);
     measure_in_child(label, large, b);
-    static const char *const names[] = {"first screen", "page down", "end", "home", "search key (worst)",
-                                        "peak memory"};
+    static const char *const names[FIGURES] = {"first screen", "page down",    "end",
+                                               "home",         "search key (worst)", "communes panel",
+                                               "grouped panel", "peak memory"};
     printf("large/small ratios:\n");
-    for (int i = 0; i < 6; i++)
+    for (int i = 0; i < FIGURES; i++)
         printf("  %-22s %10.2f\n", names[i], a[i] > 0 ? b[i] / a[i] : 0);
     return 0;
 }

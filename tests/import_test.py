@@ -268,6 +268,10 @@ class RoundTrip(Tmp):
             tally = dict(con.execute("SELECT district_code, cooperatives FROM district_tally"))
             counted = dict(con.execute("SELECT district_code, count(*) FROM cooperative GROUP BY 1"))
             self.assertEqual({k: v for k, v in tally.items() if v}, counted)
+            # the units' tally too, kept through the bulk load
+            units = dict(con.execute("SELECT commune, cooperatives FROM commune_tally"))
+            counted = dict(con.execute("SELECT coalesce(commune, ''), count(*) FROM cooperative GROUP BY 1"))
+            self.assertEqual({k: v for k, v in units.items() if v}, counted)
             con.execute("INSERT INTO cooperative_search(cooperative_search) VALUES ('integrity-check')")
         # A refused import (a duplicate code), then an ordinary insert: it is found.
         self.assertEqual(run("import", self.path("rest.csv"), db=db)[0], 2)

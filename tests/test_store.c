@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 
 #include "audit.h"
+#include "browse.h"
+#include "commune.h"
 #include "membership.h"
 #include "query.h"
 #include "registry.h"
@@ -143,6 +145,8 @@ static void migration_from_version_1_builds_district_tally(void **state)
              "DROP TRIGGER tally_insert; DROP TRIGGER tally_delete; DROP TRIGGER tally_move;"
              "DROP TABLE district_tally;"
              "DROP TABLE setting;"
+             "DROP TRIGGER unit_tally_insert; DROP TRIGGER unit_tally_delete; DROP TRIGGER unit_tally_move;"
+             "DROP TABLE commune_tally;"
              "DROP TRIGGER search_insert; DROP TRIGGER search_delete; DROP TRIGGER search_update;"
              "DROP TABLE cooperative_search;"
              "DROP INDEX cooperative_by_founded_key; DROP INDEX cooperative_by_members_key;"
@@ -179,6 +183,20 @@ static void migration_from_version_1_builds_district_tally(void **state)
     assert_int_equal(htx_coop_update(f->store, &c, "tester", &err), HTX_OK);
     assert_int_equal(scalar(f->path, "SELECT cooperatives FROM district_tally WHERE district_code = '020'"), 0);
     assert_int_equal(scalar(f->path, "SELECT cooperatives FROM district_tally WHERE district_code = '018'"), 3);
+
+    /* version 9's tally of units: the rows without one, then a unit given and changed */
+    assert_int_equal(scalar(f->path, "SELECT cooperatives FROM commune_tally WHERE commune = ''"), 4);
+    htx_coop_set(&c, "commune", "bat trang", &r);
+    assert_int_equal(htx_coop_update(f->store, &c, "tester", &err), HTX_OK);
+    assert_int_equal(scalar(f->path, "SELECT cooperatives FROM commune_tally WHERE commune = 'Bát Tràng'"), 1);
+    assert_int_equal(scalar(f->path, "SELECT cooperatives FROM commune_tally WHERE commune = ''"), 3);
+    int64_t counts[HTX_COMMUNE_LIMIT], without = 0, total = 0;
+    assert_int_equal(htx_commune_counts(f->store, counts, &without, &total, &err), HTX_OK);
+    assert_int_equal(total, 4);
+    assert_int_equal(without, 3);
+    assert_int_equal(counts[htx_commune_find("Bát Tràng") - HTX_COMMUNES], 1);
+    assert_int_equal(htx_coop_delete(f->store, &c, "tester", &err), HTX_OK);
+    assert_int_equal(scalar(f->path, "SELECT cooperatives FROM commune_tally WHERE commune = 'Bát Tràng'"), 0);
 }
 
 typedef struct names_seen {
@@ -196,7 +214,7 @@ static int see_name(const htx_coop *c, void *data)
 
 /* Version 9 makes every name's keys again: numbers sort by value, and a
  * plain fold an earlier htx made with an invisible character is found. */
-static void migration_to_version_9_makes_name_keys_again(void **state)
+static void migration_to_version_10_makes_name_keys_again(void **state)
 {
     fixture *f = *state;
     htx_error err;
@@ -209,17 +227,17 @@ static void migration_to_version_9_makes_name_keys_again(void **state)
         snprintf(c.name, sizeof c.name, "%s", names[i]);
         assert_int_equal(htx_coop_insert(f->store, &c, "t", &err), HTX_OK);
     }
-    /* As version 8 left them: digits keyed one by one (HTX 10 first), the
+    /* As version 9 left them: digits keyed one by one (HTX 10 first), the
      * invisible character kept in the plain fold. */
     rewrite_closed(f,
              "UPDATE cooperative SET name_key = x'1001', distinctive_key = x'1001' WHERE name = 'HTX 10';"
              "UPDATE cooperative SET name_key = x'1002', distinctive_key = x'1002' WHERE name = 'HTX 2';"
              "UPDATE cooperative SET name_plain = 'htx van' || char(0x200B) || ' phuc'"
              " WHERE name_plain = 'htx van phuc';"
-             "PRAGMA user_version = 8;");
+             "PRAGMA user_version = 9;");
     assert_int_equal(scalar(f->path, "SELECT count(*) FROM cooperative WHERE name_plain = 'htx van phuc'"), 0);
     assert_int_equal(htx_store_open(f->path, HTX_OPEN_EXISTING, &f->store, &err), HTX_OK);
-    assert_int_equal(scalar(f->path, "PRAGMA user_version"), 9);
+    assert_int_equal(scalar(f->path, "PRAGMA user_version"), htx_store_schema_version());
     htx_filter filter;
     htx_filter_init(&filter);
     names_seen seen = {.count = 0};
@@ -531,7 +549,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(create_refuses_existing_file, setup, teardown),
         cmocka_unit_test(open_reports_missing_foreign_and_newer_files),
         cmocka_unit_test_setup_teardown(migration_from_version_1_builds_district_tally, setup, teardown),
-        cmocka_unit_test_setup_teardown(migration_to_version_9_makes_name_keys_again, setup, teardown),
+        cmocka_unit_test_setup_teardown(migration_to_version_10_makes_name_keys_again, setup, teardown),
         cmocka_unit_test_setup_teardown(insert_load_round_trip_and_audit, setup, teardown),
         cmocka_unit_test_setup_teardown(duplicate_code_is_refused_and_nothing_changes, setup, teardown),
         cmocka_unit_test_setup_teardown(similar_names_are_found_by_their_distinctive_part, setup, teardown),

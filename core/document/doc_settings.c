@@ -174,11 +174,23 @@ htx_status htx_doc_setting_save(htx_store *s, const htx_club *club, htx_doc_sett
     return st;
 }
 
-/* Appends text to out (of size), as much as fits. */
+/* The bytes of the character at p (1 for a byte that starts none). */
+static size_t char_length(const char *p)
+{
+    int32_t cp;
+    int n = htx_utf8_decode(p, &cp);
+    return n > 0 ? (size_t)n : 1;
+}
+
+/* Appends text to out (of size), as much as fits whole: a character is
+ * never cut (the bytes that continue one are 10xxxxxx). */
 static void append(char *out, size_t size, size_t *used, const char *text, size_t length)
 {
-    if (*used + length + 1 > size)
+    if (*used + length + 1 > size) {
         length = *used + 1 < size ? size - *used - 1 : 0;
+        while (length > 0 && ((unsigned char)text[length] & 0xC0) == 0x80)
+            length--;
+    }
     memcpy(out + *used, text, length);
     *used += length;
     out[*used] = '\0';
@@ -203,8 +215,9 @@ void htx_doc_number_line(const char *pattern, const char *number, htx_date issue
             append(out, size, &used, year, strlen(year));
             p += strlen(year_mark);
         } else {
-            append(out, size, &used, p, 1);
-            p++;
+            size_t n = char_length(p);
+            append(out, size, &used, p, n);
+            p += n;
         }
     }
 }
@@ -221,8 +234,9 @@ void htx_doc_setting_lines(const char *value, char *out, size_t size)
             for (p++; *p == ' '; p++)
                 ;
         } else {
-            append(out, size, &used, p, 1);
-            p++;
+            size_t n = char_length(p);
+            append(out, size, &used, p, n);
+            p += n;
         }
     }
 }

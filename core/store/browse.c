@@ -1,5 +1,7 @@
 #include "browse.h"
 
+#include "commune.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -257,6 +259,32 @@ htx_status htx_district_counts(htx_store *s, int64_t counts[], int64_t *total, h
             if (strcmp(HTX_DISTRICTS[i].code, code) == 0)
                 counts[i] = n;
         *total += n;
+    }
+    htx_status st = rc == SQLITE_DONE ? HTX_OK : htx_store_fail(s, err);
+    htx_stmt_release(stmt);
+    return st;
+}
+
+htx_status htx_commune_counts(htx_store *s, int64_t counts[], int64_t *without, int64_t *total, htx_error *err)
+{
+    sqlite3_stmt *stmt = htx_store_statement(s, "SELECT commune, cooperatives FROM commune_tally", err);
+    if (!stmt)
+        return HTX_ERR_DB;
+    *total = *without = 0;
+    for (size_t i = 0; i < HTX_COMMUNE_COUNT; i++)
+        counts[i] = 0;
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(stmt, 0);
+        int64_t n = sqlite3_column_int64(stmt, 1);
+        *total += n;
+        if (!name || !name[0]) {
+            *without += n;
+            continue;
+        }
+        for (size_t i = 0; i < HTX_COMMUNE_COUNT; i++)
+            if (strcmp(HTX_COMMUNES[i].name, name) == 0)
+                counts[i] = n;
     }
     htx_status st = rc == SQLITE_DONE ? HTX_OK : htx_store_fail(s, err);
     htx_stmt_release(stmt);

@@ -67,6 +67,10 @@ htx_status htx_browse_position(htx_store *s, const htx_filter *f, const htx_row_
  * read from the maintained tally, not by counting rows. */
 htx_status htx_district_counts(htx_store *s, int64_t counts[], int64_t *total, htx_error *err);
 
+/* The number of cooperatives in each unit of 2025 (HTX_COMMUNES order),
+ * *without those without one, *total all: from the maintained tally. */
+htx_status htx_commune_counts(htx_store *s, int64_t counts[], int64_t *without, int64_t *total, htx_error *err);
+
 /* Finds the row of cooperative id in the filter's order (for keeping the
  * cursor on a cooperative when data changes); HTX_ERR_NOT_FOUND if it no
  * longer matches the filter. */

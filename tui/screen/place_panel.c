@@ -35,19 +35,41 @@ static void list_districts(place_panel *p)
     }
 }
 
-/* The units come with their counts, in order, from the statistics. */
-static int add_commune(const htx_stat_row *row, void *ctx)
+static int compare_units(const void *a, const void *b)
 {
-    place_panel *p = ctx;
-    if (p->count == PLACE_PANEL_MAX)
-        return 1;
-    place_entry *e = &p->entries[p->count++];
-    snprintf(e->label, sizeof e->label, "%s", row->name);
-    const htx_commune *c = row->key[0] ? htx_commune_find(row->key) : NULL;
-    e->choice = c ? (place_choice){.commune = c->name} : (place_choice){.without_commune = true};
-    e->count = row->count;
-    p->total += row->count;
-    return 0;
+    const htx_commune *const *x = a, *const *y = b;
+    return htx_collate_compare((*x)->name, (*y)->name);
+}
+
+/* The units in Vietnamese order of their names, with their counts from the
+ * maintained tally, then those cooperatives without a unit. */
+static htx_status list_communes(place_panel *p, htx_store *store, htx_lang lang, htx_error *err)
+{
+    int64_t counts[HTX_COMMUNE_LIMIT] = {0}, without = 0;
+    htx_status st = htx_commune_counts(store, counts, &without, &p->total, err);
+    if (st != HTX_OK)
+        return st;
+    const htx_commune *sorted[HTX_COMMUNE_LIMIT];
+    size_t n = HTX_COMMUNE_COUNT < HTX_COMMUNE_LIMIT ? HTX_COMMUNE_COUNT : HTX_COMMUNE_LIMIT;
+    for (size_t i = 0; i < n; i++)
+        sorted[i] = &HTX_COMMUNES[i];
+    qsort(sorted, n, sizeof sorted[0], compare_units);
+    p->count = 0;
+    for (size_t i = 0; i < n; i++) {
+        place_entry *e = &p->entries[p->count++];
+        memset(e, 0, sizeof *e);
+        htx_commune_label(sorted[i], true, lang, e->label, sizeof e->label);
+        e->choice = (place_choice){.commune = sorted[i]->name};
+        e->count = counts[sorted[i] - HTX_COMMUNES];
+    }
+    if (without > 0) {
+        place_entry *e = &p->entries[p->count++];
+        memset(e, 0, sizeof *e);
+        snprintf(e->label, sizeof e->label, "%s", htx_msg_format(MSG_COMMUNE_NONE, lang));
+        e->choice = (place_choice){.without_commune = true};
+        e->count = without;
+    }
+    return HTX_OK;
 }
 
 void place_panel_init(place_panel *p)
@@ -77,6 +99,15 @@ static htx_status load_districts(place_panel *p, htx_store *store, htx_error *er
     return st;
 }
 
+/* The unit an entry chooses: its name is the table's own string (list_communes). */
+static const htx_commune *unit_of(const place_entry *e)
+{
+    for (size_t i = 0; e->choice.commune && i < HTX_COMMUNE_COUNT; i++)
+        if (HTX_COMMUNES[i].name == e->choice.commune)
+            return &HTX_COMMUNES[i];
+    return NULL;
+}
+
 /*
  * The tree: each district (counted by the tally) and under it its units,
  * indented, from the alphabetical list just read; the entry of those
@@ -93,9 +124,7 @@ static void group_by_district(place_panel *p, const place_panel *units, const in
         *e = districts.entries[d];
         e->count = district ? by_table[district - HTX_DISTRICTS] : 0;
         for (int u = 0; u < units->count && p->count < PLACE_PANEL_MAX; u++) {
-            const htx_commune *unit = units->entries[u].choice.commune
-                                          ? htx_commune_find(units->entries[u].choice.commune)
-                                          : NULL;
+            const htx_commune *unit = unit_of(&units->entries[u]);
             if (!unit || !htx_commune_in_district(unit, districts.entries[d].choice.district))
                 continue;
             place_entry *under = &p->entries[p->count++];
@@ -112,11 +141,7 @@ htx_status place_panel_load(place_panel *p, htx_store *store, htx_lang lang, htx
 {
     if (p->kind == PLACES_DISTRICTS)
         return load_districts(p, store, err);
-    htx_filter everything;
-    htx_filter_init(&everything);
-    p->count = 0;
-    p->total = 0;
-    htx_status st = htx_query_stats(store, &everything, HTX_STATS_COMMUNE, lang, add_commune, p, err);
+    htx_status st = list_communes(p, store, lang, err);
     if (st == HTX_OK && p->kind == PLACES_COMMUNES_BY_DISTRICT) {
         place_panel *units = malloc(sizeof *units);
         int64_t by_table[64] = {0}, total = 0;
