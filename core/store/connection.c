@@ -155,6 +155,21 @@ htx_status htx_store_exec(htx_store *s, const char *sql, htx_error *err)
     return HTX_OK;
 }
 
+htx_status htx_store_run_each(htx_store *s, const char *const *sql, size_t count, int64_t value, htx_error *err)
+{
+    for (size_t i = 0; i < count; i++) {
+        sqlite3_stmt *stmt = htx_store_statement(s, sql[i], err);
+        if (!stmt)
+            return HTX_ERR_DB;
+        sqlite3_bind_int64(stmt, 1, value);
+        htx_status st = sqlite3_step(stmt) == SQLITE_DONE ? HTX_OK : htx_store_fail(s, err);
+        htx_stmt_release(stmt);
+        if (st != HTX_OK)
+            return st;
+    }
+    return HTX_OK;
+}
+
 htx_status htx_store_begin(htx_store *s, htx_error *err)
 {
     return htx_store_exec(s, "BEGIN IMMEDIATE", err);

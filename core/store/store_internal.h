@@ -54,6 +54,9 @@ void htx_store_timestamp(char out[20]);
  * that returns one row) into *out. */
 htx_status htx_store_int64(htx_store *s, const char *sql, int64_t *out, htx_error *err);
 
+/* Runs each of count statements without result rows, value bound to ?1. */
+htx_status htx_store_run_each(htx_store *s, const char *const *sql, size_t count, int64_t value, htx_error *err);
+
 /* Runs a transaction-less statement with no result rows (DDL, pragmas). */
 htx_status htx_store_exec(htx_store *s, const char *sql, htx_error *err);
 
