@@ -256,9 +256,10 @@ htx_status htx_browse(htx_store *s, const htx_filter *f, htx_browse_dir dir, con
     return st;
 }
 
-htx_status htx_browse_position(htx_store *s, const htx_filter *f, const htx_row_key *anchor,
-                               int64_t *out, htx_error *err)
+htx_status htx_browse_position(htx_store *s, const htx_filter *f, const htx_row_key *anchor, double seconds,
+                               int64_t *out, bool *known, htx_error *err)
 {
+    *known = true;
     const sort_keys *k = keys_for(f->sort);
     if (!k || anchor->parts != k->parts)
         return htx_fail(err, HTX_ERR_INVALID, MSG_DB_ERROR, NULL, "sort", NULL);
@@ -276,8 +277,13 @@ htx_status htx_browse_position(htx_store *s, const htx_filter *f, const htx_row_
     st = htx_where_prepare(s, sql, &w, 1, &stmt, err);
     if (st == HTX_OK) {
         bind_key(stmt, w.count + 1, anchor);
-        if (sqlite3_step(stmt) == SQLITE_ROW)
+        htx_store_deadline(s, seconds);
+        int rc = sqlite3_step(stmt);
+        htx_store_deadline(s, 0);
+        if (rc == SQLITE_ROW)
             *out = sqlite3_column_int64(stmt, 0);
+        else if (rc == SQLITE_INTERRUPT)
+            *known = false;
         else
             st = htx_store_fail(s, err);
     }

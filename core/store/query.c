@@ -156,6 +156,44 @@ htx_status htx_query_count_upto(htx_store *s, const htx_filter *f, int64_t limit
     return count_rows(s, f, limit, out, err);
 }
 
+htx_status htx_query_count_within(htx_store *s, const htx_filter *f, int64_t limit, double seconds, int64_t *out,
+                                  bool *complete, htx_error *err)
+{
+    *complete = true;
+    if (tally_can_answer(f))
+        return count_rows(s, f, limit, out, err);
+    htx_where w;
+    htx_status st = htx_where_build(s, &w, f, err);
+    if (st != HTX_OK) {
+        htx_where_free(&w);
+        return st;
+    }
+    char sql[1300];
+    snprintf(sql, sizeof sql, "SELECT 1 FROM cooperative c %s LIMIT ?", w.sql);
+    sqlite3_stmt *stmt = NULL;
+    st = htx_where_prepare(s, sql, &w, 1, &stmt, err);
+    *out = 0;
+    if (st == HTX_OK) {
+        sqlite3_bind_int64(stmt, w.count + 1, limit);
+        /* Counted row by row, so that what was counted when time ran out
+         * is known. */
+        htx_store_deadline(s, seconds);
+        int rc;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+            (*out)++;
+        htx_store_deadline(s, 0);
+        if (rc == SQLITE_INTERRUPT)
+            *complete = false;
+        else if (rc != SQLITE_DONE)
+            st = htx_store_fail(s, err);
+        if (*out >= limit)
+            *complete = false;
+    }
+    sqlite3_finalize(stmt);
+    htx_where_free(&w);
+    return st;
+}
+
 /* Group counts keyed by text, read from a "SELECT key, count" statement. */
 typedef struct group_count {
     char key[64];

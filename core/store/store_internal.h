@@ -54,6 +54,10 @@ void htx_store_timestamp(char out[20]);
  * that returns one row) into *out. */
 htx_status htx_store_int64(htx_store *s, const char *sql, int64_t *out, htx_error *err);
 
+/* Statements stop with SQLITE_INTERRUPT once seconds have passed from now;
+ * 0 lifts the limit. */
+void htx_store_deadline(htx_store *s, double seconds);
+
 /* Runs each of count statements without result rows, value bound to ?1. */
 htx_status htx_store_run_each(htx_store *s, const char *const *sql, size_t count, int64_t value, htx_error *err);
 
