@@ -25,7 +25,9 @@ typedef struct fixture {
 } fixture;
 
 static const char *const activities[] = {"Gốm sứ", "Mây tre đan", "Thương mại dịch vụ", "Điện năng", "Cơ khí"};
-static const char *const places[] = {"Đông Anh", "Bát Tràng", "Thủy Xuân Tiên", "Đường Lâm", "Dương Xá"};
+/* Dashes stand between words as spaces do for a search. */
+static const char *const places[] = {"Đông Anh", "Bát Tràng", "Thủy Xuân Tiên", "Đường Lâm", "Dương Xá",
+                                     "Đông-Anh", "Đông - Anh", "Đông\xE2\x80\x93 Anh", "Tổng hợp Thanh Hà"};
 
 /* ROWS names in one transaction, row by row through the triggers: the
  * register outgrows its single first bucket, and the next open makes
@@ -42,7 +44,7 @@ static int setup(void **state)
         char code[16], name[128];
         test_code(i, code);
         snprintf(name, sizeof name, "%s %s %s %d", i % 3 ? "HTX" : "Hợp tác xã", activities[(i / 3) % 5],
-                 places[(i / 15) % 5], i);
+                 places[(i / 15) % 9], i);
         test_make_coop(&c, code, name, i % 2 ? "Gia L\xC3\xA2m" : "\xC4\x90\xC3\xB4ng Anh", "trade");
         assert_int_equal(htx_coop_insert_in_tx(f->store, &c, "t", &err), HTX_OK);
     }
@@ -136,6 +138,7 @@ static void searches_page_in_name_order_as_the_rule_finds(void **state)
     static const char *const searches[] = {
         "thuong",     "thương mại", "hop tac xa", "đường",    "duong",    "ddong",        "dong-anh",
         "tre dan bat", "an",        "x",          "zzz",      "hoa",      "xa 12",        "thủy xuân",
+        "dong anh",    "g anh",     "hop t",      "ddong anh", "htx m",   "mây tre đan Đông-Anh 1",
     };
     for (size_t i = 0; i < sizeof searches / sizeof searches[0]; i++) {
         check_search(f, searches[i], NULL);
@@ -207,8 +210,10 @@ static void migration_from_version_10_indexes_every_name(void **state)
     htx_error err;
     assert_int_equal(htx_store_open(f->path, HTX_OPEN_EXISTING, &f->store, &err), HTX_OK);
     assert_int_equal(scalar(f->path, "PRAGMA user_version"), htx_store_schema_version());
-    /* "Hợp tác xã Gốm sứ Đông Anh 0": seven words (the number is none) */
-    assert_int_equal(scalar(f->path, "SELECT count(*) FROM search_word WHERE id = 1"), 7);
+    /* "Hợp tác xã Gốm sứ Đông Anh 0": seven words (the number is none) and
+     * six pairs of them */
+    assert_int_equal(scalar(f->path, "SELECT count(*) FROM search_word WHERE id = 1"), 13);
+    assert_int_equal(scalar(f->path, "SELECT count(*) FROM search_word WHERE id = 1 AND word = 'su dong'"), 1);
     assert_int_equal(scalar(f->path, "SELECT postings FROM search_vocab WHERE word = 'htx'"), ROWS - ROWS / 3);
     check_search(f, "mây tre", NULL);
 }

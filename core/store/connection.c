@@ -171,6 +171,11 @@ static int past_deadline(void *ctx)
     return s->deadline > 0 && monotonic_seconds() > s->deadline;
 }
 
+bool htx_store_deadline_passed(htx_store *s)
+{
+    return past_deadline(s);
+}
+
 void htx_store_deadline(htx_store *s, double seconds)
 {
     s->deadline = seconds > 0 ? monotonic_seconds() + seconds : 0;

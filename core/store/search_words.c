@@ -2,29 +2,41 @@
 
 #include "store_internal.h"
 
+/* (The rows' words and buckets are read in a subquery that LIMIT -1 keeps
+ * from being flattened: flattened, they were made again for every term.) */
+
 /* SQL of the words of a plain fold: its digits made spaces, quoted as one
  * JSON string whose spaces are then the separators of a JSON array (a
  * quoted string holds no raw space but those of the text), read back by
- * json_each; runs of spaces give empty words, which callers skip. */
+ * json_each; runs of spaces give empty words, which are skipped. */
 #define DIGITS_AS_SPACES(x)                                                                                  \
     "replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(" x                     \
     ", '0', ' '), '1', ' '), '2', ' '), '3', ' '), '4', ' '), '5', ' '), '6', ' '), '7', ' '), '8', ' '), '9', ' ')"
-#define WORDS_OF(x) "json_each('[' || replace(json_quote(" DIGITS_AS_SPACES(x) "), ' ', '\",\"') || ']')"
+#define WORDS_ARRAY(x) "('[' || replace(json_quote(" DIGITS_AS_SPACES(x) "), ' ', '\",\"') || ']')"
+/* The terms of an array of words: each word, and each pair of words next to
+ * each other ("tong hop"), so that a query of two words reads the names
+ * where they follow each other, not every name holding the first.
+ * Selected as TERM(array) from TERMS_OF(array) where IS_TERM(array); the
+ * word after a word is taken by its index, the array read once. */
+#define TERMS_OF(arr) " json_each(" arr ") AS a, json_each('[0,1]') AS k "
+#define NEXT_WORD(arr) "json_extract(" arr ", '$[' || (a.key + 1) || ']')"
+#define TERM(arr) " CASE k.value WHEN 0 THEN a.value ELSE a.value || ' ' || " NEXT_WORD(arr) " END "
+#define IS_TERM(arr) " a.value <> '' AND (k.value = 0 OR " NEXT_WORD(arr) " <> '') "
 #define BUCKET_OF(key) "(SELECT bucket FROM name_bucket WHERE lower_key <= " key " ORDER BY lower_key DESC LIMIT 1)"
 
 #define INDEX_ROW(prefix)                                                                                    \
     "  INSERT OR IGNORE INTO search_word(word, bucket, id)"                                                  \
-    "   SELECT value, " BUCKET_OF(prefix ".name_key") ", " prefix ".id FROM " WORDS_OF(prefix ".name_plain") \
-    "   WHERE value <> '';"                                                                                  \
+    "   SELECT" TERM(WORDS_ARRAY(prefix ".name_plain")) ", " BUCKET_OF(prefix ".name_key") ", " prefix ".id FROM" TERMS_OF(WORDS_ARRAY(prefix ".name_plain")) \
+    "   WHERE" IS_TERM(WORDS_ARRAY(prefix ".name_plain")) ";"                                                                                   \
     "  INSERT INTO search_vocab(word, postings)"                                                             \
-    "   SELECT DISTINCT value, 1 FROM " WORDS_OF(prefix ".name_plain") " WHERE value <> ''"                  \
+    "   SELECT DISTINCT" TERM(WORDS_ARRAY(prefix ".name_plain")) ", 1 FROM" TERMS_OF(WORDS_ARRAY(prefix ".name_plain")) " WHERE" IS_TERM(WORDS_ARRAY(prefix ".name_plain"))                     \
     "   ON CONFLICT(word) DO UPDATE SET postings = postings + 1;"
 
 #define UNINDEX_ROW(prefix)                                                                                  \
     "  DELETE FROM search_word WHERE bucket = " BUCKET_OF(prefix ".name_key") " AND id = " prefix ".id"      \
-    "   AND word IN (SELECT value FROM " WORDS_OF(prefix ".name_plain") ");"                                 \
+    "   AND word IN (SELECT" TERM(WORDS_ARRAY(prefix ".name_plain")) "FROM" TERMS_OF(WORDS_ARRAY(prefix ".name_plain")) "WHERE" IS_TERM(WORDS_ARRAY(prefix ".name_plain")) ");"                 \
     "  UPDATE search_vocab SET postings = postings - 1"                                                      \
-    "   WHERE word IN (SELECT value FROM " WORDS_OF(prefix ".name_plain") ");"                               \
+    "   WHERE word IN (SELECT" TERM(WORDS_ARRAY(prefix ".name_plain")) "FROM" TERMS_OF(WORDS_ARRAY(prefix ".name_plain")) "WHERE" IS_TERM(WORDS_ARRAY(prefix ".name_plain")) ");"               \
     "  DELETE FROM search_vocab WHERE postings <= 0;"
 
 const char HTX_WORDS_INSERT_TRIGGER[] =
@@ -62,10 +74,10 @@ htx_status htx_search_words_rebuild(htx_store *s, htx_error *err)
         "                           FROM cooperative)"
         "  WHERE n % 256 = 0;"
         "INSERT OR IGNORE INTO search_word(word, bucket, id)"
-        "  SELECT w.value, r.bucket, r.id"
-        "  FROM (SELECT c.id, c.name_plain, " BUCKET_OF("c.name_key") " AS bucket FROM cooperative c) AS r,"
-        "       " WORDS_OF("r.name_plain") " AS w"
-        "  WHERE w.value <> '' ORDER BY 1, 2, 3;"
+        "  SELECT" TERM("r.words") ", r.bucket, r.id"
+        "  FROM (SELECT c.id, " WORDS_ARRAY("c.name_plain") " AS words, " BUCKET_OF("c.name_key") " AS bucket"
+        "        FROM cooperative c LIMIT -1) AS r,"
+        TERMS_OF("r.words") " WHERE" IS_TERM("r.words") " ORDER BY 1, 2, 3;"
         "INSERT INTO search_vocab(word, postings) SELECT word, count(*) FROM search_word GROUP BY word;";
     _Static_assert(HTX_BUCKET_ROWS == 256, "the rebuild's SQL cuts buckets every 256 rows");
     return htx_store_exec(s, rebuild, err);
@@ -85,15 +97,15 @@ htx_status htx_search_words_catch_up(htx_store *s, int64_t last_id, htx_error *e
 {
     static const char *const catch_up[] = {
         "INSERT OR IGNORE INTO search_word(word, bucket, id)"
-        " SELECT w.value, r.bucket, r.id"
-        " FROM (SELECT c.id, c.name_plain, " BUCKET_OF("c.name_key") " AS bucket FROM cooperative c"
-        "       WHERE c.id > ?1) AS r,"
-        "      " WORDS_OF("r.name_plain") " AS w"
-        " WHERE w.value <> '' ORDER BY 1, 2, 3",
+        " SELECT" TERM("r.words") ", r.bucket, r.id"
+        " FROM (SELECT c.id, " WORDS_ARRAY("c.name_plain") " AS words, " BUCKET_OF("c.name_key") " AS bucket"
+        "       FROM cooperative c WHERE c.id > ?1 LIMIT -1) AS r,"
+        TERMS_OF("r.words") " WHERE" IS_TERM("r.words") " ORDER BY 1, 2, 3",
         "INSERT INTO search_vocab(word, postings)"
-        " SELECT word, count(*) FROM (SELECT DISTINCT w.value AS word, c.id FROM cooperative c,"
-        "                             " WORDS_OF("c.name_plain") " AS w"
-        "                             WHERE c.id > ?1 AND w.value <> '')"
+        " SELECT word, count(*) FROM (SELECT DISTINCT" TERM("r.words") "AS word, r.id"
+        "                             FROM (SELECT c.id, " WORDS_ARRAY("c.name_plain") " AS words"
+        "                                   FROM cooperative c WHERE c.id > ?1 LIMIT -1) AS r,"
+        TERMS_OF("r.words") " WHERE" IS_TERM("r.words") ")"
         " GROUP BY word"
         " ON CONFLICT(word) DO UPDATE SET postings = postings + excluded.postings",
     };

@@ -1,7 +1,8 @@
 /*
- * The word index of the names (private to core/store/): for each word of a
- * name's plain fold, the name's bucket and id, so a search reads the names
- * holding its rarest word in name order without walking the whole register.
+ * The word index of the names (private to core/store/): for each term of a
+ * name's plain fold — a word, or two words next to each other — the name's
+ * bucket and id, so a search reads the names holding its rarest term in
+ * name order without walking the whole register.
  *
  * Words are the runs of a plain fold (fold.h) between spaces and digits: a
  * query part without digits lies inside one of them (a part holds no space),

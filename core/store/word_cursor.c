@@ -42,14 +42,30 @@ static void word_set_clear(word_set *w)
     w->postings = 0;
 }
 
-/* The words holding part, and their postings; *usable false when there
- * are too many (or no memory), leaving *w empty. */
-static htx_status words_holding(htx_store *s, const char *part, word_set *w, bool *usable, htx_error *err)
+/*
+ * The terms (search_words.h) that can hold part, or, when next is given,
+ * the part and the next one with a space between, and their postings;
+ * *usable false when there are too many (or no memory), leaving *w empty.
+ * Two parts lie in a pair of words next to each other, or, when a dash
+ * stands between them in the text ("Đông-Anh", "Đông - Anh"), in a word or
+ * pair holding something other than letters, digits and spaces.
+ */
+static htx_status terms_holding(htx_store *s, const char *part, const char *next, word_set *w, bool *usable,
+                                htx_error *err)
 {
-    sqlite3_stmt *stmt =
-        htx_store_statement(s, "SELECT word, postings FROM search_vocab WHERE instr(word, :part) > 0", err);
+    sqlite3_stmt *stmt = htx_store_statement(
+        s,
+        next ? "SELECT word, postings FROM search_vocab WHERE instr(word, :pair) > 0"
+               " OR (instr(word, :part) > 0 AND word GLOB '*[^a-z0-9 ]*')"
+             : "SELECT word, postings FROM search_vocab WHERE instr(word, :part) > 0 AND instr(word, ' ') = 0",
+        err);
     if (!stmt)
         return HTX_ERR_DB;
+    char pair[2 * 256 + 2];
+    if (next) {
+        snprintf(pair, sizeof pair, "%s %s", part, next);
+        sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":pair"), pair, -1, SQLITE_STATIC);
+    }
     sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":part"), part, -1, SQLITE_STATIC);
     *usable = true;
     int rc;
@@ -76,7 +92,35 @@ static bool has_digit(const char *text)
     return false;
 }
 
-/* The words of the part of query with the fewest postings. */
+/* Whether part can be read in the word index: it holds no digit (digits
+ * are not indexed), nor is empty. */
+static bool indexed(const char *part)
+{
+    return part[0] && !has_digit(part);
+}
+
+/* Whether parts a and b stood apart by a space in the query, not cut from
+ * one dd ("ddong" gives "d" and "ong"): a part ending in d may be such a
+ * cut, and is not paired. */
+static bool spaced(const char *a)
+{
+    return a[strlen(a) - 1] != 'd';
+}
+
+/* Keeps candidate in *best when it has fewer postings. */
+static void keep_rarer(word_set *candidate, word_set *best, bool *found)
+{
+    if (!*found || candidate->postings < best->postings) {
+        word_set_clear(best);
+        *best = *candidate;
+        *found = true;
+    } else {
+        word_set_clear(candidate);
+    }
+}
+
+/* The terms of the part, or pair of parts next to each other, of query with
+ * the fewest postings. */
 static htx_status rarest_words(htx_store *s, const char *query, word_set *best, bool *found, htx_error *err)
 {
     *found = false;
@@ -87,19 +131,15 @@ static htx_status rarest_words(htx_store *s, const char *query, word_set *best, 
     const char *const *parts = htx_query_plain_parts(p, &count);
     htx_status st = HTX_OK;
     for (size_t i = 0; i < count && st == HTX_OK; i++) {
-        if (!parts[i][0] || has_digit(parts[i]))
-            continue;
-        word_set candidate = {0};
-        bool usable = false;
-        st = words_holding(s, parts[i], &candidate, &usable, err);
-        if (st != HTX_OK || !usable)
-            continue;
-        if (!*found || candidate.postings < best->postings) {
-            word_set_clear(best);
-            *best = candidate;
-            *found = true;
-        } else {
-            word_set_clear(&candidate);
+        for (int paired = 0; paired < 2 && st == HTX_OK; paired++) {
+            const char *next = paired && i + 1 < count ? parts[i + 1] : NULL;
+            if (!indexed(parts[i]) || (paired && (!next || !indexed(next) || !spaced(parts[i]))))
+                continue;
+            word_set candidate = {0};
+            bool usable = false;
+            st = terms_holding(s, parts[i], next, &candidate, &usable, err);
+            if (st == HTX_OK && usable)
+                keep_rarer(&candidate, best, found);
         }
     }
     htx_query_free(p);
