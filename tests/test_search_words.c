@@ -218,12 +218,45 @@ static void migration_from_version_10_indexes_every_name(void **state)
     check_search(f, "mây tre", NULL);
 }
 
+/* A count or a position out of time says so, with what it had counted;
+ * given time, it is exact. */
+static void counts_stop_at_their_deadline(void **state)
+{
+    fixture *f = *state;
+    htx_error err;
+    htx_filter filter;
+    htx_filter_init(&filter);
+    filter.search = "htx";
+    int64_t n = -1;
+    bool complete = true;
+    assert_int_equal(htx_query_count_within(f->store, &filter, INT64_MAX, 1e-9, &n, &complete, &err), HTX_OK);
+    assert_false(complete);
+    assert_true(n >= 0 && n < ROWS - ROWS / 3);
+    assert_int_equal(htx_query_count_within(f->store, &filter, INT64_MAX, 60, &n, &complete, &err), HTX_OK);
+    assert_true(complete);
+    assert_int_equal(n, ROWS - ROWS / 3);
+    assert_int_equal(htx_query_count_within(f->store, &filter, 100, 60, &n, &complete, &err), HTX_OK);
+    assert_false(complete);
+    assert_int_equal(n, 100);
+
+    static htx_brief last[1];
+    int got = 0;
+    assert_int_equal(htx_browse(f->store, &filter, HTX_BROWSE_LAST, NULL, 1, last, &got, &err), HTX_OK);
+    bool known = true;
+    assert_int_equal(htx_browse_position(f->store, &filter, &last[0].key, 1e-9, &n, &known, &err), HTX_OK);
+    assert_false(known);
+    assert_int_equal(htx_browse_position(f->store, &filter, &last[0].key, 60, &n, &known, &err), HTX_OK);
+    assert_true(known);
+    assert_int_equal(n, ROWS - ROWS / 3 - 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(searches_page_in_name_order_as_the_rule_finds, setup, teardown),
         cmocka_unit_test_setup_teardown(the_index_follows_renames_and_deletes, setup, teardown),
         cmocka_unit_test_setup_teardown(bulk_loads_are_indexed_at_their_end, setup, teardown),
+        cmocka_unit_test_setup_teardown(counts_stop_at_their_deadline, setup, teardown),
         cmocka_unit_test_setup_teardown(migration_from_version_10_indexes_every_name, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

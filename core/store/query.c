@@ -184,8 +184,10 @@ static htx_status count_candidates(htx_store *s, const htx_filter *f, htx_word_c
             st = htx_store_fail(s, err);
         sqlite3_reset(stmt);
     }
-    if (*out >= limit)
+    if (*out >= limit) {
+        *out = limit; /* a batch may have passed it */
         *complete = false;
+    }
     sqlite3_finalize(stmt);
     htx_where_free(&w);
     return st;
