@@ -52,9 +52,58 @@ static const char *order_by(htx_sort sort)
     return "c.name_key, c.id";
 }
 
+/* Visits the matches among the candidates of the word index, batch by
+ * batch in name order (word_cursor.h): the first row comes after a few
+ * hundred candidates, wherever in the register the matches stand. */
+static htx_status each_candidate(htx_store *s, const htx_filter *f, htx_word_cursor *cursor, htx_coop_visitor visit,
+                                 void *ctx, htx_error *err)
+{
+    htx_where w;
+    htx_where_build_matching(&w, f);
+    char sql[2048];
+    snprintf(sql, sizeof sql,
+             "SELECT " HTX_COOP_COLUMNS " FROM json_each(?) AS batch CROSS JOIN cooperative c ON c.id = batch.value"
+             " JOIN district d ON d.code = c.district_code %s ORDER BY c.name_key, c.id",
+             w.sql);
+    sqlite3_stmt *stmt = NULL;
+    htx_status st = htx_where_prepare(s, sql, &w, 2, &stmt, err);
+    htx_coop *c = st == HTX_OK ? malloc(sizeof *c) : NULL;
+    if (st == HTX_OK && !c)
+        st = htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    bool stopped = false;
+    for (size_t want = 64; st == HTX_OK && !stopped; want = want < 4096 ? 2 * want : want) {
+        const char *ids = NULL;
+        st = htx_word_cursor_next(cursor, want, &ids, err);
+        if (st != HTX_OK || !ids)
+            break;
+        sqlite3_bind_text(stmt, 1, ids, -1, SQLITE_STATIC);
+        int rc;
+        while (!stopped && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            htx_coop_from_row(stmt, c);
+            stopped = visit(c, ctx) != 0;
+        }
+        if (!stopped && rc != SQLITE_DONE)
+            st = htx_store_fail(s, err);
+        sqlite3_reset(stmt);
+    }
+    free(c);
+    sqlite3_finalize(stmt);
+    htx_where_free(&w);
+    return st;
+}
+
 htx_status htx_query_each(htx_store *s, const htx_filter *f, htx_coop_visitor visit, void *ctx,
                           htx_error *err)
 {
+    if (f->sort == HTX_SORT_NAME && htx_where_name_search(f)) {
+        htx_word_cursor *cursor = NULL;
+        htx_status st = htx_word_cursor_open(s, f->search, NULL, 0, false, &cursor, err);
+        if (st == HTX_OK && cursor)
+            st = each_candidate(s, f, cursor, visit, ctx, err);
+        htx_word_cursor_close(cursor);
+        if (st != HTX_OK || cursor)
+            return st;
+    }
     htx_where w;
     htx_status st = htx_where_build(s, &w, f, err);
     if (st != HTX_OK) {
