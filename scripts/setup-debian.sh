@@ -31,6 +31,11 @@ packages="
   cups-filters
   clang
   libclang-rt-14-dev
+  libzip-dev
+  libexpat1-dev
+  libfreexl-dev
+  python3-xlwt
+  python3-odf
 "
 
 missing=""

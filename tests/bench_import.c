@@ -8,7 +8,9 @@
  * `htx import` does (decode, detect, validate every row, one transaction)
  * and prints the time of each step, the CPU time, how long the write lock
  * was held and the peak memory (getrusage).  Then the same file in CP1258,
- * to show what decoding costs.  Then, for each MB given, a file of about
+ * to show what decoding costs.  Then the same rows as an .xlsx workbook
+ * (written by libxlsxwriter with shared strings and date cells, as Excel
+ * writes them), to show what reading a workbook costs.  Then, for each MB given, a file of about
  * that many megabytes, for the peak memory: it must not grow with the
  * file.  Each import runs in a child process of its own, so that each peak
  * is its own.  Figures, not pass/fail: machines differ.
@@ -20,6 +22,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <xlsxwriter.h>
 
 #include "encoding.h"
 #include "import.h"
@@ -118,6 +122,43 @@ static int write_cp1258(const char *from, const char *to)
     return status;
 }
 
+/* The rows of write_csv as a workbook: text cells in the shared strings,
+ * numbers, the founding date a date cell. */
+static int write_xlsx(const char *path, long rows)
+{
+    lxw_workbook *wb = workbook_new(path);
+    if (!wb)
+        return 1;
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Danh sách");
+    lxw_format *date = workbook_add_format(wb);
+    format_set_num_format(date, "dd/mm/yyyy");
+    static const char *const titles[] = {"Mã số", "Tên HTX", "Quận/Huyện", "Ngành", "Ngày thành lập",
+                                         "Số thành viên", "Vốn điều lệ", "Người đại diện", "Điện thoại",
+                                         "Địa chỉ"};
+    for (int c = 0; c < 10; c++)
+        worksheet_write_string(ws, 0, (lxw_col_t)c, titles[c], NULL);
+    for (long i = 0; i < rows; i++) {
+        char code[16], name[160], phone[32], address[96];
+        make_code(i, code);
+        snprintf(name, sizeof name, "Hợp tác xã %s %s %ld", activities[i % 12], places[i % 8], i);
+        snprintf(phone, sizeof phone, "09%08ld", i);
+        snprintf(address, sizeof address, "Số %ld, thôn %s", i % 300 + 1, places[(i / 8) % 8]);
+        lxw_row_t r = (lxw_row_t)(i + 1);
+        lxw_datetime founded = {(int)(1990 + i % 35), (int)(i % 12 + 1), (int)(i % 28 + 1), 0, 0, 0};
+        worksheet_write_string(ws, r, 0, code, NULL);
+        worksheet_write_string(ws, r, 1, name, NULL);
+        worksheet_write_string(ws, r, 2, HTX_DISTRICTS[i % HTX_DISTRICT_COUNT].name, NULL);
+        worksheet_write_string(ws, r, 3, HTX_SECTORS[i % 7].code, NULL);
+        worksheet_write_datetime(ws, r, 4, &founded, date);
+        worksheet_write_number(ws, r, 5, (double)(7 + i % 200), NULL);
+        worksheet_write_number(ws, r, 6, (double)(100 + i % 5000) * 1e6, NULL);
+        worksheet_write_string(ws, r, 7, people[i % 6], NULL);
+        worksheet_write_string(ws, r, 8, phone, NULL);
+        worksheet_write_string(ws, r, 9, address, NULL);
+    }
+    return workbook_close(wb) == LXW_NO_ERROR ? 0 : 1;
+}
+
 static double cpu_seconds(void)
 {
     struct rusage ru;
@@ -161,7 +202,7 @@ static int import_once(const char *csv, const char *db, const char *label)
     getrusage(RUSAGE_SELF, &ru);
     printf("%-8s %.0f MB (%s): open %.2f s, check+write %.2f s, total %.2f s (CPU %.2f s), write lock "
            "held %.2f s; %ld rows, %ld inserted, %zu problems (%.0f rows/s); peak RSS %.1f MB\n",
-           label, (double)file->len / 1e6, htx_encoding_name(file->encoding), t1 - t0, t2 - t1, t2 - t0,
+           label, (double)file->len / 1e6, file->workbook != HTX_WORKBOOK_NONE ? htx_workbook_kind_name(file->workbook) : htx_encoding_name(file->encoding), t1 - t0, t2 - t1, t2 - t0,
            c2 - c0, result.write_seconds, result.rows, result.inserted, result.problem_count,
            (double)result.rows / (t2 - t0), (double)ru.ru_maxrss / 1024.0);
     fflush(stdout);
@@ -188,16 +229,29 @@ int main(int argc, char **argv)
 {
     long rows = argc > 1 ? atol(argv[1]) : 100000;
     const char *dir = argc > 2 ? argv[2] : ".";
-    char csv[512], db[512], cp1258[512];
+    char csv[512], db[512], cp1258[512], xlsx[512];
     snprintf(csv, sizeof csv, "%s/bench_import.csv", dir);
     snprintf(cp1258, sizeof cp1258, "%s/bench_import_cp1258.csv", dir);
     snprintf(db, sizeof db, "%s/bench_import.db", dir);
+    snprintf(xlsx, sizeof xlsx, "%s/bench_import.xlsx", dir);
     write_csv(csv, rows);
 
     int status = import_in_child(csv, db, "utf-8");
     if (write_cp1258(csv, cp1258) == 0)
         status |= import_in_child(cp1258, db, "cp1258");
     unlink(cp1258);
+    /* Written in a child: what the writer held must not count in the peak
+     * of the import's child, forked from this process. */
+    fflush(stdout);
+    pid_t writer = fork();
+    if (writer == 0)
+        _exit(write_xlsx(xlsx, rows));
+    int written = 1;
+    if (writer > 0 && waitpid(writer, &written, 0) == writer && WIFEXITED(written) && WEXITSTATUS(written) == 0)
+        status |= import_in_child(xlsx, db, "xlsx");
+    else
+        status = 1;
+    unlink(xlsx);
     /* Files of a given size, for the peak memory. */
     for (int i = 3; i < argc; i++) {
         long mb = atol(argv[i]);

@@ -8,6 +8,7 @@ the ones it knows (CP1258, VISCII, TCVN3, UTF-16); VNI and VIQR are written
 by the small encoders below, made from the published charts independently
 of htx's own.
 """
+import datetime
 import json
 import os
 import resource
@@ -416,7 +417,8 @@ class BadFiles(Tmp):
         _, out, _ = run("import", path, "--skip-invalid", db=self.db, check=0)
         self.assertIn("1 dòng bị loại", out)
         rejected = read_bytes(self.path("mixed.rejected.csv")).decode("utf-8-sig")
-        self.assertIn("3,\"Quận/Huyện: không có quận/huyện \"\"Quận 1\"\"\",0100109106,HTX A,Quận 1", rejected)
+        # with the file's own separator, so that it reads back as the office wrote it
+        self.assertIn("3;\"Quận/Huyện: không có quận/huyện \"\"Quận 1\"\"\";0100109106;HTX A;Quận 1", rejected)
         self.assertEqual(run("list", "--count", db=self.db, check=0)[1].strip(), "3")
 
 
@@ -559,6 +561,273 @@ def write_register(path, rows, last=None):
                     f"{100 + i % 5000}000000,Nguyễn Văn Hùng,\"Số {i}, thôn {PLACES[(i // 7) % 7]}\"\n")
         if last:
             f.write(last)
+
+
+class Workbooks(Tmp):
+    """Workbooks as offices send them, written by independent writers:
+    openpyxl (.xlsx), odfpy (.ods), xlwt (.xls)."""
+
+    HEADER = ["STT", "MST", "Tên đơn vị", "Quận/Huyện", "Lĩnh vực", "Ngày thành lập", "Số thành viên",
+              "Vốn điều lệ", "Giám đốc", "SĐT", "Địa chỉ trụ sở"]
+
+    def setUp(self):
+        super().setUp()
+        self.db = self.new_db("htx.db")
+
+    def gia_lam_xlsx(self, name, epoch_1904=False):
+        import openpyxl
+        import openpyxl.utils.datetime
+        wb = openpyxl.Workbook()
+        if epoch_1904:
+            wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+        ws = wb.active
+        ws.title = "Danh sách"
+        ws["A1"] = "DANH SÁCH HỢP TÁC XÃ HUYỆN GIA LÂM"
+        ws.merge_cells("A1:K1")
+        ws.append([])
+        ws.append(self.HEADER)
+        ws.append([1, "0100233488", "HTX Một", "Gia Lâm", "trade", datetime.date(2019, 3, 5), 12, 500000000,
+                   "Nguyễn Văn An", "0912345678", "Xã Đa Tốn, huyện Gia Lâm"])
+        ws.append([2, "0100109106", "HTX Hai", "Gia Lâm", "industry", datetime.date(2018, 1, 31), None, 1.5e9,
+                   None, None, None])
+        wb.create_sheet("Khác").append(["Mã số", "Tên HTX"])
+        path = self.path(name)
+        wb.save(path)
+        return path
+
+    def test_an_xlsx_with_a_title_above_the_header_imports(self):
+        path = self.gia_lam_xlsx("gialam.xlsx")
+        _, out, err = run("import", path, db=self.db, check=0)
+        self.assertIn("Bảng tính xlsx", out)
+        self.assertIn("Dòng tiêu đề: dòng 3; bỏ qua 1 dòng", out)
+        self.assertNotIn("STT", err)  # the numbering column is not "not imported"
+        self.assertNotIn("Giám đốc", err)
+        one = json.loads(run("show", "0100233488", "--format", "json", db=self.db, check=0)[1])[0]
+        self.assertEqual((one["name"], one["district"], one["founded"], one["members"], one["capital"]),
+                         ("HTX Một", "Gia Lâm", "2019-03-05", 12, 500000000))
+        self.assertEqual((one["representative"], one["phone"], one["address"]),
+                         ("Nguyễn Văn An", "0912345678", "Xã Đa Tốn, huyện Gia Lâm"))
+        two = json.loads(run("show", "0100109106", "--format", "json", db=self.db, check=0)[1])[0]
+        self.assertEqual((two["founded"], two["capital"]), ("2018-01-31", 1500000000))
+
+    def test_the_1904_date_system(self):
+        path = self.gia_lam_xlsx("mac.xlsx", epoch_1904=True)
+        run("import", path, db=self.db, check=0)
+        one = json.loads(run("show", "0100233488", "--format", "json", db=self.db, check=0)[1])[0]
+        self.assertEqual(one["founded"], "2019-03-05")
+
+    def test_recognised_by_its_bytes_whatever_its_name(self):
+        path = self.gia_lam_xlsx("gialam.xlsx")
+        renamed = self.path("gialam.csv")
+        os.rename(path, renamed)
+        _, out, _ = run("import", renamed, "--dry-run", db=self.db, check=0)
+        self.assertIn("Bảng tính xlsx", out)
+        self.assertIn("2 sẽ thêm", out)
+
+    def test_a_sheet_by_name_or_number_and_the_header_row(self):
+        path = self.gia_lam_xlsx("gialam.xlsx")
+        status, _, err = run("import", path, "--sheet", "khong co", db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIn('không có trang "khong co" (các trang: "Danh sách", "Khác")', err)
+        for sheet in ("2", "KHÁC", "khac"):
+            _, out, _ = run("import", path, "--sheet", sheet, "--dry-run", db=self.db, check=0)
+            self.assertIn("0 sẽ thêm", out)
+        status, _, err = run("import", path, "--header-row", "4", db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIn('dòng tiêu đề đọc được: "1", "0100233488"', err)
+        _, out, _ = run("import", path, "--header-row", "3", "--dry-run", db=self.db, check=0)
+        self.assertIn("2 sẽ thêm", out)
+        self.assertEqual(run("import", path, "--header-row", "x", db=self.db)[0], 2)
+        status, _, err = run("import", path, "--header-row", "40", db=self.db)
+        self.assertIn("không có dòng 40", err)
+
+    def test_errors_name_the_sheet_row(self):
+        import openpyxl
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(["Mã số", "Tên HTX", "Quận/Huyện", "Ngành"])
+        ws.append(["0100233488", "HTX Một", "Gia Lâm", "trade"])
+        ws.append([])
+        ws.append([])
+        ws.append(["0100109106", "HTX Hai", "Không Có", "trade"])
+        path = self.path("rows.xlsx")
+        wb.save(path)
+        status, _, err = run("import", path, db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIn("rows.xlsx, dòng 5:", err)
+
+    def test_an_ods_imports(self):
+        from odf.opendocument import OpenDocumentSpreadsheet
+        from odf.table import Table, TableRow, TableCell
+        from odf.text import P
+        doc = OpenDocumentSpreadsheet()
+        table = Table(name="Gia Lâm")
+
+        def row(*cells, repeat=None):
+            r = TableRow(**({"numberrowsrepeated": repeat} if repeat else {}))
+            for c in cells:
+                if isinstance(c, tuple):  # (value type, value, attributes)
+                    kind, value = c
+                    attrs = {"valuetype": kind}
+                    if kind == "date":
+                        attrs["datevalue"] = value
+                    elif kind == "float":
+                        attrs["value"] = value
+                    cell = TableCell(**attrs)
+                    cell.addElement(P(text=str(value)))
+                elif c is None:
+                    cell = TableCell()
+                elif c == "BLANK":  # as LibreOffice ends a row: every column left, empty
+                    cell = TableCell(numbercolumnsrepeated=1024)
+                else:
+                    cell = TableCell(valuetype="string")
+                    cell.addElement(P(text=c))
+                r.addElement(cell)
+            table.addElement(r)
+
+        row("DANH SÁCH HỢP TÁC XÃ")
+        row("BLANK", repeat=2)
+        row("STT", "Mã số", "Tên HTX", "Quận/Huyện", "Ngành", "Ngày thành lập", "Vốn điều lệ")
+        row(("float", 1), "0100233488", "HTX Một", "Gia Lâm", "trade", ("date", "2019-03-05"),
+            ("float", 500000000))
+        row("BLANK", repeat=1000)
+        row(("float", 2), "0100109106", "HTX Hai", "Gia Lâm", "trade", None, ("float", 5))
+        doc.spreadsheet.addElement(table)
+        path = self.path("gialam.ods")
+        doc.save(path)
+        _, out, err = run("import", path, db=self.db)
+        self.assertIn("Bảng tính ods", out)
+        self.assertIn("Dòng tiêu đề: dòng 4", out)
+        one = json.loads(run("show", "0100233488", "--format", "json", db=self.db, check=0)[1])[0]
+        self.assertEqual((one["founded"], one["capital"]), ("2019-03-05", 500000000))
+        two = json.loads(run("show", "0100109106", "--format", "json", db=self.db, check=0)[1])[0]
+        self.assertEqual((two["founded"], two["capital"]), (None, 5))
+        # rows repeated count: a problem names the row LibreOffice shows
+        status, _, err = run("import", path, db=self.db)
+        self.assertIn("gialam.ods, dòng 1006:", err)
+
+    def test_an_xls_imports_with_freexl(self):
+        import xlwt
+        wb = xlwt.Workbook(encoding="utf-8")
+        ws = wb.add_sheet("Danh sách")
+        for c, h in enumerate(["Mã số", "Tên HTX", "Quận/Huyện", "Ngành", "Ngày thành lập", "Vốn"]):
+            ws.write(0, c, h)
+        date_style = xlwt.easyxf(num_format_str="dd/mm/yyyy")
+        values = ["0100233488", "HTX Một", "Gia Lâm", "trade", datetime.date(2019, 3, 5), 500000000]
+        for c, v in enumerate(values):
+            ws.write(1, c, v, date_style) if isinstance(v, datetime.date) else ws.write(1, c, v)
+        path = self.path("old.xls")
+        wb.save(path)
+        _, out, err = run("import", path, db=self.db, check=0)
+        self.assertIn("Bảng tính xls", out)
+        one = json.loads(run("show", "0100233488", "--format", "json", db=self.db, check=0)[1])[0]
+        self.assertEqual((one["name"], one["founded"], one["capital"]), ("HTX Một", "2019-03-05", 500000000))
+
+    def test_damaged_workbooks_are_refused_saying_so(self):
+        path = self.gia_lam_xlsx("gialam.xlsx")
+        data = read_bytes(path)
+        cut = self.path("cut.xlsx")
+        write_bytes(cut, data[: len(data) // 2])
+        status, _, err = run("import", cut, db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIn("tệp bảng tính hỏng", err)
+        docx = self.path("letter.xlsx")
+        import zipfile
+        with zipfile.ZipFile(docx, "w") as z:
+            z.writestr("word/document.xml", "<w/>")
+        status, _, err = run("import", docx, db=self.db)
+        self.assertIn("không phải bảng tính .xlsx hay .ods (docx)", err)
+        ole = self.path("other.xls")
+        write_bytes(ole, bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + b"\0" * 1000)
+        status, _, err = run("import", ole, db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIn("lưu lại dạng .xlsx", err)
+        self.assertEqual(self.register(self.db).count("\n"), 1)
+
+
+class OfficeFiles(Tmp):
+    """The files a district office really sends (issue: Gia Lâm)."""
+
+    def setUp(self):
+        super().setUp()
+        self.db = self.new_db("htx.db")
+
+    def test_a_cp1258_csv_with_a_title_and_an_stt_column(self):
+        path = self.path("gialam.csv")
+        text = ("DANH SÁCH HỢP TÁC XÃ HUYỆN GIA LÂM,,,,\r\n,,,,\r\n"
+                "STT,Mã số thuế,Tên HTX,Quận/Huyện,Ngành nghề\r\n"
+                "1,0100233488,HTX Nông nghiệp Đa Tốn,Gia Lâm,Nông nghiệp\r\n")
+        write_bytes(path, iconv(text.encode("utf-8"), "CP1258"))
+        _, out, err = run("import", path, db=self.db, check=0)
+        self.assertIn("Dòng tiêu đề: dòng 3; bỏ qua 1 dòng", out)
+        self.assertNotIn("STT", err)
+        shown = json.loads(run("show", "0100233488", "--format", "json", db=self.db, check=0)[1])[0]
+        self.assertEqual((shown["name"], shown["sector"]), ("HTX Nông nghiệp Đa Tốn", "agriculture"))
+
+    def test_everyday_headers_values_and_the_district(self):
+        path = self.path("gialam.csv")
+        write_bytes(path, ("Tên đơn vị,MST,Địa chỉ trụ sở,Lĩnh vực,Giám đốc,SĐT,Năm thành lập,Vốn\n"
+                           "HTX A,0100233488,\"Xã Đa Tốn, huyện Gia Lâm\",Tiểu thủ công nghiệp,Nguyễn An,"
+                           "091 234 5678,2018,500 triệu\n"
+                           "HTX B,0100109106,Số 5 phố Huế,thuong mai,Lê Bình,+84 91.234.5678,5/3/19,\"1,5 tỷ\"\n"
+                           ).encode("utf-8"))
+        status, out, err = run("import", path, db=self.db)
+        self.assertEqual(status, 2)
+        self.assertNotIn("Cột không nhập", err)
+        self.assertNotIn("không nhập:", err)
+        self.assertIn("1 dòng lấy theo địa chỉ", out)
+        self.assertIn("gialam.csv, dòng 3: Quận/Huyện: không được để trống", err)
+        status, _, err = run("import", path, "--district", "nowhere", db=self.db)
+        self.assertEqual(status, 2)
+        self.assertIn('không có quận/huyện "nowhere"', err)
+        _, out, _ = run("import", path, "--district", "gia lam", db=self.db, check=0)
+        self.assertIn("2 dòng lấy gia lam", out)
+        a = json.loads(run("show", "0100233488", "--format", "json", db=self.db, check=0)[1])[0]
+        self.assertEqual((a["district"], a["sector"], a["founded"], a["capital"], a["representative"], a["phone"]),
+                         ("Gia Lâm", "industry", "2018-00-00", 500000000, "Nguyễn An", "0912345678"))
+        self.assertIn("Ngày thành lập                    : 2018\n", run("show", "0100233488", db=self.db, check=0)[1])
+        b = json.loads(run("show", "0100109106", "--format", "json", db=self.db, check=0)[1])[0]
+        self.assertEqual((b["sector"], b["founded"], b["capital"], b["phone"]),
+                         ("trade", "2019-03-05", 1500000000, "0912345678"))
+        # an export of a year alone reads back as a year alone
+        exported = self.path("out.csv")
+        run("export", "-o", exported, db=self.db, check=0)
+        db2 = self.new_db("two.db")
+        run("import", exported, db=db2, check=0)
+        self.assertEqual(json.loads(run("show", "0100233488", "--format", "json", db=db2, check=0)[1])[0]["founded"],
+                         "2018-00-00")
+
+    def test_rejects_go_back_in_the_senders_format(self):
+        path = self.path("gialam.csv")
+        text = ("Mã số;Tên HTX;Quận/Huyện;Ngành\r\n0100233488;HTX Một;Gia Lâm;trade\r\n"
+                "0100109106;HTX Hai Đông;Quận 13;trade\r\n")
+        write_bytes(path, iconv(text.encode("utf-8"), "CP1258"))
+        _, out, _ = run("import", path, "--skip-invalid", db=self.db, check=0)
+        self.assertIn("gialam.rejected.csv", out)
+        data = read_bytes(self.path("gialam.rejected.csv"))
+        back = subprocess.run(["iconv", "-f", "CP1258", "-t", "UTF-8"], input=data, check=True,
+                              capture_output=True).stdout.decode("utf-8")
+        self.assertEqual(back.splitlines()[0], "dòng;lý do;Mã số;Tên HTX;Quận/Huyện;Ngành")
+        self.assertIn("3;", back)
+        self.assertIn(";0100109106;HTX Hai Đông;Quận 13;trade", back)
+        # a workbook's rejects are a workbook
+        import openpyxl
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(["Mã số", "Tên HTX", "Quận/Huyện", "Ngành", "Vốn"])
+        ws.append(["0107836196", "HTX Ba", "Gia Lâm", "trade", 5])
+        ws.append(["0104567892", "HTX Bốn", "Gia Lâm", "trade", "1.500 tỷ"])
+        book = self.path("gialam.xlsx")
+        wb.save(book)
+        _, out, _ = run("import", book, "--skip-invalid", db=self.db, check=0)
+        self.assertIn("gialam.rejected.xlsx", out)
+        rejected = openpyxl.load_workbook(self.path("gialam.rejected.xlsx")).active
+        rows = [[c.value for c in r] for r in rejected.iter_rows()]
+        self.assertEqual(rows[0], ["dòng", "lý do", "Mã số", "Tên HTX", "Quận/Huyện", "Ngành", "Vốn"])
+        self.assertEqual(rows[1][0], "3")
+        self.assertIn("không rõ", rows[1][1])
+        self.assertEqual(rows[1][2:], ["0104567892", "HTX Bốn", "Gia Lâm", "trade", "1.500 tỷ"])
+        self.assertEqual(oct(os.stat(self.path("gialam.rejected.xlsx")).st_mode & 0o777), "0o600")
 
 
 class LargeFiles(Tmp):

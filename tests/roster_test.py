@@ -284,6 +284,11 @@ class Roster(unittest.TestCase):
         status, _, err = run("export", "--format", "xlsx", db=self.db)
         self.assertEqual(status, 2)
         self.assertIn("-o", err)
+        # the workbook imports back into an empty register as the same register
+        again = self.path("again.db")
+        run("init", db=again, check=0)
+        run("import", path, db=again, check=0)
+        self.assertEqual(run("export", db=again, check=0)[1], run("export", db=self.db, check=0)[1])
         # the list as the screens print it, as a workbook
         path = self.path("gia-lam.xlsx")
         run("list", "--district", "gia lam", "-o", path, db=self.db, check=0)
@@ -350,6 +355,22 @@ class Roster(unittest.TestCase):
         _, out, _ = run("roster", "--club", BIG_CLUB, "--width", "80", db=self.db, check=0)
         widths = {width(line) for line in out.split("\n") if line.startswith(("|", "+"))}
         self.assertEqual(widths, {80})
+
+    def test_the_vietnamese_tables_of_old_software(self):
+        """TCVN3 (ABC) as VN3: no control bytes; VN1 apart; VNI and VIQR through htx's own tables."""
+        _, utf8, _ = run("roster", "--club", BIG_CLUB, db=self.db, check=0)
+        for encoding, controls_allowed in (("tcvn3", False), ("tcvn-vn1", True), ("vni", False), ("viqr", False)):
+            with self.subTest(encoding=encoding):
+                path = self.path(f"big-{encoding}.txt")
+                run("roster", "--club", BIG_CLUB, "--encoding", encoding, "-o", path, db=self.db, check=0)
+                with open(path, "rb") as f:
+                    data = f.read()
+                controls = sum(1 for b in data if b < 0x20 and b not in b"\n\r\f")
+                if not controls_allowed:
+                    self.assertEqual(controls, 0)
+        with open(self.path("big-viqr.txt"), "rb") as f:
+            self.assertIn(b"CO^.NG HO`A XA~ HO^.I CHU? NGHI~A VIE^.T NAM", f.read())
+        self.assertIn("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", utf8)
 
     def test_cp1258_decodes_back_to_the_utf8_text(self):
         _, utf8, _ = run("roster", "--club", BIG_CLUB, db=self.db, check=0, binary=True)

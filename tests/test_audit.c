@@ -252,7 +252,7 @@ static void other_shapes_are_errors(void **state)
         "{\"a\": [\"\\'\", null]}",
         "{\"a\": [\"raw\nnewline\", null]}",
         "{\"a\": [\"raw\ttab\", null]}",
-        "{\"a\": [\"raw\x1B" "esc\", null]}",
+        "{\"a\": [\"raw\033esc\", null]}",
         "{\"a\": ['single', null]}",
         "\xEF\xBB\xBF{}",
     };

@@ -427,6 +427,35 @@ static void the_unit_fills_the_district(void **state)
     assert_int_equal(htx_coop_set(&c, "commune", "Hồ Gươm", &r), HTX_ERR_INVALID);
 }
 
+/* A ward written the old way gives its new unit where the name says it,
+ * in whichever order the two are set; headers of 2025 name the unit. */
+static void an_old_ward_gives_its_unit(void **state)
+{
+    (void)state;
+    htx_coop c;
+    htx_coop_init(&c);
+    htx_report r;
+    htx_report_init(&r);
+    assert_int_equal(htx_coop_set(&c, "ward", "Xã Bát Tràng", &r), HTX_OK);
+    assert_string_equal(c.commune, ""); /* no district yet: which Bát Tràng? */
+    assert_int_equal(htx_coop_set(&c, "district", "gia lam", &r), HTX_OK);
+    assert_string_equal(c.commune, "Bát Tràng");
+    /* merged into a unit of another name: left for a person */
+    htx_coop_init(&c);
+    assert_int_equal(htx_coop_set(&c, "district", "thanh tri", &r), HTX_OK);
+    assert_int_equal(htx_coop_set(&c, "ward", "Xã Ngũ Hiệp", &r), HTX_OK);
+    assert_string_equal(c.commune, "");
+    /* a unit given is never replaced */
+    htx_coop_init(&c);
+    assert_int_equal(htx_coop_set(&c, "commune", "Ngọc Hồi", &r), HTX_OK);
+    assert_int_equal(htx_coop_set(&c, "ward", "Xã Ngũ Hiệp", &r), HTX_OK);
+    assert_string_equal(c.commune, "Ngọc Hồi");
+    assert_int_equal(htx_field_find("Đơn vị hành chính cấp xã")->id, HTX_F_COMMUNE);
+    assert_int_equal(htx_field_find("Xã/phường mới")->id, HTX_F_COMMUNE);
+    assert_int_equal(htx_field_find("Xã/Phường")->id, HTX_F_COMMUNE);
+    assert_int_equal(htx_field_find("Phường/Xã cũ")->id, HTX_F_WARD);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -447,6 +476,7 @@ int main(void)
         cmocka_unit_test(legal_form_prefixes_are_one),
         cmocka_unit_test(communes_are_the_126_units),
         cmocka_unit_test(the_unit_fills_the_district),
+        cmocka_unit_test(an_old_ward_gives_its_unit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

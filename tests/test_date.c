@@ -88,7 +88,9 @@ static void test_parse_refuses_other_shapes(void **state)
     refused("");
     refused("   ");
     refused("abc");
-    refused("05/03/19");       /* two-digit year */
+    refused("05/03/019");      /* three-digit year */
+    refused("2018");           /* a year alone: htx_date_parse_year */
+    refused("2018-00-05");     /* a day without its month */
     refused("05/03/02019");    /* five-digit year */
     refused("01/01/10000");
     refused("005/03/2019");
@@ -107,6 +109,43 @@ static void test_parse_refuses_other_shapes(void **state)
     refused("-5/3/2019");
     refused("5 /3/2019");
     refused("x05/03/2019");
+}
+
+/* "5/3/19" as offices write it: the latest such year not after this one. */
+static void test_two_digit_years(void **state)
+{
+    (void)state;
+    assert_int_equal(setenv("HTX_TODAY", "2026-02-05", 1), 0);
+    htx_date d;
+    assert_true(htx_date_parse("5/3/19", &d));
+    assert_int_equal(htx_date_compare(d, (htx_date){2019, 3, 5}), 0);
+    assert_true(htx_date_parse("05.03.26", &d));
+    assert_int_equal(d.year, 2026);
+    assert_true(htx_date_parse("05/03/27", &d));
+    assert_int_equal(d.year, 1927);
+    assert_int_equal(unsetenv("HTX_TODAY"), 0);
+}
+
+/* A founding year alone: stored 2018-00-00, shown 2018, never 01/01/2018. */
+static void test_year_only(void **state)
+{
+    (void)state;
+    htx_date d;
+    assert_true(htx_date_parse_year(" 2018 ", &d));
+    assert_true(htx_date_is_year_only(d));
+    char iso[HTX_ISO_DATE_SIZE], shown[HTX_ISO_DATE_SIZE];
+    htx_date_iso(d, iso);
+    htx_date_display(d, shown);
+    assert_string_equal(iso, "2018-00-00");
+    assert_string_equal(shown, "2018");
+    htx_date back;
+    assert_true(htx_date_parse(iso, &back));
+    assert_int_equal(htx_date_compare(back, d), 0);
+    assert_true(htx_date_compare(d, (htx_date){2018, 1, 1}) < 0);
+    assert_false(htx_date_parse_year("218", &d));
+    assert_false(htx_date_parse_year("1899", &d));
+    assert_false(htx_date_parse_year("2018a", &d));
+    assert_false(htx_date_parse_year("05/03/2019", &d));
 }
 
 static void test_iso_and_display(void **state)
@@ -227,6 +266,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_formats),
+        cmocka_unit_test(test_two_digit_years),
+        cmocka_unit_test(test_year_only),
         cmocka_unit_test(test_parse_calendar),
         cmocka_unit_test(test_parse_refuses_other_shapes),
         cmocka_unit_test(test_iso_and_display),

@@ -1,4 +1,4 @@
-/* The word index of the names (schema v11): searches in name order read
+/* The word index of the names (schema v12): searches in name order read
  * from it give the rows the exact rule gives, page by page both ways and
  * listed whole, and it
  * follows every insert, rename, delete, bulk load and migration. */
@@ -223,14 +223,14 @@ static void bulk_loads_are_indexed_at_their_end(void **state)
     check_search(f, "thuong", NULL);
 }
 
-static void migration_from_version_10_indexes_every_name(void **state)
+static void migration_from_version_11_indexes_every_name(void **state)
 {
     fixture *f = *state;
     htx_store_close(f->store);
     f->store = NULL;
     raw_exec(f->path, "DROP TRIGGER words_insert; DROP TRIGGER words_delete; DROP TRIGGER words_update;"
                       "DROP TABLE search_word; DROP TABLE search_vocab; DROP TABLE name_bucket;"
-                      "PRAGMA user_version = 10;");
+                      "PRAGMA user_version = 11;");
     htx_error err;
     assert_int_equal(htx_store_open(f->path, HTX_OPEN_EXISTING, &f->store, &err), HTX_OK);
     assert_int_equal(scalar(f->path, "PRAGMA user_version"), htx_store_schema_version());
@@ -281,7 +281,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(the_index_follows_renames_and_deletes, setup, teardown),
         cmocka_unit_test_setup_teardown(bulk_loads_are_indexed_at_their_end, setup, teardown),
         cmocka_unit_test_setup_teardown(counts_stop_at_their_deadline, setup, teardown),
-        cmocka_unit_test_setup_teardown(migration_from_version_10_indexes_every_name, setup, teardown),
+        cmocka_unit_test_setup_teardown(migration_from_version_11_indexes_every_name, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

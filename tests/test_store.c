@@ -11,6 +11,7 @@
 #include "audit.h"
 #include "browse.h"
 #include "commune.h"
+#include "import_maps.h"
 #include "membership.h"
 #include "query.h"
 #include "registry.h"
@@ -114,7 +115,7 @@ static void rewrite_closed(fixture *f, const char *sql)
     raw_exec(f->path, sql);
 }
 
-/* Undoes version 11, the word index. */
+/* Undoes version 12, the word index. */
 #define WITHOUT_WORD_INDEX                                                                          \
     "DROP TRIGGER words_insert; DROP TRIGGER words_delete; DROP TRIGGER words_update;"            \
     "DROP TABLE search_word; DROP TABLE search_vocab; DROP TABLE name_bucket;"
@@ -139,6 +140,7 @@ static void migration_from_version_1_builds_district_tally(void **state)
              "ALTER TABLE cooperative DROP COLUMN distinctive_key;"
              "ALTER TABLE cooperative DROP COLUMN distinctive_plain;"
              "CREATE INDEX cooperative_same_name ON cooperative(district_code, name_plain);"
+             "DROP TABLE import_column_map;"
              "PRAGMA user_version = 1;"
              "INSERT INTO cooperative(code, name, name_key, name_plain, district_code, sector_code,"
              " created_at, updated_at) VALUES"
@@ -194,7 +196,7 @@ static int see_name(const htx_coop *c, void *data)
     return 0;
 }
 
-/* Version 9 makes every name's keys again: numbers sort by value, and a
+/* Version 10 makes every name's keys again: numbers sort by value, and a
  * plain fold an earlier htx made with an invisible character is found. */
 static void migration_to_version_10_makes_name_keys_again(void **state)
 {
@@ -217,6 +219,7 @@ static void migration_to_version_10_makes_name_keys_again(void **state)
              "UPDATE cooperative SET name_plain = 'htx van' || char(0x200B) || ' phuc'"
              " WHERE name_plain = 'htx van phuc';"
              WITHOUT_WORD_INDEX
+             "DROP TABLE import_column_map;" /* version 11's */
              "PRAGMA user_version = 9;");
     assert_int_equal(scalar(f->path, "SELECT count(*) FROM cooperative WHERE name_plain = 'htx van phuc'"), 0);
     assert_int_equal(htx_store_open(f->path, HTX_OPEN_EXISTING, &f->store, &err), HTX_OK);
@@ -525,6 +528,27 @@ static void audit_recent_is_newest_first(void **state)
     assert_string_equal(htx_audit_user("chi"), "chi");
 }
 
+/* A register of version 10 gains the table of import mappings (version 11):
+ * a mapping saved is found again by its headers, and replaced. */
+static void migration_to_version_11_remembers_import_maps(void **state)
+{
+    fixture *f = *state;
+    htx_store_close(f->store);
+    f->store = NULL;
+    raw_exec(f->path, WITHOUT_WORD_INDEX "DROP TABLE import_column_map; PRAGMA user_version = 10;");
+    htx_error err;
+    assert_int_equal(htx_store_open(f->path, HTX_OPEN_EXISTING, &f->store, &err), HTX_OK);
+    assert_int_equal(scalar(f->path, "PRAGMA user_version"), htx_store_schema_version());
+    char *fields = NULL;
+    assert_int_equal(htx_import_maps_load(f->store, "mst\tten don vi", &fields, &err), HTX_ERR_NOT_FOUND);
+    assert_int_equal(htx_import_maps_save(f->store, "mst\tten don vi", "code\tname", "lan", &err), HTX_OK);
+    assert_int_equal(htx_import_maps_save(f->store, "mst\tten don vi", "code\t-", "lan", &err), HTX_OK);
+    assert_int_equal(htx_import_maps_load(f->store, "mst\tten don vi", &fields, &err), HTX_OK);
+    assert_string_equal(fields, "code\t-");
+    free(fields);
+    assert_int_equal(scalar(f->path, "SELECT count(*) FROM import_column_map"), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -533,6 +557,7 @@ int main(void)
         cmocka_unit_test(open_reports_missing_foreign_and_newer_files),
         cmocka_unit_test_setup_teardown(migration_from_version_1_builds_district_tally, setup, teardown),
         cmocka_unit_test_setup_teardown(migration_to_version_10_makes_name_keys_again, setup, teardown),
+        cmocka_unit_test_setup_teardown(migration_to_version_11_remembers_import_maps, setup, teardown),
         cmocka_unit_test_setup_teardown(insert_load_round_trip_and_audit, setup, teardown),
         cmocka_unit_test_setup_teardown(duplicate_code_is_refused_and_nothing_changes, setup, teardown),
         cmocka_unit_test_setup_teardown(similar_names_are_found_by_their_distinctive_part, setup, teardown),

@@ -265,6 +265,17 @@ static void test_parse_date(void **state)
     assert_int_equal(htx_parse_date("", "founded", false, &d, &err), HTX_ERR_INVALID);
     assert_refusal(&err, MSG_DATE_FORMAT, "founded", "");
 
+    /* A founding year alone, where a founding date may be: not in the future. */
+    htx_error_clear(&err);
+    assert_int_equal(htx_parse_date_or_year("2018", "founded", &d, &err), HTX_OK);
+    assert_true(htx_date_is_year_only(d) && d.year == 2018);
+    assert_int_equal(htx_parse_date_or_year("5/3/2019", "founded", &d, &err), HTX_OK);
+    assert_int_equal(htx_date_compare(d, (htx_date){2019, 3, 5}), 0);
+    assert_int_equal(htx_parse_date_or_year("2027", "founded", &d, &err), HTX_ERR_INVALID);
+    assert_refusal(&err, MSG_DATE_FUTURE, "founded", "2027");
+    assert_int_equal(htx_parse_date("2018", "joined", true, &d, &err), HTX_ERR_INVALID);
+    assert_int_equal(htx_parse_date("2018-00-00", "joined", true, &d, &err), HTX_ERR_INVALID);
+
     assert_int_equal(unsetenv("HTX_TODAY"), 0);
 }
 
@@ -380,6 +391,22 @@ static void test_money(void **state)
     money_ok("1,585,000,000 VND", 1585000000);
     money_ok("9.223.372.036.854.775.807 đ", INT64_MAX);
 
+    /* as offices write amounts */
+    money_ok("500 triệu", 500000000);
+    money_ok("500 TRIEU", 500000000);
+    money_ok("1,5 tỷ", 1500000000);
+    money_ok("1.5 ty", 1500000000);
+    money_ok("2,25 tr đồng", 2250000);
+    money_ok("300 nghìn đ", 300000);
+    money_ok("12 tỉ", 12000000000);
+    int64_t value;
+    htx_error err;
+    assert_int_equal(htx_parse_money("1.500 tỷ", "capital", &value, &err), HTX_ERR_INVALID);
+    assert_refusal(&err, MSG_MONEY_AMBIGUOUS, "capital", "1.500 tỷ"); /* 1,5 tỷ or 1500 tỷ? */
+    money_refused("1,5 tỷ usd");
+    money_refused("1,5 tỷ tỷ");
+    money_refused("triệu");
+    money_refused("0,0000000001 nghìn");
     money_refused("-1.000");
     money_refused("-1000 đ");
     money_refused("1.500,50");
@@ -398,7 +425,7 @@ static void test_money(void **state)
     money_refused("1.500.000 đồng.");
     money_refused("1.500.000 đô");
     money_refused("1.500.000 dd");
-    money_refused("2 tỷ");
+    money_ok("2 tỷ", 2000000000);
 }
 
 /* ---- Email -------------------------------------------------------------- */

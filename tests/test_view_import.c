@@ -6,9 +6,11 @@
 #include <stdint.h>
 
 #include <cmocka.h>
+#include <xlsxwriter.h>
 
 #include "global_actions.h"
 #include "query.h"
+#include "refdata.h"
 #include "registry.h"
 #include "test_support.h"
 #include "text.h"
@@ -194,7 +196,8 @@ static void test_refused_then_invalid_rows_left_out(void **state)
     open_in_screen(f, "Mã số;Tên HTX;Quận/Huyện;Ngành\n"
                       "0100233488;HTX Một;Ba Đình;trade\n"
                       "0100109106;HTX Hai;Quận 1;trade\n");
-    press(f, TK_UP); /* to "Dòng có lỗi" */
+    for (int field = 0; field < 6; field++) /* to "Dòng có lỗi", past the encoding, sheet, header, district */
+        press(f, TK_DOWN);
     press(f, TK_ENTER);
     assert_non_null(strstr(render(f), "Không nhập gì: 1 lỗi"));
     assert_int_equal(count(f), 0);
@@ -249,6 +252,108 @@ static void test_tab_completes_the_path(void **state)
     unlink(other);
 }
 
+/* A district office's workbook, written by libxlsxwriter: a merged title,
+ * a blank row, an STT column, the headers offices use, no district column,
+ * values as they write them, a date cell and a formula with its value. */
+static void write_gia_lam_xlsx(const char *path)
+{
+    lxw_workbook *wb = workbook_new(path);
+    assert_non_null(wb);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Gia Lâm");
+    lxw_format *date = workbook_add_format(wb);
+    format_set_num_format(date, "dd/mm/yyyy");
+    worksheet_merge_range(ws, 0, 0, 0, 6, "DANH SÁCH HỢP TÁC XÃ HUYỆN GIA LÂM", NULL);
+    static const char *const headers[] = {"STT", "MST", "Tên đơn vị", "Địa chỉ trụ sở", "Lĩnh vực",
+                                          "Năm thành lập", "Vốn", "Ghi chú"};
+    for (int c = 0; c < 8; c++)
+        worksheet_write_string(ws, 2, (lxw_col_t)c, headers[c], NULL);
+    worksheet_write_number(ws, 3, 0, 1, NULL);
+    worksheet_write_string(ws, 3, 1, "0100233488", NULL);
+    worksheet_write_string(ws, 3, 2, "HTX Một", NULL);
+    worksheet_write_string(ws, 3, 3, "Xã Đa Tốn, huyện Gia Lâm", NULL);
+    worksheet_write_string(ws, 3, 4, "Tiểu thủ công nghiệp", NULL);
+    worksheet_write_number(ws, 3, 5, 2018, NULL);
+    worksheet_write_string(ws, 3, 6, "500 triệu", NULL);
+    worksheet_write_formula_num(ws, 4, 0, "=A4+1", NULL, 2);
+    worksheet_write_string(ws, 4, 1, "0100109106", NULL);
+    worksheet_write_string(ws, 4, 2, "HTX Hai", NULL);
+    worksheet_write_string(ws, 4, 3, "Số 5 phố Huế", NULL);
+    worksheet_write_string(ws, 4, 4, "thuong mai", NULL);
+    lxw_datetime founded = {2019, 3, 5, 0, 0, 0};
+    worksheet_write_datetime(ws, 4, 5, &founded, date);
+    worksheet_write_formula_num(ws, 4, 6, "=1500*1000000", NULL, 1.5e9);
+    worksheet_write_string(ws, 4, 7, "x", NULL);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+}
+
+static void test_a_workbook_previewed_mapped_and_imported(void **state)
+{
+    fixture *f = *state;
+    char path[200];
+    snprintf(path, sizeof path, "%s/gia lam.xlsx", f->dir);
+    write_gia_lam_xlsx(path);
+    press(f, TK_CTRL_O);
+    type(f, path);
+    press(f, TK_ENTER);
+    const char *screen = render(f);
+    assert_non_null(strstr(screen, "bảng tính xlsx"));
+    assert_non_null(strstr(screen, "Dòng tiêu đề: dòng 3; bỏ qua 1 dòng phía trên"));
+    assert_non_null(strstr(screen, "STT → không nhập (số thứ tự)"));
+    assert_non_null(strstr(screen, "Lĩnh vực → Ngành"));
+    assert_non_null(strstr(screen, "Gia Lâm (theo địa chỉ)"));
+    assert_non_null(strstr(screen, "thuong mai → Thương mại"));
+    assert_non_null(strstr(screen, "Dòng 5: Quận/Huyện: không được để trống"));
+    assert_null(strstr(screen, "\"STT\""));
+    for (int field = 0; field < 4; field++) /* to the district of rows without one */
+        press(f, TK_DOWN);
+    press(f, TK_RIGHT);
+    screen = render(f);
+    char chosen[160];
+    snprintf(chosen, sizeof chosen, "%s (đã chọn)", HTX_DISTRICTS[0].name);
+    assert_non_null(strstr(screen, chosen));
+    assert_null(strstr(screen, "Dòng 5:"));
+    for (int field = 0; field < 6; field++) /* past the rules and three columns, to the address */
+        press(f, TK_DOWN);
+    press(f, TK_LEFT); /* the field before in the list */
+    screen = render(f);
+    assert_non_null(strstr(screen, "Địa chỉ trụ sở → Phường/Xã cũ"));
+    for (int column = 3; column < 7; column++) /* to "Ghi chú" */
+        press(f, TK_DOWN);
+    press(f, TK_ENTER); /* its pick list */
+    assert_non_null(strstr(render(f), "Cột \"Ghi chú\" ghi vào trường"));
+    type(f, "khong nhap");
+    press(f, TK_ENTER);
+    screen = render(f);
+    assert_non_null(strstr(screen, "Ghi chú → không nhập"));
+    assert_null(strstr(screen, "ghi vào trường"));
+    press(f, TK_DOWN); /* past the last column, back to the path */
+    press(f, TK_ENTER);
+    assert_non_null(strstr(render(f), "thêm 2"));
+    htx_coop c;
+    htx_error err;
+    assert_int_equal(htx_coop_load(f->store, "0100233488", &c, &err), HTX_OK);
+    assert_string_equal(c.district, HTX_DISTRICTS[0].code);
+    assert_string_equal(c.ward, "Xã Đa Tốn, huyện Gia Lâm");
+    assert_string_equal(c.address, "");
+    assert_string_equal(c.founded, "2018-00-00");
+    assert_int_equal(c.capital, 500000000);
+    assert_string_equal(c.sector, "industry");
+    assert_string_equal(c.notes, "");
+    assert_int_equal(htx_coop_load(f->store, "0100109106", &c, &err), HTX_OK);
+    assert_string_equal(c.founded, "2019-03-05");
+    assert_int_equal(c.capital, 1500000000);
+    /* The next file with the same headers is mapped the same way. */
+    press(f, TK_ESCAPE);
+    press(f, TK_CTRL_O);
+    type(f, path);
+    press(f, TK_ENTER);
+    screen = render(f);
+    assert_non_null(strstr(screen, "Các cột được ghép như lần nhập trước"));
+    assert_non_null(strstr(screen, "Địa chỉ trụ sở → Phường/Xã cũ"));
+    assert_non_null(strstr(screen, "Ghi chú → không nhập"));
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -258,6 +363,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_encoding_chosen_by_hand, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refused_then_invalid_rows_left_out, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tab_completes_the_path, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_workbook_previewed_mapped_and_imported, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

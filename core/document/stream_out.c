@@ -36,6 +36,20 @@ static void describe_character(const char *utf8, const char *at, char *out, size
     snprintf(out, size, "\"%.*s\" (U+%04X), dòng/line %d", n, at, (unsigned)cp, line);
 }
 
+static htx_status write_own_table(const char *utf8, size_t length, htx_encoding encoding, FILE *out,
+                                  htx_error *err)
+{
+    unsigned char *bytes = NULL;
+    size_t n = 0;
+    htx_status st = htx_encode(utf8, length, encoding, false, &bytes, &n, err);
+    if (st == HTX_OK) {
+        fwrite(bytes, 1, n, out);
+        st = htx_stream_finish(out, err);
+    }
+    free(bytes);
+    return st;
+}
+
 htx_status htx_write_encoded(const char *utf8, size_t length, const char *encoding, FILE *out,
                              htx_error *err)
 {
@@ -43,6 +57,13 @@ htx_status htx_write_encoded(const char *utf8, size_t length, const char *encodi
         fwrite(utf8, 1, length, out);
         return htx_stream_finish(out, err);
     }
+    /* The Vietnamese tables iconv lacks (VNI, VIQR) or writes another way
+     * (TCVN3 is ABC's VN3, not iconv's VN1) are encoding.h's own. */
+    int own = htx_encoding_parse(encoding);
+    if (own == HTX_ENC_TCVN3 || own == HTX_ENC_VNI || own == HTX_ENC_VIQR)
+        return write_own_table(utf8, length, (htx_encoding)own, out, err);
+    if (own == HTX_ENC_TCVN_VN1)
+        encoding = "TCVN5712-1"; /* "tcvn-vn1", "vn1": iconv's name for it */
     iconv_t cd = iconv_open(encoding, "UTF-8");
     if (cd == (iconv_t)-1)
         return htx_fail(err, HTX_ERR_INVALID, MSG_ENCODING_UNKNOWN, NULL, encoding, NULL);

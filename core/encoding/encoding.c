@@ -181,8 +181,11 @@ static bool encode_tcvn3(const char *text, enc_buffer *out, int32_t *bad)
     size_t before = out->len, bad_offset;
     bool ok = folded.failed ||
               (folded.len == 0 || enc_iconv("TCVN5712-1", "UTF-8", folded.data, folded.len, out, &bad_offset));
-    ok = ok && enc_tcvn3_invalid_at((const unsigned char *)out->data + before, out->len - before) ==
-                   out->len - before;
+    /* nothing written (an empty text) has nothing invalid; out->data may
+     * still be NULL then */
+    ok = ok && (out->len == before ||
+                enc_tcvn3_invalid_at((const unsigned char *)out->data + before, out->len - before) ==
+                    out->len - before);
     out->failed |= folded.failed;
     free(folded.data);
     if (ok)

@@ -265,9 +265,30 @@ static htx_status next_record(htx_csv_reader *r, htx_csv_row *row, htx_error *er
     }
     if (!ok)
         return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    htx_csv_row_finish(row);
+    return HTX_OK;
+}
+
+void htx_csv_row_start(htx_csv_row *row, long line)
+{
+    row->count = 0;
+    row->chars_len = 0;
+    row->line = line;
+}
+
+bool htx_csv_row_add(htx_csv_row *row, const char *text, size_t len)
+{
+    size_t field_start = row->chars_len;
+    for (size_t i = 0; i < len; i++)
+        if (!row_char(row, text[i]))
+            return false;
+    return row_end_field(row, &field_start);
+}
+
+void htx_csv_row_finish(htx_csv_row *row)
+{
     for (size_t i = 0; i < row->count; i++)
         row->fields[i] = row->chars + row->offsets[i];
-    return HTX_OK;
 }
 
 void htx_csv_row_free(htx_csv_row *row)

@@ -79,4 +79,11 @@ htx_status htx_csv_next(htx_csv_reader *r, htx_csv_row *row, htx_error *err);
 
 void htx_csv_row_free(htx_csv_row *row);
 
+/* A row built cell by cell (a workbook's rows, workbook_read.h): emptied
+ * and given its line, then each field added in turn (false when out of
+ * memory), then htx_csv_row_finish() points fields[] at them. */
+void htx_csv_row_start(htx_csv_row *row, long line);
+bool htx_csv_row_add(htx_csv_row *row, const char *text, size_t len);
+void htx_csv_row_finish(htx_csv_row *row);
+
 #endif

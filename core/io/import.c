@@ -36,67 +36,9 @@
 #include <time.h>
 
 #include "csv_read.h"
+#include "fold.h"
 #include "registry.h"
 #include "bulk_load.h"
-#include "textout.h"
-
-/* ---- rejected rows --------------------------------------------------------- */
-
-static FILE *rejects_open(rejects *rj)
-{
-    htx_error ignored;
-    return htx_outfile_open(&rj->file, rj->path, &ignored) == HTX_OK ? rj->file.file : NULL;
-}
-
-/* After the transaction: the file takes its name, or goes. */
-static htx_status rejects_settle(rejects *rj, bool committed, htx_error *err)
-{
-    if (!rj->out)
-        return HTX_OK;
-    rj->out = NULL;
-    if (committed)
-        return htx_outfile_commit(&rj->file, err);
-    htx_outfile_abandon(&rj->file);
-    return HTX_OK;
-}
-
-static void rejects_write(rejects *rj, const htx_import_file *f, const htx_csv_row *row,
-                          const char *reason, htx_lang lang)
-{
-    if (!rj->path || rj->failed)
-        return;
-    if (!rj->out) {
-        rj->out = rejects_open(rj);
-        if (!rj->out) {
-            rj->failed = true;
-            return;
-        }
-        fputs("\xEF\xBB\xBF", rj->out); /* UTF-8 with BOM: opens in Excel */
-        htx_csv_field(rj->out, lang == HTX_LANG_EN ? "line" : "dòng");
-        fputc(',', rj->out);
-        htx_csv_field(rj->out, lang == HTX_LANG_EN ? "reason" : "lý do");
-        for (size_t i = 0; i < f->column_count; i++) {
-            fputc(',', rj->out);
-            htx_csv_field(rj->out, f->columns[i].header);
-        }
-        fputs("\r\n", rj->out);
-    }
-    fprintf(rj->out, "%ld,", row->line);
-    htx_csv_field(rj->out, reason);
-    for (size_t i = 0; i < row->count; i++) {
-        fputc(',', rj->out);
-        htx_csv_field(rj->out, row->fields[i]);
-    }
-    fputs("\r\n", rj->out);
-}
-
-/* Whether every rejected row could be written. */
-static htx_status rejects_check(const rejects *rj, htx_error *err)
-{
-    if (rj->failed || (rj->out && ferror(rj->out)))
-        return htx_fail_os(err, HTX_ERR_IO, MSG_IO, NULL, rj->path, errno ? errno : EIO);
-    return HTX_OK;
-}
 
 /* ---- one row ------------------------------------------------------------- */
 
@@ -140,6 +82,44 @@ static void apply_row(import_run *run, const htx_csv_row *row, htx_coop *c, bool
             continue;
         }
         htx_coop_set(c, htx_fields[field].key, value, report);
+    }
+}
+
+/* The district an address names in one of its parts ("Xã Đa Tốn, huyện
+ * Gia Lâm"), set into c when that part is one district's name. */
+static bool district_of_address(htx_coop *c)
+{
+    static const char *const prefixes[] = {"quan ", "huyen ", "thi xa "};
+    htx_report *scratch = malloc(sizeof *scratch);
+    char *address = strdup(c->address);
+    bool found = false;
+    char *rest = NULL;
+    for (char *part = address ? strtok_r(address, ",;", &rest) : NULL; scratch && part && !found;
+         part = strtok_r(NULL, ",;", &rest)) {
+        char *plain = htx_fold_plain(part), *start = plain;
+        while (start && *start == ' ')
+            start++;
+        for (size_t i = 0; start && i < sizeof prefixes / sizeof prefixes[0] && !found; i++) {
+            if (strncmp(start, prefixes[i], strlen(prefixes[i])) != 0)
+                continue;
+            htx_report_init(scratch);
+            found = htx_coop_set(c, "district", part, scratch) == HTX_OK;
+        }
+        free(plain);
+    }
+    free(address);
+    free(scratch);
+    return found;
+}
+
+/* A row that names no district takes the one given, or its address's. */
+static void district_for_row(import_run *run, htx_coop *c, htx_report *report)
+{
+    if (run->opt->district) {
+        if (htx_coop_set(c, "district", run->opt->district, report) == HTX_OK)
+            run->result->district_given++;
+    } else if (c->address[0] && district_of_address(c)) {
+        run->result->district_from_address++;
     }
 }
 
@@ -221,7 +201,10 @@ static htx_status import_row(import_run *run, const htx_csv_row *row, htx_error 
     htx_error e;
     result->rows++;
 
-    if (row->count < f->column_count || !cells_empty_from(row, f->column_count)) {
+    /* A sheet's row ends at its last cell with a value: fewer cells are
+     * empty ones, not missing columns. */
+    bool short_row = row->count < f->column_count && f->workbook == HTX_WORKBOOK_NONE;
+    if (short_row || !cells_empty_from(row, f->column_count)) {
         snprintf(number[0], sizeof number[0], "%zu", row->count);
         snprintf(number[1], sizeof number[1], "%zu", f->column_count);
         htx_fail(&e, HTX_ERR_INVALID, MSG_CSV_COLUMNS, NULL, number[0], number[1]);
@@ -270,6 +253,8 @@ static htx_status import_row(import_run *run, const htx_csv_row *row, htx_error 
             return HTX_OK;
         }
         apply_row(run, row, c, update, report);
+        if (!c->district[0])
+            district_for_row(run, c, report);
         htx_coop_check(c, report);
         for (int i = 0; i < report->count; i++)
             if (!report->is_warning[i] && !earlier_error_on_field(report, i))
@@ -287,11 +272,32 @@ static htx_status import_row(import_run *run, const htx_csv_row *row, htx_error 
     if (reason[0]) {
         result->rejected++;
         if (run->opt->skip_invalid)
-            rejects_write(&run->rejects, f, row, reason, run->opt->lang);
+            imp_rejects_write(&run->rejects, row, reason, run->opt->lang);
         else
             run->writing = false; /* nothing will be kept: only validate the rest */
     }
     return HTX_OK;
+}
+
+/* ---- one row as the preview shows it ------------------------------------------ */
+
+htx_status htx_import_convert_row(const htx_import_file *f, const htx_import_options *opt, const htx_csv_row *row,
+                                  htx_coop *c, htx_report *report, htx_district_source *from)
+{
+    htx_import_result counts = {0};
+    import_run run = {.file = f, .opt = opt, .result = &counts};
+    htx_coop_init(c);
+    htx_report_init(report);
+    htx_coop_set(c, "code", row_code(f, row), report);
+    apply_row(&run, row, c, false, report);
+    *from = HTX_DISTRICT_OWN;
+    if (!c->district[0]) {
+        district_for_row(&run, c, report);
+        *from = counts.district_given ? HTX_DISTRICT_GIVEN
+                : counts.district_from_address ? HTX_DISTRICT_FROM_ADDRESS : HTX_DISTRICT_OWN;
+    }
+    htx_coop_check(c, report);
+    return report->errors ? HTX_ERR_INVALID : HTX_OK;
 }
 
 /* ---- the run --------------------------------------------------------------- */
@@ -370,7 +376,7 @@ static htx_status row_changed_meanwhile(import_run *run, const spool_entry *e, c
     if (run->opt->skip_invalid && e->row) {
         char reason[1024];
         htx_error_text(&problem, run->opt->lang, reason, sizeof reason);
-        rejects_write(&run->rejects, run->file, e->row, reason, run->opt->lang);
+        imp_rejects_write(&run->rejects, e->row, reason, run->opt->lang);
     } else {
         run->writing = false; /* nothing will be kept */
     }
@@ -462,7 +468,7 @@ static htx_status import_all(import_run *run, htx_error *err)
             if (st == HTX_OK && opt->memberships_path)
                 st = imp_import_memberships(run, err);
             if (st == HTX_OK)
-                st = rejects_check(&run->rejects, err);
+                st = imp_rejects_check(&run->rejects, err);
             if (st == HTX_OK && refused(run))
                 st = htx_fail(err, HTX_ERR_INVALID, MSG_NONE, NULL, NULL, NULL);
             if (st == HTX_OK) {
@@ -477,14 +483,14 @@ static htx_status import_all(import_run *run, htx_error *err)
         }
     }
     if (st == HTX_OK)
-        st = rejects_check(&run->rejects, err);
+        st = imp_rejects_check(&run->rejects, err);
     if (st == HTX_OK && refused(run))
         st = htx_fail(err, HTX_ERR_INVALID, MSG_NONE, NULL, NULL, NULL);
     if (st == HTX_OK)
         progress(run, PROGRESS_TOTAL);
     imp_code_set_free(&run->codes);
     imp_spool_close(&run->spool);
-    htx_status settled = rejects_settle(&run->rejects, result->committed, st == HTX_OK ? err : NULL);
+    htx_status settled = imp_rejects_settle(&run->rejects, result->committed, st == HTX_OK ? err : NULL);
     return st != HTX_OK ? st : settled;
 }
 
@@ -499,7 +505,7 @@ htx_status htx_import_run(htx_store *s, const htx_import_file *f, const htx_impo
         .result = result,
         .user = opt->user ? opt->user : "htx",
         .writing = true,
-        .rejects = {.path = opt->skip_invalid && !opt->dry_run ? opt->rejects_path : NULL},
+        .rejects = {.path = opt->skip_invalid && !opt->dry_run ? opt->rejects_path : NULL, .source = f},
     };
     return import_all(&run, err);
 }

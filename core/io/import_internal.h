@@ -3,7 +3,8 @@
  *
  *   import_file.c         options, opening a file, its header
  *   import_stream.c       a file read block by block, decoded, in records
- *   import.c              the run: every row checked, then written; rejects
+ *   import.c              the run: every row checked, then written
+ *   import_rejects.c      the rows set aside, in the format they came in
  *   import_spool.c        the rows checked, waiting for the write phase
  *   import_tally.c        the problems found and the codes met, as it reads
  *   import_memberships.c  the memberships file that goes with a register
@@ -49,13 +50,26 @@ bool imp_code_set_has(code_set *set, const char *code);
 
 /* The rejected rows are written through an outfile (outfile.h), which takes
  * its name only when the import commits: a refused import leaves no rejects
- * file, and an older one is replaced whole or not at all. */
+ * file, and an older one is replaced whole or not at all.  They are written
+ * as the source came, so that the office can correct them and send them
+ * again: a text file in its encoding with its separator, a workbook as an
+ * .xlsx (libxlsxwriter). */
 typedef struct rejects {
     const char *path;
+    const htx_import_file *source;
     htx_outfile file;
     FILE *out;
+    struct lxw_workbook *book; /* for a workbook's rows */
+    struct lxw_worksheet *sheet;
+    unsigned long rows_written;
     bool failed;
 } rejects;
+
+void imp_rejects_write(rejects *rj, const htx_csv_row *row, const char *reason, htx_lang lang);
+/* Whether every rejected row could be written. */
+htx_status imp_rejects_check(const rejects *rj, htx_error *err);
+/* After the transaction: the file takes its name, or goes. */
+htx_status imp_rejects_settle(rejects *rj, bool committed, htx_error *err);
 
 /* ---- a file read as a stream (import_stream.c) ---------------------------- */
 
@@ -63,6 +77,7 @@ typedef struct rejects {
 typedef struct htx_import_source {
     int fd;
     char *path;
+    htx_workbook *book; /* a workbook's, or NULL for text */
 } htx_import_source;
 
 /* Opens path for reading: a regular file, else MSG_IMPORT_IS_DIRECTORY or
@@ -76,7 +91,10 @@ htx_status imp_file_open(const char *path, int *fd, size_t *size, htx_error *err
 typedef struct htx_import_rows imp_stream;
 htx_status imp_stream_open(int fd, const char *path, htx_encoding enc, char separator,
                            imp_stream **out, htx_encoding *used, char *sep_used, htx_error *err);
-/* htx_csv_next() on the stream. */
+/* The rows of a workbook's sheet as a stream (len: the file's size, for
+ * the bytes read). */
+htx_status imp_sheet_open(htx_workbook *book, size_t len, imp_stream **out, htx_error *err);
+/* htx_csv_next() on the stream, or the sheet's next row. */
 htx_status imp_stream_next(imp_stream *s, htx_csv_row *row, htx_error *err);
 /* Whether the encoding was detected on thin evidence (htx_encoding_detect). */
 bool imp_stream_unsure(const imp_stream *s);

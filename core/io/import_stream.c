@@ -28,6 +28,8 @@ struct htx_import_rows {
     size_t head_len;
     htx_decoder *decoder;
     htx_csv_reader csv;
+    htx_workbook_rows *sheet; /* instead of the above, for a workbook */
+    size_t file_len;
 };
 
 htx_status imp_file_open(const char *path, int *fd, size_t *size, htx_error *err)
@@ -109,6 +111,7 @@ static void stream_free(imp_stream *s)
 {
     if (!s)
         return;
+    htx_workbook_rows_close(s->sheet);
     htx_csv_reader_free(&s->csv);
     htx_decoder_free(s->decoder);
     free(s->block);
@@ -156,11 +159,30 @@ htx_status imp_stream_open(int fd, const char *path, htx_encoding enc, char sepa
 
 bool imp_stream_unsure(const imp_stream *s)
 {
-    return htx_decoder_unsure(s->decoder);
+    /* a workbook's cells are text already: no encoding was guessed */
+    return s->decoder && htx_decoder_unsure(s->decoder);
+}
+
+htx_status imp_sheet_open(htx_workbook *book, size_t len, imp_stream **out, htx_error *err)
+{
+    *out = NULL;
+    imp_stream *s = calloc(1, sizeof *s);
+    if (!s)
+        return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    s->file_len = len;
+    htx_status st = htx_workbook_rows_open(book, &s->sheet, err);
+    if (st != HTX_OK) {
+        stream_free(s);
+        return st;
+    }
+    *out = s;
+    return HTX_OK;
 }
 
 htx_status imp_stream_next(imp_stream *s, htx_csv_row *row, htx_error *err)
 {
+    if (s->sheet)
+        return htx_workbook_rows_next(s->sheet, row, err);
     return htx_csv_next(&s->csv, row, err);
 }
 
@@ -179,12 +201,16 @@ long imp_error_line(const htx_error *e)
 htx_status htx_import_rows_open(const htx_import_file *f, htx_import_rows **out, htx_error *err)
 {
     imp_stream *s;
-    htx_status st = imp_stream_open(f->source->fd, f->source->path, f->encoding, f->separator, &s, NULL,
-                                    NULL, err);
+    htx_status st = f->source->book ? imp_sheet_open(f->source->book, f->len, &s, err)
+                                    : imp_stream_open(f->source->fd, f->source->path, f->encoding, f->separator,
+                                                      &s, NULL, NULL, err);
     if (st != HTX_OK)
         return st;
+    /* The header and what is above it were read at open: skipped. */
     htx_csv_row header = {0};
-    st = imp_stream_next(s, &header, err); /* read again at open: skipped */
+    do
+        st = imp_stream_next(s, &header, err);
+    while (st == HTX_OK && header.line < f->header_line);
     htx_csv_row_free(&header);
     if (st == HTX_ERR_NOT_FOUND)
         st = HTX_OK; /* the file was emptied meanwhile: no rows */
@@ -203,6 +229,8 @@ htx_status htx_import_rows_next(htx_import_rows *r, htx_csv_row *row, htx_error 
 
 size_t htx_import_rows_bytes_read(const htx_import_rows *r)
 {
+    if (r->sheet)
+        return (size_t)((double)r->file_len * htx_workbook_rows_progress(r->sheet) / 1000.0);
     return (size_t)r->offset;
 }
 

@@ -68,6 +68,19 @@ static const struct {
     {"mst", HTX_F_CODE},            {"ma so doanh nghiep", HTX_F_CODE},
     {"ten don vi", HTX_F_NAME},     {"so xa vien", HTX_F_MEMBERS},
     {"nganh nghe", HTX_F_SECTOR},   {"linh vuc", HTX_F_SECTOR},
+    {"ma so hop tac xa", HTX_F_CODE}, {"ten hop tac xa", HTX_F_NAME},
+    {"giam doc", HTX_F_REPRESENTATIVE}, {"chu tich hdqt", HTX_F_REPRESENTATIVE},
+    {"chu tich hoi dong quan tri", HTX_F_REPRESENTATIVE},
+    {"nguoi dai dien", HTX_F_REPRESENTATIVE},
+    {"sdt", HTX_F_PHONE},           {"dt", HTX_F_PHONE},
+    {"dia chi tru so", HTX_F_ADDRESS}, {"nam thanh lap", HTX_F_FOUNDED},
+    {"ngay thanh lap", HTX_F_FOUNDED}, {"von dieu le", HTX_F_CAPITAL},
+    {"von", HTX_F_CAPITAL},
+    /* the unit of 1 July 2025, as offices head it now */
+    {"don vi hanh chinh cap xa", HTX_F_COMMUNE}, {"dvhc cap xa", HTX_F_COMMUNE},
+    {"xa phuong moi", HTX_F_COMMUNE}, {"phuong xa moi", HTX_F_COMMUNE},
+    {"xa phuong sau sap nhap", HTX_F_COMMUNE}, {"xa cu", HTX_F_WARD}, {"phuong cu", HTX_F_WARD},
+    {"xa phuong cu", HTX_F_WARD},
 };
 
 /* "Quận/Huyện" and "quan huyen" must meet: compare the words of a label. */
@@ -158,6 +171,19 @@ static void fill_district_from_commune(htx_coop *c)
         snprintf(c->district, sizeof c->district, "%s", only->code);
 }
 
+/* An old-style ward that names its new unit ("Xã Bát Tràng" in Gia Lâm)
+ * gives the unit, when none was given: a file written before 1 July 2025,
+ * or with its ward column headed the old way ("Phường/Xã"), lands with its
+ * unit where the name says it, as the migration of version 7 did. */
+static void fill_commune_from_ward(htx_coop *c)
+{
+    if (c->commune[0] || !c->ward[0] || !c->district[0])
+        return;
+    const htx_commune *unit = htx_commune_from_old_ward(c->ward, c->district);
+    if (unit)
+        snprintf(c->commune, sizeof c->commune, "%s", unit->name);
+}
+
 htx_status htx_coop_set(htx_coop *c, const char *key, const char *value, htx_report *report)
 {
     htx_error e;
@@ -193,6 +219,8 @@ htx_status htx_coop_set(htx_coop *c, const char *key, const char *value, htx_rep
     free(clean);
     if (st == HTX_OK && def->id == HTX_F_COMMUNE)
         fill_district_from_commune(c);
+    if (st == HTX_OK && (def->id == HTX_F_WARD || def->id == HTX_F_DISTRICT))
+        fill_commune_from_ward(c);
     return st;
 }
 

@@ -286,7 +286,7 @@ static htx_status date_parse(void *slot, const htx_field_def *def, const char *v
         return HTX_OK;
     }
     htx_date d;
-    htx_status st = htx_parse_date(value, def->key, true, &d, err);
+    htx_status st = htx_parse_date_or_year(value, def->key, &d, err);
     if (st == HTX_OK)
         htx_date_iso(d, iso);
     return st;

@@ -33,7 +33,7 @@ typedef enum htx_field_kind {
     HTX_KIND_DISTRICT,  /* a district's GSO code */
     HTX_KIND_COMMUNE,   /* a commune-level unit's name (commune.h), "" when not given */
     HTX_KIND_SECTOR,    /* a sector's code */
-    HTX_KIND_DATE,      /* ISO date, "" when unknown */
+    HTX_KIND_DATE,      /* ISO date or a year alone ("2018-00-00"), "" when unknown */
     HTX_KIND_COUNT,     /* whole number, -1 when unknown */
     HTX_KIND_MONEY,     /* VND, -1 when unknown */
     HTX_KIND_PHONE,

@@ -264,7 +264,7 @@ htx_status htx_parse_date(const char *text, const char *field, bool not_future,
 {
     const char *typed = text ? text : "";
     htx_date d;
-    if (!htx_date_parse(typed, &d))
+    if (!htx_date_parse(typed, &d) || htx_date_is_year_only(d))
         return htx_fail(err, HTX_ERR_INVALID, MSG_DATE_FORMAT, field, typed, NULL);
     if (not_future && htx_date_compare(d, htx_date_today()) > 0) {
         char shown[HTX_ISO_DATE_SIZE];
@@ -273,6 +273,21 @@ htx_status htx_parse_date(const char *text, const char *field, bool not_future,
     }
     *out = d;
     return HTX_OK;
+}
+
+htx_status htx_parse_date_or_year(const char *text, const char *field, htx_date *out, htx_error *err)
+{
+    htx_date year;
+    if (htx_date_parse_year(text, &year) || (htx_date_parse(text ? text : "", &year) && htx_date_is_year_only(year))) {
+        if (year.year > htx_date_today().year) {
+            char shown[HTX_ISO_DATE_SIZE];
+            htx_date_display(year, shown);
+            return htx_fail(err, HTX_ERR_INVALID, MSG_DATE_FUTURE, field, shown, NULL);
+        }
+        *out = year;
+        return HTX_OK;
+    }
+    return htx_parse_date(text, field, true, out, err);
 }
 
 /* ---- Whole numbers ------------------------------------------------------ */
@@ -362,12 +377,86 @@ htx_status htx_parse_count(const char *text, const char *field, int64_t *out, ht
  * without Vietnamese marks, as "d" and "vnd" are for "đ" and "vnđ". */
 static const char *const money_units[] = {"đ", "d", "vnd", "vnđ", "đồng", "dong", NULL};
 
+/* The words that scale an amount as offices write it ("500 triệu", "1,5
+ * tỷ"), folded, with and without marks. */
+static const struct {
+    const char *word;
+    int64_t factor;
+} money_scales[] = {
+    {"nghìn", 1000},        {"nghin", 1000},        {"ngàn", 1000},       {"ngan", 1000},
+    {"triệu", 1000000},     {"trieu", 1000000},     {"tr", 1000000},      {"tỷ", 1000000000},
+    {"tỉ", 1000000000},     {"ty", 1000000000},     {"ti", 1000000000},
+};
+
+/* The scale folded names (maybe followed by a money unit): its factor, 0 for none. */
+static int64_t scale_of(const char *folded)
+{
+    for (size_t i = 0; i < sizeof money_scales / sizeof money_scales[0]; i++) {
+        size_t n = match_words(folded, money_scales[i].word);
+        if (n == 0)
+            continue;
+        const char *rest = folded + n;
+        size_t gap = space_length(rest);
+        if (!rest[0] || (gap && is_one_of(rest + gap, money_units)))
+            return money_scales[i].factor;
+    }
+    return 0;
+}
+
+enum { NOT_SCALED, SCALED, SCALE_AMBIGUOUS, SCALE_BAD };
+
+/* "500 triệu", "1,5 tỷ", "2.25 tr đồng": digits, maybe a decimal part
+ * after one comma or dot, then a scale.  Three digits after the mark could
+ * be thousands as well ("1.500 tỷ"): ambiguous. */
+static int read_scaled(const char *number, size_t length, int64_t *out)
+{
+    size_t n = 0;
+    int64_t whole = 0, fraction = 0, divisor = 1;
+    while (n < length && is_digit(number[n]))
+        if (!append_digit(&whole, number[n++]) || n > 15)
+            return NOT_SCALED;
+    if (n == 0)
+        return NOT_SCALED;
+    size_t digits_after = 0;
+    if (n + 1 < length && (number[n] == ',' || number[n] == '.') && is_digit(number[n + 1])) {
+        n++;
+        while (n < length && is_digit(number[n])) {
+            if (++digits_after > 9 || !append_digit(&fraction, number[n++]))
+                return SCALE_BAD;
+            divisor *= 10;
+        }
+    }
+    size_t gap = space_length(number + n);
+    char folded[32];
+    if (n + gap >= length || !fold_case(number + n + gap, length - n - gap, folded, sizeof folded))
+        return NOT_SCALED;
+    int64_t factor = scale_of(folded);
+    if (!factor)
+        return NOT_SCALED;
+    if (digits_after == 3)
+        return SCALE_AMBIGUOUS;
+    if (whole > INT64_MAX / factor || (fraction * factor) % divisor != 0)
+        return SCALE_BAD;
+    *out = whole * factor + fraction * factor / divisor;
+    return SCALED;
+}
+
 htx_status htx_parse_money(const char *text, const char *field, int64_t *out, htx_error *err)
 {
     const char *typed = text ? text : "";
     size_t start, length;
     trimmed_span(typed, &start, &length);
     const char *number = typed + start;
+    switch (read_scaled(number, length, out)) {
+    case SCALED:
+        return HTX_OK;
+    case SCALE_AMBIGUOUS:
+        return htx_fail(err, HTX_ERR_INVALID, MSG_MONEY_AMBIGUOUS, field, typed, NULL);
+    case SCALE_BAD:
+        return htx_fail(err, HTX_ERR_INVALID, MSG_MONEY_FORMAT, field, typed, NULL);
+    default:
+        break;
+    }
     int64_t value;
     size_t read = read_whole_number(number, &value);
     if (read == 0 || read > length)

@@ -40,11 +40,17 @@ htx_status htx_parse_phone(const char *text, char out[HTX_PHONE_SIZE], htx_error
 htx_status htx_parse_date(const char *text, const char *field, bool not_future,
                           htx_date *out, htx_error *err);
 
+/* A date not in the future, or a year alone ("2018": htx_date_is_year_only),
+ * as a founding date is often known. */
+htx_status htx_parse_date_or_year(const char *text, const char *field, htx_date *out, htx_error *err);
+
 /* A non-negative whole number ("1.500", "1 500" and "1,500" read as 1500). */
 htx_status htx_parse_count(const char *text, const char *field, int64_t *out, htx_error *err);
 
 /* Money in VND: digits with optional dot/comma/space thousands separators and an
- * optional "đ", "d", "VND" or "đồng" suffix. */
+ * optional "đ", "d", "VND" or "đồng" suffix; or an amount in thousands,
+ * millions or billions as offices write it ("500 triệu", "1,5 tỷ", "2.25 tr
+ * đồng"), refused as ambiguous with three digits after the mark ("1.500 tỷ"). */
 htx_status htx_parse_money(const char *text, const char *field, int64_t *out, htx_error *err);
 
 /* A plausible email address (local@domain.tld, no spaces); stored lower-cased domain. */

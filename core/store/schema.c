@@ -531,11 +531,27 @@ static htx_status migrate_v10(htx_store *s, htx_error *err)
 }
 
 /*
- * Version 11: the word index of the names (search_words.h), so a key in the
+ * Version 11: the columns of an import file mapped by hand, remembered for
+ * the next file with the same headers (import_maps.h).
+ */
+static htx_status migrate_v11_import_column_maps(htx_store *s, htx_error *err)
+{
+    return htx_store_exec(s,
+                          "CREATE TABLE import_column_map ("
+                          "  headers TEXT PRIMARY KEY,"  /* the file's headers, folded, tab-separated */
+                          "  fields TEXT NOT NULL,"      /* the field of each, \"-\" for none */
+                          "  saved_at TEXT NOT NULL,"
+                          "  saved_by TEXT NOT NULL"
+                          ");",
+                          err);
+}
+
+/*
+ * Version 12: the word index of the names (search_words.h), so a key in the
  * search box reads the names holding the query's rarest word in name order
  * instead of testing every name before the first match.
  */
-static htx_status migrate_v11(htx_store *s, htx_error *err)
+static htx_status migrate_v12(htx_store *s, htx_error *err)
 {
     return htx_search_words_create(s, err);
 }
@@ -553,7 +569,8 @@ static htx_status (*const migrations[])(htx_store *, htx_error *) = {
     migrate_v8,
     migrate_v9,
     migrate_v10,
-    migrate_v11,
+    migrate_v11_import_column_maps,
+    migrate_v12,
 };
 
 const int htx_schema_latest = (int)(sizeof migrations / sizeof migrations[0]);

@@ -70,7 +70,16 @@ static bool parse_iso(const char **p, htx_date *d)
     return true;
 }
 
-/* "dd/mm/yyyy" or "d/m/yyyy", day first as written in Vietnam; "05.03.2019"
+/* The year "yy" stands for, as offices write it ("5/3/19"): the latest
+ * such year not after this one. */
+static int century_of_short_year(int yy)
+{
+    int this_year = htx_date_today().year;
+    int year = this_year / 100 * 100 + yy;
+    return year > this_year ? year - 100 : year;
+}
+
+/* "dd/mm/yyyy", "d/m/yyyy" or "d/m/yy", day first as written in Vietnam; "05.03.2019"
  * and "05-03-2019" too (the same separator twice).  Advances *p past it. */
 static bool parse_day_first(const char **p, htx_date *d)
 {
@@ -79,9 +88,13 @@ static bool parse_day_first(const char **p, htx_date *d)
         return false;
     char separator = *s;
     if ((separator != '/' && separator != '.' && separator != '-') || !read_char(&s, separator) ||
-        !read_digits(&s, 1, 2, &d->month) || !read_char(&s, separator) ||
-        !read_digits(&s, 4, 4, &d->year))
+        !read_digits(&s, 1, 2, &d->month) || !read_char(&s, separator))
         return false;
+    const char *year = s;
+    if (!read_digits(&s, 2, 4, &d->year) || s - year == 3)
+        return false;
+    if (s - year == 2)
+        d->year = century_of_short_year(d->year);
     *p = s;
     return true;
 }
@@ -121,7 +134,8 @@ bool htx_date_parse(const char *text, htx_date *out)
     bool read = parse_iso(&end, &d) || parse_day_first(&end, &d);
     if (read)
         skip_time_of_day(&end);
-    if (!read || !only_spaces(end) || !is_valid_date(d.year, d.month, d.day))
+    bool year_only = read && d.month == 0 && d.day == 0 && d.year >= YEAR_MIN; /* as stored */
+    if (!read || !only_spaces(end) || (!year_only && !is_valid_date(d.year, d.month, d.day)))
         return false;
     *out = d;
     return true;
@@ -134,7 +148,29 @@ void htx_date_iso(htx_date d, char out[HTX_ISO_DATE_SIZE])
 
 void htx_date_display(htx_date d, char out[HTX_ISO_DATE_SIZE])
 {
-    snprintf(out, HTX_ISO_DATE_SIZE, "%02d/%02d/%04d", d.day, d.month, d.year);
+    if (htx_date_is_year_only(d))
+        snprintf(out, HTX_ISO_DATE_SIZE, "%04d", d.year);
+    else
+        snprintf(out, HTX_ISO_DATE_SIZE, "%02d/%02d/%04d", d.day, d.month, d.year);
+}
+
+bool htx_date_is_year_only(htx_date d)
+{
+    return d.month == 0 && d.day == 0;
+}
+
+bool htx_date_parse_year(const char *text, htx_date *out)
+{
+    if (!text)
+        return false;
+    while (isspace((unsigned char)*text))
+        text++;
+    const char *end = text;
+    int year;
+    if (!read_digits(&end, 4, 4, &year) || !only_spaces(end) || year < YEAR_MIN)
+        return false;
+    *out = (htx_date){year, 0, 0};
+    return true;
 }
 
 int htx_date_compare(htx_date a, htx_date b)

@@ -14,6 +14,9 @@
 
 static const cli_option options[] = {
     {"--encoding", true, CLI_TEXT_PAIR(CT_IMPORT_OPT_ENCODING)},
+    {"--sheet", true, CLI_TEXT_PAIR(CT_IMPORT_OPT_SHEET)},
+    {"--header-row", true, CLI_TEXT_PAIR(CT_IMPORT_OPT_HEADER_ROW)},
+    {"--district", true, CLI_TEXT_PAIR(CT_IMPORT_OPT_DISTRICT)},
     {"--dry-run", false, CLI_TEXT_PAIR(CT_IMPORT_OPT_DRY_RUN)},
     {"--on-duplicate", true, CLI_TEXT_PAIR(CT_IMPORT_OPT_ON_DUPLICATE)},
     {"--skip-invalid", false, CLI_TEXT_PAIR(CT_IMPORT_OPT_SKIP_INVALID)},
@@ -34,7 +37,7 @@ static int cmd_import(const cli_context *ctx, int argc, char **argv);
 const cli_spec cmd_import_spec = {
     .name = "import",
     .brief = CT_COMMAND_IMPORT,
-    .usage = "htx import FILE [--encoding ENC] [--dry-run] [--on-duplicate fail|skip|update] "
+    .usage = "htx import FILE [--encoding ENC] [--sheet NAME|N] [--header-row N] [--district NAME] [--dry-run] [--on-duplicate fail|skip|update] "
              "[--skip-invalid] [--map COLUMN=field…] [--with-memberships | --memberships FILE]",
     .summary = CT_IMPORT_SUMMARY,
     .options = options,
@@ -111,14 +114,20 @@ static void print_problems(const cli_context *ctx, const htx_import_result *r, c
 static void print_file_facts(const cli_context *ctx, const htx_import_file *f)
 {
     const char *sep = f->separator == '\t' ? "tab" : f->separator == ';' ? ";" : ",";
-    cli_tell(ctx, ctx->out, f->detected ? CT_IMPORT_FILE_FACTS_DETECTED : CT_IMPORT_FILE_FACTS,
-             htx_encoding_name(f->encoding), sep);
+    if (f->workbook != HTX_WORKBOOK_NONE)
+        cli_tell(ctx, ctx->out, CT_IMPORT_WORKBOOK_FACTS, htx_workbook_kind_name(f->workbook));
+    else
+        cli_tell(ctx, ctx->out, f->detected ? CT_IMPORT_FILE_FACTS_DETECTED : CT_IMPORT_FILE_FACTS,
+                 htx_encoding_name(f->encoding), sep);
+    if (f->lines_above > 0)
+        cli_tell(ctx, ctx->out, CT_IMPORT_LINES_ABOVE, f->header_line, f->lines_above);
     if (f->detected && f->unsure)
         cli_tell(ctx, ctx->err, CT_IMPORT_ENCODING_UNSURE, htx_encoding_name(f->encoding));
     char unknown[1024] = "";
     size_t used = 0;
     for (size_t i = 0; i < f->column_count; i++)
-        if (f->columns[i].field < 0 && f->columns[i].header[0] && used < sizeof unknown)
+        if (f->columns[i].field < 0 && !f->columns[i].numbering && f->columns[i].header[0] &&
+            used < sizeof unknown)
             used += (size_t)snprintf(unknown + used, sizeof unknown - used, "%s\"%s\"",
                                      used ? ", " : "", f->columns[i].header);
     if (used)
@@ -140,7 +149,7 @@ static int run_import(const cli_context *ctx, const char *path, htx_import_optio
     print_file_facts(ctx, file);
 
     char rejects[HTX_SIBLING_PATH_SIZE], memberships[HTX_SIBLING_PATH_SIZE];
-    htx_import_rejects_path(path, rejects, sizeof rejects);
+    htx_import_file_rejects_path(file, path, rejects, sizeof rejects);
     opt->rejects_path = rejects;
     if (with_memberships) {
         htx_import_memberships_path(path, memberships, sizeof memberships);
@@ -165,6 +174,9 @@ static int run_import(const cli_context *ctx, const char *path, htx_import_optio
     htx_import_close(file);
 
     print_problems(ctx, &result, path, opt->memberships_path ? opt->memberships_path : "");
+    if (result.district_given || result.district_from_address)
+        cli_tell(ctx, ctx->out, CT_IMPORT_DISTRICTS_FILLED, result.district_given,
+                 opt->district ? opt->district : "-", result.district_from_address);
     int status = CLI_OK;
     if (st == HTX_ERR_INVALID && result.problem_count > 0) {
         char problems[64];
@@ -229,6 +241,18 @@ static int cmd_import(const cli_context *ctx, int argc, char **argv)
             return CLI_USAGE;
         }
         opt.encoding = (htx_encoding)e;
+    }
+    opt.sheet = cli_value(&args, "--sheet");
+    opt.district = cli_value(&args, "--district");
+    const char *header_row = cli_value(&args, "--header-row");
+    if (header_row) {
+        char *end;
+        long n = strtol(header_row, &end, 10);
+        if (end == header_row || *end || n < 1) {
+            cli_tell(ctx, ctx->err, CT_IMPORT_BAD_HEADER_ROW, header_row);
+            return CLI_USAGE;
+        }
+        opt.header_row = n;
     }
     const char *dup = cli_value(&args, "--on-duplicate");
     if (dup) {

@@ -1,9 +1,12 @@
 /*
- * The import screen ('i'): a file's path and the three choices the command
- * line offers (the encoding, what to do with codes already registered, what
- * to do with invalid rows); then what core found in the file — the encoding
- * it detected, the separator, the columns it will leave out, the first rows
- * decoded; then the import itself with a progress bar, and every problem
+ * The import screen ('i'): a file's path and the choices the command line
+ * offers (the encoding, the sheet of a workbook, the header row, the
+ * district of rows without one, what to do with codes already registered,
+ * what to do with invalid rows); then what core found in the file — the
+ * encoding it detected or the workbook, the separator, the header and the
+ * lines above it, each column with the field it fills (changed with ←→ on
+ * the column, from the fields' list or "không nhập"), the first rows with
+ * each conversion shown ("500 triệu → 500.000.000 đ"); then the import itself with a progress bar, and every problem
  * with its line.  After a refusal the choices can be changed and the import
  * run again without leaving the screen.
  */
@@ -13,20 +16,29 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "coop.h"
 #include "csv_read.h"
 #include "display.h"
 #include "edit_keys.h"
+#include "fold.h"
 #include "import.h"
+#include "import_maps.h"
 #include "path_complete.h"
+#include "refdata.h"
 #include "text.h"
 #include "ui_text.h"
 #include "views.h"
 
-#define PREVIEW_ROWS 8
+#define PREVIEW_ROWS 6
 #define PREVIEW_COLUMNS 8
+#define PREVIEW_WIDTH_MAX 26
 #define LABEL_COLS 16
 
-typedef enum import_field { FIELD_PATH, FIELD_ENCODING, FIELD_DUPLICATES, FIELD_INVALID, FIELD_COUNT } import_field;
+/* The fixed fields; the file's columns follow them (FIELD_COLUMNS + i). */
+typedef enum import_field {
+    FIELD_PATH, FIELD_ENCODING, FIELD_SHEET, FIELD_HEADER, FIELD_DISTRICT, FIELD_DUPLICATES, FIELD_INVALID,
+    FIELD_COLUMNS
+} import_field;
 
 typedef enum import_phase { PHASE_PATH, PHASE_PREVIEW, PHASE_RUNNING, PHASE_DONE } import_phase;
 
@@ -45,19 +57,34 @@ typedef struct preview {
     int columns;
     int field[PREVIEW_COLUMNS];   /* htx_field_id of each shown column */
     int natural[PREVIEW_COLUMNS]; /* widest of the label and the cells */
-    char *cells[PREVIEW_ROWS][PREVIEW_COLUMNS];
+    char *cells[PREVIEW_ROWS][PREVIEW_COLUMNS]; /* "as written → as read" when they differ */
+    char *problems[PREVIEW_ROWS];               /* the row's first problem, or NULL */
+    long lines[PREVIEW_ROWS];
     int rows;
     char error[512]; /* the file cannot be read past the shown rows */
 } preview;
 
+/* A column's field chosen by hand: its header and the field's key ("-"
+ * for none), as --map gives them. */
+typedef struct chosen_map {
+    char *column;
+    const char *field;
+} chosen_map;
+
 typedef struct import_view {
     tui_view base;
     import_phase phase;
-    import_field focus;
+    int focus; /* import_field, or FIELD_COLUMNS + a column */
     line_edit path;
     int encoding_choice; /* index in encodings */
     htx_on_duplicate on_duplicate;
     bool skip_invalid;
+    int sheet;        /* of a workbook, from 1; 0 the first */
+    long header_row;  /* 0: found */
+    int district;     /* -1: the address's; else in HTX_DISTRICTS */
+    chosen_map maps[64];
+    size_t map_count;
+    bool recalled; /* the mapping remembered for the file's headers was looked up */
     htx_import_file *file;
     bool read_tried; /* the path was read (or failed to be) since it was edited */
     preview preview;
@@ -75,22 +102,55 @@ typedef struct import_view {
 
 static void preview_free(preview *p)
 {
-    for (int r = 0; r < p->rows; r++)
+    for (int r = 0; r < p->rows; r++) {
         for (int k = 0; k < p->columns; k++)
             free(p->cells[r][k]);
+        free(p->problems[r]);
+    }
     memset(p, 0, sizeof *p);
 }
 
-static void preview_read(preview *p, const htx_import_file *f, htx_lang lang)
+/* What a cell shows: the value as the import reads it, after the value as
+ * written when the two differ ("500 triệu → 500.000.000 đ"); the district
+ * found elsewhere says where from. */
+static char *shown_cell(const char *written, const htx_coop *c, int field, htx_district_source from,
+                        htx_lang lang)
+{
+    char value[512], typed[512], text[1200];
+    htx_coop_value(c, (htx_field_id)field, HTX_VALUE_DISPLAY, lang, value, sizeof value);
+    while (*written == ' ' || *written == '\t')
+        written++;
+    snprintf(typed, sizeof typed, "%s", written);
+    for (size_t n = strlen(typed); n && (typed[n - 1] == ' ' || typed[n - 1] == '\t');)
+        typed[--n] = '\0';
+    if (field == HTX_F_DISTRICT && from != HTX_DISTRICT_OWN)
+        snprintf(text, sizeof text, "%s (%s)", value,
+                 ui_text(from == HTX_DISTRICT_GIVEN ? UI_IMPORT_DISTRICT_GIVEN : UI_IMPORT_DISTRICT_ADDRESS, lang));
+    else if (typed[0] && value[0] && strcmp(typed, value) != 0)
+        snprintf(text, sizeof text, "%s → %s", typed, value);
+    else
+        snprintf(text, sizeof text, "%s", typed[0] ? typed : value);
+    return htx_text_sanitize(text);
+}
+
+static void preview_read(preview *p, const htx_import_file *f, const htx_import_options *opt, htx_lang lang)
 {
     size_t source[PREVIEW_COLUMNS];
+    bool has_district = false;
+    for (size_t i = 0; i < f->column_count; i++)
+        has_district |= f->columns[i].field == HTX_F_DISTRICT;
+    /* No district column: the one each row takes is shown first all the same. */
+    if (!has_district) {
+        source[p->columns] = (size_t)-1;
+        p->field[p->columns++] = HTX_F_DISTRICT;
+    }
     for (size_t i = 0; i < f->column_count && p->columns < PREVIEW_COLUMNS; i++)
         if (f->columns[i].field >= 0) {
             source[p->columns] = i;
-            p->field[p->columns] = f->columns[i].field;
-            p->natural[p->columns] = (int)htx_text_width(htx_field_label((htx_field_id)f->columns[i].field, lang));
-            p->columns++;
+            p->field[p->columns++] = f->columns[i].field;
         }
+    for (int k = 0; k < p->columns; k++)
+        p->natural[k] = (int)htx_text_width(htx_field_label((htx_field_id)p->field[k], lang));
     htx_import_rows *r = NULL;
     htx_csv_row row = {0};
     htx_error err;
@@ -98,21 +158,35 @@ static void preview_read(preview *p, const htx_import_file *f, htx_lang lang)
         htx_error_text(&err, lang, p->error, sizeof p->error);
         return;
     }
-    while (p->rows < PREVIEW_ROWS) {
+    htx_coop *c = malloc(sizeof *c);
+    htx_report *report = malloc(sizeof *report);
+    while (c && report && p->rows < PREVIEW_ROWS) {
         htx_status st = htx_import_rows_next(r, &row, &err);
         if (st == HTX_ERR_INVALID)
             htx_error_text(&err, lang, p->error, sizeof p->error);
         if (st != HTX_OK)
             break;
+        htx_district_source from;
+        htx_import_convert_row(f, opt, &row, c, report, &from);
+        p->lines[p->rows] = row.line;
         for (int k = 0; k < p->columns; k++) {
-            char *cell = htx_text_sanitize(source[k] < row.count ? row.fields[source[k]] : "");
+            const char *written = source[k] < row.count ? row.fields[source[k]] : "";
+            char *cell = shown_cell(written, c, p->field[k], from, lang);
             p->cells[p->rows][k] = cell;
             int width = cell ? (int)htx_text_width(cell) : 0;
             if (width > p->natural[k])
                 p->natural[k] = width;
         }
+        for (int i = 0; i < report->count && !p->problems[p->rows]; i++)
+            if (!report->is_warning[i]) {
+                char text[600];
+                htx_error_text(&report->items[i], lang, text, sizeof text);
+                p->problems[p->rows] = htx_text_sanitize(text);
+            }
         p->rows++;
     }
+    free(c);
+    free(report);
     htx_csv_row_free(&row);
     htx_import_rows_close(r);
 }
@@ -131,14 +205,105 @@ static void close_file(import_view *v)
     v->memberships[0] = '\0';
 }
 
+/* The choices of the screen as the importer's options (the maps point
+ * into v). */
+static void screen_options(const import_view *v, htx_import_options *opt, htx_column_map *maps, char *sheet,
+                           size_t sheet_size)
+{
+    htx_import_options_init(opt);
+    opt->encoding = encodings[v->encoding_choice];
+    if (v->sheet > 0) {
+        snprintf(sheet, sheet_size, "%d", v->sheet);
+        opt->sheet = sheet;
+    }
+    opt->header_row = v->header_row;
+    opt->district = v->district >= 0 ? HTX_DISTRICTS[v->district].name : NULL;
+    for (size_t i = 0; i < v->map_count; i++)
+        maps[i] = (htx_column_map){v->maps[i].column, v->maps[i].field};
+    opt->maps = maps;
+    opt->map_count = v->map_count;
+}
+
+/* The file's headers, or its columns' fields, joined by tabs (import_maps.h). */
+static char *joined(const htx_import_file *f, bool fields)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < f->column_count; i++) {
+        if (i)
+            fputc('\t', out);
+        if (fields) {
+            int field = f->columns[i].field;
+            fputs(field >= 0 ? htx_fields[field].key : "-", out);
+        } else {
+            char *plain = htx_fold_plain(f->columns[i].header);
+            fputs(plain ? plain : "", out);
+            free(plain);
+        }
+    }
+    if (fclose(out) != 0) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
+static void forget_maps(import_view *v)
+{
+    for (size_t i = 0; i < v->map_count; i++)
+        free(v->maps[i].column);
+    v->map_count = 0;
+    v->recalled = false;
+}
+
+static void choose_field(import_view *v, const char *header, const char *field);
+
+/* The fields chosen by hand last time for a file with these headers, as
+ * choices of this one; false when none were remembered. */
+static bool recall_maps(import_view *v, tui_app *app)
+{
+    v->recalled = true;
+    char *headers = joined(v->file, false), *fields = NULL;
+    htx_error err;
+    bool found = headers && htx_import_maps_load(app->store, headers, &fields, &err) == HTX_OK;
+    char *rest = NULL, *token = found ? strtok_r(fields, "\t", &rest) : NULL;
+    for (size_t i = 0; token && i < v->file->column_count; i++, token = strtok_r(NULL, "\t", &rest)) {
+        const htx_field_def *def = strcmp(token, "-") == 0 ? NULL : htx_field_find(token);
+        int field = def ? (int)def->id : -1;
+        if (field != v->file->columns[i].field && (def || strcmp(token, "-") == 0))
+            choose_field(v, v->file->columns[i].header, def ? def->key : "-");
+    }
+    free(headers);
+    free(fields);
+    return found && v->map_count > 0;
+}
+
+/* After an import with columns mapped by hand: remembered for the next file
+ * with the same headers. */
+static void remember_maps(import_view *v, tui_app *app)
+{
+    if (v->map_count == 0)
+        return;
+    char *headers = joined(v->file, false), *fields = joined(v->file, true);
+    htx_error err;
+    if (headers && fields)
+        htx_import_maps_save(app->store, headers, fields, htx_audit_user(app->user), &err);
+    free(headers);
+    free(fields);
+}
+
 static void open_file(import_view *v, tui_app *app)
 {
     close_file(v);
     v->read_tried = true;
     htx_import_result_free(&v->result);
     htx_import_options opt;
-    htx_import_options_init(&opt);
-    opt.encoding = encodings[v->encoding_choice];
+    htx_column_map maps[64];
+    char sheet[16];
+    screen_options(v, &opt, maps, sheet, sizeof sheet);
     htx_error err;
     const char *path = v->path.text ? v->path.text : "";
     if (htx_import_open(path, &opt, &v->file, &err) != HTX_OK) {
@@ -148,8 +313,20 @@ static void open_file(import_view *v, tui_app *app)
         v->phase = PHASE_PATH;
         return;
     }
-    preview_read(&v->preview, v->file, app->lang);
-    htx_import_rejects_path(path, v->rejects, sizeof v->rejects);
+    if (!v->recalled && v->map_count == 0 && recall_maps(v, app)) {
+        open_file(v, app); /* read again with the remembered choices */
+        if (v->file) {
+            set_message(v, false, ui_text(UI_IMPORT_MAPS_RECALLED, app->lang));
+            return;
+        }
+        /* They no longer fit the file: its own headers then. */
+        forget_maps(v);
+        v->recalled = true;
+        open_file(v, app);
+        return;
+    }
+    preview_read(&v->preview, v->file, &opt, app->lang);
+    htx_import_file_rejects_path(v->file, path, v->rejects, sizeof v->rejects);
     /* What `htx export --with-memberships` wrote beside the register goes in
      * with it, as the screen says: the round trip needs no extra step. */
     htx_import_memberships_path(path, v->memberships, sizeof v->memberships);
@@ -191,7 +368,9 @@ static void summarise(import_view *v, tui_app *app)
 static void run_import(import_view *v, tui_app *app)
 {
     htx_import_options opt;
-    htx_import_options_init(&opt);
+    htx_column_map maps[64];
+    char sheet[16];
+    screen_options(v, &opt, maps, sheet, sizeof sheet);
     opt.on_duplicate = v->on_duplicate;
     opt.skip_invalid = v->skip_invalid;
     opt.rejects_path = v->rejects;
@@ -209,6 +388,7 @@ static void run_import(import_view *v, tui_app *app)
     htx_error err;
     htx_status st = htx_import_run(app->store, v->file, &opt, &v->result, &err);
     if (st == HTX_OK) {
+        remember_maps(v, app);
         summarise(v, app);
         app_reload_all(app);
     } else {
@@ -250,20 +430,67 @@ static void draw_choices(import_view *v, tui_app *app, tui_canvas *c, int y, tui
     htx_encoding chosen = encodings[v->encoding_choice];
     if (chosen != HTX_ENC_AUTO)
         snprintf(value, sizeof value, "%s", htx_encoding_name(chosen));
+    else if (v->file && v->file->workbook != HTX_WORKBOOK_NONE)
+        snprintf(value, sizeof value, ui_text(UI_IMPORT_WORKBOOK, lang), htx_workbook_kind_name(v->file->workbook));
     else if (v->file)
         snprintf(value, sizeof value, ui_text(v->file->unsure ? UI_IMPORT_DETECTED_UNSURE : UI_IMPORT_DETECTED_AS, lang),
                  htx_encoding_name(v->file->encoding));
     else
         snprintf(value, sizeof value, "%s", ui_text(UI_IMPORT_AUTO, lang));
     draw_field(c, y, a, UI_IMPORT_ENCODING, value, v->focus == FIELD_ENCODING, lang);
-    draw_field(c, y + 1, a, UI_IMPORT_DUPLICATES, ui_text(duplicate_labels[v->on_duplicate], lang),
+    if (v->sheet > 0)
+        snprintf(value, sizeof value, ui_text(UI_IMPORT_SHEET_NUMBER, lang), v->sheet);
+    else
+        snprintf(value, sizeof value, "%s", ui_text(UI_IMPORT_SHEET_FIRST, lang));
+    draw_field(c, y + 1, a, UI_IMPORT_SHEET, value, v->focus == FIELD_SHEET, lang);
+    if (v->header_row > 0)
+        snprintf(value, sizeof value, ui_text(UI_IMPORT_HEADER_LINE, lang), v->header_row);
+    else if (v->file)
+        snprintf(value, sizeof value, ui_text(UI_IMPORT_HEADER_FOUND, lang), v->file->header_line);
+    else
+        snprintf(value, sizeof value, "%s", ui_text(UI_IMPORT_HEADER_FIND, lang));
+    draw_field(c, y + 2, a, UI_IMPORT_HEADER, value, v->focus == FIELD_HEADER, lang);
+    snprintf(value, sizeof value, ui_text(UI_IMPORT_DISTRICT_FOR_ROWS, lang),
+             v->district >= 0 ? HTX_DISTRICTS[v->district].name : ui_text(UI_IMPORT_DISTRICT_ADDRESS, lang));
+    draw_field(c, y + 3, a, UI_IMPORT_DISTRICT, value, v->focus == FIELD_DISTRICT, lang);
+    draw_field(c, y + 4, a, UI_IMPORT_DUPLICATES, ui_text(duplicate_labels[v->on_duplicate], lang),
                v->focus == FIELD_DUPLICATES, lang);
     if (v->skip_invalid)
         snprintf(value, sizeof value, ui_text(UI_IMPORT_INVALID_SKIP, lang),
                  v->file ? v->rejects : "….rejected.csv");
     else
         snprintf(value, sizeof value, "%s", ui_text(UI_IMPORT_INVALID_ALL, lang));
-    draw_field(c, y + 2, a, UI_IMPORT_INVALID, value, v->focus == FIELD_INVALID, lang);
+    draw_field(c, y + 5, a, UI_IMPORT_INVALID, value, v->focus == FIELD_INVALID, lang);
+}
+
+/* Each column of the file with the field it fills, one after the other,
+ * wrapped; the one in focus highlighted.  Returns the next line. */
+static int draw_columns(import_view *v, tui_app *app, tui_canvas *c, int y, tui_rect a)
+{
+    const htx_import_file *f = v->file;
+    const char *title = ui_text(UI_IMPORT_COLUMNS, app->lang);
+    canvas_text(c, y, a.x + 1, a.width - 2, title, STYLE_NORMAL);
+    int x0 = a.x + 2 + (int)htx_text_width(title), x = x0, right = a.x + a.width - 1;
+    for (size_t i = 0; i < f->column_count; i++) {
+        const htx_import_column *col = &f->columns[i];
+        char item[600];
+        const char *field = col->field >= 0 ? htx_field_label((htx_field_id)col->field, app->lang)
+                            : col->numbering ? ui_text(UI_IMPORT_NUMBERING, app->lang)
+                                             : ui_text(UI_IMPORT_NOT_IMPORTED, app->lang);
+        snprintf(item, sizeof item, "%s → %s", col->header[0] ? col->header : "…", field);
+        char *safe = htx_text_sanitize(item);
+        int width = safe ? (int)htx_text_width(safe) : 0;
+        if (x > x0 && x + width > right) {
+            y++;
+            x = x0;
+        }
+        bool focused = v->focus == FIELD_COLUMNS + (int)i;
+        canvas_text(c, y, x, right - x, safe ? safe : "",
+                    focused ? STYLE_CURSOR : col->field >= 0 ? STYLE_NORMAL : STYLE_DIM);
+        free(safe);
+        x += width + 3;
+    }
+    return y + 1;
 }
 
 static int draw_file_facts(import_view *v, tui_app *app, tui_canvas *c, int y, tui_rect a)
@@ -271,8 +498,14 @@ static int draw_file_facts(import_view *v, tui_app *app, tui_canvas *c, int y, t
     const htx_import_file *f = v->file;
     char line[1024];
     const char *sep = f->separator == '\t' ? "tab" : f->separator == ';' ? ";" : ",";
-    snprintf(line, sizeof line, "%s: %s", ui_text(UI_IMPORT_SEPARATOR, app->lang), sep);
-    canvas_text(c, y++, a.x + 1, a.width - 2, line, STYLE_NORMAL);
+    if (f->workbook == HTX_WORKBOOK_NONE) {
+        snprintf(line, sizeof line, "%s: %s", ui_text(UI_IMPORT_SEPARATOR, app->lang), sep);
+        canvas_text(c, y++, a.x + 1, a.width - 2, line, STYLE_NORMAL);
+    }
+    if (f->lines_above > 0) {
+        snprintf(line, sizeof line, ui_text(UI_IMPORT_LINES_ABOVE, app->lang), f->header_line, f->lines_above);
+        canvas_text(c, y++, a.x + 1, a.width - 2, line, STYLE_NORMAL);
+    }
     if (v->memberships[0]) {
         snprintf(line, sizeof line, ui_text(UI_IMPORT_MEMBERSHIPS, app->lang), v->memberships);
         draw_safe(c, y++, a.x + 1, a.width - 2, line, STYLE_NORMAL);
@@ -280,12 +513,12 @@ static int draw_file_facts(import_view *v, tui_app *app, tui_canvas *c, int y, t
     size_t used = (size_t)snprintf(line, sizeof line, "%s: ", ui_text(UI_IMPORT_UNUSED, app->lang));
     size_t start = used;
     for (size_t i = 0; i < f->column_count && used < sizeof line; i++)
-        if (f->columns[i].field < 0 && f->columns[i].header[0])
+        if (f->columns[i].field < 0 && !f->columns[i].numbering && f->columns[i].header[0])
             used += (size_t)snprintf(line + used, sizeof line - used, "%s\"%s\"", used > start ? ", " : "",
                                      f->columns[i].header);
     if (used > start)
         draw_safe(c, y++, a.x + 1, a.width - 2, line, STYLE_ERROR);
-    return y + 1;
+    return draw_columns(v, app, c, y, a) + 1;
 }
 
 /* Columns as wide as their content, as many as fit; the last one shown
@@ -294,7 +527,7 @@ static int preview_widths(const preview *p, int room, int widths[PREVIEW_COLUMNS
 {
     int used = 0, shown = 0;
     for (int k = 0; k < p->columns; k++) {
-        int w = p->natural[k] < 40 ? p->natural[k] : 40;
+        int w = p->natural[k] < PREVIEW_WIDTH_MAX ? p->natural[k] : PREVIEW_WIDTH_MAX;
         if (used + w > room) {
             if (room - used >= 8)
                 widths[shown++] = room - used;
@@ -319,6 +552,12 @@ static int draw_preview(const preview *p, tui_app *app, tui_canvas *c, int y, tu
         for (int k = 0; k < shown; x += widths[k] + 2, k++)
             canvas_text(c, y, x, widths[k], p->cells[r][k] ? p->cells[r][k] : "", STYLE_NORMAL);
     }
+    for (int r = 0; r < p->rows && y < a.y + a.height - 2; r++)
+        if (p->problems[r]) {
+            char line[800];
+            snprintf(line, sizeof line, "%s %ld: %s", ui_text(UI_IMPORT_LINE, app->lang), p->lines[r], p->problems[r]);
+            draw_safe(c, y++, a.x + 1, a.width - 2, line, STYLE_ERROR);
+        }
     if (p->error[0] && y < a.y + a.height - 2)
         draw_safe(c, y++, a.x + 1, a.width - 2, p->error, STYLE_ERROR);
     return y;
@@ -365,7 +604,7 @@ static void import_draw(tui_view *view, tui_app *app, tui_canvas *c, tui_rect a)
         canvas_restyle(c, y, a.x + 2 + LABEL_COLS + cursor, 1, STYLE_CURSOR);
     y++;
     draw_choices(v, app, c, y, a);
-    y += 4;
+    y += 7;
     if (v->message[0])
         draw_safe(c, y++, a.x + 1, a.width - 2, v->message, v->message_is_error ? STYLE_ERROR : STYLE_HEADER);
     if (v->phase == PHASE_RUNNING)
@@ -381,21 +620,126 @@ static void import_draw(tui_view *view, tui_app *app, tui_canvas *c, tui_rect a)
 
 /* ---- events ----------------------------------------------------------------------- */
 
+static int focus_count(const import_view *v)
+{
+    return FIELD_COLUMNS + (v->file ? (int)v->file->column_count : 0);
+}
+
+/* The field after (step 1) or before (-1) a column's, "không nhập" (-1)
+ * between the last and the first: the list a column's field is picked from. */
+static int next_field(int field, int step)
+{
+    int count = HTX_FIELD_COUNT + 1;
+    return (field + 1 + step + count) % count - 1;
+}
+
+/* Sets the field of column header (NULL: its own again), replacing what was
+ * chosen for it before. */
+static void choose_field(import_view *v, const char *header, const char *field)
+{
+    size_t i = 0;
+    while (i < v->map_count && strcmp(v->maps[i].column, header) != 0)
+        i++;
+    if (i == v->map_count) {
+        char *copy = field && v->map_count < sizeof v->maps / sizeof v->maps[0] ? strdup(header) : NULL;
+        if (!copy)
+            return;
+        v->maps[v->map_count++] = (chosen_map){copy, field};
+    } else if (field) {
+        v->maps[i].field = field;
+    } else {
+        free(v->maps[i].column);
+        v->maps[i] = v->maps[--v->map_count];
+    }
+}
+
+/* A column given another field; when the file cannot be read so (two
+ * columns for one field, no code column), the choice is undone and the
+ * reason shown. */
+static void set_column_field(import_view *v, tui_app *app, int column, int field)
+{
+    const htx_import_column *col = &v->file->columns[column];
+    char *header = strdup(col->header);
+    if (!header)
+        return;
+    const char *before = NULL;
+    for (size_t i = 0; i < v->map_count; i++)
+        if (strcmp(v->maps[i].column, header) == 0)
+            before = v->maps[i].field;
+    choose_field(v, header, field >= 0 ? htx_fields[field].key : "-");
+    open_file(v, app);
+    if (!v->file) {
+        char why[1024];
+        snprintf(why, sizeof why, "%s", v->message);
+        choose_field(v, header, before);
+        open_file(v, app);
+        set_message(v, true, why);
+    }
+    free(header);
+}
+
+static bool on_column(const import_view *v)
+{
+    return v->file && v->focus >= FIELD_COLUMNS && v->focus < focus_count(v);
+}
+
+static void field_picked(tui_app *app, void *ctx, int index)
+{
+    import_view *v = ctx;
+    if (on_column(v) && index >= 0 && index <= HTX_FIELD_COUNT)
+        set_column_field(v, app, v->focus - FIELD_COLUMNS, index - 1);
+}
+
+/* Enter on a column: the list of fields to pick its own from, "không nhập"
+ * first. */
+static void pick_field(import_view *v, tui_app *app)
+{
+    if (!on_column(v))
+        return;
+    const char *items[HTX_FIELD_COUNT + 1];
+    items[0] = ui_text(UI_IMPORT_NOT_IMPORTED, app->lang);
+    for (int i = 0; i < HTX_FIELD_COUNT; i++)
+        items[i + 1] = htx_field_label((htx_field_id)i, app->lang);
+    const htx_import_column *col = &v->file->columns[v->focus - FIELD_COLUMNS];
+    char title[300];
+    snprintf(title, sizeof title, ui_text(UI_IMPORT_PICK_FIELD, app->lang), col->header);
+    app_push(app, view_choice_new(app, title, items, HTX_FIELD_COUNT + 1, col->field + 1, field_picked, v));
+}
+
 static void change_choice(import_view *v, tui_app *app, int step)
 {
     switch (v->focus) {
     case FIELD_ENCODING:
         v->encoding_choice = (v->encoding_choice + ENCODING_CHOICES + step) % ENCODING_CHOICES;
-        /* The preview shows the file read the new way at once. */
-        if (v->read_tried)
-            open_file(v, app);
-        return;
+        break;
+    case FIELD_SHEET: v->sheet = v->sheet + step < 0 ? 0 : v->sheet + step; break;
+    case FIELD_HEADER: {
+        long from = v->header_row ? v->header_row : v->file ? v->file->header_line : 0;
+        v->header_row = from + step < 1 ? 0 : from + step;
+        break;
+    }
+    case FIELD_DISTRICT: {
+        int count = (int)HTX_DISTRICT_COUNT + 1;
+        v->district = (v->district + 1 + step + count) % count - 1;
+        break;
+    }
     case FIELD_DUPLICATES:
         v->on_duplicate = (htx_on_duplicate)((v->on_duplicate + 3 + step) % 3);
-        break;
-    case FIELD_INVALID: v->skip_invalid = !v->skip_invalid; break;
-    default: return;
+        goto rules;
+    case FIELD_INVALID: v->skip_invalid = !v->skip_invalid; goto rules;
+    default:
+        if (on_column(v))
+            set_column_field(v, app, v->focus - FIELD_COLUMNS,
+                             next_field(v->file->columns[v->focus - FIELD_COLUMNS].field, step));
+        return;
     }
+    /* The preview shows the file read the new way at once. */
+    if (v->read_tried)
+        open_file(v, app);
+    if (v->focus >= focus_count(v))
+        v->focus = FIELD_COLUMNS - 1;
+    return;
+rules:
     /* Changed rules after a refusal: back to the preview, ready to import again. */
     if (v->phase == PHASE_DONE && v->file) {
         v->phase = PHASE_PREVIEW;
@@ -413,6 +757,7 @@ static void complete_path(import_view *v)
     if (strcmp(done.text ? done.text : "", v->path.text ? v->path.text : "") != 0) {
         line_edit_set(&v->path, done.text);
         close_file(v);
+        forget_maps(v);
         v->read_tried = false;
         v->phase = PHASE_PATH;
     }
@@ -440,11 +785,12 @@ static int import_handle(tui_view *view, tui_app *app, const tui_event *e)
     case ACT_CLOSE: return VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW;
     case ACT_READ_FILE: open_file(v, app); return VIEW_HANDLED | VIEW_REDRAW;
     case ACT_RUN_IMPORT: run_import(v, app); return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_CHOOSE: pick_field(v, app); return VIEW_HANDLED | VIEW_REDRAW;
     case ACT_COMPLETE_PATH: complete_path(v); return VIEW_HANDLED | VIEW_REDRAW;
     case ACT_DOWN: /* from the path, where Tab completes */
-    case ACT_NEXT_FIELD: v->focus = (import_field)((v->focus + 1) % FIELD_COUNT); return VIEW_HANDLED | VIEW_REDRAW;
+    case ACT_NEXT_FIELD: v->focus = (v->focus + 1) % focus_count(v); return VIEW_HANDLED | VIEW_REDRAW;
     case ACT_PREV_FIELD:
-        v->focus = (import_field)((v->focus + FIELD_COUNT - 1) % FIELD_COUNT);
+        v->focus = (v->focus + focus_count(v) - 1) % focus_count(v);
         return VIEW_HANDLED | VIEW_REDRAW;
     case ACT_PROBLEMS_DOWN: scroll_problems(v, 10); return VIEW_HANDLED | VIEW_REDRAW;
     case ACT_PROBLEMS_UP: scroll_problems(v, -10); return VIEW_HANDLED | VIEW_REDRAW;
@@ -458,6 +804,7 @@ static int import_handle(tui_view *view, tui_app *app, const tui_event *e)
         /* Another path: what was read from the old one no longer applies. */
         if (v->path.changed) {
             close_file(v);
+            forget_maps(v);
             v->read_tried = false;
             v->phase = PHASE_PATH;
             set_message(v, false, "");
@@ -477,6 +824,7 @@ static void import_destroy(tui_view *view)
     import_view *v = (import_view *)view;
     line_edit_free(&v->path);
     close_file(v);
+    forget_maps(v);
     htx_import_result_free(&v->result);
     free(v);
 }
@@ -506,6 +854,12 @@ static const tui_action choice_import_actions[] = {
     ACT_RUN_IMPORT, ACT_CLOSE, ACT_PREV_CHOICE, ACT_NEXT_CHOICE,
     ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_PROBLEMS_UP, ACT_PROBLEMS_DOWN, ACT_NONE,
 };
+/* On a column, Enter opens the list of fields to pick from. */
+static const tui_action column_actions[] = {
+    ACT_CHOOSE, ACT_CLOSE, ACT_PREV_CHOICE, ACT_NEXT_CHOICE,
+    ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_PROBLEMS_UP, ACT_PROBLEMS_DOWN, ACT_NONE,
+};
+static const tui_keymap column_keymap = {.actions = column_actions, .globals_by_special_keys = global_keys};
 static const tui_keymap keymaps[2][2] = { /* [on a choice][ready to import] */
     {{.actions = path_read_actions, .globals_by_special_keys = global_keys, .typing = true},
      {.actions = path_import_actions, .globals_by_special_keys = global_keys, .typing = true}},
@@ -516,6 +870,8 @@ static const tui_keymap keymaps[2][2] = { /* [on a choice][ready to import] */
 static const tui_keymap *import_keymap(const tui_view *view)
 {
     const import_view *v = (const import_view *)view;
+    if (on_column(v))
+        return &column_keymap;
     return &keymaps[v->focus != FIELD_PATH][v->phase == PHASE_PREVIEW && v->file];
 }
 
@@ -536,6 +892,7 @@ tui_view *view_import_new(tui_app *app)
     if (!v)
         return NULL;
     v->base.ops = &import_ops;
+    v->district = -1;
     line_edit_init(&v->path, 1000, false);
     /* Start in the working directory: staff open htx where their files are. */
     char cwd[1024];
