@@ -7,6 +7,7 @@
 
 #include "query_where.h"
 #include "store_internal.h"
+#include "word_cursor.h"
 
 /*
  * Each order is a tuple of SQL expressions ending in a unique column, so the
@@ -130,6 +131,78 @@ static void read_brief(sqlite3_stmt *stmt, int parts, htx_brief *b)
     read_key(stmt, BRIEF_COUNT, parts, &b->key);
 }
 
+/* What one page's query is made of, whichever way its rows are found. */
+typedef struct page_sql {
+    char range[600];  /* " AND (keys) > (?, ?)" or "" */
+    char order[256];  /* the order list, descending going backwards */
+    char columns[256]; /* the key columns, selected after BRIEF_COLUMNS */
+} page_sql;
+
+static void page_sql_make(const sort_keys *k, htx_browse_dir dir, bool use_anchor, page_sql *p)
+{
+    bool backwards = dir == HTX_BROWSE_BEFORE || dir == HTX_BROWSE_LAST;
+    char keys[256], marks[32];
+    tuple(k, keys, sizeof keys, "");
+    order_list(k, backwards, p->order, sizeof p->order);
+    placeholders(k->parts, marks, sizeof marks);
+    p->range[0] = '\0';
+    if (use_anchor) {
+        const char *op = dir == HTX_BROWSE_FROM ? ">=" : dir == HTX_BROWSE_AFTER ? ">" : "<";
+        snprintf(p->range, sizeof p->range, " AND %s %s %s", keys, op, marks);
+    }
+    order_list(k, false, p->columns, sizeof p->columns);
+}
+
+/*
+ * The page of a name search in name order, from the word index: candidates
+ * come bucket by bucket in name order (word_cursor.h), each batch is tested
+ * and sorted by SQLite, and batches grow until the page is full, so the
+ * work follows the page, not the rows before the first match.
+ */
+static htx_status browse_candidates(htx_store *s, const htx_filter *f, htx_word_cursor *cursor,
+                                    const sort_keys *k, htx_browse_dir dir, const htx_row_key *anchor,
+                                    bool use_anchor, int limit, htx_brief *rows, int *count, htx_error *err)
+{
+    htx_where w;
+    htx_where_build_matching(&w, f);
+    page_sql p;
+    page_sql_make(k, dir, use_anchor, &p);
+    char sql[2400];
+    /* CROSS JOIN keeps the batch the outer loop: the rows are looked up by
+     * id, never found by walking an index in order. */
+    snprintf(sql, sizeof sql,
+             "SELECT " BRIEF_COLUMNS ", %s FROM json_each(?) AS batch CROSS JOIN cooperative c"
+             " ON c.id = batch.value %s%s ORDER BY %s LIMIT ?",
+             p.columns, w.sql, p.range, p.order);
+    sqlite3_stmt *stmt = NULL;
+    htx_status st = htx_where_prepare(s, sql, &w, 2, &stmt, err);
+    size_t want = (size_t)limit;
+    while (st == HTX_OK && *count < limit) {
+        const char *ids = NULL;
+        st = htx_word_cursor_next(cursor, want, &ids, err);
+        if (st != HTX_OK || !ids)
+            break;
+        int next = w.count + 2;
+        sqlite3_bind_text(stmt, 1, ids, -1, SQLITE_STATIC);
+        if (use_anchor) {
+            bind_key(stmt, next, anchor);
+            next += k->parts;
+        }
+        sqlite3_bind_int(stmt, next, limit - *count);
+        int rc;
+        while (*count < limit && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+            read_brief(stmt, k->parts, &rows[(*count)++]);
+        if (*count < limit && rc != SQLITE_DONE)
+            st = htx_store_fail(s, err);
+        sqlite3_reset(stmt);
+        if (want < 65536)
+            want *= 2; /* the filters passed few: read further at once */
+    }
+    sqlite3_finalize(stmt);
+    htx_where_free(&w);
+    return st;
+}
+
 htx_status htx_browse(htx_store *s, const htx_filter *f, htx_browse_dir dir, const htx_row_key *anchor,
                       int limit, htx_brief *rows, int *count, htx_error *err)
 {
@@ -140,25 +213,28 @@ htx_status htx_browse(htx_store *s, const htx_filter *f, htx_browse_dir dir, con
     bool use_anchor = anchor && anchor->parts == k->parts && dir != HTX_BROWSE_LAST;
     bool backwards = dir == HTX_BROWSE_BEFORE || dir == HTX_BROWSE_LAST;
 
+    if (f->sort == HTX_SORT_NAME && htx_where_name_search(f)) {
+        htx_word_cursor *cursor = NULL;
+        htx_status st = htx_word_cursor_open(s, f->search, use_anchor ? anchor->part[0].bytes : NULL,
+                                             use_anchor ? anchor->part[0].length : 0, backwards, &cursor, err);
+        if (st == HTX_OK && cursor)
+            st = browse_candidates(s, f, cursor, k, dir, anchor, use_anchor, limit, rows, count, err);
+        htx_word_cursor_close(cursor);
+        if (st != HTX_OK || cursor)
+            return st;
+    }
+
     htx_where w;
     htx_status st = htx_where_build(s, &w, f, err);
     if (st != HTX_OK) {
         htx_where_free(&w);
         return st;
     }
-    char keys[256], order[256], marks[32], range[600] = "";
-    tuple(k, keys, sizeof keys, "");
-    order_list(k, backwards, order, sizeof order);
-    placeholders(k->parts, marks, sizeof marks);
-    if (use_anchor) {
-        const char *op = dir == HTX_BROWSE_FROM ? ">=" : dir == HTX_BROWSE_AFTER ? ">" : "<";
-        snprintf(range, sizeof range, " AND %s %s %s", keys, op, marks);
-    }
-    char select_keys[256];
-    order_list(k, false, select_keys, sizeof select_keys);
+    page_sql p;
+    page_sql_make(k, dir, use_anchor, &p);
     char sql[2400];
     snprintf(sql, sizeof sql, "SELECT " BRIEF_COLUMNS ", %s FROM cooperative c %s%s ORDER BY %s LIMIT ?",
-             select_keys, w.sql, range, order);
+             p.columns, w.sql, p.range, p.order);
 
     sqlite3_stmt *stmt = NULL;
     st = htx_where_prepare(s, sql, &w, 1, &stmt, err);
@@ -180,9 +256,10 @@ htx_status htx_browse(htx_store *s, const htx_filter *f, htx_browse_dir dir, con
     return st;
 }
 
-htx_status htx_browse_position(htx_store *s, const htx_filter *f, const htx_row_key *anchor,
-                               int64_t *out, htx_error *err)
+htx_status htx_browse_position(htx_store *s, const htx_filter *f, const htx_row_key *anchor, double seconds,
+                               int64_t *out, bool *known, htx_error *err)
 {
+    *known = true;
     const sort_keys *k = keys_for(f->sort);
     if (!k || anchor->parts != k->parts)
         return htx_fail(err, HTX_ERR_INVALID, MSG_DB_ERROR, NULL, "sort", NULL);
@@ -200,8 +277,13 @@ htx_status htx_browse_position(htx_store *s, const htx_filter *f, const htx_row_
     st = htx_where_prepare(s, sql, &w, 1, &stmt, err);
     if (st == HTX_OK) {
         bind_key(stmt, w.count + 1, anchor);
-        if (sqlite3_step(stmt) == SQLITE_ROW)
+        htx_store_deadline(s, seconds);
+        int rc = sqlite3_step(stmt);
+        htx_store_deadline(s, 0);
+        if (rc == SQLITE_ROW)
             *out = sqlite3_column_int64(stmt, 0);
+        else if (rc == SQLITE_INTERRUPT)
+            *known = false;
         else
             st = htx_store_fail(s, err);
     }

@@ -59,9 +59,10 @@ htx_status htx_browse(htx_store *s, const htx_filter *f, htx_browse_dir dir, con
                       int limit, htx_brief *rows, int *count, htx_error *err);
 
 /* Number of rows of the filter strictly before anchor: the position shown as
- * "12/293".  Bounded by an index range scan. */
-htx_status htx_browse_position(htx_store *s, const htx_filter *f, const htx_row_key *anchor,
-                               int64_t *out, htx_error *err);
+ * "12/293".  Bounded by an index range scan, and by seconds (0: none):
+ * *known is false when they ran out first. */
+htx_status htx_browse_position(htx_store *s, const htx_filter *f, const htx_row_key *anchor, double seconds,
+                               int64_t *out, bool *known, htx_error *err);
 
 /* The number of cooperatives in each district (HTX_DISTRICTS order) and in all,
  * read from the maintained tally, not by counting rows. */

@@ -29,6 +29,7 @@ struct htx_store {
         sqlite3_stmt *stmt;
     } cache[STATEMENT_CACHE_SIZE];
     int cached;
+    double deadline; /* CLOCK_MONOTONIC seconds; 0: none */
 };
 
 sqlite3 *htx_store_db(htx_store *s)
@@ -152,6 +153,47 @@ htx_status htx_store_exec(htx_store *s, const char *sql, htx_error *err)
 {
     if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
         return htx_store_fail(s, err);
+    return HTX_OK;
+}
+
+static double monotonic_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Called every few thousand virtual machine steps: a non-zero answer makes
+ * the statement stop with SQLITE_INTERRUPT. */
+static int past_deadline(void *ctx)
+{
+    const htx_store *s = ctx;
+    return s->deadline > 0 && monotonic_seconds() > s->deadline;
+}
+
+bool htx_store_deadline_passed(htx_store *s)
+{
+    return past_deadline(s);
+}
+
+void htx_store_deadline(htx_store *s, double seconds)
+{
+    s->deadline = seconds > 0 ? monotonic_seconds() + seconds : 0;
+    sqlite3_progress_handler(s->db, seconds > 0 ? 2000 : 0, seconds > 0 ? past_deadline : NULL, s);
+}
+
+htx_status htx_store_run_each(htx_store *s, const char *const *sql, size_t count, int64_t value, htx_error *err)
+{
+    for (size_t i = 0; i < count; i++) {
+        sqlite3_stmt *stmt = htx_store_statement(s, sql[i], err);
+        if (!stmt)
+            return HTX_ERR_DB;
+        sqlite3_bind_int64(stmt, 1, value);
+        htx_status st = sqlite3_step(stmt) == SQLITE_DONE ? HTX_OK : htx_store_fail(s, err);
+        htx_stmt_release(stmt);
+        if (st != HTX_OK)
+            return st;
+    }
     return HTX_OK;
 }
 

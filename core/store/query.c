@@ -10,6 +10,7 @@
 #include "fold.h"
 #include "query_where.h"
 #include "store_internal.h"
+#include "word_cursor.h"
 
 void htx_filter_init(htx_filter *f)
 {
@@ -51,9 +52,58 @@ static const char *order_by(htx_sort sort)
     return "c.name_key, c.id";
 }
 
+/* Visits the matches among the candidates of the word index, batch by
+ * batch in name order (word_cursor.h): the first row comes after a few
+ * hundred candidates, wherever in the register the matches stand. */
+static htx_status each_candidate(htx_store *s, const htx_filter *f, htx_word_cursor *cursor, htx_coop_visitor visit,
+                                 void *ctx, htx_error *err)
+{
+    htx_where w;
+    htx_where_build_matching(&w, f);
+    char sql[2048];
+    snprintf(sql, sizeof sql,
+             "SELECT " HTX_COOP_COLUMNS " FROM json_each(?) AS batch CROSS JOIN cooperative c ON c.id = batch.value"
+             " JOIN district d ON d.code = c.district_code %s ORDER BY c.name_key, c.id",
+             w.sql);
+    sqlite3_stmt *stmt = NULL;
+    htx_status st = htx_where_prepare(s, sql, &w, 2, &stmt, err);
+    htx_coop *c = st == HTX_OK ? malloc(sizeof *c) : NULL;
+    if (st == HTX_OK && !c)
+        st = htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    bool stopped = false;
+    for (size_t want = 64; st == HTX_OK && !stopped; want = want < 4096 ? 2 * want : want) {
+        const char *ids = NULL;
+        st = htx_word_cursor_next(cursor, want, &ids, err);
+        if (st != HTX_OK || !ids)
+            break;
+        sqlite3_bind_text(stmt, 1, ids, -1, SQLITE_STATIC);
+        int rc;
+        while (!stopped && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            htx_coop_from_row(stmt, c);
+            stopped = visit(c, ctx) != 0;
+        }
+        if (!stopped && rc != SQLITE_DONE)
+            st = htx_store_fail(s, err);
+        sqlite3_reset(stmt);
+    }
+    free(c);
+    sqlite3_finalize(stmt);
+    htx_where_free(&w);
+    return st;
+}
+
 htx_status htx_query_each(htx_store *s, const htx_filter *f, htx_coop_visitor visit, void *ctx,
                           htx_error *err)
 {
+    if (f->sort == HTX_SORT_NAME && htx_where_name_search(f)) {
+        htx_word_cursor *cursor = NULL;
+        htx_status st = htx_word_cursor_open(s, f->search, NULL, 0, false, &cursor, err);
+        if (st == HTX_OK && cursor)
+            st = each_candidate(s, f, cursor, visit, ctx, err);
+        htx_word_cursor_close(cursor);
+        if (st != HTX_OK || cursor)
+            return st;
+    }
     htx_where w;
     htx_status st = htx_where_build(s, &w, f, err);
     if (st != HTX_OK) {
@@ -154,6 +204,97 @@ htx_status htx_query_count_upto(htx_store *s, const htx_filter *f, int64_t limit
                                 htx_error *err)
 {
     return count_rows(s, f, limit, out, err);
+}
+
+/* Counts the matches among the candidates of the word index, batch by
+ * batch, until limit or the deadline (set by the caller). */
+static htx_status count_candidates(htx_store *s, const htx_filter *f, htx_word_cursor *cursor, int64_t limit,
+                                   int64_t *out, bool *complete, htx_error *err)
+{
+    htx_where w;
+    htx_where_build_matching(&w, f);
+    char sql[1400];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM json_each(?) AS batch CROSS JOIN cooperative c ON c.id = batch.value %s", w.sql);
+    sqlite3_stmt *stmt = NULL;
+    htx_status st = htx_where_prepare(s, sql, &w, 2, &stmt, err);
+    while (st == HTX_OK && *complete && *out < limit) {
+        const char *ids = NULL;
+        st = htx_word_cursor_next(cursor, 256, &ids, err);
+        if (st != HTX_OK || !ids)
+            break;
+        sqlite3_bind_text(stmt, 1, ids, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW)
+            *out += sqlite3_column_int64(stmt, 0);
+        else if (rc == SQLITE_INTERRUPT)
+            *complete = false;
+        else
+            st = htx_store_fail(s, err);
+        sqlite3_reset(stmt);
+    }
+    if (*out >= limit) {
+        *out = limit; /* a batch may have passed it */
+        *complete = false;
+    }
+    sqlite3_finalize(stmt);
+    htx_where_free(&w);
+    return st;
+}
+
+htx_status htx_query_count_within(htx_store *s, const htx_filter *f, int64_t limit, double seconds, int64_t *out,
+                                  bool *complete, htx_error *err)
+{
+    *complete = true;
+    if (tally_can_answer(f))
+        return count_rows(s, f, limit, out, err);
+    *out = 0;
+    if (htx_where_name_search(f)) {
+        htx_word_cursor *cursor = NULL;
+        htx_store_deadline(s, seconds);
+        htx_status st = htx_word_cursor_open(s, f->search, NULL, 0, false, &cursor, err);
+        if (st == HTX_OK && cursor)
+            st = count_candidates(s, f, cursor, limit, out, complete, err);
+        bool late = htx_store_deadline_passed(s);
+        htx_store_deadline(s, 0);
+        htx_word_cursor_close(cursor);
+        if (st != HTX_OK && late) {
+            *complete = false; /* time ran out while reading the index */
+            return HTX_OK;
+        }
+        if (st != HTX_OK || cursor)
+            return st;
+    }
+    htx_where w;
+    htx_status st = htx_where_build(s, &w, f, err);
+    if (st != HTX_OK) {
+        htx_where_free(&w);
+        return st;
+    }
+    char sql[1300];
+    snprintf(sql, sizeof sql, "SELECT 1 FROM cooperative c %s LIMIT ?", w.sql);
+    sqlite3_stmt *stmt = NULL;
+    st = htx_where_prepare(s, sql, &w, 1, &stmt, err);
+    *out = 0;
+    if (st == HTX_OK) {
+        sqlite3_bind_int64(stmt, w.count + 1, limit);
+        /* Counted row by row, so that what was counted when time ran out
+         * is known. */
+        htx_store_deadline(s, seconds);
+        int rc;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+            (*out)++;
+        htx_store_deadline(s, 0);
+        if (rc == SQLITE_INTERRUPT)
+            *complete = false;
+        else if (rc != SQLITE_DONE)
+            st = htx_store_fail(s, err);
+        if (*out >= limit)
+            *complete = false;
+    }
+    sqlite3_finalize(stmt);
+    htx_where_free(&w);
+    return st;
 }
 
 /* Group counts keyed by text, read from a "SELECT key, count" statement. */

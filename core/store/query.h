@@ -56,6 +56,11 @@ htx_status htx_query_count(htx_store *s, const htx_filter *f, int64_t *out, htx_
 htx_status htx_query_count_upto(htx_store *s, const htx_filter *f, int64_t limit, int64_t *out,
                                 htx_error *err);
 
+/* Counts at most limit rows for at most seconds: *complete is false when
+ * either stopped the count, *out then being what was counted ("at least"). */
+htx_status htx_query_count_within(htx_store *s, const htx_filter *f, int64_t limit, double seconds, int64_t *out,
+                                  bool *complete, htx_error *err);
+
 typedef enum htx_stats_by {
     HTX_STATS_SECTOR,
     HTX_STATS_DISTRICT,

@@ -78,7 +78,8 @@ static bool trigram_is_selective(htx_store *s, const char *pattern)
     return selective;
 }
 
-htx_status htx_where_build(htx_store *s, htx_where *w, const htx_filter *f, htx_error *err)
+/* Every condition but the search. */
+static void add_filters(htx_where *w, const htx_filter *f)
 {
     memset(w, 0, sizeof *w);
     strcpy(w->sql, "WHERE 1");
@@ -109,6 +110,23 @@ htx_status htx_where_build(htx_store *s, htx_where *w, const htx_filter *f, htx_
                   "EXISTS (SELECT 1 FROM membership m WHERE m.coop_id = c.id"
                   " AND m.club_code = ? AND m.left_on IS NULL)",
                   f->club, NULL);
+}
+
+bool htx_where_name_search(const htx_filter *f)
+{
+    return f->search && f->search[0] && !looks_like_code(f->search);
+}
+
+void htx_where_build_matching(htx_where *w, const htx_filter *f)
+{
+    add_filters(w, f);
+    if (htx_where_name_search(f))
+        add_condition(w, "htx_match(c.name, ?)", f->search, NULL);
+}
+
+htx_status htx_where_build(htx_store *s, htx_where *w, const htx_filter *f, htx_error *err)
+{
+    add_filters(w, f);
     if (f->search && f->search[0]) {
         if (looks_like_code(f->search)) {
             /* Spaces typed inside a code are not part of it. */

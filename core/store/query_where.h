@@ -11,6 +11,7 @@
 #endif
 
 #include <sqlite3.h>
+#include <stdbool.h>
 
 #include "query.h"
 #include "store.h"
@@ -27,6 +28,12 @@ typedef struct htx_where {
 /* s is consulted to choose how to search (see query_where.c). */
 htx_status htx_where_build(htx_store *s, htx_where *w, const htx_filter *f, htx_error *err);
 void htx_where_free(htx_where *w);
+
+/* Whether the filter searches names (not registration codes). */
+bool htx_where_name_search(const htx_filter *f);
+/* The clause with the search reduced to its exact rule (htx_match), for rows
+ * that are already candidates of the search (word_cursor.h). */
+void htx_where_build_matching(htx_where *w, const htx_filter *f);
 
 /* Prepares sql and binds the clause's parameters from index first_param on. */
 htx_status htx_where_prepare(htx_store *s, const char *sql, const htx_where *w, int first_param,

@@ -7,6 +7,7 @@
 #include "commune.h"
 #include "name_forms.h"
 #include "refdata.h"
+#include "search_words.h"
 #include "store_internal.h"
 
 /*
@@ -545,6 +546,16 @@ static htx_status migrate_v11_import_column_maps(htx_store *s, htx_error *err)
                           err);
 }
 
+/*
+ * Version 12: the word index of the names (search_words.h), so a key in the
+ * search box reads the names holding the query's rarest word in name order
+ * instead of testing every name before the first match.
+ */
+static htx_status migrate_v12(htx_store *s, htx_error *err)
+{
+    return htx_search_words_create(s, err);
+}
+
 /* Migration n is migrations[n - 1]; a new one goes at the end, and the
  * schema version follows. */
 static htx_status (*const migrations[])(htx_store *, htx_error *) = {
@@ -559,6 +570,7 @@ static htx_status (*const migrations[])(htx_store *, htx_error *) = {
     migrate_v9,
     migrate_v10,
     migrate_v11_import_column_maps,
+    migrate_v12,
 };
 
 const int htx_schema_latest = (int)(sizeof migrations / sizeof migrations[0]);
@@ -616,7 +628,7 @@ htx_status htx_schema_migrate(htx_store *s, int target, htx_error *err)
  * writes (and then merges) one tiny segment per row; the district tally is
  * likewise updated once per row.  Loading tens of thousands of rows spent
  * most of its time there.  Inside the caller's transaction the triggers are
- * dropped, and at the end the new rows (ids above the largest id before the
+ * dropped (and the word index's, search_words.h), and at the end the new rows (ids above the largest id before the
  * load: ids are allocated upwards while the write lock is held) are indexed
  * in one statement and counted into the tally in another, then the triggers
  * are created again.  A rollback restores everything, triggers included.
@@ -625,7 +637,8 @@ htx_status htx_schema_bulk_begin(htx_store *s, int64_t *last_id, htx_error *err)
 {
     htx_status st = htx_store_int64(s, "SELECT coalesce(max(id), 0) FROM cooperative", last_id, err);
     if (st == HTX_OK)
-        st = htx_store_exec(s, "DROP TRIGGER search_insert; DROP TRIGGER tally_insert; DROP TRIGGER unit_tally_insert;",
+        st = htx_store_exec(s, "DROP TRIGGER search_insert; DROP TRIGGER tally_insert; DROP TRIGGER unit_tally_insert;"
+                            " DROP TRIGGER words_insert;",
                             err);
     return st;
 }
@@ -644,15 +657,18 @@ htx_status htx_schema_bulk_end(htx_store *s, int64_t last_id, htx_error *err)
         "       GROUP BY 1) AS fresh"
         " WHERE commune_tally.commune = fresh.unit",
     };
-    for (size_t i = 0; i < sizeof catch_up / sizeof catch_up[0]; i++) {
-        sqlite3_stmt *stmt = htx_store_statement(s, catch_up[i], err);
-        if (!stmt)
-            return HTX_ERR_DB;
-        sqlite3_bind_int64(stmt, 1, last_id);
-        htx_status st = sqlite3_step(stmt) == SQLITE_DONE ? HTX_OK : htx_store_fail(s, err);
-        htx_stmt_release(stmt);
-        if (st != HTX_OK)
-            return st;
-    }
-    return htx_store_exec(s, SEARCH_INSERT_TRIGGER TALLY_INSERT_TRIGGER UNIT_TALLY_INSERT_TRIGGER, err);
+    htx_status st = htx_store_run_each(s, catch_up, sizeof catch_up / sizeof catch_up[0], last_id, err);
+    if (st != HTX_OK)
+        return st;
+    /* The tally is up to date: it tells whether the buckets were outgrown,
+     * and then every row is indexed again, as cheaply as the new ones. */
+    bool outgrown = false;
+    st = htx_search_words_outgrown(s, &outgrown, err);
+    if (st == HTX_OK)
+        st = outgrown ? htx_search_words_rebuild(s, err) : htx_search_words_catch_up(s, last_id, err);
+    if (st == HTX_OK)
+        st = htx_store_exec(s, SEARCH_INSERT_TRIGGER TALLY_INSERT_TRIGGER UNIT_TALLY_INSERT_TRIGGER, err);
+    if (st == HTX_OK)
+        st = htx_store_exec(s, HTX_WORDS_INSERT_TRIGGER, err);
+    return st;
 }

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "schema.h"
+#include "search_words.h"
 #include "store_internal.h"
 
 int htx_store_schema_version(void)
@@ -165,6 +166,25 @@ static htx_status open_as_it_stands(const char *path, htx_store **out, htx_error
     return first.status;
 }
 
+/* A register filled row by row outgrows the word index's buckets; the
+ * first open after that makes them again, once. */
+static htx_status rebalance_search_words(htx_store *s, htx_error *err)
+{
+    bool outgrown = false;
+    htx_status st = htx_search_words_outgrown(s, &outgrown, err);
+    if (st != HTX_OK || !outgrown)
+        return st;
+    st = htx_store_begin(s, err);
+    if (st == HTX_OK)
+        st = htx_search_words_outgrown(s, &outgrown, err);
+    if (st == HTX_OK && outgrown)
+        st = htx_search_words_rebuild(s, err);
+    if (st == HTX_OK)
+        return htx_store_commit(s, err);
+    htx_store_rollback(s);
+    return st;
+}
+
 htx_status htx_store_open(const char *path, htx_open_mode mode, htx_store **out, htx_error *err)
 {
     *out = NULL;
@@ -189,6 +209,12 @@ htx_status htx_store_open(const char *path, htx_open_mode mode, htx_store **out,
         st = configure(s, path, err);
     if (st == HTX_OK)
         st = htx_schema_migrate(s, HTX_SCHEMA_VERSION, err);
+    if (st == HTX_OK) {
+        /* Only speed depends on it: a register that cannot be written now
+         * (read-only, locked by a long write) opens as it is. */
+        htx_error ignored;
+        rebalance_search_words(s, &ignored);
+    }
     if (st == HTX_OK) {
         *out = s;
         return HTX_OK;

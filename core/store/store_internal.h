@@ -10,6 +10,7 @@
 #endif
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "error.h"
@@ -53,6 +54,15 @@ void htx_store_timestamp(char out[20]);
 /* The first column of the first row of sql (a statement without parameters
  * that returns one row) into *out. */
 htx_status htx_store_int64(htx_store *s, const char *sql, int64_t *out, htx_error *err);
+
+/* Statements stop with SQLITE_INTERRUPT once seconds have passed from now;
+ * 0 lifts the limit. */
+void htx_store_deadline(htx_store *s, double seconds);
+/* Whether the time set by htx_store_deadline has run out. */
+bool htx_store_deadline_passed(htx_store *s);
+
+/* Runs each of count statements without result rows, value bound to ?1. */
+htx_status htx_store_run_each(htx_store *s, const char *const *sql, size_t count, int64_t value, htx_error *err);
 
 /* Runs a transaction-less statement with no result rows (DDL, pragmas). */
 htx_status htx_store_exec(htx_store *s, const char *sql, htx_error *err);

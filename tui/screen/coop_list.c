@@ -21,6 +21,15 @@ static void fail(coop_list *l)
  * would cost more than the screen: count up to a bound, and exactly only
  * when asked to jump to the end. */
 #define SEARCH_COUNT_BOUND 10000
+/* and for no longer than this, so a key never waits for a count: what was
+ * counted by then is shown as "at least". */
+#define COUNT_SECONDS 0.008
+/* End, and keeping the cursor's row when the order changes, may count once
+ * more, as briefly. */
+#define POSITION_SECONDS 0.012
+/* Where rows[0] is said to stand when its position is not known: far from
+ * both ends, so moving by rows never meets a false first row. */
+#define UNKNOWN_TOP (INT64_MAX / 4)
 
 /* A search within one place (a district, a unit) says what the place hides:
  * the matches elsewhere, so that "not found here" never reads as "not there". */
@@ -35,10 +44,12 @@ static void count_elsewhere(coop_list *l)
     everywhere.commune = NULL;
     everywhere.without_commune = false;
     int64_t all = 0;
+    bool complete = false;
     htx_error err;
-    if (htx_query_count_upto(l->store, &everywhere, SEARCH_COUNT_BOUND, &all, &err) != HTX_OK)
+    if (htx_query_count_within(l->store, &everywhere, SEARCH_COUNT_BOUND, COUNT_SECONDS, &all, &complete, &err) !=
+        HTX_OK)
         return; /* the hint is left out; the list itself is right */
-    l->elsewhere_capped = all == SEARCH_COUNT_BOUND || l->total_capped;
+    l->elsewhere_capped = !complete || l->total_capped;
     l->elsewhere = all > l->total ? all - l->total : 0;
 }
 
@@ -46,8 +57,10 @@ static void count_total(coop_list *l)
 {
     htx_status st;
     if (l->filter.search) {
-        st = htx_query_count_upto(l->store, &l->filter, SEARCH_COUNT_BOUND, &l->total, &l->error);
-        l->total_capped = st == HTX_OK && l->total == SEARCH_COUNT_BOUND;
+        bool complete = false;
+        st = htx_query_count_within(l->store, &l->filter, SEARCH_COUNT_BOUND, COUNT_SECONDS, &l->total, &complete,
+                                    &l->error);
+        l->total_capped = st == HTX_OK && !complete;
     } else {
         st = htx_query_count(l->store, &l->filter, &l->total, &l->error);
         l->total_capped = false;
@@ -80,6 +93,7 @@ static void load_from(coop_list *l, const htx_row_key *anchor)
 static void reload_all(coop_list *l)
 {
     l->top = 0;
+    l->top_unknown = false;
     l->cursor = 0;
     count_total(l);
     if (!l->failed)
@@ -137,7 +151,7 @@ void coop_list_move(coop_list *l, int64_t delta)
         return;
     l->top += new_top < l->top ? -moved : moved;
     load_from(l, &key);
-    if (l->total_capped && l->top + l->count > l->total)
+    if (l->total_capped && !l->top_unknown && l->top + l->count > l->total)
         l->total = l->top + l->count;
     int64_t c = target - l->top;
     l->cursor = c < 0 ? 0 : c >= l->count ? l->count - 1 : (int)c;
@@ -146,18 +160,25 @@ void coop_list_move(coop_list *l, int64_t delta)
 void coop_list_home(coop_list *l)
 {
     l->top = 0;
+    l->top_unknown = false;
     l->cursor = 0;
     load_from(l, NULL);
 }
 
 void coop_list_end(coop_list *l)
 {
-    if (l->total_capped) {
-        if (htx_query_count(l->store, &l->filter, &l->total, &l->error) != HTX_OK) {
+    bool complete = !l->total_capped;
+    if (!complete) {
+        int64_t all = 0;
+        if (htx_query_count_within(l->store, &l->filter, INT64_MAX, POSITION_SECONDS, &all, &complete, &l->error) !=
+            HTX_OK) {
             fail(l);
             return;
         }
-        l->total_capped = false;
+        if (complete) {
+            l->total = all;
+            l->total_capped = false;
+        }
     }
     htx_brief *last = l->scratch;
     int got = 0;
@@ -170,7 +191,8 @@ void coop_list_end(coop_list *l)
     /* LAST returns the rows last first: the top of the page is the last one read. */
     htx_row_key top = last[got - 1].key;
     load_from(l, &top);
-    l->top = l->total - l->count;
+    l->top_unknown = !complete;
+    l->top = complete ? l->total - l->count : UNKNOWN_TOP;
     if (l->top < 0)
         l->top = 0;
     l->cursor = l->count > 0 ? l->count - 1 : 0;
@@ -205,10 +227,14 @@ static void focus_id(coop_list *l, int64_t id, int row)
         return;
     }
     int64_t before = 0;
-    if (htx_browse_position(l->store, &l->filter, &key, &before, &l->error) != HTX_OK) {
+    bool known = false;
+    if (htx_browse_position(l->store, &l->filter, &key, POSITION_SECONDS, &before, &known, &l->error) != HTX_OK) {
         fail(l);
         return;
     }
+    l->top_unknown = !known;
+    if (!known)
+        before = UNKNOWN_TOP;
     htx_row_key top_key = key;
     int64_t moved = 0;
     if (row > 0 && !step_key(l, &key, -row, &top_key, &moved))
@@ -242,14 +268,23 @@ void coop_list_set_page(coop_list *l, int rows)
         rows = COOP_LIST_MAX_ROWS;
     if (rows == l->page && l->count > 0)
         return;
-    l->page = rows;
-    const htx_brief *current = coop_list_current(l);
-    if (!current) {
+    if (l->count == 0) {
+        l->page = rows;
         reload_all(l);
         return;
     }
-    int row = l->cursor < rows ? l->cursor : rows - 1;
-    focus_id(l, current->id, row);
+    /* The rows on screen stay where they are, from the same top row (or
+     * the one that keeps the cursor on a shorter page): their position is
+     * known, so nothing before them is counted again. */
+    int drop = l->cursor - (rows - 1);
+    if (drop < 0)
+        drop = 0;
+    htx_row_key top = l->rows[drop].key;
+    int cursor = l->cursor - drop;
+    l->top += drop;
+    l->page = rows;
+    load_from(l, &top);
+    l->cursor = cursor < l->count ? cursor : (l->count > 0 ? l->count - 1 : 0);
 }
 
 static void copy_or_clear(char *dst, size_t size, const char *src, const char **slot)

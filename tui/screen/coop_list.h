@@ -30,6 +30,7 @@ typedef struct coop_list {
     int64_t top;    /* position of rows[0] in the whole list */
     int64_t total;
     bool total_capped; /* a search matching much: total is a lower bound */
+    bool top_unknown;  /* top could not be counted in time: the position is not shown */
     /* A search within a district: how many match in the other districts
      * (a lower bound when elsewhere_capped); 0 otherwise. */
     int64_t elsewhere;

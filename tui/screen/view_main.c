@@ -251,7 +251,10 @@ static void main_status(tui_view *v, tui_app *app, char *out, size_t size)
     const coop_list *l = m->list;
     char part[300], a[32], b[32];
     out[0] = '\0';
-    htx_format_thousands(l->count ? l->top + l->cursor + 1 : 0, a, sizeof a);
+    if (l->top_unknown)
+        snprintf(a, sizeof a, "\u2026");
+    else
+        htx_format_thousands(l->count ? l->top + l->cursor + 1 : 0, a, sizeof a);
     htx_format_thousands(l->total, b, sizeof b);
     htx_lang lang = app->lang;
     snprintf(part, sizeof part, "%s/%s%s", a, b, l->total_capped ? "+" : "");

@@ -1,0 +1,287 @@
+/* The word index of the names (schema v12): searches in name order read
+ * from it give the rows the exact rule gives, page by page both ways and
+ * listed whole, and it
+ * follows every insert, rename, delete, bulk load and migration. */
+#include <setjmp.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "browse.h"
+#include "fold.h"
+#include "bulk_load.h"
+#include "query.h"
+#include "registry.h"
+#include "test_support.h"
+#include "test_sqlite.h"
+
+#define ROWS 3000
+#define LOADED 7000
+
+typedef struct fixture {
+    char dir[64], path[128];
+    htx_store *store;
+} fixture;
+
+static const char *const activities[] = {"Gốm sứ", "Mây tre đan", "Thương mại dịch vụ", "Điện năng", "Cơ khí"};
+/* Dashes stand between words as spaces do for a search. */
+static const char *const places[] = {"Đông Anh", "Bát Tràng", "Thủy Xuân Tiên", "Đường Lâm", "Dương Xá",
+                                     "Đông-Anh", "Đông - Anh", "Đông\xE2\x80\x93 Anh", "Tổng hợp Thanh Hà"};
+
+/* ROWS names in one transaction, row by row through the triggers: the
+ * register outgrows its single first bucket, and the next open makes
+ * buckets. */
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    test_temp_path(f->dir, f->path, "r.db");
+    htx_error err;
+    assert_int_equal(htx_store_open(f->path, HTX_OPEN_CREATE_NEW, &f->store, &err), HTX_OK);
+    assert_int_equal(htx_store_begin(f->store, &err), HTX_OK);
+    for (int i = 0; i < ROWS; i++) {
+        htx_coop c;
+        char code[16], name[128];
+        test_code(i, code);
+        snprintf(name, sizeof name, "%s %s %s %d", i % 3 ? "HTX" : "Hợp tác xã", activities[(i / 3) % 5],
+                 places[(i / 15) % 9], i);
+        test_make_coop(&c, code, name, i % 2 ? "Gia L\xC3\xA2m" : "\xC4\x90\xC3\xB4ng Anh", "trade");
+        assert_int_equal(htx_coop_insert_in_tx(f->store, &c, "t", &err), HTX_OK);
+    }
+    assert_int_equal(htx_store_commit(f->store, &err), HTX_OK);
+    htx_store_close(f->store);
+    assert_int_equal(htx_store_open(f->path, HTX_OPEN_EXISTING, &f->store, &err), HTX_OK);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    htx_store_close(f->store);
+    test_remove_db(f->dir, f->path);
+    free(f);
+    return 0;
+}
+
+typedef struct ids {
+    int count;
+    int64_t id[ROWS + LOADED];
+} ids;
+
+typedef struct oracle {
+    ids *out;
+    htx_query_pattern *query; /* NULL: every row */
+} oracle;
+
+static int see_id(const htx_coop *c, void *ctx)
+{
+    oracle *o = ctx;
+    if (!o->query || htx_query_matches(o->query, c->name))
+        o->out->id[o->out->count++] = c->id;
+    return 0;
+}
+
+/* The rows of the filter as the exact rule finds them (fold.h), tested on
+ * every name in name order, without SQL's search. */
+static void expected(fixture *f, const htx_filter *filter, ids *out)
+{
+    htx_error err;
+    out->count = 0;
+    htx_filter all = *filter;
+    all.search = NULL;
+    oracle o = {out, htx_query_compile(filter->search)};
+    assert_int_equal(htx_query_each(f->store, &all, see_id, &o, &err), HTX_OK);
+    htx_query_free(o.query);
+}
+
+/* The rows htx_query_each gives for the filter. */
+static void listed(fixture *f, const htx_filter *filter, ids *out)
+{
+    htx_error err;
+    out->count = 0;
+    oracle o = {out, NULL};
+    assert_int_equal(htx_query_each(f->store, filter, see_id, &o, &err), HTX_OK);
+}
+
+/* The same read a page at a time forwards from the first, and backwards
+ * from the last. */
+static void paged(fixture *f, const htx_filter *filter, bool backwards, ids *out)
+{
+    static htx_brief page[37];
+    htx_error err;
+    out->count = 0;
+    int got = 0;
+    htx_browse_dir dir = backwards ? HTX_BROWSE_LAST : HTX_BROWSE_FROM;
+    htx_row_key at;
+    do {
+        assert_int_equal(htx_browse(f->store, filter, dir, out->count ? &at : NULL, 37, page, &got, &err), HTX_OK);
+        for (int i = 0; i < got; i++)
+            out->id[out->count++] = page[i].id;
+        if (got > 0)
+            at = page[got - 1].key;
+        dir = backwards ? HTX_BROWSE_BEFORE : HTX_BROWSE_AFTER;
+    } while (got == 37 && out->count < ROWS + LOADED);
+    if (backwards)
+        for (int i = 0; i < out->count / 2; i++) {
+            int64_t t = out->id[i];
+            out->id[i] = out->id[out->count - 1 - i];
+            out->id[out->count - 1 - i] = t;
+        }
+}
+
+static void assert_same(const ids *a, const ids *b)
+{
+    assert_int_equal(a->count, b->count);
+    for (int i = 0; i < a->count; i++)
+        assert_int_equal(a->id[i], b->id[i]);
+}
+
+static void check_search(fixture *f, const char *search, const char *district)
+{
+    static ids want, forwards, backwards, all;
+    htx_filter filter;
+    htx_filter_init(&filter);
+    filter.search = search;
+    filter.district = district;
+    expected(f, &filter, &want);
+    paged(f, &filter, false, &forwards);
+    paged(f, &filter, true, &backwards);
+    listed(f, &filter, &all);
+    assert_same(&want, &forwards);
+    assert_same(&want, &backwards);
+    assert_same(&want, &all);
+}
+
+static void searches_page_in_name_order_as_the_rule_finds(void **state)
+{
+    fixture *f = *state;
+    assert_true(scalar(f->path, "SELECT count(*) FROM name_bucket") >= ROWS / 256);
+    static const char *const searches[] = {
+        "thuong",     "thương mại", "hop tac xa", "đường",    "duong",    "ddong",        "dong-anh",
+        "tre dan bat", "an",        "x",          "zzz",      "hoa",      "xa 12",        "thủy xuân",
+        "dong anh",    "g anh",     "hop t",      "ddong anh", "htx m",   "mây tre đan Đông-Anh 1",
+    };
+    for (size_t i = 0; i < sizeof searches / sizeof searches[0]; i++) {
+        check_search(f, searches[i], NULL);
+        check_search(f, searches[i], "Gia L\xC3\xA2m");
+    }
+}
+
+static void the_index_follows_renames_and_deletes(void **state)
+{
+    fixture *f = *state;
+    htx_error err;
+    htx_coop c;
+    assert_int_equal(htx_coop_load_id(f->store, 1, &c, &err), HTX_OK);
+    snprintf(c.name, sizeof c.name, "HTX Ngựa vằn Quảng Bá");
+    assert_int_equal(htx_coop_update(f->store, &c, "t", &err), HTX_OK);
+    check_search(f, "ngua van", NULL);
+    assert_int_equal(scalar(f->path, "SELECT postings FROM search_vocab WHERE word = 'ngua'"), 1);
+    assert_int_equal(htx_coop_delete(f->store, &c, "t", &err), HTX_OK);
+    assert_int_equal(scalar(f->path, "SELECT count(*) FROM search_vocab WHERE word = 'ngua'"), 0);
+    assert_int_equal(scalar(f->path, "SELECT count(*) FROM search_word WHERE id = 1"), 0);
+    check_search(f, "thuong", NULL);
+    assert_int_equal(scalar(f->path, "SELECT postings FROM search_vocab WHERE word = 'thuong'"),
+                     scalar(f->path, "SELECT count(*) FROM cooperative WHERE name_plain LIKE '%thuong%'"));
+}
+
+static void load(fixture *f, int first, int count, const char *name)
+{
+    htx_error err;
+    htx_bulk_load bulk;
+    assert_int_equal(htx_bulk_load_begin(f->store, &bulk, count, &err), HTX_OK);
+    for (int i = first; i < first + count; i++) {
+        htx_coop c;
+        char code[16], text[128];
+        test_code(ROWS + i, code);
+        snprintf(text, sizeof text, "%s %d", name, i);
+        test_make_coop(&c, code, text, "Gia L\xC3\xA2m", "trade");
+        assert_int_equal(htx_coop_insert_in_tx(f->store, &c, "t", &err), HTX_OK);
+    }
+    assert_int_equal(htx_bulk_load_index(f->store, &bulk, &err), HTX_OK);
+    assert_int_equal(htx_store_commit(f->store, &err), HTX_OK);
+    htx_bulk_load_end(f->store, &bulk);
+}
+
+/* A few rows are indexed after the load into the buckets there are; rows
+ * that outgrow them make the buckets again. */
+static void bulk_loads_are_indexed_at_their_end(void **state)
+{
+    fixture *f = *state;
+    long long buckets = scalar(f->path, "SELECT count(*) FROM name_bucket");
+    load(f, 0, 10, "HTX Ngựa vằn");
+    assert_int_equal(scalar(f->path, "SELECT count(*) FROM name_bucket"), buckets);
+    assert_int_equal(scalar(f->path, "SELECT postings FROM search_vocab WHERE word = 'ngua'"), 10);
+    check_search(f, "ngựa", NULL);
+    load(f, 10, LOADED - 10, "Hợp tác xã Ngựa vằn");
+    assert_true(scalar(f->path, "SELECT count(*) FROM name_bucket") > buckets);
+    assert_int_equal(scalar(f->path, "SELECT postings FROM search_vocab WHERE word = 'ngua'"), LOADED);
+    check_search(f, "ngua van", NULL);
+    check_search(f, "thuong", NULL);
+}
+
+static void migration_from_version_11_indexes_every_name(void **state)
+{
+    fixture *f = *state;
+    htx_store_close(f->store);
+    f->store = NULL;
+    raw_exec(f->path, "DROP TRIGGER words_insert; DROP TRIGGER words_delete; DROP TRIGGER words_update;"
+                      "DROP TABLE search_word; DROP TABLE search_vocab; DROP TABLE name_bucket;"
+                      "PRAGMA user_version = 11;");
+    htx_error err;
+    assert_int_equal(htx_store_open(f->path, HTX_OPEN_EXISTING, &f->store, &err), HTX_OK);
+    assert_int_equal(scalar(f->path, "PRAGMA user_version"), htx_store_schema_version());
+    /* "Hợp tác xã Gốm sứ Đông Anh 0": seven words (the number is none) and
+     * six pairs of them */
+    assert_int_equal(scalar(f->path, "SELECT count(*) FROM search_word WHERE id = 1"), 13);
+    assert_int_equal(scalar(f->path, "SELECT count(*) FROM search_word WHERE id = 1 AND word = 'su dong'"), 1);
+    assert_int_equal(scalar(f->path, "SELECT postings FROM search_vocab WHERE word = 'htx'"), ROWS - ROWS / 3);
+    check_search(f, "mây tre", NULL);
+}
+
+/* A count or a position out of time says so, with what it had counted;
+ * given time, it is exact. */
+static void counts_stop_at_their_deadline(void **state)
+{
+    fixture *f = *state;
+    htx_error err;
+    htx_filter filter;
+    htx_filter_init(&filter);
+    filter.search = "htx";
+    int64_t n = -1;
+    bool complete = true;
+    assert_int_equal(htx_query_count_within(f->store, &filter, INT64_MAX, 1e-9, &n, &complete, &err), HTX_OK);
+    assert_false(complete);
+    assert_true(n >= 0 && n < ROWS - ROWS / 3);
+    assert_int_equal(htx_query_count_within(f->store, &filter, INT64_MAX, 60, &n, &complete, &err), HTX_OK);
+    assert_true(complete);
+    assert_int_equal(n, ROWS - ROWS / 3);
+    assert_int_equal(htx_query_count_within(f->store, &filter, 100, 60, &n, &complete, &err), HTX_OK);
+    assert_false(complete);
+    assert_int_equal(n, 100);
+
+    static htx_brief last[1];
+    int got = 0;
+    assert_int_equal(htx_browse(f->store, &filter, HTX_BROWSE_LAST, NULL, 1, last, &got, &err), HTX_OK);
+    bool known = true;
+    assert_int_equal(htx_browse_position(f->store, &filter, &last[0].key, 1e-9, &n, &known, &err), HTX_OK);
+    assert_false(known);
+    assert_int_equal(htx_browse_position(f->store, &filter, &last[0].key, 60, &n, &known, &err), HTX_OK);
+    assert_true(known);
+    assert_int_equal(n, ROWS - ROWS / 3 - 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(searches_page_in_name_order_as_the_rule_finds, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_index_follows_renames_and_deletes, setup, teardown),
+        cmocka_unit_test_setup_teardown(bulk_loads_are_indexed_at_their_end, setup, teardown),
+        cmocka_unit_test_setup_teardown(counts_stop_at_their_deadline, setup, teardown),
+        cmocka_unit_test_setup_teardown(migration_from_version_11_indexes_every_name, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

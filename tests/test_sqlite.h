@@ -1,0 +1,35 @@
+/*
+ * Helpers of the unit tests that look at a register's file with SQLite
+ * itself, on a connection of their own (include after cmocka.h).
+ */
+#ifndef HTX_TEST_SQLITE_H
+#define HTX_TEST_SQLITE_H
+
+#include <sqlite3.h>
+
+/* Runs a one-value query on a separate plain SQLite connection. */
+static inline long long scalar(const char *path, const char *sql)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *stmt;
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
+    long long v = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -999;
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return v;
+}
+
+/* Runs SQL on a separate plain connection, failing the test on an error. */
+static inline void raw_exec(const char *path, const char *sql)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    char *msg = NULL;
+    int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK)
+        fail_msg("%s: %s", sql, msg);
+    sqlite3_close(db);
+}
+
+#endif
