@@ -839,6 +839,29 @@ class LargeFiles(Tmp):
         self.db = self.new_db("htx.db")
         self.memory = None if sanitized() else 256
 
+    def test_an_export_is_written_as_it_is_read(self):
+        """Exports stream a chunk at a time: 2,500 rows export and import back whole,
+        and a character the encoding lacks in a late row is named with its line
+        in the whole file, the old file kept."""
+        source = self.path("big.csv")
+        write_register(source, 2500)
+        run("import", source, db=self.db, check=0)
+        out = self.path("out.csv")
+        run("export", "-o", out, db=self.db, check=0)
+        again = self.new_db("again.db")
+        run("import", out, db=again, check=0)
+        self.assertEqual(run("export", db=again, check=0)[1], run("export", db=self.db, check=0)[1])
+        # a name VISCII cannot hold, late in code order
+        code = tax_code(2499 * 11)
+        run("edit", code, "name=Hợp tác xã ∑ cuối", db=self.db, check=0)
+        kept = self.path("kept.csv")
+        write_bytes(kept, b"old\n")
+        status, _, err = run("export", "--encoding", "viscii", "-o", kept, "--force", db=self.db)
+        self.assertEqual(status, 2, err)
+        codes = [line.split(",")[0] for line in run("export", db=self.db, check=0)[1].splitlines()[1:]]
+        self.assertIn(f"dòng {codes.index(code) + 2}", err)
+        self.assertEqual(read_bytes(kept), b"old\n")
+
     def test_a_device_is_refused_at_once(self):
         started = time.monotonic()
         status, _, err = run_limited("import", "/dev/zero", db=self.db, memory_mb=self.memory, timeout=30)

@@ -57,18 +57,24 @@ void htx_delimited_field(FILE *out, const char *value, char separator)
         fputc('"', out);
     int32_t cp;
     int n;
-    for (const char *p = value; (n = htx_utf8_decode(p, &cp)) > 0; p += n) {
+    /* Characters written as they are go out in runs: a million rows are
+     * tens of millions of characters. */
+    const char *run = value;
+    const char *p = value;
+    for (; (n = htx_utf8_decode(p, &cp)) > 0; p += n) {
+        bool as_is = cp != '"' && cp >= 0x20 && !is_other_control(cp) && !is_invalid_byte(p, cp);
+        if (as_is || cp == '\t' || cp == '\n' || cp == '\r')
+            continue; /* tabs and line breaks, inside quotes, are part of the value */
+        fwrite(run, 1, (size_t)(p - run), out);
         if (cp == '"')
             fputs("\"\"", out);
-        else if (cp == '\t' || cp == '\n' || cp == '\r')
-            fputc((int)cp, out); /* inside quotes: part of the value */
         else if (cp < 0x20)
             put_cp(out, 0x2400 + cp); /* the visible control pictures */
-        else if (is_other_control(cp) || is_invalid_byte(p, cp))
-            put_cp(out, 0xFFFD);
         else
-            fwrite(p, 1, (size_t)n, out);
+            put_cp(out, 0xFFFD);
+        run = p + n;
     }
+    fwrite(run, 1, (size_t)(p - run), out);
     if (quoted)
         fputc('"', out);
 }

@@ -61,7 +61,9 @@ void htx_address_line(const char *street, const char *commune, const char *old_w
     if (size == 0)
         return;
     snprintf(out, size, "%s", street ? street : "");
-    const htx_commune *unit = commune && commune[0] ? htx_commune_find(commune) : NULL;
+    const htx_commune *unit = commune && commune[0] ? htx_commune_named(commune) : NULL;
+    if (!unit && commune && commune[0])
+        unit = htx_commune_find(commune);
     char part[160];
     if (unit) {
         drop_old_ward(out, old_ward);

@@ -81,6 +81,14 @@ const htx_commune *htx_commune_find(const char *text)
     return find_named(text, NULL);
 }
 
+const htx_commune *htx_commune_named(const char *name)
+{
+    for (size_t i = 0; name && name[0] && i < HTX_COMMUNE_COUNT; i++)
+        if (strcmp(HTX_COMMUNES[i].name, name) == 0)
+            return &HTX_COMMUNES[i];
+    return NULL;
+}
+
 const char *htx_commune_kind_name(htx_commune_kind kind, bool capital, htx_lang lang)
 {
     if (lang == HTX_LANG_EN)

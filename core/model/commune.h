@@ -34,6 +34,9 @@ extern const size_t HTX_COMMUNE_COUNT; /* 126 */
 /* The unit typed, with or without its kind, marks and case optional
  * ("bat trang", "Xã Bát Tràng", "phuong hong ha"); NULL when none. */
 const htx_commune *htx_commune_find(const char *text);
+/* The unit of exactly that name, as stored ("Bát Tràng"); NULL when none.
+ * For stored values: a list of a million rows looks each up. */
+const htx_commune *htx_commune_named(const char *name);
 
 /* "phường" / "xã" (lower case, as inside an address); "Phường" / "Xã" at
  * the head of a label; English "ward" / "commune". */

@@ -212,8 +212,8 @@ static htx_status commune_parse(void *slot, const htx_field_def *def, const char
 
 static void commune_format(const void *slot, htx_value_form form, htx_lang lang, char *out, size_t size)
 {
-    const htx_commune *c = htx_commune_find(slot);
-    if (form == HTX_VALUE_DISPLAY && c)
+    const htx_commune *c = form == HTX_VALUE_DISPLAY ? htx_commune_named(slot) : NULL;
+    if (c)
         htx_commune_label(c, true, lang, out, size);
     else
         snprintf(out, size, "%s", (const char *)slot);
