@@ -529,8 +529,11 @@ static bool char_matches(const fchar *q, const fchar *t, uint64_t cluster)
         return false;
     if (!is_vowel(q->base))
         return (q->marks[0] & ~t->marks[0]) == 0;
+    /* the tone anywhere in the cluster, or on this very letter: a tone a
+     * text wrote on the u of "qu" is no tone of its cluster, but the same
+     * text typed as a query finds it */
     uint64_t tones = q->marks[0] & TONE_BITS;
-    return ((q->marks[0] & ~TONE_BITS) & ~t->marks[0]) == 0 && (tones & ~cluster) == 0;
+    return ((q->marks[0] & ~TONE_BITS) & ~t->marks[0]) == 0 && (tones & ~(cluster | t->marks[0])) == 0;
 }
 
 static bool occurs_in(const fchar *q, size_t qn, const fchar *t, const uint64_t *tones, size_t tn)
