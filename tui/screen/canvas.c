@@ -201,3 +201,11 @@ char *canvas_dump(const tui_canvas *c)
     out[n] = '\0';
     return out;
 }
+
+int canvas_text_safe(tui_canvas *c, int y, int x, int max_cols, const char *text, tui_style style)
+{
+    char *safe = htx_text_sanitize(text);
+    int used = canvas_text(c, y, x, max_cols, safe ? safe : "", style);
+    free(safe);
+    return used;
+}

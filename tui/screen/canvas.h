@@ -59,6 +59,10 @@ void canvas_fill(tui_canvas *c, int y, int x, int height, int width, tui_style s
  */
 int canvas_text(tui_canvas *c, int y, int x, int max_cols, const char *text, tui_style style);
 
+/* As canvas_text for text that came from outside (a file, the register):
+ * its control characters are drawn as visible placeholders, never sent. */
+int canvas_text_safe(tui_canvas *c, int y, int x, int max_cols, const char *text, tui_style style);
+
 /* As canvas_text, then fills the rest of max_cols with spaces of style. */
 int canvas_text_fill(tui_canvas *c, int y, int x, int max_cols, const char *text, tui_style style);
 

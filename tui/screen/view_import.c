@@ -6,9 +6,10 @@
  * encoding it detected or the workbook, the separator, the header and the
  * lines above it, each column with the field it fills (changed with ←→ on
  * the column, from the fields' list or "không nhập"), the first rows with
- * each conversion shown ("500 triệu → 500.000.000 đ"); then the import itself with a progress bar, and every problem
- * with its line.  After a refusal the choices can be changed and the import
- * run again without leaving the screen.
+ * each conversion shown (import_preview.h); then the import itself with a
+ * progress bar, and every problem with its line.  After a refusal the
+ * choices can be changed and the import run again without leaving the
+ * screen.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,11 +18,11 @@
 
 #include "audit.h"
 #include "coop.h"
-#include "csv_read.h"
 #include "display.h"
 #include "edit_keys.h"
 #include "fold.h"
 #include "import.h"
+#include "import_preview.h"
 #include "import_maps.h"
 #include "path_complete.h"
 #include "refdata.h"
@@ -29,9 +30,6 @@
 #include "ui_text.h"
 #include "views.h"
 
-#define PREVIEW_ROWS 6
-#define PREVIEW_COLUMNS 8
-#define PREVIEW_WIDTH_MAX 26
 #define LABEL_COLS 16
 
 /* The fixed fields; the file's columns follow them (FIELD_COLUMNS + i). */
@@ -50,19 +48,6 @@ static const htx_encoding encodings[] = {
 #define ENCODING_CHOICES ((int)(sizeof encodings / sizeof encodings[0]))
 
 static const ui_id duplicate_labels[] = {UI_IMPORT_DUP_FAIL, UI_IMPORT_DUP_SKIP, UI_IMPORT_DUP_UPDATE};
-
-/* The first rows of the file as the importer reads them, sanitised for the
- * terminal, read once when the file is opened. */
-typedef struct preview {
-    int columns;
-    int field[PREVIEW_COLUMNS];   /* htx_field_id of each shown column */
-    int natural[PREVIEW_COLUMNS]; /* widest of the label and the cells */
-    char *cells[PREVIEW_ROWS][PREVIEW_COLUMNS]; /* "as written → as read" when they differ */
-    char *problems[PREVIEW_ROWS];               /* the row's first problem, or NULL */
-    long lines[PREVIEW_ROWS];
-    int rows;
-    char error[512]; /* the file cannot be read past the shown rows */
-} preview;
 
 /* A column's field chosen by hand: its header and the field's key ("-"
  * for none), as --map gives them. */
@@ -87,7 +72,7 @@ typedef struct import_view {
     bool recalled; /* the mapping remembered for the file's headers was looked up */
     htx_import_file *file;
     bool read_tried; /* the path was read (or failed to be) since it was edited */
-    preview preview;
+    import_preview preview;
     char memberships[HTX_SIBLING_PATH_SIZE]; /* the memberships file beside the register, or "" */
     char rejects[HTX_SIBLING_PATH_SIZE]; /* where invalid rows go with skip_invalid */
     char message[1024];     /* an error opening the file, or the summary */
@@ -100,97 +85,6 @@ typedef struct import_view {
 
 /* ---- the file ---------------------------------------------------------------- */
 
-static void preview_free(preview *p)
-{
-    for (int r = 0; r < p->rows; r++) {
-        for (int k = 0; k < p->columns; k++)
-            free(p->cells[r][k]);
-        free(p->problems[r]);
-    }
-    memset(p, 0, sizeof *p);
-}
-
-/* What a cell shows: the value as the import reads it, after the value as
- * written when the two differ ("500 triệu → 500.000.000 đ"); the district
- * found elsewhere says where from. */
-static char *shown_cell(const char *written, const htx_coop *c, int field, htx_district_source from,
-                        htx_lang lang)
-{
-    char value[512], typed[512], text[1200];
-    htx_coop_value(c, (htx_field_id)field, HTX_VALUE_DISPLAY, lang, value, sizeof value);
-    while (*written == ' ' || *written == '\t')
-        written++;
-    snprintf(typed, sizeof typed, "%s", written);
-    for (size_t n = strlen(typed); n && (typed[n - 1] == ' ' || typed[n - 1] == '\t');)
-        typed[--n] = '\0';
-    if (field == HTX_F_DISTRICT && from != HTX_DISTRICT_OWN)
-        snprintf(text, sizeof text, "%s (%s)", value,
-                 ui_text(from == HTX_DISTRICT_GIVEN ? UI_IMPORT_DISTRICT_GIVEN : UI_IMPORT_DISTRICT_ADDRESS, lang));
-    else if (typed[0] && value[0] && strcmp(typed, value) != 0)
-        snprintf(text, sizeof text, "%s → %s", typed, value);
-    else
-        snprintf(text, sizeof text, "%s", typed[0] ? typed : value);
-    return htx_text_sanitize(text);
-}
-
-static void preview_read(preview *p, const htx_import_file *f, const htx_import_options *opt, htx_lang lang)
-{
-    size_t source[PREVIEW_COLUMNS];
-    bool has_district = false;
-    for (size_t i = 0; i < f->column_count; i++)
-        has_district |= f->columns[i].field == HTX_F_DISTRICT;
-    /* No district column: the one each row takes is shown first all the same. */
-    if (!has_district) {
-        source[p->columns] = (size_t)-1;
-        p->field[p->columns++] = HTX_F_DISTRICT;
-    }
-    for (size_t i = 0; i < f->column_count && p->columns < PREVIEW_COLUMNS; i++)
-        if (f->columns[i].field >= 0) {
-            source[p->columns] = i;
-            p->field[p->columns++] = f->columns[i].field;
-        }
-    for (int k = 0; k < p->columns; k++)
-        p->natural[k] = (int)htx_text_width(htx_field_label((htx_field_id)p->field[k], lang));
-    htx_import_rows *r = NULL;
-    htx_csv_row row = {0};
-    htx_error err;
-    if (htx_import_rows_open(f, &r, &err) != HTX_OK) {
-        htx_error_text(&err, lang, p->error, sizeof p->error);
-        return;
-    }
-    htx_coop *c = malloc(sizeof *c);
-    htx_report *report = malloc(sizeof *report);
-    while (c && report && p->rows < PREVIEW_ROWS) {
-        htx_status st = htx_import_rows_next(r, &row, &err);
-        if (st == HTX_ERR_INVALID)
-            htx_error_text(&err, lang, p->error, sizeof p->error);
-        if (st != HTX_OK)
-            break;
-        htx_district_source from;
-        htx_import_convert_row(f, opt, &row, c, report, &from);
-        p->lines[p->rows] = row.line;
-        for (int k = 0; k < p->columns; k++) {
-            const char *written = source[k] < row.count ? row.fields[source[k]] : "";
-            char *cell = shown_cell(written, c, p->field[k], from, lang);
-            p->cells[p->rows][k] = cell;
-            int width = cell ? (int)htx_text_width(cell) : 0;
-            if (width > p->natural[k])
-                p->natural[k] = width;
-        }
-        for (int i = 0; i < report->count && !p->problems[p->rows]; i++)
-            if (!report->is_warning[i]) {
-                char text[600];
-                htx_error_text(&report->items[i], lang, text, sizeof text);
-                p->problems[p->rows] = htx_text_sanitize(text);
-            }
-        p->rows++;
-    }
-    free(c);
-    free(report);
-    htx_csv_row_free(&row);
-    htx_import_rows_close(r);
-}
-
 static void set_message(import_view *v, bool error, const char *text)
 {
     snprintf(v->message, sizeof v->message, "%s", text);
@@ -201,7 +95,7 @@ static void close_file(import_view *v)
 {
     htx_import_close(v->file);
     v->file = NULL;
-    preview_free(&v->preview);
+    import_preview_free(&v->preview);
     v->memberships[0] = '\0';
 }
 
@@ -325,7 +219,7 @@ static void open_file(import_view *v, tui_app *app)
         open_file(v, app);
         return;
     }
-    preview_read(&v->preview, v->file, &opt, app->lang);
+    import_preview_read(&v->preview, v->file, &opt, app->lang);
     htx_import_file_rejects_path(v->file, path, v->rejects, sizeof v->rejects);
     /* What `htx export --with-memberships` wrote beside the register goes in
      * with it, as the screen says: the round trip needs no extra step. */
@@ -405,14 +299,6 @@ static void run_import(import_view *v, tui_app *app)
 
 /* ---- drawing -------------------------------------------------------------------- */
 
-/* Draws text that came from a file: never raw controls on the terminal. */
-static void draw_safe(tui_canvas *c, int y, int x, int width, const char *text, tui_style style)
-{
-    char *safe = htx_text_sanitize(text);
-    canvas_text(c, y, x, width, safe ? safe : "", style);
-    free(safe);
-}
-
 static void draw_field(tui_canvas *c, int y, tui_rect a, ui_id label, const char *value, bool focused,
                        htx_lang lang)
 {
@@ -420,7 +306,7 @@ static void draw_field(tui_canvas *c, int y, tui_rect a, ui_id label, const char
     int x = a.x + 1 + LABEL_COLS;
     tui_style style = focused ? STYLE_CURSOR : STYLE_INPUT;
     canvas_text_fill(c, y, x, a.x + a.width - 1 - x, "", style);
-    draw_safe(c, y, x + 1, a.x + a.width - 2 - x, value, style);
+    canvas_text_safe(c, y, x + 1, a.x + a.width - 2 - x, value, style);
 }
 
 static void draw_choices(import_view *v, tui_app *app, tui_canvas *c, int y, tui_rect a)
@@ -508,7 +394,7 @@ static int draw_file_facts(import_view *v, tui_app *app, tui_canvas *c, int y, t
     }
     if (v->memberships[0]) {
         snprintf(line, sizeof line, ui_text(UI_IMPORT_MEMBERSHIPS, app->lang), v->memberships);
-        draw_safe(c, y++, a.x + 1, a.width - 2, line, STYLE_NORMAL);
+        canvas_text_safe(c, y++, a.x + 1, a.width - 2, line, STYLE_NORMAL);
     }
     size_t used = (size_t)snprintf(line, sizeof line, "%s: ", ui_text(UI_IMPORT_UNUSED, app->lang));
     size_t start = used;
@@ -517,50 +403,8 @@ static int draw_file_facts(import_view *v, tui_app *app, tui_canvas *c, int y, t
             used += (size_t)snprintf(line + used, sizeof line - used, "%s\"%s\"", used > start ? ", " : "",
                                      f->columns[i].header);
     if (used > start)
-        draw_safe(c, y++, a.x + 1, a.width - 2, line, STYLE_ERROR);
+        canvas_text_safe(c, y++, a.x + 1, a.width - 2, line, STYLE_ERROR);
     return draw_columns(v, app, c, y, a) + 1;
-}
-
-/* Columns as wide as their content, as many as fit; the last one shown
- * takes what is left, cropped. */
-static int preview_widths(const preview *p, int room, int widths[PREVIEW_COLUMNS])
-{
-    int used = 0, shown = 0;
-    for (int k = 0; k < p->columns; k++) {
-        int w = p->natural[k] < PREVIEW_WIDTH_MAX ? p->natural[k] : PREVIEW_WIDTH_MAX;
-        if (used + w > room) {
-            if (room - used >= 8)
-                widths[shown++] = room - used;
-            break;
-        }
-        widths[shown++] = w;
-        used += w + 2;
-    }
-    return shown;
-}
-
-static int draw_preview(const preview *p, tui_app *app, tui_canvas *c, int y, tui_rect a)
-{
-    int widths[PREVIEW_COLUMNS];
-    int shown = preview_widths(p, a.width - 2, widths);
-    int x = a.x + 1;
-    for (int k = 0; k < shown; x += widths[k] + 2, k++)
-        canvas_text(c, y, x, widths[k], htx_field_label((htx_field_id)p->field[k], app->lang), STYLE_HEADER);
-    y++;
-    for (int r = 0; r < p->rows && y < a.y + a.height - 2; r++, y++) {
-        x = a.x + 1;
-        for (int k = 0; k < shown; x += widths[k] + 2, k++)
-            canvas_text(c, y, x, widths[k], p->cells[r][k] ? p->cells[r][k] : "", STYLE_NORMAL);
-    }
-    for (int r = 0; r < p->rows && y < a.y + a.height - 2; r++)
-        if (p->problems[r]) {
-            char line[800];
-            snprintf(line, sizeof line, "%s %ld: %s", ui_text(UI_IMPORT_LINE, app->lang), p->lines[r], p->problems[r]);
-            draw_safe(c, y++, a.x + 1, a.width - 2, line, STYLE_ERROR);
-        }
-    if (p->error[0] && y < a.y + a.height - 2)
-        draw_safe(c, y++, a.x + 1, a.width - 2, p->error, STYLE_ERROR);
-    return y;
 }
 
 static void draw_progress(import_view *v, tui_app *app, tui_canvas *c, int y, tui_rect a)
@@ -585,7 +429,7 @@ static void draw_problems(import_view *v, tui_app *app, tui_canvas *c, int y, tu
                      ui_text(UI_IMPORT_IN_MEMBERSHIPS, app->lang), text);
         else
             snprintf(line, sizeof line, "%s %ld: %s", ui_text(UI_IMPORT_LINE, app->lang), p->line, text);
-        draw_safe(c, y, a.x + 1, a.width - 2, line, STYLE_ERROR);
+        canvas_text_safe(c, y, a.x + 1, a.width - 2, line, STYLE_ERROR);
     }
 }
 
@@ -606,13 +450,13 @@ static void import_draw(tui_view *view, tui_app *app, tui_canvas *c, tui_rect a)
     draw_choices(v, app, c, y, a);
     y += 7;
     if (v->message[0])
-        draw_safe(c, y++, a.x + 1, a.width - 2, v->message, v->message_is_error ? STYLE_ERROR : STYLE_HEADER);
+        canvas_text_safe(c, y++, a.x + 1, a.width - 2, v->message, v->message_is_error ? STYLE_ERROR : STYLE_HEADER);
     if (v->phase == PHASE_RUNNING)
         draw_progress(v, app, c, y, a);
     else if (v->phase == PHASE_DONE)
         draw_problems(v, app, c, y, a);
     else if (v->phase == PHASE_PREVIEW)
-        draw_preview(&v->preview, app, c, draw_file_facts(v, app, c, y, a), a);
+        import_preview_draw(&v->preview, app, c, draw_file_facts(v, app, c, y, a), a);
     ui_id hint = v->phase == PHASE_PATH ? UI_IMPORT_HINT_PATH
                  : v->phase == PHASE_DONE ? UI_IMPORT_HINT_DONE : UI_IMPORT_HINT_PREVIEW;
     canvas_text(c, a.y + a.height - 1, a.x + 1, a.width - 2, ui_text(hint, app->lang), STYLE_DIM);
