@@ -133,7 +133,7 @@ class FullDisk(Workspace):
         status, _, err = run("add", "code=0100233488", "name=HTX Đồng Tâm", "district=Thanh Trì",
                              "sector=trade", db=db)
         self.assertEqual(status, 0, err)
-        with open(os.path.join(self.mount, "filler"), "wb") as f:
+        with open(os.path.join(self.mount, "filler"), "wb", buffering=0) as f:
             try:
                 while True:
                     f.write(b"\0" * 65536)
