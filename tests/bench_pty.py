@@ -7,7 +7,7 @@ screen settles.
 For each register (made by bench_browse; opened as it is, so give copies of
 registers that an older htx made: opening migrates them), starts htx in a
 120x40 pty, and for each key of a list of searches, Enter, Esc, a district
-switch and a sort change writes the key's bytes and reads the screen's
+switch, a sort change and a filter change writes the key's bytes and reads the screen's
 output until the terminal has been quiet for QUIET seconds: the time from the
 write to the last byte is the key's.  Prints p50 and p95 in milliseconds.
 Figures, not pass/fail: machines differ."""
@@ -23,7 +23,8 @@ import time
 
 QUIET = 0.15
 QUERIES = ["a", "x", "thuong", "hop tac xa", "may tre", "HTX mây tre đan Bát Tràng 1", "thuy xuan tien", "0100"]
-ENTER, ESC, TAB, DOWN, F6 = b"\r", b"\x1b", b"\t", b"\x1b[B", b"\x1b[17~"
+ENTER, ESC, TAB, DOWN, UP = b"\r", b"\x1b", b"\t", b"\x1b[B", b"\x1b[A"
+F4, F6 = b"\x1bOS", b"\x1b[17~"
 
 
 class Htx:
@@ -94,6 +95,26 @@ def measure(htx, db):
         h.key(DOWN)
         sorts.append(h.key(ENTER))
     line("sort change", sorts)
+    # F4's list: clear, then the sectors, the statuses, the clubs; each
+    # chosen from a cleared filter, in name order and in the last sort.
+    filters = []
+    for sort_downs in (0, -4):
+        if sort_downs:
+            h.key(F6)
+            for _ in range(-sort_downs):
+                h.key(UP)
+            h.key(ENTER)
+        for downs in range(1, 16):
+            h.key(F4)
+            for _ in range(downs):
+                h.key(DOWN)
+            filters.append(h.key(ENTER))
+            h.key(F4)
+            h.key(ENTER)  # the first choice clears
+    line("filter change", filters)
+    with open(f"/proc/{h.pid}/status") as status:
+        peak = next(l for l in status if l.startswith("VmHWM:")).split()[1]
+    print(f"  {'peak memory (MiB)':32} {int(peak) / 1024:8.1f}")
     h.close()
 
 
