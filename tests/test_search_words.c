@@ -139,13 +139,14 @@ static void assert_same(const ids *a, const ids *b)
         assert_int_equal(a->id[i], b->id[i]);
 }
 
-static void check_search(fixture *f, const char *search, const char *district)
+static void check_search_sorted(fixture *f, const char *search, const char *district, htx_sort sort)
 {
     static ids want, forwards, backwards, all;
     htx_filter filter;
     htx_filter_init(&filter);
     filter.search = search;
     filter.district = district;
+    filter.sort = sort;
     expected(f, &filter, &want);
     paged(f, &filter, false, &forwards);
     paged(f, &filter, true, &backwards);
@@ -153,6 +154,11 @@ static void check_search(fixture *f, const char *search, const char *district)
     assert_same(&want, &forwards);
     assert_same(&want, &backwards);
     assert_same(&want, &all);
+}
+
+static void check_search(fixture *f, const char *search, const char *district)
+{
+    check_search_sorted(f, search, district, HTX_SORT_NAME);
 }
 
 static void searches_page_in_name_order_as_the_rule_finds(void **state)
@@ -168,6 +174,108 @@ static void searches_page_in_name_order_as_the_rule_finds(void **state)
         check_search(f, searches[i], NULL);
         check_search(f, searches[i], "Gia L\xC3\xA2m");
     }
+}
+
+/* In another order than the names' a search reads its candidates from the
+ * index and sorts them, or walks the order: either way the rows of the rule,
+ * in that order, page by page both ways. */
+static void searches_page_in_every_order_as_the_rule_finds(void **state)
+{
+    fixture *f = *state;
+    static const htx_sort sorts[] = {HTX_SORT_CODE, HTX_SORT_FOUNDED, HTX_SORT_MEMBERS, HTX_SORT_DISTINCTIVE};
+    static const char *const searches[] = {"thuong", "hop tac xa", "ddong", "dong-anh", "x", "zzz", "thủy xuân"};
+    for (size_t i = 0; i < sizeof sorts / sizeof sorts[0]; i++)
+        for (size_t j = 0; j < sizeof searches / sizeof searches[0]; j++) {
+            check_search_sorted(f, searches[j], NULL, sorts[i]);
+            check_search_sorted(f, searches[j], "Gia L\xC3\xA2m", sorts[i]);
+        }
+}
+
+/* The store's check of store.h, here counting how often SQLite asks it:
+ * about once per thousand steps, a measure of the work a read does. */
+typedef struct asked {
+    int times;
+    bool answer;
+} asked;
+
+static bool ask(void *ctx)
+{
+    asked *a = ctx;
+    a->times++;
+    return a->answer;
+}
+
+static int steps_of_page(fixture *f, const htx_filter *filter, const htx_row_key *from)
+{
+    asked a = {0, false};
+    htx_store_on_superseded(f->store, ask, &a);
+    htx_store_cancellable(f->store, true);
+    static htx_brief page[37];
+    int got = 0;
+    htx_error err;
+    assert_int_equal(htx_browse(f->store, filter, HTX_BROWSE_FROM, from, 37, page, &got, &err), HTX_OK);
+    htx_store_cancellable(f->store, false);
+    htx_store_on_superseded(f->store, NULL, NULL);
+    return a.times;
+}
+
+/* A page from the last rows of any order costs what the first page does:
+ * the order's index is sought, not walked from its start (an order led by
+ * an expression, the founding date or the members, once was). */
+static void a_page_deep_in_any_order_is_sought(void **state)
+{
+    fixture *f = *state;
+    static const htx_sort sorts[] = {HTX_SORT_NAME, HTX_SORT_CODE, HTX_SORT_FOUNDED, HTX_SORT_MEMBERS,
+                                     HTX_SORT_DISTINCTIVE};
+    for (size_t i = 0; i < sizeof sorts / sizeof sorts[0]; i++) {
+        htx_filter filter;
+        htx_filter_init(&filter);
+        filter.sort = sorts[i];
+        static htx_brief last[2];
+        int got = 0;
+        htx_error err;
+        assert_int_equal(htx_browse(f->store, &filter, HTX_BROWSE_LAST, NULL, 2, last, &got, &err), HTX_OK);
+        assert_int_equal(got, 2);
+        int first = steps_of_page(f, &filter, NULL);
+        int deep = steps_of_page(f, &filter, &last[1].key);
+        if (deep > first + 2)
+            fail_msg("order %d: a page from the end took %d checks, the first %d", (int)sorts[i], deep, first);
+    }
+}
+
+/* A read made cancellable stops when the check says a newer request waits,
+ * and fails as given up rather than as a short count; reads not made
+ * cancellable are never stopped. */
+static void a_newer_request_gives_up_the_read(void **state)
+{
+    fixture *f = *state;
+    asked a = {0, true};
+    htx_store_on_superseded(f->store, ask, &a);
+    htx_filter filter;
+    htx_filter_init(&filter);
+    filter.sort = HTX_SORT_MEMBERS;
+    filter.status = HTX_DISSOLVED; /* none: every row is read in that order */
+    static htx_brief page[37];
+    int got = 0;
+    int64_t n = 0;
+    bool complete = true;
+    htx_error err;
+    assert_int_equal(htx_browse(f->store, &filter, HTX_BROWSE_FROM, NULL, 37, page, &got, &err), HTX_OK);
+    htx_store_cancellable(f->store, true);
+    assert_int_equal(htx_browse(f->store, &filter, HTX_BROWSE_FROM, NULL, 37, page, &got, &err), HTX_ERR_CANCELLED);
+    assert_int_equal(err.msg, MSG_READ_CANCELLED);
+    htx_filter search;
+    htx_filter_init(&search);
+    search.search = "an"; /* most names: the count reads many candidates */
+    assert_int_equal(htx_query_count_within(f->store, &search, INT64_MAX, 60, &n, &complete, &err), HTX_ERR_CANCELLED);
+    assert_true(a.times > 0);
+    htx_store_cancellable(f->store, false);
+    assert_int_equal(htx_query_count_within(f->store, &search, INT64_MAX, 60, &n, &complete, &err), HTX_OK);
+    assert_true(complete);
+    assert_true(n > 0);
+    assert_int_equal(htx_browse(f->store, &filter, HTX_BROWSE_FROM, NULL, 37, page, &got, &err), HTX_OK);
+    assert_int_equal(got, 0);
+    htx_store_on_superseded(f->store, NULL, NULL);
 }
 
 static void the_index_follows_renames_and_deletes(void **state)
@@ -228,7 +336,8 @@ static void migration_from_version_11_indexes_every_name(void **state)
     fixture *f = *state;
     htx_store_close(f->store);
     f->store = NULL;
-    raw_exec(f->path, "DROP TRIGGER words_insert; DROP TRIGGER words_delete; DROP TRIGGER words_update;"
+    raw_exec(f->path, UNDO_SCHEMA_V13
+                      "DROP TRIGGER words_insert; DROP TRIGGER words_delete; DROP TRIGGER words_update;"
                       "DROP TABLE search_word; DROP TABLE search_vocab; DROP TABLE name_bucket;"
                       "PRAGMA user_version = 11;");
     htx_error err;
@@ -278,6 +387,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(searches_page_in_name_order_as_the_rule_finds, setup, teardown),
+        cmocka_unit_test_setup_teardown(searches_page_in_every_order_as_the_rule_finds, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_page_deep_in_any_order_is_sought, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_newer_request_gives_up_the_read, setup, teardown),
         cmocka_unit_test_setup_teardown(the_index_follows_renames_and_deletes, setup, teardown),
         cmocka_unit_test_setup_teardown(bulk_loads_are_indexed_at_their_end, setup, teardown),
         cmocka_unit_test_setup_teardown(counts_stop_at_their_deadline, setup, teardown),

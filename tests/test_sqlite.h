@@ -32,4 +32,15 @@ static inline void raw_exec(const char *path, const char *sql)
     sqlite3_close(db);
 }
 
+/* Undoes schema version 13 (the order columns): a register as version 12
+ * left it, but for its user_version. */
+#define UNDO_SCHEMA_V13                                                                             \
+    "DROP INDEX cooperative_by_founded_order; DROP INDEX cooperative_by_members_order;"              \
+    "DROP INDEX cooperative_by_status;"                                                             \
+    "ALTER TABLE cooperative DROP COLUMN founded_order;"                                            \
+    "ALTER TABLE cooperative DROP COLUMN members_order;"                                            \
+    "CREATE INDEX cooperative_by_founded_key"                                                       \
+    "  ON cooperative(coalesce(founded, '9999-12-31'), name_key, id);"                              \
+    "CREATE INDEX cooperative_by_members_key ON cooperative(coalesce(-members, 1), name_key, id);"
+
 #endif

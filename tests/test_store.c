@@ -115,8 +115,9 @@ static void rewrite_closed(fixture *f, const char *sql)
     raw_exec(f->path, sql);
 }
 
-/* Undoes version 12, the word index. */
+/* Undoes versions 13 and 12, the order columns and the word index. */
 #define WITHOUT_WORD_INDEX                                                                          \
+    UNDO_SCHEMA_V13                                                                                 \
     "DROP TRIGGER words_insert; DROP TRIGGER words_delete; DROP TRIGGER words_update;"            \
     "DROP TABLE search_word; DROP TABLE search_vocab; DROP TABLE name_bucket;"
 

@@ -63,6 +63,13 @@ static void present_now(tui_app *app, void *canvas)
     term_present(canvas);
 }
 
+/* The store's question while it reads for a screen (store.h). */
+static bool key_waiting(void *ctx)
+{
+    (void)ctx;
+    return term_input_waiting();
+}
+
 static int event_loop(tui_app *app)
 {
     tui_canvas canvas;
@@ -75,7 +82,9 @@ static int event_loop(tui_app *app)
     double last_poll = now_seconds();
     bool dirty = true;
     while (!app->quit && !stop_requested && app->depth > 0) {
-        if (dirty) {
+        /* Keys typed ahead are handled first: drawing the screen of each
+         * would only delay the last. */
+        if (dirty && !term_input_waiting()) {
             app_render(app, &canvas);
             term_present(&canvas);
             dirty = false;
@@ -207,7 +216,9 @@ int tui_main(const cli_context *ctx, int argc, char **argv)
         cli_tell(ctx, ctx->err, CT_TERM_OPEN_FAILED, name);
         return CLI_FAILURE;
     }
+    htx_store_on_superseded(store, key_waiting, NULL);
     int status = event_loop(&app);
+    htx_store_on_superseded(store, NULL, NULL);
     term_close();
     app_free(&app);
     htx_store_close(store);

@@ -25,6 +25,7 @@ typedef enum htx_status {
     HTX_ERR_DB,        /* SQLite failure */
     HTX_ERR_IO,
     HTX_ERR_NOMEM,
+    HTX_ERR_CANCELLED, /* a read given up because a newer request made it pointless (store.h) */
 } htx_status;
 
 #define HTX_ERROR_ARG_MAX 160

@@ -3,6 +3,7 @@
 #include "commune.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "query_where.h"
@@ -10,10 +11,11 @@
 #include "word_cursor.h"
 
 /*
- * Each order is a tuple of SQL expressions ending in a unique column, so the
- * order is total and "after this row" is well defined.  Unknown founding
- * dates and member counts sort last through coalesce; schema v3 indexes
- * these exact expressions.
+ * Each order is a tuple of columns ending in a unique one, so the order is
+ * total and "after this row" is well defined.  Columns, not expressions:
+ * SQLite seeks an index by a row value only when its parts are columns, so
+ * unknown founding dates and member counts sort last through the generated
+ * columns of schema v13 rather than through coalesce in the query.
  */
 typedef struct sort_keys {
     int parts;
@@ -24,8 +26,8 @@ static const sort_keys *keys_for(htx_sort sort)
 {
     static const sort_keys by_name = {2, {"c.name_key", "c.id"}};
     static const sort_keys by_code = {1, {"c.code"}};
-    static const sort_keys by_founded = {3, {"coalesce(c.founded, '9999-12-31')", "c.name_key", "c.id"}};
-    static const sort_keys by_members = {3, {"coalesce(-c.members, 1)", "c.name_key", "c.id"}};
+    static const sort_keys by_founded = {3, {"c.founded_order", "c.name_key", "c.id"}};
+    static const sort_keys by_members = {3, {"c.members_order", "c.name_key", "c.id"}};
     static const sort_keys by_distinctive = {2, {"c.distinctive_key", "c.id"}};
     switch (sort) {
     case HTX_SORT_NAME: return &by_name;
@@ -65,9 +67,11 @@ static void placeholders(int parts, char *out, size_t size)
         snprintf(out + n, size - n, ")");
 }
 
-static void bind_key(sqlite3_stmt *stmt, int first, const htx_row_key *key)
+/* Binds parts [0, parts) of key from index first, SQLITE_STATIC: the key
+ * must outlive the statement's step. */
+static void bind_parts(sqlite3_stmt *stmt, int first, const htx_row_key *key, int parts)
 {
-    for (int i = 0; i < key->parts; i++) {
+    for (int i = 0; i < parts; i++) {
         int index = first + i;
         switch (key->part[i].type) {
         case 1: sqlite3_bind_int64(stmt, index, key->part[i].integer); break;
@@ -131,6 +135,25 @@ static void read_brief(sqlite3_stmt *stmt, int parts, htx_brief *b)
     read_key(stmt, BRIEF_COUNT, parts, &b->key);
 }
 
+/* Binds the key's parts from index first; returns the next index. */
+static int bind_range(sqlite3_stmt *stmt, int first, const htx_row_key *key)
+{
+    bind_parts(stmt, first, key, key->parts);
+    return first + key->parts;
+}
+
+/* A name search in another order than the names' (browse_search_in_order):
+ * terms with fewer postings sort their candidates at once, and a walk of
+ * the order's index gives up after this long. */
+#define FEW_CANDIDATES 4096
+/* The walk is given about a quarter of what sorting the candidates would
+ * cost (a few microseconds each), at least this long. */
+#define WALK_SECONDS_PER_CANDIDATE 1e-6
+#define WALK_SECONDS 0.010
+/* Beyond this many the sort would cost more than the walk ever does: a
+ * term so common fills a page within the first rows of any order. */
+#define MANY_CANDIDATES 100000
+
 /* What one page's query is made of, whichever way its rows are found. */
 typedef struct page_sql {
     char range[600];  /* " AND (keys) > (?, ?)" or "" */
@@ -154,6 +177,27 @@ static void page_sql_make(const sort_keys *k, htx_browse_dir dir, bool use_ancho
 }
 
 /*
+ * Prepares the page among candidates: source is a subquery of ids whose
+ * one parameter (bound by the caller, first) is a JSON array.  CROSS JOIN
+ * keeps the candidates the outer loop: the rows are looked up by id, never
+ * found by walking an index in order.  The filters' parameters follow.
+ */
+static htx_status prepare_candidate_page(htx_store *s, const htx_filter *f, const sort_keys *k, htx_browse_dir dir,
+                                         bool use_anchor, const char *source, htx_where *w, sqlite3_stmt **stmt,
+                                         htx_error *err)
+{
+    htx_where_build_matching(w, f);
+    page_sql p;
+    page_sql_make(k, dir, use_anchor, &p);
+    char sql[2400];
+    snprintf(sql, sizeof sql,
+             "SELECT " BRIEF_COLUMNS ", %s FROM %s AS candidate CROSS JOIN cooperative c ON c.id = candidate.id"
+             " %s%s ORDER BY %s LIMIT ?",
+             p.columns, source, w->sql, p.range, p.order);
+    return htx_where_prepare(s, sql, w, 2, stmt, err);
+}
+
+/*
  * The page of a name search in name order, from the word index: candidates
  * come bucket by bucket in name order (word_cursor.h), each batch is tested
  * and sorted by SQLite, and batches grow until the page is full, so the
@@ -164,18 +208,9 @@ static htx_status browse_candidates(htx_store *s, const htx_filter *f, htx_word_
                                     bool use_anchor, int limit, htx_brief *rows, int *count, htx_error *err)
 {
     htx_where w;
-    htx_where_build_matching(&w, f);
-    page_sql p;
-    page_sql_make(k, dir, use_anchor, &p);
-    char sql[2400];
-    /* CROSS JOIN keeps the batch the outer loop: the rows are looked up by
-     * id, never found by walking an index in order. */
-    snprintf(sql, sizeof sql,
-             "SELECT " BRIEF_COLUMNS ", %s FROM json_each(?) AS batch CROSS JOIN cooperative c"
-             " ON c.id = batch.value %s%s ORDER BY %s LIMIT ?",
-             p.columns, w.sql, p.range, p.order);
     sqlite3_stmt *stmt = NULL;
-    htx_status st = htx_where_prepare(s, sql, &w, 2, &stmt, err);
+    htx_status st = prepare_candidate_page(s, f, k, dir, use_anchor, "(SELECT value AS id FROM json_each(?))", &w,
+                                           &stmt, err);
     size_t want = (size_t)limit;
     while (st == HTX_OK && *count < limit) {
         const char *ids = NULL;
@@ -184,10 +219,8 @@ static htx_status browse_candidates(htx_store *s, const htx_filter *f, htx_word_
             break;
         int next = w.count + 2;
         sqlite3_bind_text(stmt, 1, ids, -1, SQLITE_STATIC);
-        if (use_anchor) {
-            bind_key(stmt, next, anchor);
-            next += k->parts;
-        }
+        if (use_anchor)
+            next = bind_range(stmt, next, anchor);
         sqlite3_bind_int(stmt, next, limit - *count);
         int rc;
         while (*count < limit && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
@@ -200,6 +233,119 @@ static htx_status browse_candidates(htx_store *s, const htx_filter *f, htx_word_
     }
     sqlite3_finalize(stmt);
     htx_where_free(&w);
+    return st;
+}
+
+/*
+ * The page read in the order's own index, each row tested as it comes:
+ * for at most seconds when seconds > 0 (*late then tells that time ran out,
+ * and no rows are given).
+ */
+static htx_status browse_walk(htx_store *s, const htx_filter *f, const sort_keys *k, htx_browse_dir dir,
+                              const htx_row_key *anchor, bool use_anchor, int limit, double seconds,
+                              htx_brief *rows, int *count, bool *late, htx_error *err)
+{
+    *late = false;
+    htx_where w;
+    htx_status st = htx_where_build_in_order(s, &w, f, err);
+    if (st != HTX_OK) {
+        htx_where_free(&w);
+        return st;
+    }
+    page_sql p;
+    page_sql_make(k, dir, use_anchor, &p);
+    char sql[2400];
+    snprintf(sql, sizeof sql, "SELECT " BRIEF_COLUMNS ", %s FROM cooperative c %s%s ORDER BY %s LIMIT ?",
+             p.columns, w.sql, p.range, p.order);
+
+    sqlite3_stmt *stmt = NULL;
+    st = htx_where_prepare(s, sql, &w, 1, &stmt, err);
+    if (st == HTX_OK) {
+        int next = w.count + 1;
+        if (use_anchor)
+            next = bind_range(stmt, next, anchor);
+        sqlite3_bind_int(stmt, next, limit);
+        htx_store_deadline(s, seconds);
+        int rc = SQLITE_DONE;
+        while (*count < limit && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+            read_brief(stmt, k->parts, &rows[(*count)++]);
+        htx_store_deadline(s, 0);
+        if (*count < limit && rc == SQLITE_INTERRUPT && seconds > 0 && !htx_store_cancelled(s)) {
+            *late = true;
+            *count = 0;
+        } else if (*count < limit && rc != SQLITE_DONE) {
+            st = htx_store_fail(s, err);
+        }
+    }
+    sqlite3_finalize(stmt);
+    htx_where_free(&w);
+    return st;
+}
+
+/* The page among every candidate of the word index (terms: a JSON array,
+ * word_cursor.h), tested and sorted by SQLite: work in proportion to the
+ * candidates, wherever in the order the matches stand. */
+static htx_status browse_sorted_candidates(htx_store *s, const htx_filter *f, const char *terms, const sort_keys *k,
+                                           htx_browse_dir dir, const htx_row_key *anchor, bool use_anchor, int limit,
+                                           htx_brief *rows, int *count, htx_error *err)
+{
+    htx_where w;
+    sqlite3_stmt *stmt = NULL;
+    htx_status st = prepare_candidate_page(
+        s, f, k, dir, use_anchor,
+        "(SELECT DISTINCT id FROM search_word WHERE word IN (SELECT value FROM json_each(?)))", &w, &stmt, err);
+    if (st == HTX_OK) {
+        sqlite3_bind_text(stmt, 1, terms, -1, SQLITE_STATIC);
+        int next = w.count + 2;
+        if (use_anchor)
+            next = bind_range(stmt, next, anchor);
+        sqlite3_bind_int(stmt, next, limit);
+        int rc = SQLITE_DONE;
+        while (*count < limit && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+            read_brief(stmt, k->parts, &rows[(*count)++]);
+        if (*count < limit && rc != SQLITE_DONE)
+            st = htx_store_fail(s, err);
+    }
+    sqlite3_finalize(stmt);
+    htx_where_free(&w);
+    return st;
+}
+
+/*
+ * A name search in another order than the names': the word index's
+ * buckets follow name order, so it cannot give the page by itself.  When
+ * the query's terms are rare their candidates are sorted at once; when they
+ * are common the order's index is walked, which finds a page among the
+ * first rows unless the order gathers the matches far from its start (the
+ * order after the legal form puts "thương mại …" at t); past a short time
+ * the candidates are sorted after all.
+ */
+static double walk_budget(int64_t postings)
+{
+    double seconds = (double)postings * WALK_SECONDS_PER_CANDIDATE;
+    return seconds > WALK_SECONDS ? seconds : WALK_SECONDS;
+}
+
+static htx_status browse_search_in_order(htx_store *s, const htx_filter *f, const sort_keys *k,
+                                         htx_browse_dir dir, const htx_row_key *anchor, bool use_anchor,
+                                         int limit, htx_brief *rows, int *count, htx_error *err)
+{
+    char *terms = NULL;
+    int64_t postings = 0;
+    htx_status st = htx_word_terms(s, f->search, &terms, &postings, err);
+    if (st != HTX_OK)
+        return st;
+    if (terms && postings > MANY_CANDIDATES) {
+        free(terms);
+        terms = NULL;
+    }
+    bool late = terms && postings < FEW_CANDIDATES;
+    if (!late)
+        st = browse_walk(s, f, k, dir, anchor, use_anchor, limit, terms ? walk_budget(postings) : 0, rows, count,
+                         &late, err);
+    if (st == HTX_OK && terms && late)
+        st = browse_sorted_candidates(s, f, terms, k, dir, anchor, use_anchor, limit, rows, count, err);
+    free(terms);
     return st;
 }
 
@@ -224,36 +370,10 @@ htx_status htx_browse(htx_store *s, const htx_filter *f, htx_browse_dir dir, con
             return st;
     }
 
-    htx_where w;
-    htx_status st = htx_where_build(s, &w, f, err);
-    if (st != HTX_OK) {
-        htx_where_free(&w);
-        return st;
-    }
-    page_sql p;
-    page_sql_make(k, dir, use_anchor, &p);
-    char sql[2400];
-    snprintf(sql, sizeof sql, "SELECT " BRIEF_COLUMNS ", %s FROM cooperative c %s%s ORDER BY %s LIMIT ?",
-             p.columns, w.sql, p.range, p.order);
-
-    sqlite3_stmt *stmt = NULL;
-    st = htx_where_prepare(s, sql, &w, 1, &stmt, err);
-    if (st == HTX_OK) {
-        int next = w.count + 1;
-        if (use_anchor) {
-            bind_key(stmt, next, anchor);
-            next += k->parts;
-        }
-        sqlite3_bind_int(stmt, next, limit);
-        int rc = SQLITE_DONE;
-        while (*count < limit && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
-            read_brief(stmt, k->parts, &rows[(*count)++]);
-        if (*count < limit && rc != SQLITE_DONE)
-            st = htx_store_fail(s, err);
-    }
-    sqlite3_finalize(stmt);
-    htx_where_free(&w);
-    return st;
+    if (f->sort != HTX_SORT_NAME && htx_where_name_search(f))
+        return browse_search_in_order(s, f, k, dir, anchor, use_anchor, limit, rows, count, err);
+    bool late = false;
+    return browse_walk(s, f, k, dir, anchor, use_anchor, limit, 0, rows, count, &late, err);
 }
 
 htx_status htx_browse_position(htx_store *s, const htx_filter *f, const htx_row_key *anchor, double seconds,
@@ -264,7 +384,7 @@ htx_status htx_browse_position(htx_store *s, const htx_filter *f, const htx_row_
     if (!k || anchor->parts != k->parts)
         return htx_fail(err, HTX_ERR_INVALID, MSG_DB_ERROR, NULL, "sort", NULL);
     htx_where w;
-    htx_status st = htx_where_build(s, &w, f, err);
+    htx_status st = htx_where_build_in_order(s, &w, f, err);
     if (st != HTX_OK) {
         htx_where_free(&w);
         return st;
@@ -276,13 +396,13 @@ htx_status htx_browse_position(htx_store *s, const htx_filter *f, const htx_row_
     sqlite3_stmt *stmt = NULL;
     st = htx_where_prepare(s, sql, &w, 1, &stmt, err);
     if (st == HTX_OK) {
-        bind_key(stmt, w.count + 1, anchor);
+        bind_range(stmt, w.count + 1, anchor);
         htx_store_deadline(s, seconds);
         int rc = sqlite3_step(stmt);
         htx_store_deadline(s, 0);
         if (rc == SQLITE_ROW)
             *out = sqlite3_column_int64(stmt, 0);
-        else if (rc == SQLITE_INTERRUPT)
+        else if (rc == SQLITE_INTERRUPT && !htx_store_cancelled(s))
             *known = false;
         else
             st = htx_store_fail(s, err);

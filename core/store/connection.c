@@ -30,6 +30,10 @@ struct htx_store {
     } cache[STATEMENT_CACHE_SIZE];
     int cached;
     double deadline; /* CLOCK_MONOTONIC seconds; 0: none */
+    htx_store_superseded_fn superseded; /* store.h; NULL: reads are never given up */
+    void *superseded_ctx;
+    bool cancellable; /* the reads now running may be given up */
+    bool cancelled;   /* the last interrupt was the check's, not the deadline's */
 };
 
 sqlite3 *htx_store_db(htx_store *s)
@@ -51,6 +55,7 @@ static htx_status fail_with_code(int code, int system_errno, const char *path, c
                                  htx_error *err)
 {
     switch (code & 0xff) {
+    case SQLITE_INTERRUPT: return htx_fail(err, HTX_ERR_CANCELLED, MSG_READ_CANCELLED, NULL, NULL, NULL);
     case SQLITE_BUSY:
     case SQLITE_LOCKED: return htx_fail(err, HTX_ERR_DB, MSG_DB_BUSY, NULL, NULL, NULL);
     case SQLITE_NOMEM: return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
@@ -163,23 +168,56 @@ static double monotonic_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Called every few thousand virtual machine steps: a non-zero answer makes
- * the statement stop with SQLITE_INTERRUPT. */
-static int past_deadline(void *ctx)
+/* Called every thousand or so virtual machine steps: a non-zero answer
+ * makes the statement stop with SQLITE_INTERRUPT. */
+static int should_stop(void *ctx)
 {
-    const htx_store *s = ctx;
-    return s->deadline > 0 && monotonic_seconds() > s->deadline;
+    htx_store *s = ctx;
+    if (s->deadline > 0 && monotonic_seconds() > s->deadline)
+        return 1;
+    if (s->cancellable && s->superseded && s->superseded(s->superseded_ctx)) {
+        s->cancelled = true;
+        return 1;
+    }
+    return 0;
+}
+
+/* The handler costs a call per thousand steps: installed only while a
+ * deadline or a cancellable read can use it. */
+static void install_progress_handler(htx_store *s)
+{
+    bool wanted = s->deadline > 0 || (s->cancellable && s->superseded);
+    sqlite3_progress_handler(s->db, wanted ? 1000 : 0, wanted ? should_stop : NULL, s);
 }
 
 bool htx_store_deadline_passed(htx_store *s)
 {
-    return past_deadline(s);
+    return s->deadline > 0 && monotonic_seconds() > s->deadline;
 }
 
 void htx_store_deadline(htx_store *s, double seconds)
 {
     s->deadline = seconds > 0 ? monotonic_seconds() + seconds : 0;
-    sqlite3_progress_handler(s->db, seconds > 0 ? 2000 : 0, seconds > 0 ? past_deadline : NULL, s);
+    install_progress_handler(s);
+}
+
+bool htx_store_cancelled(const htx_store *s)
+{
+    return s->cancelled;
+}
+
+void htx_store_on_superseded(htx_store *s, htx_store_superseded_fn superseded, void *ctx)
+{
+    s->superseded = superseded;
+    s->superseded_ctx = ctx;
+    install_progress_handler(s);
+}
+
+void htx_store_cancellable(htx_store *s, bool on)
+{
+    s->cancellable = on;
+    s->cancelled = false;
+    install_progress_handler(s);
 }
 
 htx_status htx_store_run_each(htx_store *s, const char *const *sql, size_t count, int64_t value, htx_error *err)

@@ -44,8 +44,8 @@ static const char *order_by(htx_sort sort)
     case HTX_SORT_DISTRICT: return "d.sort_key, c.name_key, c.id";
     /* Unknown founding dates and member counts go last; the expressions
      * are those of browse.c, which schema v3 indexes. */
-    case HTX_SORT_FOUNDED: return "coalesce(c.founded, '9999-12-31'), c.name_key, c.id";
-    case HTX_SORT_MEMBERS: return "coalesce(-c.members, 1), c.name_key, c.id";
+    case HTX_SORT_FOUNDED: return "c.founded_order, c.name_key, c.id"; /* schema v13 */
+    case HTX_SORT_MEMBERS: return "c.members_order, c.name_key, c.id";
     case HTX_SORT_DISTINCTIVE: return "c.distinctive_key, c.id";
     case HTX_SORT_NAME: break;
     }
@@ -105,7 +105,7 @@ htx_status htx_query_each(htx_store *s, const htx_filter *f, htx_coop_visitor vi
             return st;
     }
     htx_where w;
-    htx_status st = htx_where_build(s, &w, f, err);
+    htx_status st = htx_where_build_in_order(s, &w, f, err);
     if (st != HTX_OK) {
         htx_where_free(&w);
         return st;
@@ -227,7 +227,7 @@ static htx_status count_candidates(htx_store *s, const htx_filter *f, htx_word_c
         int rc = sqlite3_step(stmt);
         if (rc == SQLITE_ROW)
             *out += sqlite3_column_int64(stmt, 0);
-        else if (rc == SQLITE_INTERRUPT)
+        else if (rc == SQLITE_INTERRUPT && !htx_store_cancelled(s))
             *complete = false;
         else
             st = htx_store_fail(s, err);
@@ -258,7 +258,7 @@ htx_status htx_query_count_within(htx_store *s, const htx_filter *f, int64_t lim
         bool late = htx_store_deadline_passed(s);
         htx_store_deadline(s, 0);
         htx_word_cursor_close(cursor);
-        if (st != HTX_OK && late) {
+        if (st != HTX_OK && late && !htx_store_cancelled(s)) {
             *complete = false; /* time ran out while reading the index */
             return HTX_OK;
         }
@@ -285,7 +285,7 @@ htx_status htx_query_count_within(htx_store *s, const htx_filter *f, int64_t lim
         while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
             (*out)++;
         htx_store_deadline(s, 0);
-        if (rc == SQLITE_INTERRUPT)
+        if (rc == SQLITE_INTERRUPT && !htx_store_cancelled(s))
             *complete = false;
         else if (rc != SQLITE_DONE)
             st = htx_store_fail(s, err);

@@ -78,21 +78,72 @@ static bool trigram_is_selective(htx_store *s, const char *pattern)
     return selective;
 }
 
-/* Every condition but the search. */
-static void add_filters(htx_where *w, const htx_filter *f)
+/*
+ * How the place and sector filters are written.  By default SQLite may seek
+ * their indexes.  For a page in an order (htx_where_build_in_order) that is
+ * the wrong choice when the filter keeps many rows: SQLite takes the
+ * filter's index and sorts every row it keeps (a sector is a fifth of the
+ * register) to give the first 37, where walking the order's index and
+ * testing each row finds them among a few thousand.  A unary plus keeps
+ * SQLite off the filter's index.  Places with indexes of their own in name
+ * order, and places of few rows (the tallies tell), keep theirs.
+ */
+typedef enum filter_index { FILTER_INDEX_MAY, FILTER_INDEX_NOT } filter_index;
+
+/* Below this many rows a place's rows are sorted sooner than found by
+ * walking an order in which about one row in (register / place) is theirs. */
+#define SMALL_PLACE 5000
+
+/* Whether the one-value query sql, given key, counts fewer than SMALL_PLACE. */
+static bool place_is_small(htx_store *s, const char *sql, const char *key)
+{
+    sqlite3_stmt *stmt = htx_store_statement(s, sql, NULL);
+    if (!stmt)
+        return true;
+    sqlite3_bind_text(stmt, 1, key, -1, SQLITE_TRANSIENT);
+    bool small = sqlite3_step(stmt) != SQLITE_ROW || sqlite3_column_int64(stmt, 0) < SMALL_PLACE;
+    htx_stmt_release(stmt);
+    return small;
+}
+
+static filter_index place_index(htx_store *s, const htx_filter *f, const char *sql, const char *key)
+{
+    if (!s || f->sort == HTX_SORT_NAME || place_is_small(s, sql, key))
+        return FILTER_INDEX_MAY;
+    return FILTER_INDEX_NOT;
+}
+
+/* Every condition but the search; s is given for a page in an order. */
+static void add_filters(htx_where *w, const htx_filter *f, htx_store *s)
 {
     memset(w, 0, sizeof *w);
     strcpy(w->sql, "WHERE 1");
-    if (f->district && f->district[0])
-        add_condition(w, "c.district_code = ?", f->district, NULL);
-    if (f->commune && f->commune[0])
-        add_condition(w, "c.commune = ?", f->commune, NULL);
+    if (f->district && f->district[0]) {
+        filter_index use = place_index(s, f, "SELECT cooperatives FROM district_tally WHERE district_code = ?",
+                                       f->district);
+        add_condition(w, use == FILTER_INDEX_MAY ? "c.district_code = ?" : "+c.district_code = ?", f->district,
+                      NULL);
+    }
+    if (f->commune && f->commune[0]) {
+        filter_index use = place_index(s, f, "SELECT cooperatives FROM commune_tally WHERE commune = ?", f->commune);
+        add_condition(w, use == FILTER_INDEX_MAY ? "c.commune = ?" : "+c.commune = ?", f->commune, NULL);
+    }
     if (f->without_commune)
         add_condition(w, "c.commune IS NULL", NULL, NULL);
-    if (f->sector && f->sector[0])
-        add_condition(w, "c.sector_code = ?", f->sector, NULL);
+    if (f->sector && f->sector[0]) {
+        /* A sector has no tally: its index counts its first rows. */
+        filter_index use =
+            s && !place_is_small(s, "SELECT count(*) FROM (SELECT 1 FROM cooperative WHERE sector_code = ?1 LIMIT 5000)",
+                                 f->sector)
+                ? FILTER_INDEX_NOT
+                : FILTER_INDEX_MAY;
+        add_condition(w, use == FILTER_INDEX_MAY ? "c.sector_code = ?" : "+c.sector_code = ?", f->sector, NULL);
+    }
+    /* Status has an index in name order (schema v13); in other orders the
+     * order's index is walked, as for a sector. */
     if (f->status >= 0)
-        add_condition(w, "c.status = ?", htx_status_code((htx_coop_status)f->status), NULL);
+        add_condition(w, s && f->sort != HTX_SORT_NAME ? "+c.status = ?" : "c.status = ?",
+                      htx_status_code((htx_coop_status)f->status), NULL);
     /* A year alone ("2018-00-00", date.h) is founded within a range that
      * holds the whole year: from its 1 January, to its 31 December. */
     if (f->founded_from[0])
@@ -107,8 +158,11 @@ static void add_filters(htx_where *w, const htx_filter *f)
                       f->founded_to, NULL);
     if (f->club && f->club[0])
         add_condition(w,
-                  "EXISTS (SELECT 1 FROM membership m WHERE m.coop_id = c.id"
-                  " AND m.club_code = ? AND m.left_on IS NULL)",
+                  /* IN, not EXISTS: SQLite then reads the club's members
+                   * (dozens, a few hundred) and sorts them, rather than
+                   * testing every cooperative in order for membership. */
+                  "c.id IN (SELECT m.coop_id FROM membership m"
+                  " WHERE m.club_code = ? AND m.left_on IS NULL)",
                   f->club, NULL);
 }
 
@@ -119,14 +173,14 @@ bool htx_where_name_search(const htx_filter *f)
 
 void htx_where_build_matching(htx_where *w, const htx_filter *f)
 {
-    add_filters(w, f);
+    add_filters(w, f, NULL);
     if (htx_where_name_search(f))
         add_condition(w, "htx_match(c.name, ?)", f->search, NULL);
 }
 
-htx_status htx_where_build(htx_store *s, htx_where *w, const htx_filter *f, htx_error *err)
+static htx_status build(htx_store *s, htx_where *w, const htx_filter *f, bool in_order, htx_error *err)
 {
-    add_filters(w, f);
+    add_filters(w, f, in_order ? s : NULL);
     if (f->search && f->search[0]) {
         if (looks_like_code(f->search)) {
             /* Spaces typed inside a code are not part of it. */
@@ -170,6 +224,16 @@ htx_status htx_where_build(htx_store *s, htx_where *w, const htx_filter *f, htx_
         }
     }
     return HTX_OK;
+}
+
+htx_status htx_where_build(htx_store *s, htx_where *w, const htx_filter *f, htx_error *err)
+{
+    return build(s, w, f, false, err);
+}
+
+htx_status htx_where_build_in_order(htx_store *s, htx_where *w, const htx_filter *f, htx_error *err)
+{
+    return build(s, w, f, true, err);
 }
 
 void htx_where_free(htx_where *w)

@@ -27,6 +27,9 @@ typedef struct htx_where {
 
 /* s is consulted to choose how to search (see query_where.c). */
 htx_status htx_where_build(htx_store *s, htx_where *w, const htx_filter *f, htx_error *err);
+/* The same for reading a page in the filter's order (browse.c): SQLite is
+ * led to walk the order's index rather than sort what a large filter keeps. */
+htx_status htx_where_build_in_order(htx_store *s, htx_where *w, const htx_filter *f, htx_error *err);
 void htx_where_free(htx_where *w);
 
 /* Whether the filter searches names (not registration codes). */

@@ -556,6 +556,32 @@ static htx_status migrate_v12(htx_store *s, htx_error *err)
     return htx_search_words_create(s, err);
 }
 
+/*
+ * Version 13: the orders by founding date and by members as columns.
+ * SQLite seeks an index by a row value ("the rows after this one") only when
+ * its parts are columns: the expressions version 3 indexed made every page
+ * after the first walk its index from the start of the equal dates or
+ * counts, the whole register when they are unknown.  Virtual columns cost
+ * no room in the rows; their indexes replace the expressions' one for one.
+ * And the statuses get an index in name order: a list of the dissolved
+ * ones walked the whole register in name order to fill its first page.
+ */
+static const char schema_v13[] =
+    "ALTER TABLE cooperative ADD COLUMN founded_order TEXT"
+    "  GENERATED ALWAYS AS (coalesce(founded, '9999-12-31')) VIRTUAL;"
+    "ALTER TABLE cooperative ADD COLUMN members_order INTEGER"
+    "  GENERATED ALWAYS AS (coalesce(-members, 1)) VIRTUAL;"
+    "DROP INDEX cooperative_by_founded_key;"
+    "DROP INDEX cooperative_by_members_key;"
+    "CREATE INDEX cooperative_by_founded_order ON cooperative(founded_order, name_key, id);"
+    "CREATE INDEX cooperative_by_members_order ON cooperative(members_order, name_key, id);"
+    "CREATE INDEX cooperative_by_status ON cooperative(status, name_key, id);";
+
+static htx_status migrate_v13(htx_store *s, htx_error *err)
+{
+    return htx_store_exec(s, schema_v13, err);
+}
+
 /* Migration n is migrations[n - 1]; a new one goes at the end, and the
  * schema version follows. */
 static htx_status (*const migrations[])(htx_store *, htx_error *) = {
@@ -571,6 +597,7 @@ static htx_status (*const migrations[])(htx_store *, htx_error *) = {
     migrate_v10,
     migrate_v11_import_column_maps,
     migrate_v12,
+    migrate_v13,
 };
 
 const int htx_schema_latest = (int)(sizeof migrations / sizeof migrations[0]);

@@ -9,6 +9,7 @@
 #ifndef HTX_STORE_H
 #define HTX_STORE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "error.h"
@@ -41,6 +42,19 @@ void htx_store_rollback(htx_store *s);
 /* Ends the transaction: commits when st (the outcome of the work) is HTX_OK,
  * rolls back otherwise; returns the final outcome. */
 htx_status htx_store_finish(htx_store *s, htx_status st, htx_error *err);
+
+/*
+ * Reading for a screen may be given up once the user has asked for
+ * something else: a key typed while the rows of the previous key are still
+ * being looked for makes them pointless.  When a check is set and reads are
+ * cancellable, SQLite asks it every thousand or so steps; a read it stops
+ * fails with HTX_ERR_CANCELLED.  Writes are never stopped: a caller makes
+ * reads cancellable around the reading only, and nothing is cancellable
+ * until it says so.
+ */
+typedef bool (*htx_store_superseded_fn)(void *ctx);
+void htx_store_on_superseded(htx_store *s, htx_store_superseded_fn superseded, void *ctx);
+void htx_store_cancellable(htx_store *s, bool on);
 
 /* Changes whenever another connection commits (PRAGMA data_version). */
 htx_status htx_store_data_version(htx_store *s, int64_t *out, htx_error *err);

@@ -60,6 +60,9 @@ htx_status htx_store_int64(htx_store *s, const char *sql, int64_t *out, htx_erro
 void htx_store_deadline(htx_store *s, double seconds);
 /* Whether the time set by htx_store_deadline has run out. */
 bool htx_store_deadline_passed(htx_store *s);
+/* Whether the check of store.h stopped a read since reads were last made
+ * cancellable: an interrupt is then no deadline's, and the read is given up. */
+bool htx_store_cancelled(const htx_store *s);
 
 /* Runs each of count statements without result rows, value bound to ?1. */
 htx_status htx_store_run_each(htx_store *s, const char *const *sql, size_t count, int64_t value, htx_error *err);

@@ -148,6 +148,51 @@ static htx_status rarest_words(htx_store *s, const char *query, word_set *best, 
     return st;
 }
 
+/* words as a JSON array of strings (malloc'd), NULL when out of memory. */
+static char *words_as_json(const word_set *w)
+{
+    size_t size = 3;
+    for (size_t i = 0; i < w->count; i++)
+        size += 6 * strlen(w->words[i]) + 3; /* every byte escaped at worst, quotes, comma */
+    char *json = malloc(size);
+    if (!json)
+        return NULL;
+    size_t n = 0;
+    json[n++] = '[';
+    for (size_t i = 0; i < w->count; i++) {
+        n += (size_t)sprintf(json + n, "%s\"", i ? "," : "");
+        for (const unsigned char *c = (const unsigned char *)w->words[i]; *c; c++) {
+            if (*c == '"' || *c == '\\')
+                n += (size_t)sprintf(json + n, "\\%c", *c);
+            else if (*c < 0x20)
+                n += (size_t)sprintf(json + n, "\\u%04x", *c);
+            else
+                json[n++] = (char)*c;
+        }
+        json[n++] = '"';
+    }
+    json[n++] = ']';
+    json[n] = '\0';
+    return json;
+}
+
+htx_status htx_word_terms(htx_store *s, const char *query, char **terms, int64_t *postings, htx_error *err)
+{
+    *terms = NULL;
+    *postings = 0;
+    word_set words = {0};
+    bool found = false;
+    htx_status st = rarest_words(s, query, &words, &found, err);
+    if (st == HTX_OK && found) {
+        *terms = words_as_json(&words);
+        *postings = words.postings;
+        if (!*terms)
+            st = htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    }
+    word_set_clear(&words);
+    return st;
+}
+
 static htx_status step(htx_store *s, stream *x, htx_error *err)
 {
     int rc = sqlite3_step(x->stmt);

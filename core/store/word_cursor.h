@@ -36,4 +36,9 @@ htx_status htx_word_cursor_next(htx_word_cursor *c, size_t at_least, const char 
 
 void htx_word_cursor_close(htx_word_cursor *c);
 
+/* The terms a cursor on query reads, as a JSON array of strings in *terms
+ * (malloc'd; NULL when the index cannot narrow the query), and how many
+ * postings they hold: the candidates, for an order other than the names'. */
+htx_status htx_word_terms(htx_store *s, const char *query, char **terms, int64_t *postings, htx_error *err);
+
 #endif

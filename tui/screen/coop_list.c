@@ -13,6 +13,12 @@ void coop_list_init(coop_list *l, htx_store *store)
 
 static void fail(coop_list *l)
 {
+    if (l->error.status == HTX_ERR_CANCELLED) {
+        /* Given up for a newer key (store.h): the rows on screen stay
+         * until the list is read again. */
+        l->stale = true;
+        return;
+    }
     l->failed = true;
     l->count = 0;
 }
@@ -62,8 +68,12 @@ static void count_total(coop_list *l)
                                     &l->error);
         l->total_capped = st == HTX_OK && !complete;
     } else {
-        st = htx_query_count(l->store, &l->filter, &l->total, &l->error);
-        l->total_capped = false;
+        /* A filter's count is bounded in time as a search's is: what it
+         * keeps of a million rows takes longer to count than to show. */
+        bool complete = false;
+        st = htx_query_count_within(l->store, &l->filter, INT64_MAX, COUNT_SECONDS, &l->total, &complete,
+                                    &l->error);
+        l->total_capped = st == HTX_OK && !complete;
     }
     if (st != HTX_OK) {
         fail(l);
@@ -79,11 +89,13 @@ static void load_from(coop_list *l, const htx_row_key *anchor)
     if (anchor)
         copy = *anchor; /* anchor may point into rows, which this overwrites */
     int n = 0;
-    if (htx_browse(l->store, &l->filter, HTX_BROWSE_FROM, anchor ? &copy : NULL, l->page, l->rows, &n,
+    /* Read aside, so that rows given up half-way never reach the screen. */
+    if (htx_browse(l->store, &l->filter, HTX_BROWSE_FROM, anchor ? &copy : NULL, l->page, l->scratch, &n,
                    &l->error) != HTX_OK) {
         fail(l);
         return;
     }
+    memcpy(l->rows, l->scratch, (size_t)n * sizeof l->rows[0]);
     l->count = n;
     l->failed = false;
     if (l->cursor >= l->count)
@@ -96,8 +108,30 @@ static void reload_all(coop_list *l)
     l->top_unknown = false;
     l->cursor = 0;
     count_total(l);
-    if (!l->failed)
+    if (!l->failed && !l->stale)
         load_from(l, NULL);
+}
+
+/* The reading a key asks for, which a newer key may make pointless: it is
+ * then given up (store.h), and done when the list is next used. */
+static void read_for_key(coop_list *l, void (*read)(coop_list *))
+{
+    l->stale = false;
+    htx_store_cancellable(l->store, true);
+    read(l);
+    htx_store_cancellable(l->store, false);
+}
+
+void coop_list_settle(coop_list *l, bool cancellable)
+{
+    if (!l->stale)
+        return;
+    if (cancellable) {
+        read_for_key(l, reload_all);
+    } else {
+        l->stale = false;
+        reload_all(l);
+    }
 }
 
 /* The key of the row n rows before (n < 0) or after (n > 0) the given
@@ -130,6 +164,7 @@ static bool step_key(coop_list *l, const htx_row_key *from, int64_t n, htx_row_k
 
 void coop_list_move(coop_list *l, int64_t delta)
 {
+    coop_list_settle(l, false);
     if (l->count == 0)
         return;
     int64_t target = l->top + l->cursor + delta;
@@ -159,6 +194,7 @@ void coop_list_move(coop_list *l, int64_t delta)
 
 void coop_list_home(coop_list *l)
 {
+    coop_list_settle(l, false);
     l->top = 0;
     l->top_unknown = false;
     l->cursor = 0;
@@ -167,6 +203,7 @@ void coop_list_home(coop_list *l)
 
 void coop_list_end(coop_list *l)
 {
+    coop_list_settle(l, false);
     bool complete = !l->total_capped;
     if (!complete) {
         int64_t all = 0;
@@ -200,6 +237,7 @@ void coop_list_end(coop_list *l)
 
 void coop_list_point(coop_list *l, int i)
 {
+    coop_list_settle(l, false);
     if (i >= 0 && i < l->count)
         l->cursor = i;
 }
@@ -248,6 +286,7 @@ static void focus_id(coop_list *l, int64_t id, int row)
 
 void coop_list_refresh(coop_list *l)
 {
+    coop_list_settle(l, false);
     const htx_brief *current = coop_list_current(l);
     int64_t id = current ? current->id : 0;
     int row = l->cursor;
@@ -268,6 +307,7 @@ void coop_list_set_page(coop_list *l, int rows)
         rows = COOP_LIST_MAX_ROWS;
     if (rows == l->page && l->count > 0)
         return;
+    coop_list_settle(l, false);
     if (l->count == 0) {
         l->page = rows;
         reload_all(l);
@@ -301,7 +341,7 @@ static void copy_or_clear(char *dst, size_t size, const char *src, const char **
 void coop_list_set_district(coop_list *l, const char *code)
 {
     copy_or_clear(l->district, sizeof l->district, code, &l->filter.district);
-    reload_all(l);
+    read_for_key(l, reload_all);
 }
 
 void coop_list_set_place(coop_list *l, const char *district, const char *commune, bool without_commune)
@@ -309,39 +349,44 @@ void coop_list_set_place(coop_list *l, const char *district, const char *commune
     copy_or_clear(l->district, sizeof l->district, district, &l->filter.district);
     copy_or_clear(l->commune, sizeof l->commune, commune, &l->filter.commune);
     l->filter.without_commune = without_commune;
-    reload_all(l);
+    read_for_key(l, reload_all);
 }
 
 void coop_list_set_sector(coop_list *l, const char *code)
 {
     copy_or_clear(l->sector, sizeof l->sector, code, &l->filter.sector);
-    reload_all(l);
+    read_for_key(l, reload_all);
 }
 
 void coop_list_set_club(coop_list *l, const char *code)
 {
     copy_or_clear(l->club, sizeof l->club, code, &l->filter.club);
-    reload_all(l);
+    read_for_key(l, reload_all);
 }
 
 void coop_list_set_status(coop_list *l, int status)
 {
     l->filter.status = status;
-    reload_all(l);
+    read_for_key(l, reload_all);
 }
 
 void coop_list_set_search(coop_list *l, const char *text)
 {
     copy_or_clear(l->search, sizeof l->search, text, &l->filter.search);
-    reload_all(l);
+    read_for_key(l, reload_all);
 }
 
-void coop_list_set_sort(coop_list *l, htx_sort sort)
+static void keep_cursor_row(coop_list *l)
 {
-    l->filter.sort = sort;
     const htx_brief *current = coop_list_current(l);
     if (current)
         focus_id(l, current->id, l->cursor);
     else
         reload_all(l);
+}
+
+void coop_list_set_sort(coop_list *l, htx_sort sort)
+{
+    l->filter.sort = sort;
+    read_for_key(l, keep_cursor_row);
 }

@@ -37,6 +37,9 @@ typedef struct coop_list {
     bool elsewhere_capped;
     htx_error error;
     bool failed;
+    /* The last reading was given up for a newer key (store.h): rows are
+     * the previous ones until coop_list_settle reads again. */
+    bool stale;
     htx_brief scratch[COOP_LIST_MAX_ROWS]; /* rows walked over while scrolling */
 } coop_list;
 
@@ -53,6 +56,12 @@ void coop_list_set_club(coop_list *l, const char *code);
 void coop_list_set_status(coop_list *l, int status);
 void coop_list_set_search(coop_list *l, const char *text);
 void coop_list_set_sort(coop_list *l, htx_sort sort);
+
+/* Setting a filter part (above) is reading for a key, given up when a newer
+ * key is waiting; every other call reads what was given up first.  Settling
+ * reads it now: for the screen (cancellable: a key still waiting wins) or
+ * before acting on the rows. */
+void coop_list_settle(coop_list *l, bool cancellable);
 
 /* The page height changed (resize): keeps the cursor's cooperative. */
 void coop_list_set_page(coop_list *l, int rows);

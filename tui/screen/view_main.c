@@ -184,6 +184,7 @@ static void draw_list(main_view *m, tui_app *app, tui_canvas *c, tui_rect a)
     draw_cells(c, a.y, a.x, &col, headers, STYLE_HEADER, STYLE_HEADER);
 
     int rows = a.height - 1 - (m->searching ? 1 : 0);
+    coop_list_settle(m->list, true);
     coop_list_set_page(m->list, rows);
     m->list_y = a.y + 1;
     if (m->list->failed) {
@@ -573,6 +574,8 @@ static int main_handle(tui_view *v, tui_app *app, const tui_event *e)
         return handle_typed(m, e->key);
     }
     place_panel_stop_finding(&m->places);
+    /* A key that acts on the rows acts on those of what was last asked for. */
+    coop_list_settle(m->list, false);
     return handle_action(m, app, e->action);
 }
 

@@ -5,6 +5,7 @@
 #include <curses.h>
 /* setupterm, del_curterm (by its directory: tui/term/term.h is another) */
 #include <ncursesw/term.h>
+#include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -301,6 +302,23 @@ bool term_read(tui_event *e, int timeout_ms)
         if (e->key != TK_NONE)
             return true;
     }
+}
+
+/* curses may hold keys it has read already (a paste arrives in one read):
+ * the terminal's descriptor, then one key taken and put back, tell. */
+bool term_input_waiting(void)
+{
+    struct pollfd in = {.fd = STDIN_FILENO, .events = POLLIN};
+    if (poll(&in, 1, 0) > 0 && (in.revents & POLLIN))
+        return true;
+    timeout(0);
+    wint_t ch;
+    int r = get_wch(&ch);
+    if (r == KEY_CODE_YES)
+        ungetch((int)ch);
+    else if (r == OK)
+        unget_wch((wchar_t)ch);
+    return r != ERR;
 }
 
 static attr_t attributes(int style)

@@ -45,6 +45,10 @@ void term_size(int *width, int *height);
 /* Waits up to timeout_ms for input; false on timeout. */
 bool term_read(tui_event *e, int timeout_ms);
 
+/* Whether the user has typed ahead: input is waiting to be read.  The
+ * screen is not drawn then, and reading for an older key is given up. */
+bool term_input_waiting(void);
+
 void term_present(const tui_canvas *c);
 
 #endif
