@@ -17,6 +17,13 @@
  * indexes are kept then, and the word index caught up rather than built.
  * Each import runs in a child process of its own, so that each peak
  * is its own.  Figures, not pass/fail: machines differ.
+ *
+ * Measured on a shared 2-core machine, before and after making each name's
+ * word-index terms once in C, the collation key's clusters read once and
+ * ASCII text normalised in one pass (runs interleaved, total / write lock):
+ *   new register, 100k rows:   before 11.8-13.1 s / 7.4-7.8 s, after 9.1-11.0 s / 5.4-6.6 s
+ *   110k register, 100k more:  before 22.7-23.6 s / 17.4-17.7 s, after 15.9-16.5 s / 11.8-11.9 s
+ *   peak RSS 40-46 MB either way, flat in the file's size.
  */
 #include <stdbool.h>
 #include <stdio.h>
