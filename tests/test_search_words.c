@@ -331,6 +331,64 @@ static void bulk_loads_are_indexed_at_their_end(void **state)
     check_search(f, "thuong", NULL);
 }
 
+/* Names whose words are hard to cut (digits inside and between words, runs
+ * of spaces, a word twice, quotes and a backslash), each inserted once row
+ * by row through the trigger and once by a bulk load: both give the same
+ * terms, and the vocabulary counts each name once per term. */
+static void bulk_loads_index_names_as_the_trigger_does(void **state)
+{
+    static const char *const names[] = {
+        "HTX 3D in 3 chi\xE1\xBB\x81u", "Hợp tác xã  Sao  Mai 12a34b", "HTX đông anh Đông Anh đông",
+        "HTX \"Ngọc\" Lâm \\ Gia", "HTX Tổng hợp 2/9 7x khu1a", "HTX a a a a",
+    };
+    enum { NAMES = sizeof names / sizeof names[0] };
+    fixture *f = *state;
+    htx_error err;
+    for (int i = 0; i < NAMES; i++) {
+        htx_coop c;
+        char code[16];
+        test_code(ROWS + LOADED + i, code);
+        test_make_coop(&c, code, names[i], "Gia L\xC3\xA2m", "trade");
+        assert_int_equal(htx_coop_insert(f->store, &c, "t", &err), HTX_OK);
+    }
+    htx_bulk_load bulk;
+    assert_int_equal(htx_bulk_load_begin(f->store, &bulk, NAMES, &err), HTX_OK);
+    for (int i = 0; i < NAMES; i++) {
+        htx_coop c;
+        char code[16];
+        test_code(ROWS + LOADED + NAMES + i, code);
+        test_make_coop(&c, code, names[i], "Gia L\xC3\xA2m", "trade");
+        assert_int_equal(htx_coop_insert_in_tx(f->store, &c, "t", &err), HTX_OK);
+    }
+    assert_int_equal(htx_bulk_load_index(f->store, &bulk, &err), HTX_OK);
+    assert_int_equal(htx_store_commit(f->store, &err), HTX_OK);
+    htx_bulk_load_end(f->store, &bulk);
+    char sql[512];
+    for (int i = 0; i < NAMES; i++) {
+        /* The terms of the i-th name row by row, and those of its twin. */
+        snprintf(sql, sizeof sql,
+                 "SELECT count(*) FROM search_word w JOIN cooperative c ON c.id = w.id"
+                 " WHERE c.id = (SELECT max(id) FROM cooperative) - %d", NAMES - 1 - i);
+        long long bulk_terms = scalar(f->path, sql);
+        snprintf(sql, sizeof sql,
+                 "SELECT count(*) FROM (SELECT word FROM search_word WHERE id = (SELECT max(id) FROM cooperative) - %d"
+                 " INTERSECT SELECT word FROM search_word WHERE id = (SELECT max(id) FROM cooperative) - %d)",
+                 NAMES - 1 - i, 2 * NAMES - 1 - i);
+        long long shared = scalar(f->path, sql);
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM search_word WHERE id = (SELECT max(id) FROM cooperative) - %d",
+                 2 * NAMES - 1 - i);
+        long long trigger_terms = scalar(f->path, sql);
+        assert_true(trigger_terms > 0);
+        assert_int_equal(bulk_terms, trigger_terms);
+        assert_int_equal(shared, trigger_terms);
+    }
+    assert_int_equal(scalar(f->path, "SELECT count(*) FROM search_word WHERE word = 'a a'"), 2); /* one per twin */
+    assert_int_equal(scalar(f->path, "SELECT count(*) FROM search_vocab v WHERE postings <>"
+                                     " (SELECT count(*) FROM search_word w WHERE w.word = v.word)"),
+                     0);
+    check_search(f, "sao mai", NULL);
+}
+
 static void migration_from_version_11_indexes_every_name(void **state)
 {
     fixture *f = *state;
@@ -392,6 +450,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_newer_request_gives_up_the_read, setup, teardown),
         cmocka_unit_test_setup_teardown(the_index_follows_renames_and_deletes, setup, teardown),
         cmocka_unit_test_setup_teardown(bulk_loads_are_indexed_at_their_end, setup, teardown),
+        cmocka_unit_test_setup_teardown(bulk_loads_index_names_as_the_trigger_does, setup, teardown),
         cmocka_unit_test_setup_teardown(counts_stop_at_their_deadline, setup, teardown),
         cmocka_unit_test_setup_teardown(migration_from_version_11_indexes_every_name, setup, teardown),
     };

@@ -198,6 +198,7 @@ static void test_normalize_multiline(void **state)
     (void)state;
     normalize_ok("d\xC3\xB2ng 1\r\nd\xC3\xB2ng 2\n\tth\xE1\xBB\xA5t", HTX_TEXT_MULTILINE, 0,
                  "d\xC3\xB2ng 1\nd\xC3\xB2ng 2\n\tth\xE1\xBB\xA5t");
+    normalize_ok("  a   b  ", HTX_TEXT_MULTILINE, 0, "a   b"); /* runs of spaces kept in notes */
     normalize_fails("a\rb", HTX_TEXT_MULTILINE, 0, MSG_CONTROL_CHAR, "2");
     normalize_fails("ab\r", HTX_TEXT_MULTILINE, 0, MSG_CONTROL_CHAR, "3");
     normalize_fails("a\n\x1b[2Jb", HTX_TEXT_MULTILINE, 0, MSG_CONTROL_CHAR, "3");

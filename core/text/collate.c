@@ -345,28 +345,41 @@ int htx_collate_key(const char *text, unsigned char **key, size_t *key_len)
      * its jamo).  Text that is not UTF-8 is keyed as it is. */
     char *nfd = (char *)utf8proc_NFD((const utf8proc_uint8_t *)text);
     const char *source = nfd ? nfd : text;
+    /* Each level reads every cluster: they are read once (a cluster has at
+     * least one byte), as reading one costs a decomposition per code point,
+     * and an import keys two names a row. */
+    cluster *clusters = malloc((strlen(source) + 1) * sizeof *clusters);
+    if (!clusters) {
+        free(nfd);
+        free(w.bytes);
+        return -1;
+    }
+    size_t count = 0;
+    for (const char *s = source; (s = next_cluster(s, &clusters[count])) != NULL;)
+        count++;
+    free(nfd);
 
-    cluster c;
-    char digits[NUMBER_DIGITS_MAX];
+    char digits[NUMBER_DIGITS_MAX] = {0}; /* (GCC cannot see that put_number reads only what was written) */
     size_t digit_count = 0;
-    for (const char *s = source; (s = next_cluster(s, &c)) != NULL;) {
-        if (is_digit(c.base)) {
+    for (size_t i = 0; i < count; i++) {
+        const cluster *c = &clusters[i];
+        if (is_digit(c->base)) {
             if (digit_count == NUMBER_DIGITS_MAX)
                 put_number(&w, digits, &digit_count);
-            digits[digit_count++] = (char)c.base;
+            digits[digit_count++] = (char)c->base;
             continue;
         }
         put_number(&w, digits, &digit_count);
-        put_primary(&w, &c);
+        put_primary(&w, c);
     }
     put_number(&w, digits, &digit_count);
     put_byte(&w, LEVEL_SEPARATOR);
-    for (const char *s = source; (s = next_cluster(s, &c)) != NULL;)
-        put_secondary(&w, &c);
+    for (size_t i = 0; i < count; i++)
+        put_secondary(&w, &clusters[i]);
     put_byte(&w, LEVEL_SEPARATOR);
-    for (const char *s = source; (s = next_cluster(s, &c)) != NULL;)
-        put_tertiary(&w, &c);
-    free(nfd);
+    for (size_t i = 0; i < count; i++)
+        put_tertiary(&w, &clusters[i]);
+    free(clusters);
 
     *key = w.bytes;
     *key_len = w.len;

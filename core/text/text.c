@@ -359,14 +359,65 @@ char *htx_text_nfc(const char *text)
     return nfc_of(text, strlen(text));
 }
 
+/* Whether every byte of text is printable ASCII (space to tilde): valid
+ * UTF-8 without controls, invisible characters or marks, its own NFC, one
+ * byte a character.  Codes, numbers, dates and phones are, and an import
+ * normalises each of them: they skip the passes over code points. */
+static bool printable_ascii(const char *text)
+{
+    for (; *text; text++)
+        if (*text < 0x20 || *text > 0x7E)
+            return false;
+    return true;
+}
+
+/* The normal form of printable ASCII text: trimmed, its runs of spaces one
+ * space for a line.  NULL when out of memory. */
+static char *normalize_printable_ascii(const char *text, htx_text_kind kind)
+{
+    while (*text == ' ')
+        text++;
+    size_t len = strlen(text);
+    while (len > 0 && text[len - 1] == ' ')
+        len--;
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++)
+        if (kind != HTX_TEXT_LINE || text[i] != ' ' || text[i - 1] != ' ')
+            out[o++] = text[i];
+    out[o] = '\0';
+    return out;
+}
+
+/* *out kept when its chars are within max_chars (0: no limit); else freed,
+ * NULL, and MSG_TOO_LONG. */
+static htx_status within_limit(char **out, size_t chars, size_t max_chars, const char *field, htx_error *err)
+{
+    if (max_chars == 0 || chars <= max_chars)
+        return HTX_OK;
+    free(*out);
+    *out = NULL;
+    char number[24];
+    snprintf(number, sizeof number, "%zu", max_chars);
+    return htx_fail(err, HTX_ERR_INVALID, MSG_TOO_LONG, field, number, NULL);
+}
+
 htx_status htx_text_normalize(const char *text, htx_text_kind kind, size_t max_chars,
                               const char *field, char **out, htx_error *err)
 {
     *out = NULL;
     if (!text)
         text = "";
-    size_t len = strlen(text);
     char number[24];
+    if (printable_ascii(text)) {
+        *out = normalize_printable_ascii(text, kind);
+        if (!*out)
+            return htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, field, NULL, NULL);
+        return within_limit(out, strlen(*out), max_chars, field, err);
+    }
+    size_t len = strlen(text);
 
     long bad = htx_utf8_invalid_at(text, len);
     if (bad >= 0) {
@@ -411,13 +462,8 @@ htx_status htx_text_normalize(const char *text, htx_text_kind kind, size_t max_c
 
     /* The limit applies to what is stored: NFC, so a pasted NFD text is not
      * refused for the combining marks NFC folds into its letters. */
-    if (max_chars > 0 && htx_utf8_length(nfc) > max_chars) {
-        free(nfc);
-        snprintf(number, sizeof number, "%zu", max_chars);
-        return htx_fail(err, HTX_ERR_INVALID, MSG_TOO_LONG, field, number, NULL);
-    }
     *out = nfc;
-    return HTX_OK;
+    return within_limit(out, htx_utf8_length(nfc), max_chars, field, err);
 }
 
 int htx_cp_decompose(int32_t cp, int32_t out[HTX_DECOMPOSITION_MAX])
