@@ -32,11 +32,23 @@ static inline void raw_exec(const char *path, const char *sql)
     sqlite3_close(db);
 }
 
+/* How many groups of the figures' tally (schema v13) differ from the rows
+ * counted: 0 when the triggers kept it right. */
+#define FIGURES_THAT_DIFFER                                                                         \
+    "SELECT count(*) FROM ("                                                                        \
+    " SELECT * FROM (SELECT * FROM figures_tally WHERE cooperatives <> 0 EXCEPT " FIGURES_COUNTED ")" \
+    " UNION ALL SELECT * FROM (" FIGURES_COUNTED " EXCEPT SELECT * FROM figures_tally))"
+#define FIGURES_COUNTED                                                                             \
+    "SELECT sector_code, coalesce(substr(founded, 1, 4), ''), status, coalesce(compliant, -1),"     \
+    " coalesce(profitable, -1), count(*) FROM cooperative GROUP BY 1, 2, 3, 4, 5"
+
 /* Undoes schema version 13 (the order columns): a register as version 12
  * left it, but for its user_version. */
 #define UNDO_SCHEMA_V13                                                                             \
     "DROP INDEX cooperative_by_founded_order; DROP INDEX cooperative_by_members_order;"              \
     "DROP INDEX cooperative_by_status;"                                                             \
+    "DROP TRIGGER figures_insert; DROP TRIGGER figures_delete; DROP TRIGGER figures_move;"          \
+    "DROP TABLE figures_tally;"                                                                     \
     "ALTER TABLE cooperative DROP COLUMN founded_order;"                                            \
     "ALTER TABLE cooperative DROP COLUMN members_order;"                                            \
     "CREATE INDEX cooperative_by_founded_key"                                                       \

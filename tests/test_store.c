@@ -506,6 +506,39 @@ static void delete_is_locked_cascades_and_is_logged(void **state)
     assert_int_equal(htx_coop_delete(f->store, &c, "lan", &err), HTX_ERR_NOT_FOUND);
 }
 
+/* The figures' tally (schema v13) follows inserts, every change of what it
+ * counts by, unknowns included, and deletes. */
+static void figures_follow_every_change(void **state)
+{
+    fixture *f = *state;
+    htx_error err;
+    htx_report r;
+    htx_report_init(&r);
+    htx_coop a, b;
+    test_make_coop(&a, "0100233488", "HTX Một", "Ba Đình", "trade");
+    test_make_coop(&b, "0100112437", "HTX Hai", "Ba Đình", "trade");
+    assert_int_equal(htx_coop_insert(f->store, &a, "t", &err), HTX_OK);
+    assert_int_equal(htx_coop_insert(f->store, &b, "t", &err), HTX_OK);
+    assert_int_equal(scalar(f->path, FIGURES_THAT_DIFFER), 0);
+    static const char *const changes[][2] = {
+        {"founded", "2018"}, {"founded", "03/04/2019"}, {"sector", "transport"}, {"status", "dissolved"},
+        {"compliant", "1"},  {"profitable", "0"},       {"founded", ""},         {"profitable", ""},
+    };
+    for (size_t i = 0; i < sizeof changes / sizeof changes[0]; i++) {
+        htx_coop_set(&a, changes[i][0], changes[i][1], &r);
+        assert_int_equal(htx_coop_update(f->store, &a, "t", &err), HTX_OK);
+        assert_int_equal(htx_coop_load_id(f->store, a.id, &a, &err), HTX_OK);
+        if (scalar(f->path, FIGURES_THAT_DIFFER) != 0)
+            fail_msg("after %s = \"%s\" the tally is off", changes[i][0], changes[i][1]);
+    }
+    htx_targets t;
+    assert_int_equal(htx_query_targets(f->store, &t, &err), HTX_OK);
+    assert_int_equal(t.base, 1); /* the dissolved one is not counted */
+    assert_int_equal(htx_coop_delete(f->store, &a, "t", &err), HTX_OK);
+    assert_int_equal(scalar(f->path, FIGURES_THAT_DIFFER), 0);
+    assert_int_equal(scalar(f->path, "SELECT sum(cooperatives) FROM figures_tally"), 1);
+}
+
 static int first_audit(const htx_audit_entry *e, void *data)
 {
     snprintf(data, 96, "%.15s %.63s", e->action, e->user);
@@ -569,6 +602,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(memberships_are_unique_dated_and_audited, setup, teardown),
         cmocka_unit_test_setup_teardown(audit_recent_is_newest_first, setup, teardown),
         cmocka_unit_test_setup_teardown(delete_is_locked_cascades_and_is_logged, setup, teardown),
+        cmocka_unit_test_setup_teardown(figures_follow_every_change, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

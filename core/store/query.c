@@ -398,9 +398,39 @@ static htx_status emit_fixed_groups(htx_stats_by by, htx_lang lang, const group_
     return HTX_OK;
 }
 
+static htx_status emit_groups(htx_store *s, sqlite3_stmt *stmt, htx_stats_by by, htx_lang lang,
+                              htx_stat_visitor visit, void *ctx, htx_error *err);
+
+/*
+ * The counts of the whole register, from the tallies the triggers keep
+ * (schema v2, v9, v13) instead of from a million rows.  The clubs count their
+ * members, a few hundred rows, as they are.
+ */
+static const char *tally_sql(htx_stats_by by)
+{
+    switch (by) {
+    case HTX_STATS_SECTOR: return "SELECT sector_code, sum(cooperatives) FROM figures_tally GROUP BY 1";
+    case HTX_STATS_DISTRICT: return "SELECT district_code, cooperatives FROM district_tally";
+    case HTX_STATS_YEAR:
+        return "SELECT founded_year, sum(cooperatives) FROM figures_tally WHERE founded_year <> ''"
+               " GROUP BY 1 HAVING sum(cooperatives) > 0 ORDER BY 1";
+    case HTX_STATS_COMMUNE: return "SELECT commune, cooperatives FROM commune_tally";
+    case HTX_STATS_CLUB: break;
+    }
+    return NULL;
+}
+
 htx_status htx_query_stats(htx_store *s, const htx_filter *f, htx_stats_by by, htx_lang lang,
                            htx_stat_visitor visit, void *ctx, htx_error *err)
 {
+    if (tally_can_answer(f) && tally_sql(by)) {
+        sqlite3_stmt *tally = htx_store_statement(s, tally_sql(by), err);
+        if (!tally)
+            return HTX_ERR_DB;
+        htx_status st = emit_groups(s, tally, by, lang, visit, ctx, err);
+        htx_stmt_release(tally);
+        return st;
+    }
     htx_where w;
     htx_status st = htx_where_build(s, &w, f, err);
     if (st != HTX_OK) {
@@ -435,12 +465,22 @@ htx_status htx_query_stats(htx_store *s, const htx_filter *f, htx_stats_by by, h
     }
     sqlite3_stmt *stmt = NULL;
     st = htx_where_prepare(s, sql, &w, 1, &stmt, err);
+    if (st == HTX_OK)
+        st = emit_groups(s, stmt, by, lang, visit, ctx, err);
+    sqlite3_finalize(stmt);
+    htx_where_free(&w);
+    return st;
+}
+
+/* Reads the "key, count" rows of stmt and gives them in the order of by. */
+static htx_status emit_groups(htx_store *s, sqlite3_stmt *stmt, htx_stats_by by, htx_lang lang,
+                              htx_stat_visitor visit, void *ctx, htx_error *err)
+{
     /* Years since 1900 bound the groups; the fixed kinds have at most 30. */
     enum { MAX_GROUPS = 8200 };
-    group_count *groups = st == HTX_OK ? malloc(MAX_GROUPS * sizeof *groups) : NULL;
+    group_count *groups = malloc(MAX_GROUPS * sizeof *groups);
     int n = 0;
-    if (st == HTX_OK && !groups)
-        st = htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
+    htx_status st = groups ? HTX_OK : htx_fail(err, HTX_ERR_NOMEM, MSG_NOMEM, NULL, NULL, NULL);
     if (st == HTX_OK)
         st = read_groups(s, stmt, groups, MAX_GROUPS, &n, err);
     if (st == HTX_OK && by == HTX_STATS_YEAR) {
@@ -456,8 +496,6 @@ htx_status htx_query_stats(htx_store *s, const htx_filter *f, htx_stats_by by, h
         st = emit_fixed_groups(by, lang, groups, n, visit, ctx);
     }
     free(groups);
-    sqlite3_finalize(stmt);
-    htx_where_free(&w);
     return st;
 }
 
@@ -465,9 +503,10 @@ htx_status htx_query_targets(htx_store *s, htx_targets *out, htx_error *err)
 {
     sqlite3_stmt *stmt = htx_store_statement(
         s,
-        "SELECT count(*), coalesce(sum(compliant = 1), 0), count(compliant),"
-        " coalesce(sum(profitable = 1), 0), count(profitable)"
-        " FROM cooperative WHERE status <> 'dissolved'",
+        "SELECT coalesce(sum(cooperatives), 0),"
+        " coalesce(sum(cooperatives * (compliant = 1)), 0), coalesce(sum(cooperatives * (compliant >= 0)), 0),"
+        " coalesce(sum(cooperatives * (profitable = 1)), 0), coalesce(sum(cooperatives * (profitable >= 0)), 0)"
+        " FROM figures_tally WHERE status <> 'dissolved'", /* schema v13 */
         err);
     if (!stmt)
         return HTX_ERR_DB;

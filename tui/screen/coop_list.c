@@ -110,6 +110,16 @@ static void reload_all(coop_list *l)
     count_total(l);
     if (!l->failed && !l->stale)
         load_from(l, NULL);
+    if (l->failed || l->stale || !l->total_capped)
+        return;
+    /* A count cut short by time knows less than the page: a page not
+     * filled holds every row, and a full one at least as many as it shows. */
+    if (l->count < l->page) {
+        l->total = l->count;
+        l->total_capped = false;
+    } else if (l->total < l->count) {
+        l->total = l->count;
+    }
 }
 
 /* The reading a key asks for, which a newer key may make pointless: it is
