@@ -1,6 +1,7 @@
 #include "query_where.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,71 +80,109 @@ static bool trigram_is_selective(htx_store *s, const char *pattern)
 }
 
 /*
- * How the place and sector filters are written.  By default SQLite may seek
- * their indexes.  For a page in an order (htx_where_build_in_order) that is
- * the wrong choice when the filter keeps many rows: SQLite takes the
- * filter's index and sorts every row it keeps (a sector is a fifth of the
- * register) to give the first 37, where walking the order's index and
- * testing each row finds them among a few thousand.  A unary plus keeps
- * SQLite off the filter's index.  Places with indexes of their own in name
- * order, and places of few rows (the tallies tell), keep theirs.
+ * Which filter SQLite finds the rows by.  Left to itself (the register has
+ * no ANALYZE figures, and they would go stale) it takes the first index that
+ * avoids a sort: a district of 33,000 rows read in name order, each row's
+ * table page fetched to test a sector that holds none of them, where the
+ * sector's own index answered at once.  So the tallies tell how many rows
+ * each filter keeps, and only the one chosen to lead is written so SQLite
+ * may seek its index; a unary plus keeps the others tests of each row.
+ *
+ * The filter keeping fewest rows leads when it keeps few: its rows are
+ * sorted sooner than found among the order's.  When every filter keeps many,
+ * a page in an order walks the order's own index and tests each row (a
+ * sector is a fifth of the register: about one row in five passes), except
+ * in name order, where a place or a status has an index in name order of its
+ * own and the fewest of them leads.  A count has no order: the fewest leads.
  */
-typedef enum filter_index { FILTER_INDEX_MAY, FILTER_INDEX_NOT } filter_index;
+typedef enum filter_kind { BY_DISTRICT, BY_COMMUNE, BY_SECTOR, BY_STATUS, BY_CLUB, FILTER_KINDS } filter_kind;
 
-/* Below this many rows a place's rows are sorted sooner than found by
- * walking an order in which about one row in (register / place) is theirs. */
-#define SMALL_PLACE 5000
+/* Below this many rows a filter's rows are sorted sooner than found by
+ * walking an order in which about one row in (register / rows) is theirs. */
+#define SMALL_FILTER 5000
+#define NO_LEADER (-1)
 
-/* Whether the one-value query sql, given key, counts fewer than SMALL_PLACE. */
-static bool place_is_small(htx_store *s, const char *sql, const char *key)
+/* How many rows of the register a filter keeps, from a tally (or the club's
+ * members); INT64_MAX when none tells. */
+static int64_t rows_kept(htx_store *s, filter_kind kind, const char *value)
 {
-    sqlite3_stmt *stmt = htx_store_statement(s, sql, NULL);
+    static const char *const tally_sql[FILTER_KINDS] = {
+        [BY_DISTRICT] = "SELECT cooperatives FROM district_tally WHERE district_code = ?",
+        [BY_COMMUNE] = "SELECT cooperatives FROM commune_tally WHERE commune = ?",
+        [BY_SECTOR] = "SELECT total(cooperatives) FROM figures_tally WHERE sector_code = ?",
+        [BY_STATUS] = "SELECT total(cooperatives) FROM figures_tally WHERE status = ?",
+        [BY_CLUB] = "SELECT count(*) FROM membership WHERE club_code = ? AND left_on IS NULL",
+    };
+    sqlite3_stmt *stmt = htx_store_statement(s, tally_sql[kind], NULL);
     if (!stmt)
-        return true;
-    sqlite3_bind_text(stmt, 1, key, -1, SQLITE_TRANSIENT);
-    bool small = sqlite3_step(stmt) != SQLITE_ROW || sqlite3_column_int64(stmt, 0) < SMALL_PLACE;
+        return INT64_MAX;
+    sqlite3_bind_text(stmt, 1, value, -1, SQLITE_TRANSIENT);
+    /* A place without a tally row keeps no rows. */
+    int64_t rows = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
     htx_stmt_release(stmt);
-    return small;
+    return rows;
 }
 
-static filter_index place_index(htx_store *s, const htx_filter *f, const char *sql, const char *key)
+/* The filters' values by kind, NULL where the filter is not set. */
+static void filter_values(const htx_filter *f, const char *values[FILTER_KINDS])
 {
-    if (!s || f->sort == HTX_SORT_NAME || place_is_small(s, sql, key))
-        return FILTER_INDEX_MAY;
-    return FILTER_INDEX_NOT;
+    values[BY_DISTRICT] = f->district && f->district[0] ? f->district : NULL;
+    values[BY_COMMUNE] = f->commune && f->commune[0] ? f->commune : NULL;
+    values[BY_SECTOR] = f->sector && f->sector[0] ? f->sector : NULL;
+    values[BY_STATUS] = f->status >= 0 ? htx_status_code((htx_coop_status)f->status) : NULL;
+    values[BY_CLUB] = f->club && f->club[0] ? f->club : NULL;
 }
 
-/* Every condition but the search; s is given for a page in an order. */
-static void add_filters(htx_where *w, const htx_filter *f, htx_store *s)
+/* Whether the kind's index holds its rows in name order. */
+static bool indexed_in_name_order(filter_kind kind)
+{
+    return kind == BY_DISTRICT || kind == BY_COMMUNE || kind == BY_STATUS || kind == BY_CLUB;
+}
+
+static int choose_leader(htx_store *s, const htx_filter *f, const char *const values[FILTER_KINDS], bool in_order)
+{
+    int fewest = NO_LEADER, fewest_in_name_order = NO_LEADER;
+    int64_t rows[FILTER_KINDS];
+    for (int k = 0; k < FILTER_KINDS; k++) {
+        if (!values[k])
+            continue;
+        rows[k] = rows_kept(s, (filter_kind)k, values[k]);
+        if (fewest == NO_LEADER || rows[k] < rows[fewest])
+            fewest = k;
+        if (indexed_in_name_order((filter_kind)k) &&
+            (fewest_in_name_order == NO_LEADER || rows[k] < rows[fewest_in_name_order]))
+            fewest_in_name_order = k;
+    }
+    if (fewest == NO_LEADER || !in_order || rows[fewest] < SMALL_FILTER)
+        return fewest;
+    return f->sort == HTX_SORT_NAME ? fewest_in_name_order : NO_LEADER;
+}
+
+/* Every condition but the search; s is given to choose the leading filter
+ * (NULL: SQLite chooses, for rows that are already candidates). */
+static void add_filters(htx_where *w, const htx_filter *f, htx_store *s, bool in_order)
 {
     memset(w, 0, sizeof *w);
     strcpy(w->sql, "WHERE 1");
-    if (f->district && f->district[0]) {
-        filter_index use = place_index(s, f, "SELECT cooperatives FROM district_tally WHERE district_code = ?",
-                                       f->district);
-        add_condition(w, use == FILTER_INDEX_MAY ? "c.district_code = ?" : "+c.district_code = ?", f->district,
-                      NULL);
-    }
-    if (f->commune && f->commune[0]) {
-        filter_index use = place_index(s, f, "SELECT cooperatives FROM commune_tally WHERE commune = ?", f->commune);
-        add_condition(w, use == FILTER_INDEX_MAY ? "c.commune = ?" : "+c.commune = ?", f->commune, NULL);
-    }
+    const char *values[FILTER_KINDS];
+    filter_values(f, values);
+    int leader = s ? choose_leader(s, f, values, in_order) : NO_LEADER;
+    /* Each kind's condition, as leader and as a test of each row. */
+    static const char *const condition[FILTER_KINDS][2] = {
+        [BY_DISTRICT] = {"+c.district_code = ?", "c.district_code = ?"},
+        [BY_COMMUNE] = {"+c.commune = ?", "c.commune = ?"},
+        [BY_SECTOR] = {"+c.sector_code = ?", "c.sector_code = ?"},
+        [BY_STATUS] = {"+c.status = ?", "c.status = ?"},
+        /* IN, not EXISTS: leading, SQLite reads the club's members (dozens,
+         * a few hundred) and sorts them. */
+        [BY_CLUB] = {"+c.id IN (SELECT m.coop_id FROM membership m WHERE m.club_code = ? AND m.left_on IS NULL)",
+                     "c.id IN (SELECT m.coop_id FROM membership m WHERE m.club_code = ? AND m.left_on IS NULL)"},
+    };
+    for (int k = 0; k < FILTER_KINDS; k++)
+        if (values[k])
+            add_condition(w, condition[k][!s || k == leader], values[k], NULL);
     if (f->without_commune)
         add_condition(w, "c.commune IS NULL", NULL, NULL);
-    if (f->sector && f->sector[0]) {
-        /* A sector has no tally: its index counts its first rows. */
-        filter_index use =
-            s && !place_is_small(s, "SELECT count(*) FROM (SELECT 1 FROM cooperative WHERE sector_code = ?1 LIMIT 5000)",
-                                 f->sector)
-                ? FILTER_INDEX_NOT
-                : FILTER_INDEX_MAY;
-        add_condition(w, use == FILTER_INDEX_MAY ? "c.sector_code = ?" : "+c.sector_code = ?", f->sector, NULL);
-    }
-    /* Status has an index in name order (schema v13); in other orders the
-     * order's index is walked, as for a sector. */
-    if (f->status >= 0)
-        add_condition(w, s && f->sort != HTX_SORT_NAME ? "+c.status = ?" : "c.status = ?",
-                      htx_status_code((htx_coop_status)f->status), NULL);
     /* A year alone ("2018-00-00", date.h) is founded within a range that
      * holds the whole year: from its 1 January, to its 31 December. */
     if (f->founded_from[0])
@@ -156,14 +195,6 @@ static void add_filters(htx_where *w, const htx_filter *f, htx_store *s)
                       "(CASE WHEN c.founded LIKE '____-00-00' THEN substr(c.founded, 1, 4) || '-12-31'"
                       " ELSE c.founded END) <= ?",
                       f->founded_to, NULL);
-    if (f->club && f->club[0])
-        add_condition(w,
-                  /* IN, not EXISTS: SQLite then reads the club's members
-                   * (dozens, a few hundred) and sorts them, rather than
-                   * testing every cooperative in order for membership. */
-                  "c.id IN (SELECT m.coop_id FROM membership m"
-                  " WHERE m.club_code = ? AND m.left_on IS NULL)",
-                  f->club, NULL);
 }
 
 bool htx_where_name_search(const htx_filter *f)
@@ -173,14 +204,14 @@ bool htx_where_name_search(const htx_filter *f)
 
 void htx_where_build_matching(htx_where *w, const htx_filter *f)
 {
-    add_filters(w, f, NULL);
+    add_filters(w, f, NULL, false);
     if (htx_where_name_search(f))
         add_condition(w, "htx_match(c.name, ?)", f->search, NULL);
 }
 
 static htx_status build(htx_store *s, htx_where *w, const htx_filter *f, bool in_order, htx_error *err)
 {
-    add_filters(w, f, in_order ? s : NULL);
+    add_filters(w, f, s, in_order);
     if (f->search && f->search[0]) {
         if (looks_like_code(f->search)) {
             /* Spaces typed inside a code are not part of it. */
