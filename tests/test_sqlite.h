@@ -42,9 +42,28 @@ static inline void raw_exec(const char *path, const char *sql)
     "SELECT sector_code, coalesce(substr(founded, 1, 4), ''), status, coalesce(compliant, -1),"     \
     " coalesce(profitable, -1), count(*) FROM cooperative GROUP BY 1, 2, 3, 4, 5"
 
-/* Undoes schema version 13 (the order columns): a register as version 12
- * left it, but for its user_version. */
+/* Undoes schema version 14 (the filters' columns in the indexes). */
+#define UNDO_SCHEMA_V14                                                                             \
+    "DROP INDEX cooperative_by_code_order;"                                                         \
+    "DROP INDEX cooperative_by_name; CREATE INDEX cooperative_by_name ON cooperative(name_key, id);" \
+    "DROP INDEX cooperative_by_distinctive;"                                                        \
+    "CREATE INDEX cooperative_by_distinctive ON cooperative(distinctive_key, id);"                  \
+    "DROP INDEX cooperative_by_founded_order;"                                                      \
+    "CREATE INDEX cooperative_by_founded_order ON cooperative(founded_order, name_key, id);"        \
+    "DROP INDEX cooperative_by_members_order;"                                                      \
+    "CREATE INDEX cooperative_by_members_order ON cooperative(members_order, name_key, id);"        \
+    "DROP INDEX cooperative_by_district;"                                                           \
+    "CREATE INDEX cooperative_by_district ON cooperative(district_code, name_key, id);"             \
+    "DROP INDEX cooperative_by_commune;"                                                            \
+    "CREATE INDEX cooperative_by_commune ON cooperative(commune, name_key, id);"                    \
+    "DROP INDEX cooperative_by_status;"                                                             \
+    "CREATE INDEX cooperative_by_status ON cooperative(status, name_key, id);"                      \
+    "DROP INDEX cooperative_by_sector; CREATE INDEX cooperative_by_sector ON cooperative(sector_code);"
+
+/* Undoes schema versions 14 and 13 (the order columns): a register as
+ * version 12 left it, but for its user_version. */
 #define UNDO_SCHEMA_V13                                                                             \
+    UNDO_SCHEMA_V14                                                                                 \
     "DROP INDEX cooperative_by_founded_order; DROP INDEX cooperative_by_members_order;"              \
     "DROP INDEX cooperative_by_status;"                                                             \
     "DROP TRIGGER figures_insert; DROP TRIGGER figures_delete; DROP TRIGGER figures_move;"          \

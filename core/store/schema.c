@@ -620,6 +620,43 @@ static htx_status migrate_v13(htx_store *s, htx_error *err)
     return htx_store_exec(s, schema_v13, err);
 }
 
+/*
+ * Version 14: the filters' columns in every index a page is read by.  A page
+ * walks its order's index, or the leading filter's (query_where.c), and
+ * tests each row it meets against the other filters; a test that needs a
+ * column outside the index reads the row's table page, one random read per
+ * row tried.  A district and a sector in the order by founding date tried
+ * 5,500 rows for a page (21-28 ms at a million rows), and a count of a
+ * district's rows in one sector read 33,000 of them.  With the district,
+ * unit, sector and status in each index the tests read the index alone and
+ * only the page's rows are fetched (1-3 ms).  The order by code gets such an
+ * index beside the code's unique one.
+ */
+#define FILTER_COLUMNS "district_code, commune, sector_code, status"
+static const char schema_v14[] =
+    "DROP INDEX cooperative_by_name;"
+    "CREATE INDEX cooperative_by_name ON cooperative(name_key, id, " FILTER_COLUMNS ");"
+    "CREATE INDEX cooperative_by_code_order ON cooperative(code, " FILTER_COLUMNS ");"
+    "DROP INDEX cooperative_by_distinctive;"
+    "CREATE INDEX cooperative_by_distinctive ON cooperative(distinctive_key, id, " FILTER_COLUMNS ");"
+    "DROP INDEX cooperative_by_founded_order;"
+    "CREATE INDEX cooperative_by_founded_order ON cooperative(founded_order, name_key, id, " FILTER_COLUMNS ");"
+    "DROP INDEX cooperative_by_members_order;"
+    "CREATE INDEX cooperative_by_members_order ON cooperative(members_order, name_key, id, " FILTER_COLUMNS ");"
+    "DROP INDEX cooperative_by_district;"
+    "CREATE INDEX cooperative_by_district ON cooperative(district_code, name_key, id, " FILTER_COLUMNS ");"
+    "DROP INDEX cooperative_by_commune;"
+    "CREATE INDEX cooperative_by_commune ON cooperative(commune, name_key, id, " FILTER_COLUMNS ");"
+    "DROP INDEX cooperative_by_status;"
+    "CREATE INDEX cooperative_by_status ON cooperative(status, name_key, id, " FILTER_COLUMNS ");"
+    "DROP INDEX cooperative_by_sector;"
+    "CREATE INDEX cooperative_by_sector ON cooperative(sector_code, " FILTER_COLUMNS ");";
+
+static htx_status migrate_v14(htx_store *s, htx_error *err)
+{
+    return htx_store_exec(s, schema_v14, err);
+}
+
 /* Migration n is migrations[n - 1]; a new one goes at the end, and the
  * schema version follows. */
 static htx_status (*const migrations[])(htx_store *, htx_error *) = {
@@ -636,6 +673,7 @@ static htx_status (*const migrations[])(htx_store *, htx_error *) = {
     migrate_v11_import_column_maps,
     migrate_v12,
     migrate_v13,
+    migrate_v14,
 };
 
 const int htx_schema_latest = (int)(sizeof migrations / sizeof migrations[0]);
