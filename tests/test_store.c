@@ -121,6 +121,38 @@ static void rewrite_closed(fixture *f, const char *sql)
     "DROP TRIGGER words_insert; DROP TRIGGER words_delete; DROP TRIGGER words_update;"            \
     "DROP TABLE search_word; DROP TABLE search_vocab; DROP TABLE name_bucket;"
 
+/* Whoever opens a register an older htx made is told before the upgrade
+ * runs, once: the next open finds it current and says nothing. */
+typedef struct upgrade_told {
+    int times, from, to;
+} upgrade_told;
+
+static void note_upgrade(void *ctx, int from_version, int to_version)
+{
+    upgrade_told *told = ctx;
+    told->times++;
+    told->from = from_version;
+    told->to = to_version;
+}
+
+static void an_upgrade_is_told_before_it_runs(void **state)
+{
+    fixture *f = *state;
+    rewrite_closed(f, UNDO_SCHEMA_V14 "PRAGMA user_version = 13;");
+    upgrade_told told = {0, 0, 0};
+    htx_error err;
+    assert_int_equal(htx_store_open_telling(f->path, HTX_OPEN_EXISTING, note_upgrade, &told, &f->store, &err),
+                     HTX_OK);
+    assert_int_equal(told.times, 1);
+    assert_int_equal(told.from, 13);
+    assert_int_equal(told.to, htx_store_schema_version());
+    assert_int_equal(scalar(f->path, "PRAGMA user_version"), htx_store_schema_version());
+    htx_store_close(f->store);
+    assert_int_equal(htx_store_open_telling(f->path, HTX_OPEN_EXISTING, note_upgrade, &told, &f->store, &err),
+                     HTX_OK);
+    assert_int_equal(told.times, 1);
+}
+
 static void migration_from_version_1_builds_district_tally(void **state)
 {
     fixture *f = *state;
@@ -589,6 +621,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(new_database_is_private_versioned_and_wal, setup, teardown),
         cmocka_unit_test_setup_teardown(create_refuses_existing_file, setup, teardown),
         cmocka_unit_test(open_reports_missing_foreign_and_newer_files),
+        cmocka_unit_test_setup_teardown(an_upgrade_is_told_before_it_runs, setup, teardown),
         cmocka_unit_test_setup_teardown(migration_from_version_1_builds_district_tally, setup, teardown),
         cmocka_unit_test_setup_teardown(migration_to_version_10_makes_name_keys_again, setup, teardown),
         cmocka_unit_test_setup_teardown(migration_to_version_11_remembers_import_maps, setup, teardown),

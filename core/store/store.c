@@ -185,7 +185,23 @@ static htx_status rebalance_search_words(htx_store *s, htx_error *err)
     return st;
 }
 
+/* Tells notice when the register is behind this build's schema. */
+static htx_status tell_upgrade(htx_store *s, htx_upgrade_notice notice, void *ctx, htx_error *err)
+{
+    int version = 0;
+    htx_status st = htx_schema_current(s, &version, err);
+    if (st == HTX_OK && notice && version > 0 && version < HTX_SCHEMA_VERSION)
+        notice(ctx, version, HTX_SCHEMA_VERSION);
+    return st;
+}
+
 htx_status htx_store_open(const char *path, htx_open_mode mode, htx_store **out, htx_error *err)
+{
+    return htx_store_open_telling(path, mode, NULL, NULL, out, err);
+}
+
+htx_status htx_store_open_telling(const char *path, htx_open_mode mode, htx_upgrade_notice notice, void *ctx,
+                                  htx_store **out, htx_error *err)
 {
     *out = NULL;
     htx_status st;
@@ -207,6 +223,8 @@ htx_status htx_store_open(const char *path, htx_open_mode mode, htx_store **out,
         st = check_existing(s, err);
     if (st == HTX_OK)
         st = configure(s, path, err);
+    if (st == HTX_OK && mode != HTX_OPEN_CREATE_NEW)
+        st = tell_upgrade(s, notice, ctx, err);
     if (st == HTX_OK)
         st = htx_schema_migrate(s, HTX_SCHEMA_VERSION, err);
     if (st == HTX_OK) {

@@ -29,6 +29,15 @@ typedef enum htx_open_mode {
 int htx_store_schema_version(void);
 
 htx_status htx_store_open(const char *path, htx_open_mode mode, htx_store **out, htx_error *err);
+
+/* Told once, before a register an older htx made is brought up to this
+ * build's schema: on a large register that takes a while (half a minute at
+ * a million rows), and the person waiting should know why. */
+typedef void (*htx_upgrade_notice)(void *ctx, int from_version, int to_version);
+
+/* htx_store_open, telling notice (when not NULL) before an upgrade. */
+htx_status htx_store_open_telling(const char *path, htx_open_mode mode, htx_upgrade_notice notice, void *ctx,
+                                  htx_store **out, htx_error *err);
 void htx_store_close(htx_store *s);
 
 const char *htx_store_path(const htx_store *s);

@@ -128,6 +128,16 @@ const char *cli_db_path(const cli_context *ctx, char *buf, size_t size)
     return buf;
 }
 
+/* Said on a terminal only: a script's error stream stays what it was. */
+static void tell_upgrade(void *context, int from_version, int to_version)
+{
+    const cli_context *ctx = context;
+    if (isatty(fileno(ctx->err))) {
+        cli_tell(ctx, ctx->err, CT_UPGRADING_REGISTER, from_version, to_version);
+        fflush(ctx->err);
+    }
+}
+
 htx_store *cli_open_store(const cli_context *ctx, htx_open_mode mode)
 {
     char path[4096];
@@ -137,7 +147,7 @@ htx_store *cli_open_store(const cli_context *ctx, htx_open_mode mode)
         cli_tell(ctx, ctx->err, CT_NO_HOME_FOR_DB);
         return NULL;
     }
-    if (htx_store_open(path, mode, &store, &err) != HTX_OK) {
+    if (htx_store_open_telling(path, mode, tell_upgrade, (void *)ctx, &store, &err) != HTX_OK) {
         cli_report(ctx, &err);
         return NULL;
     }
